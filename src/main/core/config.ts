@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+
+export type HostKind = 'electron' | 'web' | 'cli' | 'test';
+
+export interface CorePaths {
+  userData: string;
+  library: string;
+  index: string;
+  models: string;
+  sessions: string;
+  logs: string;
+  settings: string;
+}
+
+export interface CoreConfig {
+  paths: CorePaths;
+  host: HostKind;
+  version: string;
+  /** Log level and echo; tests keep logs quiet. */
+  logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  logEcho?: boolean;
+  /** Thread count for node-llama-cpp; 0 = physical cores (never the library's default of 4). */
+  threads?: number;
+}
+
+/** Every folder Benchmate writes to, derived from the one userData folder. */
+export function pathsFor(userData: string): CorePaths {
+  return {
+    userData,
+    library: join(userData, 'library'),
+    index: join(userData, 'index'),
+    models: join(userData, 'models'),
+    sessions: join(userData, 'sessions'),
+    logs: join(userData, 'logs'),
+    settings: join(userData, 'settings.json')
+  };
+}

@@ -1,0 +1,34 @@
+import type { AppErrorData, ErrorCode } from '../../../shared/result';
+
+/** The one error type core code throws on purpose; anything else is reported as INTERNAL. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toData(): AppErrorData {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export const isAbortError = (e: unknown): boolean =>
+  e instanceof Error && (e.name === 'AbortError' || (e as { code?: string }).code === 'ABORT_ERR');
+
+/** Normalises anything thrown into error data safe to send to a renderer. */
+export function toErrorData(e: unknown): AppErrorData {
+  if (e instanceof AppError) return e.toData();
+  if (isAbortError(e)) return { code: 'CANCELLED', message: 'Cancelled.' };
+  const message = e instanceof Error ? e.message : String(e);
+  return { code: 'INTERNAL', message: message || 'Unexpected error.' };
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.');
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { method } from './define';
+import { noInput } from './common';
+
+export const componentHealth = z.object({
+  name: z.string(),
+  status: z.enum(['ok', 'degraded', 'error', 'off']),
+  detail: z.string()
+});
+export type ComponentHealth = z.infer<typeof componentHealth>;
+
+export const appInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  arch: z.string(),
+  nodeVersion: z.string(),
+  host: z.enum(['electron', 'web', 'cli', 'test']),
+  paths: z.object({
+    userData: z.string(),
+    library: z.string(),
+    index: z.string(),
+    models: z.string(),
+    sessions: z.string(),
+    logs: z.string(),
+    settings: z.string()
+  })
+});
+export type AppInfo = z.infer<typeof appInfo>;
+
+export const appHealth = z.object({
+  status: z.enum(['ok', 'degraded', 'error']),
+  components: z.array(componentHealth),
+  checkedAt: z.string()
+});
+export type AppHealth = z.infer<typeof appHealth>;
+
+export const appMethods = {
+  info: method(noInput, appInfo, 'Version, platform and the folders Benchmate uses.'),
+  health: method(noInput, appHealth, 'Status of each core component (index, models, jobs, ...).')
+};

@@ -1,0 +1,85 @@
+/**
+ * The one contract between the renderer and the core. Methods are grouped by namespace; the
+ * wire name of a method is `<namespace>.<method>` and every transport (Electron IPC, the web
+ * host's WebSocket, the CLI) derives its channel names from this object — never by hand.
+ *
+ * To add a feature: write `contract/<feature>.ts` exporting `<feature>Methods` (and events),
+ * then add one line to `contract` (and `events`) below.
+ */
+import type { z } from 'zod';
+import type { Result } from '../result';
+import type { MethodDef } from './define';
+import { appMethods } from './app';
+import { jobsEvents, jobsMethods } from './jobs';
+import { settingsEvents, settingsMethods } from './settings';
+
+export const contract = {
+  app: appMethods,
+  jobs: jobsMethods,
+  settings: settingsMethods
+} satisfies Record<string, Record<string, MethodDef>>;
+
+export const events = {
+  ...jobsEvents,
+  ...settingsEvents
+} satisfies Record<string, z.ZodType>;
+
+export type Contract = typeof contract;
+export type Namespace = keyof Contract;
+export type MethodName = {
+  [N in Namespace]: `${N}.${keyof Contract[N] & string}`;
+}[Namespace];
+
+type DefOf<M extends MethodName> = M extends `${infer N extends Namespace}.${infer K}`
+  ? K extends keyof Contract[N]
+    ? Contract[N][K]
+    : never
+  : never;
+
+/** What a caller passes (before defaults are applied). */
+export type MethodInput<M extends MethodName> = z.input<DefOf<M>['input']>;
+/** What a handler receives (after zod parsing and defaults). */
+export type ParsedInput<M extends MethodName> = z.output<DefOf<M>['input']>;
+export type MethodOutput<M extends MethodName> = z.output<DefOf<M>['output']>;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+export type EventMap = { [E in EventName]: EventPayload<E> };
+
+/** Server side: one async function per method; thrown AppErrors become Result errors. */
+export type Handlers = {
+  [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>>;
+};
+
+type ClientFn<I, O> = undefined extends I
+  ? (input?: I) => Promise<Result<O>>
+  : (input: I) => Promise<Result<O>>;
+
+/** Client side: `api.library.list()` etc., plus `api.on(event, cb)` returning an unsubscribe. */
+export type Api = {
+  [N in Namespace]: {
+    [K in keyof Contract[N]]: Contract[N][K] extends MethodDef<infer I, infer O>
+      ? ClientFn<z.input<I>, z.output<O>>
+      : never;
+  };
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+export const methodNames: MethodName[] = (Object.keys(contract) as Namespace[]).flatMap((ns) =>
+  Object.keys(contract[ns]).map((k) => `${ns}.${k}` as MethodName)
+);
+export const eventNames = Object.keys(events) as EventName[];
+
+export function methodDef(name: string): MethodDef | undefined {
+  const dot = name.indexOf('.');
+  if (dot < 0) return undefined;
+  const ns = contract[name.slice(0, dot) as Namespace] as Record<string, MethodDef> | undefined;
+  return ns && Object.prototype.hasOwnProperty.call(ns, name.slice(dot + 1))
+    ? ns[name.slice(dot + 1)]
+    : undefined;
+}
+
+/** Electron IPC channel names, derived from the method/event names. */
+export const ipcChannel = (name: MethodName): string => `benchmate:${name}`;
+export const ipcEventChannel = (name: EventName): string => `benchmate:event:${name}`;

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { method } from './define';
+import { noInput } from './common';
+
+/**
+ * Persisted user settings. Every field has a default so an older or partial file still parses;
+ * `version` lets a future release migrate the file explicitly.
+ */
+export const settingsSchema = z.object({
+  version: z.literal(1).default(1),
+  ui: z
+    .object({ theme: z.enum(['system', 'light', 'dark']).default('system') })
+    .prefault({}),
+  retrieval: z
+    .object({
+      resultsPerAnswer: z.number().int().min(1).max(20).default(5),
+      evidenceThreshold: z.number().min(0).max(1).default(0.35),
+      rrfK: z.number().int().min(1).max(1000).default(60)
+    })
+    .prefault({}),
+  models: z
+    .object({
+      threads: z.number().int().min(0).max(256).default(0).describe('0 = physical cores'),
+      contextSize: z.number().int().min(0).default(0).describe('0 = auto (fit memory)'),
+      gpu: z.enum(['auto', 'off', 'cuda', 'vulkan', 'metal']).default('auto'),
+      chatModelId: z.string().nullable().default(null),
+      embeddingModelId: z.string().nullable().default(null),
+      rerankerModelId: z.string().nullable().default(null)
+    })
+    .prefault({}),
+  library: z
+    .object({
+      maxFileBytes: z.number().int().positive().default(512 * 1024 * 1024),
+      maxPages: z.number().int().positive().default(5000)
+    })
+    .prefault({}),
+  sessions: z
+    .object({ retentionDays: z.number().int().positive().nullable().default(null) })
+    .prefault({})
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** A deep-partial patch: only the sections/fields being changed. */
+export const settingsPatch = z
+  .object({
+    ui: settingsSchema.shape.ui.unwrap().partial().optional(),
+    retrieval: settingsSchema.shape.retrieval.unwrap().partial().optional(),
+    models: settingsSchema.shape.models.unwrap().partial().optional(),
+    library: settingsSchema.shape.library.unwrap().partial().optional(),
+    sessions: settingsSchema.shape.sessions.unwrap().partial().optional()
+  })
+  .strict();
+export type SettingsPatch = z.infer<typeof settingsPatch>;
+
+export const settingsMethods = {
+  get: method(noInput, settingsSchema, 'Current settings.'),
+  update: method(settingsPatch, settingsSchema, 'Apply a partial update; returns the saved settings.')
+};
+
+export const settingsEvents = {
+  'settings.changed': settingsSchema
+};
