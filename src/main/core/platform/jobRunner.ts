@@ -103,6 +103,14 @@ export class JobRunner {
     return e ? { ...e.snap } : undefined;
   }
 
+  /** Resolves with the final snapshot once the job settles (never rejects for job failures). */
+  async wait(jobId: string): Promise<JobSnapshot> {
+    const e = this.jobs.get(jobId);
+    if (!e) throw new AppError('NOT_FOUND', `No job ${jobId}.`);
+    await e.promise.catch(() => {});
+    return { ...e.snap };
+  }
+
   cancel(jobId: string): boolean {
     const e = this.jobs.get(jobId);
     if (!e) throw new AppError('NOT_FOUND', `No job ${jobId}.`);
