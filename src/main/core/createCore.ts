@@ -7,7 +7,9 @@ import { TypedEmitter } from './platform/emitter';
 import { JobRunner } from './platform/jobRunner';
 import { FileLogger, type Logger } from './platform/logger';
 import { platformHandlers } from './platform/platformHandlers';
+import { hostHandlers } from './host/hostHandlers';
 import { SettingsService } from './settings/settingsService';
+import { LanceStore } from './index/lanceStore';
 import { settingsHandlers } from './settings/settingsHandlers';
 
 export type HealthCheck = () => ComponentHealth | Promise<ComponentHealth>;
@@ -19,6 +21,8 @@ export interface Core {
   readonly logger: Logger;
   readonly jobs: JobRunner;
   readonly settings: SettingsService;
+  /** The LanceDB index under <userData>/index (documents/pages/chunks + per-model vector tables). */
+  readonly index: LanceStore;
   readonly handlers: Handlers;
   /** Validated call by wire name; always resolves to a Result. */
   call(method: string, input?: unknown): ReturnType<typeof dispatch>;
@@ -45,7 +49,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   settings.onChange((s) => events.emit('settings.changed', s));
 
   // Disposed in reverse order of creation.
-  const disposables: Array<{ dispose(): unknown }> = [settings];
+  const index = await LanceStore.open(p.index);
+  const disposables: Array<{ dispose(): unknown }> = [settings, index];
   const healthChecks: HealthCheck[] = [
     () => {
       const active = jobs.activeCount();
@@ -60,6 +65,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     logger,
     jobs,
     settings,
+    index,
     get handlers(): Handlers {
       if (!handlers) throw new Error('core is still starting');
       return handlers;
@@ -98,6 +104,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   // Main's handler table: `satisfies` makes a missing or mistyped method a compile error.
   handlers = {
     ...platformHandlers(core),
+    ...hostHandlers(),
     ...settingsHandlers(settings)
   } satisfies Handlers;
   logger.info('core started', { host: config.host, version: config.version });

@@ -1,0 +1,77 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Field, FixedSizeList, Float32, Schema, Utf8 } from 'apache-arrow';
+import { LanceStore, FTS_INDEX } from '../../../src/main/core/index/lanceStore';
+import { sqlAnd, sqlEq, sqlListHasAny, sqlString } from '../../../src/main/core/index/sql';
+import { identifierIndexText } from '../../../src/main/core/index/identifiers';
+import { TABLES, type ChunkRow } from '../../../src/main/core/index/schema';
+
+function chunk(id: string, text: string, extra: Partial<ChunkRow> = {}): ChunkRow {
+  return {
+    id, docId: 'd1', docTitle: 'Doc', page: 1, pageEnd: 1, pageLabel: '1', sectionPath: '', ordinal: 0,
+    text, charStart: 0, charEnd: text.length, searchText: text, identText: identifierIndexText(text),
+    machineModels: [], tags: [], language: 'en', ...extra
+  };
+}
+
+describe('LanceStore', () => {
+  let dir: string;
+  let store: LanceStore;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'bm-lance-'));
+    store = await LanceStore.open(join(dir, 'index'));
+  });
+  afterEach(async () => {
+    await store.dispose();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('creates the lexical tables and both FTS indexes, idempotently on reopen', async () => {
+    expect((await store.tableNames()).sort()).toEqual(['chunks', 'documents', 'pages']);
+    const idx = (await store.chunks().listIndices()).map((i) => i.name).sort();
+    expect(idx).toEqual([FTS_INDEX.identText, FTS_INDEX.searchText].sort());
+    await store.dispose();
+    store = await LanceStore.open(join(dir, 'index'));
+    expect((await store.chunks().listIndices()).length).toBe(2);
+  });
+
+  it('finds rows added after the index was built (stemmed NL lane + identifier lane), before and after optimize', async () => {
+    await store.chunks().add([
+      chunk('a', 'The printers stopped with fault E-204 on the X200', { machineModels: ['X200'] }),
+      chunk('b', 'Call gdb_get_char to read a byte', { machineModels: ['Y1'] })
+    ] as unknown as Record<string, unknown>[]);
+    const nl = async () => (await store.chunks().query().fullTextSearch('printer stopping', { columns: ['searchText'] }).select(['id']).toArray()).map((r) => r.id);
+    const ident = async (q: string) => (await store.chunks().query().fullTextSearch(q, { columns: ['identText'] }).select(['id']).toArray()).map((r) => r.id);
+    expect(await nl()).toEqual(['a']);
+    expect(await ident('e204')).toEqual(['a']);
+    expect(await ident('gdbgetchar')).toEqual(['b']);
+    expect(await store.unindexedRows(TABLES.chunks, FTS_INDEX.searchText)).toBe(2);
+    await store.optimize();
+    expect(await store.unindexedRows(TABLES.chunks, FTS_INDEX.searchText)).toBe(0);
+    expect(await nl()).toEqual(['a']);
+    const filtered = await store.chunks().query().fullTextSearch('byte fault', { columns: ['searchText'] })
+      .where(sqlAnd(sqlListHasAny('machineModels', ['Y1']), sqlEq('docId', 'd1'))!).select(['id']).toArray();
+    expect(filtered.map((r) => r.id)).toEqual(['b']);
+  });
+
+  it('escapes SQL string literals so quotes in values cannot break or widen a filter', async () => {
+    await store.chunks().add([chunk("o'brien", 'x'), chunk('other', 'y')] as unknown as Record<string, unknown>[]);
+    expect(sqlString("it's")).toBe("'it''s'");
+    const rows = await store.chunks().query().where(sqlEq('id', "o'brien")).toArray();
+    expect(rows.map((r) => r.id)).toEqual(["o'brien"]);
+    const evil = await store.chunks().query().where(sqlEq('id', "x' OR '1'='1")).toArray();
+    expect(evil).toEqual([]);
+  });
+
+  it('opens extra tables (e.g. vectors) generically and drops them', async () => {
+    const name = TABLES.vectors('bge-small/en');
+    const schema = new Schema([new Field('chunkId', new Utf8(), false), new Field('vector', new FixedSizeList(4, new Field('item', new Float32(), true)), false)]);
+    const t = await store.ensureTable(name, schema);
+    await t.add([{ chunkId: 'a', vector: [1, 0, 0, 0] }]);
+    expect(await (await store.ensureTable(name, schema)).countRows()).toBe(1);
+    await store.dropTable(name);
+    expect(await store.tableNames()).not.toContain(name);
+  });
+});
