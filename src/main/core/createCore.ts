@@ -8,6 +8,7 @@ import { JobRunner } from './platform/jobRunner';
 import { FileLogger, type Logger } from './platform/logger';
 import { platformHandlers } from './platform/platformHandlers';
 import { hostHandlers } from './host/hostHandlers';
+import { hostHandlers } from './host/hostHandlers';
 import { SettingsService } from './settings/settingsService';
 import { LanceStore } from './index/lanceStore';
 import { settingsHandlers } from './settings/settingsHandlers';
@@ -104,6 +105,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   // Main's handler table: `satisfies` makes a missing or mistyped method a compile error.
   handlers = {
     ...platformHandlers(core),
+    ...hostHandlers(),
     ...hostHandlers(),
     ...settingsHandlers(settings)
   } satisfies Handlers;

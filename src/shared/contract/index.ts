@@ -10,11 +10,13 @@ import type { z } from 'zod';
 import type { Result } from '../result';
 import type { MethodDef } from './define';
 import { appMethods } from './app';
+import { hostMethods } from './host';
 import { jobsEvents, jobsMethods } from './jobs';
 import { settingsEvents, settingsMethods } from './settings';
 
 export const contract = {
   app: appMethods,
+  host: hostMethods,
   jobs: jobsMethods,
   settings: settingsMethods
 } satisfies Record<string, Record<string, MethodDef>>;

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { method } from './define';
+
+/**
+ * Native host features (file pickers, save dialogs). Only the Electron adapter implements them;
+ * the core's default handlers answer NOT_FOUND, so the web host reports them as absent and the
+ * renderer falls back to <input type=file> + POST /api/upload, and to browser downloads.
+ */
+export const fileFilter = z.object({
+  name: z.string().min(1),
+  /** Extensions without the dot, e.g. ['pdf']. */
+  extensions: z.array(z.string().min(1)).min(1)
+});
+
+export const hostMethods = {
+  pickFiles: method(
+    z
+      .object({
+        title: z.string().optional(),
+        filters: z.array(fileFilter).optional(),
+        multiple: z.boolean().default(true)
+      })
+      .strict()
+      .prefault({}),
+    z.object({ paths: z.array(z.string()).describe('Absolute paths; empty when the user cancelled.') }),
+    'Desktop only: native open-file dialog.'
+  ),
+  saveFile: method(
+    z
+      .object({
+        suggestedName: z.string().min(1),
+        base64: z.string().describe('File content, base64-encoded.'),
+        filters: z.array(fileFilter).optional()
+      })
+      .strict(),
+    z.object({ path: z.string().nullable().describe('Where it was saved; null when the user cancelled.') }),
+    'Desktop only: native save dialog, then writes the bytes.'
+  )
+};
