@@ -1,0 +1,143 @@
+import { timingSafeEqual } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { Core } from '../core/createCore';
+import { isLoopback } from './options';
+import { serveStatic } from './staticFiles';
+import { handleUpload } from './uploads';
+import { bridgeCore, MAX_WS_MESSAGE_BYTES } from './wsBridge';
+
+export interface WebHostOptions {
+  core: Core;
+  host: string;
+  port: number;
+  token: string;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  /** Where POST /api/upload stores files; wiped on start and close. */
+  uploadsDir: string;
+}
+
+export interface WebHost {
+  /** Page URL including the token, e.g. http://127.0.0.1:4870/?token=… */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Constant-time token comparison (length leaks, which is fine for a random token). */
+export function tokenMatches(expected: string, given: string | null | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function requestToken(req: IncomingMessage): string | null {
+  const header = req.headers['x-benchmate-token'];
+  if (typeof header === 'string') return header;
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice(7);
+  return new URL(req.url ?? '/', 'http://x').searchParams.get('token');
+}
+
+/**
+ * When bound to loopback, the Host header must name loopback too: this stops DNS-rebinding pages
+ * (evil.example resolving to 127.0.0.1) from even loading the app in the user's browser.
+ */
+function hostAllowed(req: IncomingMessage, boundHost: string): boolean {
+  if (!isLoopback(boundHost)) return true;
+  const host = req.headers.host;
+  if (!host) return false;
+  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
+  return isLoopback(name);
+}
+
+/** Browsers always send Origin on a WebSocket upgrade; it must be this very page's origin. */
+function originAllowed(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true; // non-browser clients (CLI tools, tests) — the token still applies
+  return origin === `http://${req.headers.host}` || origin === `https://${req.headers.host}`;
+}
+
+function refuseUpgrade(socket: Duplex, status: 401 | 403 | 404, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
+}
+
+export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
+  const { core, token } = opts;
+  await rm(opts.uploadsDir, { recursive: true, force: true });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE_BYTES });
+  const stopEvents = bridgeCore(wss, core);
+
+  const server: Server = createServer((req, res) => {
+    if (!hostAllowed(req, opts.host)) {
+      res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden host');
+      return;
+    }
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    if (pathname.startsWith('/api/')) {
+      if (!tokenMatches(token, requestToken(req))) {
+        req.resume();
+        res
+          .writeHead(401, { 'Content-Type': 'application/json; charset=utf-8' })
+          .end(JSON.stringify({ ok: false, error: { code: 'UNAUTHORIZED', message: 'Missing or wrong session token.' } }));
+        return;
+      }
+      if (pathname === '/api/upload') {
+        handleUpload(req, res, opts.uploadsDir, core.settings.get().library.maxFileBytes).catch((e: unknown) => {
+          core.logger.error('upload failed', { error: e });
+          if (!res.headersSent) res.writeHead(500).end();
+        });
+        return;
+      }
+      res
+        .writeHead(404, { 'Content-Type': 'application/json; charset=utf-8' })
+        .end(JSON.stringify({ ok: false, error: { code: 'NOT_FOUND', message: `No endpoint ${pathname}.` } }));
+      return;
+    }
+    serveStatic(req, res, opts.staticDir, `ws://${req.headers.host ?? `${opts.host}:${port}`}`).catch((e: unknown) => {
+      core.logger.error('static file failed', { error: e });
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname !== '/ws') return refuseUpgrade(socket, 404, 'Not Found');
+    if (!hostAllowed(req, opts.host) || !originAllowed(req)) return refuseUpgrade(socket, 403, 'Forbidden');
+    if (!tokenMatches(token, url.searchParams.get('token'))) return refuseUpgrade(socket, 401, 'Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  const url = `http://${shownHost}:${port}/?token=${encodeURIComponent(token)}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    close() {
+      closing ??= (async () => {
+        stopEvents();
+        for (const client of wss.clients) client.terminate();
+        await new Promise<void>((resolve) => wss.close(() => resolve()));
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await rm(opts.uploadsDir, { recursive: true, force: true });
+      })();
+      return closing;
+    }
+  };
+}

@@ -1,0 +1,187 @@
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createApiClient } from '../../../src/shared/contract/client';
+import { startWebHost, type WebHost } from '../../../src/main/web/server';
+import { createWsTransport, type WsLike } from '../../../src/renderer/src/lib/wsTransport';
+import { tempCore } from '../../helpers/tempCore';
+
+const TOKEN = 'test-token-0123456789abcdef';
+const INDEX = `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; connect-src 'self' ws://127.0.0.1:*" /></head><body>app</body></html>`;
+
+let host: WebHost;
+let env: Awaited<ReturnType<typeof tempCore>>;
+let staticDir: string;
+let base: string;
+
+beforeAll(async () => {
+  env = await tempCore();
+  staticDir = await mkdtemp(join(tmpdir(), 'benchmate-static-'));
+  await mkdir(join(staticDir, 'assets'));
+  await writeFile(join(staticDir, 'index.html'), INDEX);
+  await writeFile(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  host = await startWebHost({ core: env.core, host: '127.0.0.1', port: 0, token: TOKEN, staticDir, uploadsDir: join(env.dir, 'uploads') });
+  base = `http://127.0.0.1:${host.port}`;
+});
+
+afterAll(async () => {
+  await host?.close();
+  await env?.cleanup();
+  await rm(staticDir, { recursive: true, force: true });
+});
+
+/** Resolves with the HTTP status of a refused upgrade, or 101 when the socket opened. */
+function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    ws.on('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on('error', (e) => reject(e));
+  });
+}
+
+function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const wsFactory = (url: string): WsLike => new WebSocket(url) as unknown as WsLike;
+
+describe('web host: WebSocket security', () => {
+  it('refuses an upgrade without a token or with a wrong token (401) and accepts the right one', async () => {
+    expect(await upgradeStatus(`ws://127.0.0.1:${host.port}/ws`)).toBe(401);
+    expect(await upgradeStatus(`ws://127.0.0.1:${host.port}/ws?token=wrong`)).toBe(401);
+    expect(await upgradeStatus(`ws://127.0.0.1:${host.port}/ws?token=${TOKEN}x`)).toBe(401);
+    expect(await upgradeStatus(`ws://127.0.0.1:${host.port}/ws?token=${TOKEN}`)).toBe(101);
+  });
+
+  it('refuses a foreign Origin and a non-loopback Host header even with the token', async () => {
+    expect(await upgradeStatus(`ws://127.0.0.1:${host.port}/ws?token=${TOKEN}`, { Origin: 'http://evil.example' })).toBe(403);
+    expect(await upgradeStatus(`ws://127.0.0.1:${host.port}/ws?token=${TOKEN}`, { Origin: `http://127.0.0.1:${host.port}` })).toBe(101);
+    expect(await upgradeStatus(`ws://127.0.0.1:${host.port}/ws?token=${TOKEN}`, { Host: `evil.example:${host.port}` })).toBe(403);
+  });
+});
+
+describe('web host: contract over WebSocket', () => {
+  it('answers calls with Results, INVALID_INPUT for bad input, and pushes events', async () => {
+    const t = createWsTransport({ url: `ws://127.0.0.1:${host.port}/ws?token=${TOKEN}`, createSocket: wsFactory });
+    const api = createApiClient(t.invoke, t.subscribe);
+    try {
+      const info = await api.app.info();
+      expect(info.ok).toBe(true);
+      if (info.ok) {
+        expect(info.value.host).toBe('test');
+        expect(info.value.paths.userData).toBe(env.dir);
+      }
+
+      const bad = await api.settings.update({ retrieval: { resultsPerAnswer: 'many' } } as never);
+      expect(bad.ok).toBe(false);
+      if (!bad.ok) expect(bad.error.code).toBe('INVALID_INPUT');
+
+      const unknown = await t.invoke('nope.nothing' as never, {});
+      expect(!unknown.ok && unknown.error.code).toBe('NOT_FOUND');
+
+      const changed = new Promise<number>((resolve) => {
+        const off = api.on('settings.changed', (s) => {
+          off();
+          resolve(s.retrieval.resultsPerAnswer);
+        });
+      });
+      const saved = await api.settings.update({ retrieval: { resultsPerAnswer: 7 } });
+      expect(saved.ok).toBe(true);
+      expect(await changed).toBe(7);
+    } finally {
+      t.close();
+    }
+  });
+
+  it('answers malformed messages with INVALID_INPUT instead of dropping the connection', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${TOKEN}`);
+    await new Promise((r) => ws.once('open', r));
+    const next = (): Promise<{ id: unknown; result: { ok: boolean; error?: { code: string } } }> =>
+      new Promise((r) => ws.once('message', (d) => r(JSON.parse(d.toString()))));
+    let reply = next();
+    ws.send('not json');
+    expect((await reply).result.error?.code).toBe('INVALID_INPUT');
+    reply = next();
+    ws.send(JSON.stringify({ id: 5 }));
+    const r2 = await reply;
+    expect(r2.id).toBe(5);
+    expect(r2.result.error?.code).toBe('INVALID_INPUT');
+    reply = next();
+    ws.send(JSON.stringify({ id: 6, method: 'app.info' }));
+    expect((await reply).result.ok).toBe(true);
+    ws.close();
+  });
+
+  it('desktop-only host methods answer NOT_FOUND in the web host', async () => {
+    const t = createWsTransport({ url: `ws://127.0.0.1:${host.port}/ws?token=${TOKEN}`, createSocket: wsFactory });
+    const r = await createApiClient(t.invoke, t.subscribe).host.pickFiles({});
+    t.close();
+    expect(!r.ok && r.error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('web host: HTTP', () => {
+  it('serves the renderer with a CSP header that allows this socket, and falls back to index.html', async () => {
+    const page = await rawGet('/');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain(`ws://127.0.0.1:${host.port}`);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(page.body).not.toContain('http-equiv'); // header is authoritative
+    const route = await rawGet('/library/some-doc');
+    expect(route.status).toBe(200);
+    expect(route.body).toContain('app');
+    const js = await rawGet('/assets/app.js');
+    expect(js.headers['content-type']).toMatch(/text\/javascript/);
+    expect((await rawGet('/assets/missing.js')).status).toBe(404);
+    const traversal = await rawGet('/assets/%2e%2e/%2e%2e/%2e%2e/etc/passwd');
+    expect(traversal.body).not.toContain('root:');
+  });
+
+  it('refuses a non-loopback Host header (DNS rebinding)', async () => {
+    expect((await rawGet('/', { Host: 'evil.example' })).status).toBe(403);
+  });
+
+  it('requires the token for uploads and stores the bytes under userData/uploads', async () => {
+    const body = Buffer.from('%PDF-1.4 fake');
+    const denied = await fetch(`${base}/api/upload`, { method: 'POST', headers: { 'x-file-name': 'a.pdf' }, body });
+    expect(denied.status).toBe(401);
+    const res = await fetch(`${base}/api/upload`, {
+      method: 'POST',
+      headers: { 'x-benchmate-token': TOKEN, 'x-file-name': encodeURIComponent('../../X200 manual.pdf') },
+      body
+    });
+    expect(res.status).toBe(200);
+    const json = (await res.json()) as { ok: boolean; value: { path: string; name: string; bytes: number } };
+    expect(json.ok).toBe(true);
+    expect(json.value.name).toBe('X200 manual.pdf');
+    expect(json.value.path.startsWith(join(env.dir, 'uploads'))).toBe(true);
+    expect(await readFile(json.value.path, 'utf8')).toBe('%PDF-1.4 fake');
+  });
+});
+
+describe('web transport', () => {
+  it('fails calls with OFFLINE when the host is gone instead of hanging', async () => {
+    const t = createWsTransport({ url: 'ws://127.0.0.1:1/ws?token=x', createSocket: wsFactory, connectWaitMs: 300, minReconnectMs: 50 });
+    const r = await t.invoke('app.info', undefined);
+    t.close();
+    expect(!r.ok && r.error.code).toBe('OFFLINE');
+  });
+});
