@@ -1,0 +1,29 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { createAppStores } from './appStores';
+import { AppProvider } from './lib/appContext';
+import { getApi } from './lib/api';
+import { connectEvents } from './lib/connectEvents';
+import { applyTheme } from './lib/theme';
+import './styles/theme.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/components.css';
+import './styles/pages.css';
+
+// Startup, in order: one api, one set of stores, events connected once, initial data, then render.
+const api = getApi();
+const stores = createAppStores(api);
+connectEvents(api, stores);
+applyTheme('system');
+void stores.settings.getState().load();
+void stores.jobs.getState().load();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AppProvider api={api} stores={stores}>
+      <App />
+    </AppProvider>
+  </StrictMode>
+);

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStores } from '../../../../src/renderer/src/appStores';
+import { connectEvents } from '../../../../src/renderer/src/lib/connectEvents';
+import { createFakeApi } from './fakeApi';
+import { defaultSettings, job } from './fixtures';
+
+describe('connectEvents', () => {
+  it('routes pushed job and settings events into the stores, and unsubscribes everything', () => {
+    const fake = createFakeApi();
+    const stores = createAppStores(fake.api);
+    const off = connectEvents(fake.api, stores);
+
+    fake.emit('jobs.progress', job({ jobId: 'a', done: 3 }));
+    expect(stores.jobs.getState().byId.a.done).toBe(3);
+    fake.emit('jobs.finished', job({ jobId: 'a', status: 'succeeded', done: 10 }));
+    expect(stores.jobs.getState().byId.a.status).toBe('succeeded');
+
+    const s = defaultSettings();
+    s.ui.theme = 'dark';
+    fake.emit('settings.changed', s);
+    expect(stores.settings.getState().settings?.ui.theme).toBe('dark');
+
+    expect(fake.listenerCount('jobs.progress')).toBe(1);
+    off();
+    expect(fake.listenerCount('jobs.progress')).toBe(0);
+    expect(fake.listenerCount('settings.changed')).toBe(0);
+    fake.emit('jobs.progress', job({ jobId: 'b' }));
+    expect(stores.jobs.getState().byId.b).toBeUndefined();
+  });
+});
