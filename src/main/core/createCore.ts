@@ -8,10 +8,11 @@ import { JobRunner } from './platform/jobRunner';
 import { FileLogger, type Logger } from './platform/logger';
 import { platformHandlers } from './platform/platformHandlers';
 import { hostHandlers } from './host/hostHandlers';
-import { hostHandlers } from './host/hostHandlers';
 import { SettingsService } from './settings/settingsService';
 import { LanceStore } from './index/lanceStore';
 import { settingsHandlers } from './settings/settingsHandlers';
+import { SearchService } from './search/searchService';
+import { searchHandlers } from './search/searchHandlers';
 
 export type HealthCheck = () => ComponentHealth | Promise<ComponentHealth>;
 
@@ -24,6 +25,8 @@ export interface Core {
   readonly settings: SettingsService;
   /** The LanceDB index under <userData>/index (documents/pages/chunks + per-model vector tables). */
   readonly index: LanceStore;
+  /** Page retrieval (lexical + identifier + vector lanes, evidence strength). */
+  readonly search: SearchService;
   readonly handlers: Handlers;
   /** Validated call by wire name; always resolves to a Result. */
   call(method: string, input?: unknown): ReturnType<typeof dispatch>;
@@ -52,6 +55,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   // Disposed in reverse order of creation.
   const index = await LanceStore.open(p.index);
   const disposables: Array<{ dispose(): unknown }> = [settings, index];
+  const search = new SearchService({ store: index, settings: () => settings.get().retrieval, logger: logger.child('search') });
+  disposables.push(search);
   const healthChecks: HealthCheck[] = [
     () => {
       const active = jobs.activeCount();
@@ -67,6 +72,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     jobs,
     settings,
     index,
+    search,
     get handlers(): Handlers {
       if (!handlers) throw new Error('core is still starting');
       return handlers;
@@ -106,8 +112,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   handlers = {
     ...platformHandlers(core),
     ...hostHandlers(),
-    ...hostHandlers(),
-    ...settingsHandlers(settings)
+    ...settingsHandlers(settings),
+    ...searchHandlers(search)
   } satisfies Handlers;
   logger.info('core started', { host: config.host, version: config.version });
   return core;

@@ -13,17 +13,20 @@ import { appMethods } from './app';
 import { hostMethods } from './host';
 import { jobsEvents, jobsMethods } from './jobs';
 import { settingsEvents, settingsMethods } from './settings';
+import { searchEvents, searchMethods } from './search';
 
 export const contract = {
   app: appMethods,
   host: hostMethods,
   jobs: jobsMethods,
-  settings: settingsMethods
+  settings: settingsMethods,
+  search: searchMethods
 } satisfies Record<string, Record<string, MethodDef>>;
 
 export const events = {
   ...jobsEvents,
-  ...settingsEvents
+  ...settingsEvents,
+  ...searchEvents
 } satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,77 @@
+import type { Table } from '../index/lanceStore';
+import { isStopWord, stem, wordTokens } from './textTerms';
+
+/**
+ * Chunk-level document frequencies of light-stemmed words, derived from the index itself. Used
+ * to weight query terms by rarity (evidence coverage, pseudo-relevance feedback). Built lazily
+ * and rebuilt when the chunks table version changes; on very large libraries only the first
+ * `maxRows` chunks are read — document frequencies from a large sample are good enough for IDF.
+ */
+export interface CorpusStatsSnapshot {
+  /** Chunks the statistics were computed from. */
+  n: number;
+  df: Map<string, number>;
+  idf(stemmed: string): number;
+}
+
+export function makeSnapshot(n: number, df: Map<string, number>): CorpusStatsSnapshot {
+  return {
+    n,
+    df,
+    // BM25-style IDF, floored at a small positive value so very common words still count a bit.
+    idf: (s) => Math.max(0.05, Math.log(1 + (n - (df.get(s) ?? 0) + 0.5) / ((df.get(s) ?? 0) + 0.5)))
+  };
+}
+
+/** Adds one text's distinct stems to `df`. */
+export function countDistinctStems(text: string, df: Map<string, number>): void {
+  const seen = new Set<string>();
+  for (const t of wordTokens(text)) {
+    if (isStopWord(t.word)) continue;
+    const s = stem(t.word);
+    if (seen.has(s)) continue;
+    seen.add(s);
+    df.set(s, (df.get(s) ?? 0) + 1);
+  }
+}
+
+export class CorpusStats {
+  private cached: { version: number; snapshot: CorpusStatsSnapshot } | undefined;
+  private building: Promise<CorpusStatsSnapshot> | undefined;
+
+  constructor(
+    private readonly table: () => Table,
+    private readonly maxRows = 200_000
+  ) {}
+
+  async get(): Promise<CorpusStatsSnapshot> {
+    const version = await this.table().version();
+    if (this.cached && this.cached.version === version) return this.cached.snapshot;
+    if (!this.building) {
+      this.building = this.build()
+        .then((snapshot) => {
+          this.cached = { version, snapshot };
+          return snapshot;
+        })
+        .finally(() => {
+          this.building = undefined;
+        });
+    }
+    return this.building;
+  }
+
+  private async build(): Promise<CorpusStatsSnapshot> {
+    const df = new Map<string, number>();
+    let n = 0;
+    const query = this.table().query().select(['searchText']).limit(this.maxRows);
+    for await (const batch of query) {
+      const col = batch.getChild('searchText');
+      if (!col) continue;
+      for (let i = 0; i < batch.numRows; i++) {
+        countDistinctStems(String(col.get(i) ?? ''), df);
+        n++;
+      }
+    }
+    return makeSnapshot(n, df);
+  }
+}

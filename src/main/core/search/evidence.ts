@@ -1,0 +1,67 @@
+import type { CorpusStatsSnapshot } from './corpusStats';
+import { normalizeIdentifier } from '../index/identifiers';
+import { stem, wordTokens } from './textTerms';
+
+/**
+ * Evidence strength: how likely it is that the top pages actually answer the question, as one
+ * 0–1 number the chat layer compares with settings.retrieval.evidenceThreshold to say "not in the
+ * manuals". BM25 scores alone can't separate refusals (near misses score as high as answers), so
+ * it combines signals that are comparable across queries:
+ *  - coverage: IDF-weighted share of the query's content words found on the best page
+ *    (a near miss usually lacks the one rare word that the question is really about);
+ *  - unknown: IDF-weighted share of query words that occur nowhere in the library;
+ *  - identCoverage: share of identifier-like tokens (E-204, R800) found on the best page;
+ *  - agreement: whether the lanes agree on the best page.
+ * Weights were calibrated on the dev set's answerable vs unanswerable questions (see README of
+ * the eval command); the logistic keeps the output in (0, 1) and monotonic in every signal.
+ */
+export interface EvidenceSignals {
+  coverage: number;
+  unknown: number;
+  identCoverage: number; // 1 when the query has no identifiers
+  agreement: number;
+  hasResults: number;
+}
+
+export const EVIDENCE_WEIGHTS = { bias: -4.2, coverage: 7.0, unknown: -4.0, identCoverage: 1.6, agreement: 0.6 };
+
+export function evidenceStrength(s: EvidenceSignals): number {
+  if (!s.hasResults) return 0;
+  const w = EVIDENCE_WEIGHTS;
+  const z = w.bias + w.coverage * s.coverage + w.unknown * s.unknown + w.identCoverage * s.identCoverage + w.agreement * s.agreement;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** IDF-weighted share of `stems` present in `text` (by light stem). */
+export function weightedCoverage(stems: readonly string[], text: string, stats: CorpusStatsSnapshot | undefined): number {
+  if (stems.length === 0) return 0;
+  const present = new Set(wordTokens(text).map((t) => stem(t.word)));
+  let total = 0;
+  let hit = 0;
+  for (const s of new Set(stems)) {
+    const w = stats ? stats.idf(s) : 1;
+    total += w;
+    if (present.has(s)) hit += w;
+  }
+  return total > 0 ? hit / total : 0;
+}
+
+/** IDF-weighted share of `stems` that occur in no chunk at all (0 when stats are unavailable). */
+export function unknownShare(stems: readonly string[], stats: CorpusStatsSnapshot | undefined): number {
+  if (!stats || stems.length === 0 || stats.n === 0) return 0;
+  let total = 0;
+  let unknown = 0;
+  for (const s of new Set(stems)) {
+    const w = stats.idf(s);
+    total += w;
+    if (!stats.df.has(s)) unknown += w;
+  }
+  return total > 0 ? unknown / total : 0;
+}
+
+/** Share of query identifiers (joined form) that appear in `text`'s identifier normal form. */
+export function identifierCoverage(identifiers: readonly string[], identText: string): number {
+  if (identifiers.length === 0) return 1;
+  const tokens = new Set(identText.split(/\s+/).map(normalizeIdentifier));
+  return identifiers.filter((i) => tokens.has(i)).length / identifiers.length;
+}

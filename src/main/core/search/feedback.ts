@@ -1,0 +1,52 @@
+import type { CorpusStatsSnapshot } from './corpusStats';
+import { aggregatePages } from './fusion';
+import type { LaneRow } from './lanes';
+import type { AnalyzedQuery, Expansion } from './queryAnalysis';
+import { isStopWord, stem, wordTokens } from './textTerms';
+
+/**
+ * Pseudo-relevance feedback (RM3-like, simplified): the distinctive words of the first pass's
+ * top pages are added as weak SHOULD clauses. It helps paraphrased questions, whose own words
+ * hit the answer page's neighbourhood but not the page itself; the low weight keeps it from
+ * drifting away from what was asked.
+ */
+export function feedbackTerms(
+  q: AnalyzedQuery,
+  firstPass: readonly LaneRow[],
+  stats: CorpusStatsSnapshot,
+  opts: { pages: number; terms: number; weight: number },
+  foldWeight: number
+): Expansion[] {
+  if (opts.terms <= 0 || opts.pages <= 0 || stats.n < 20) return [];
+  const pages = aggregatePages(
+    firstPass.map((r) => ({ chunkId: r.row.id, docId: r.row.docId, page: r.row.page, score: r.score })),
+    foldWeight
+  ).slice(0, opts.pages);
+  const textOf = new Map(firstPass.map((r) => [r.row.id, r.row.text]));
+  const queryStems = new Set(q.stems);
+  const score = new Map<string, number>();
+  const surface = new Map<string, string>();
+  const topScore = pages[0]?.score || 1;
+  for (const p of pages) {
+    const tf = new Map<string, number>();
+    let len = 0;
+    for (const id of p.chunkIds) {
+      for (const t of wordTokens(textOf.get(id) ?? '')) {
+        if (isStopWord(t.word) || t.word.length < 3 || /^\d+$/.test(t.word)) continue;
+        const s = stem(t.word);
+        len++;
+        if (queryStems.has(s)) continue;
+        tf.set(s, (tf.get(s) ?? 0) + 1);
+        if (!surface.has(s)) surface.set(s, t.word);
+      }
+    }
+    for (const [s, n] of tf) {
+      const df = stats.df.get(s) ?? 0;
+      if (df < 2) continue; // a word unique to one chunk cannot lead anywhere new
+      score.set(s, (score.get(s) ?? 0) + (p.score / topScore) * (n / Math.max(len, 1)) * stats.idf(s));
+    }
+  }
+  const best = [...score.entries()].sort((a, b) => b[1] - a[1]).slice(0, opts.terms);
+  const max = best[0]?.[1] ?? 1;
+  return best.map(([s, v]) => ({ term: surface.get(s)!, weight: opts.weight * (v / max), source: 'corpus' as const }));
+}

@@ -1,0 +1,134 @@
+import { BooleanQuery, MatchQuery, Occur, PhraseQuery, type FullTextQuery } from '@lancedb/lancedb';
+import type { Table } from '../index/lanceStore';
+import { sqlIn } from '../index/sql';
+import type { AnalyzedQuery, Expansion } from './queryAnalysis';
+import type { VectorSource } from './ports';
+
+/**
+ * The retrieval lanes, each a single LanceDB query returning chunk rows with a lane score.
+ * Filters arrive as one SQL `where` string that LanceDB applies as a prefilter.
+ */
+export const CHUNK_COLUMNS = [
+  'id',
+  'docId',
+  'docTitle',
+  'page',
+  'pageEnd',
+  'pageLabel',
+  'sectionPath',
+  'ordinal',
+  'text',
+  'charStart',
+  'charEnd',
+  'identText'
+] as const;
+
+export interface ChunkRecord {
+  id: string;
+  docId: string;
+  docTitle: string;
+  page: number;
+  pageEnd: number;
+  pageLabel: string;
+  sectionPath: string;
+  ordinal: number;
+  text: string;
+  charStart: number;
+  charEnd: number;
+  identText: string;
+}
+
+export interface LaneRow {
+  row: ChunkRecord;
+  score: number;
+}
+
+function toRecord(r: Record<string, unknown>): ChunkRecord {
+  return {
+    id: String(r.id),
+    docId: String(r.docId),
+    docTitle: String(r.docTitle ?? ''),
+    page: Number(r.page),
+    pageEnd: Number(r.pageEnd ?? r.page),
+    pageLabel: String(r.pageLabel ?? r.page),
+    sectionPath: String(r.sectionPath ?? ''),
+    ordinal: Number(r.ordinal ?? 0),
+    text: String(r.text ?? ''),
+    charStart: Number(r.charStart ?? 0),
+    charEnd: Number(r.charEnd ?? 0),
+    identText: String(r.identText ?? '')
+  };
+}
+
+async function runFts(table: Table, query: FullTextQuery, where: string | undefined, limit: number): Promise<LaneRow[]> {
+  let q = table.query().fullTextSearch(query).select([...CHUNK_COLUMNS]).limit(limit);
+  if (where) q = q.where(where);
+  const rows = (await q.toArray()) as Array<Record<string, unknown>>;
+  return rows.map((r) => ({ row: toRecord(r), score: Number(r._score ?? 0) }));
+}
+
+// The FTS query parser treats some punctuation specially; terms are plain words already, but keep
+// anything that is not a letter/digit out of the match text to be safe.
+const clean = (s: string) => s.replace(/[^\p{L}\p{N}\s]+/gu, ' ').trim();
+
+/** Natural-language lane: BM25 over searchText (stemmed), expansions as weaker SHOULD clauses. */
+export async function textLane(
+  table: Table,
+  q: AnalyzedQuery,
+  extra: readonly Expansion[],
+  where: string | undefined,
+  limit: number
+): Promise<LaneRow[]> {
+  const base = clean(q.terms.join(' ')) || clean(q.normalized);
+  if (!base) return [];
+  const clauses: Array<[Occur, FullTextQuery]> = [[Occur.Should, new MatchQuery(base, 'searchText')]];
+  for (const e of [...q.expansions, ...extra]) {
+    const t = clean(e.term);
+    if (t) clauses.push([Occur.Should, new MatchQuery(t, 'searchText', { boost: e.weight })]);
+  }
+  for (const p of q.phrases) {
+    const t = clean(p);
+    if (t.split(/\s+/).length >= 2) clauses.push([Occur.Should, new PhraseQuery(t, 'searchText', { slop: 1 })]);
+  }
+  const query = clauses.length === 1 ? clauses[0][1] : new BooleanQuery(clauses);
+  try {
+    return await runFts(table, query, where, limit);
+  } catch (e) {
+    // A phrase clause fails on an index built without positions: retry without phrases.
+    if (q.phrases.length === 0) throw e;
+    return textLane(table, { ...q, phrases: [] }, extra, where, limit);
+  }
+}
+
+/** Exact-identifier lane: joined identifier tokens against identText (no stemming). */
+export async function identLane(table: Table, q: AnalyzedQuery, where: string | undefined, limit: number): Promise<LaneRow[]> {
+  const tokens = q.identifiers.map(clean).filter(Boolean);
+  if (tokens.length === 0) return [];
+  return runFts(table, new MatchQuery(tokens.join(' '), 'identText'), where, limit);
+}
+
+/** Vector lane: ANN over the active model's vector table, then the chunk rows by id. */
+export async function vectorLane(
+  chunks: Table,
+  source: VectorSource,
+  text: string,
+  where: string | undefined,
+  limit: number,
+  signal?: AbortSignal
+): Promise<LaneRow[]> {
+  const vector = await source.embedQuery(text, signal);
+  let q = source.table.query().nearestTo(Array.from(vector)).select(['chunkId']).limit(limit);
+  if (where) q = q.where(where);
+  const hits = (await q.toArray()) as Array<{ chunkId: string; _distance: number }>;
+  if (hits.length === 0) return [];
+  const rows = (await chunks
+    .query()
+    .where(sqlIn('id', hits.map((h) => String(h.chunkId))))
+    .select([...CHUNK_COLUMNS])
+    .limit(hits.length)
+    .toArray()) as Array<Record<string, unknown>>;
+  const byId = new Map(rows.map((r) => [String(r.id), toRecord(r)]));
+  return hits
+    .filter((h) => byId.has(String(h.chunkId)))
+    .map((h) => ({ row: byId.get(String(h.chunkId))!, score: 1 / (1 + Number(h._distance)) }));
+}

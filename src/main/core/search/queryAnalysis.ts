@@ -1,0 +1,88 @@
+import { identifierQueryTokens } from '../index/identifiers';
+import { contentWords, normalizeText, stem } from './textTerms';
+import { synonymsOf } from './synonyms';
+
+/**
+ * Query understanding without an LLM: normalisation, content terms, identifier spans for the
+ * exact lane, quoted phrases (pasted error messages), and weighted expansions (spelling variants,
+ * a small technician-vocabulary thesaurus, and corpus-derived expansions added later by the
+ * service). Expansions never replace a term; they are extra, down-weighted SHOULD clauses.
+ */
+export interface Expansion {
+  term: string;
+  weight: number;
+  source: 'spelling' | 'synonym' | 'corpus';
+}
+
+export interface AnalyzedQuery {
+  raw: string;
+  normalized: string;
+  /** Content words, de-duplicated, in query order. */
+  terms: string[];
+  /** Light stems of `terms` (same order), for coverage scoring. */
+  stems: string[];
+  identifiers: string[];
+  /** Quoted spans of 2+ words, e.g. a pasted error message. */
+  phrases: string[];
+  expansions: Expansion[];
+}
+
+// British/Commonwealth spellings a technician types vs the US spellings most manuals use (and back).
+const SPELLING: Array<[RegExp, string]> = [
+  [/^(colo|behavio|favo|neighbo|hono|harbo|labo|flavo|humo|vapo|rumo|armo)ur(s|ed|ing|ful)?$/, '$1r$2'],
+  [/^(cent|met|lit|fib|theat)re(s)?$/, '$1er$2'],
+  [/^grey(s|ish)?$/, 'gray$1'],
+  [/^(analy|paraly|cataly)s(e|ed|es|ing)$/, '$1z$2'],
+  [/^(organi|reali|recogni|customi|initiali|optimi|synchroni|minimi|maximi|authori|normali|prioriti|utili|digiti|calibri|serialis)s(e|ed|es|ing|ation)$/, '$1z$2'],
+  [/^licen[cs]e(s|d)?$/, 'license$1'],
+  [/^catalogue(s)?$/, 'catalog$1'],
+  [/^programme(s)?$/, 'program$1'],
+  [/^aluminium$/, 'aluminum'],
+  [/^tyre(s)?$/, 'tire$1'],
+  [/^defence$/, 'defense'],
+  [/^mould(s|ed|ing)?$/, 'mold$1']
+];
+
+export function spellingVariants(word: string): string[] {
+  const out = new Set<string>();
+  for (const [re, rep] of SPELLING) if (re.test(word)) out.add(word.replace(re, rep));
+  // And the other way round for the common -or/-our case, so a UK manual meets a US query.
+  const m = /^(colo|behavio|favo|neighbo|hono|flavo|humo|armo)r(s|ed|ing|ful)?$/.exec(word);
+  if (m) out.add(`${m[1]}ur${m[2] ?? ''}`);
+  if (/^gray/.test(word)) out.add(word.replace(/^gray/, 'grey'));
+  out.delete(word);
+  return [...out];
+}
+
+function quotedPhrases(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/"([^"]{3,200})"|(?:^|[\s(])'([^']{3,200})'(?=[\s).,;:?!]|$)/g)) {
+    const p = (m[1] ?? m[2] ?? '').trim();
+    if (p.split(/\s+/).length >= 2) out.push(p);
+  }
+  return out;
+}
+
+export function analyzeQuery(raw: string): AnalyzedQuery {
+  const normalized = normalizeText(raw);
+  const terms = [...new Set(contentWords(normalized))];
+  const termSet = new Set(terms);
+  const expansions: Expansion[] = [];
+  const seen = new Set(terms);
+  const add = (term: string, weight: number, source: Expansion['source']) => {
+    if (seen.has(term)) return;
+    seen.add(term);
+    expansions.push({ term, weight, source });
+  };
+  for (const t of terms) for (const v of spellingVariants(t)) add(v, 1, 'spelling');
+  for (const t of terms) for (const s of synonymsOf(t, termSet)) add(s, 0.5, 'synonym');
+  return {
+    raw,
+    normalized,
+    terms,
+    stems: terms.map(stem),
+    identifiers: identifierQueryTokens(normalized),
+    phrases: quotedPhrases(normalized),
+    expansions
+  };
+}

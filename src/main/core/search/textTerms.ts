@@ -1,0 +1,68 @@
+/**
+ * Small, dependency-free text helpers used by query analysis and evidence scoring: the same
+ * normalisation, tokenisation, stop words and light stemming on both the query and the page
+ * text we score coverage against, so "turns" on the query side meets "turn" in a page.
+ */
+
+/** NFKC, curly quotes to straight, the dash family to '-', collapsed whitespace. */
+export function normalizeText(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+// Function words plus question scaffolding ("how do I", "what is") that carry no topic.
+const STOP = new Set(
+  (
+    'a about above after again against all am an and any are aren as at be because been before being below between both but by ' +
+    'can cannot could did didn do does doesn doing don down during each few for from further had has have having he her here hers ' +
+    'him his how i if in into is isn it its itself just let me more most my myself no nor not now of off on once only or other ought our ' +
+    'ours out over own same she should so some such than that the their theirs them then there these they this those through to too ' +
+    'under until up very was wasn we were weren what when where which while who whom why will with won would you your yours yourself ' +
+    "i'm i've it's what's don't doesn't can't won't isn't also get gets got getting want wants need needs use used using way ways " +
+    'thing things something anything one ones able really still even much many may might must shall us via per etc e g ie eg'
+  ).split(/\s+/)
+);
+
+export const isStopWord = (w: string): boolean => STOP.has(w);
+
+/** Lower-cased word tokens (letters/digits, inner apostrophes kept) with their offsets. */
+export function wordTokens(text: string): Array<{ word: string; start: number; end: number }> {
+  const out: Array<{ word: string; start: number; end: number }> = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu)) {
+    out.push({ word: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+}
+
+/**
+ * A light English stemmer (plural/verb/adverb suffixes), good enough to compare query terms with
+ * page text. It never needs to match the index's own stemmer: LanceDB stems its side itself.
+ */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/'s$/, '');
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  for (const [suffix, rep] of [['ation', 'ate'], ['ing', ''], ['ed', ''], ['ly', ''], ['ment', ''], ['ness', '']] as const) {
+    if (w.endsWith(suffix)) {
+      const base = w.slice(0, -suffix.length) + rep;
+      if (base.length >= 3 && /[aeiouy]/.test(base)) w = base;
+      break;
+    }
+  }
+  // "stopp" -> "stop"; drop a trailing 'e' so "stage"/"staging" and "configure"/"configured" meet.
+  return w.replace(/([^aeiouslz])\1$/, '$1').replace(/(.{3,})e$/, '$1');
+}
+
+/** Content words of a text: tokens that are not stop words and not 1-char noise. */
+export function contentWords(text: string): string[] {
+  return wordTokens(normalizeText(text))
+    .map((t) => t.word)
+    .filter((w) => !isStopWord(w) && (w.length > 1 || /\d/.test(w)));
+}
