@@ -15,7 +15,9 @@ export default defineConfig({
   },
   preload: {
     // Bundle everything (zod included): a sandboxed preload cannot require node_modules.
+    // electron-vite 5 externalizes dependencies by default, so switch that off here.
     build: {
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve('src/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' }

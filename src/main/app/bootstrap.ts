@@ -1,0 +1,93 @@
+/**
+ * Electron main entry (built to out/main/index.js). Wires the platform-free core to Electron:
+ * userData from paths.ts, a hardened window, IPC for the contract, events forwarded to the window.
+ */
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathsFor } from '../core/config';
+import { createCore, type Core } from '../core/createCore';
+import { dispatch } from '../core/dispatch';
+import type { Handlers, MethodName } from '../../shared/contract';
+import { dialogHandlers } from './dialogs';
+import { hardenContents, hardenSession, mainWindowOptions } from './mainWindow';
+import { resolveUserData } from './paths';
+import { forwardEvents } from './ipc/forwardEvents';
+import { createSenderCheck, registerIpc } from './ipc/registerIpc';
+
+const here = dirname(fileURLToPath(import.meta.url)); // out/main
+const preloadPath = join(here, '../preload/index.cjs');
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const appUrl = (): string => devServerUrl ?? pathToFileURL(join(here, '../renderer/index.html')).href;
+
+let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
+let quitting = false;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  const userData = resolveUserData(app, process.argv, process.env);
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // Any webContents created later (devtools aside) gets the same navigation lockdown.
+  app.on('web-contents-created', (_e, contents) => hardenContents(contents, appUrl, (url) => shell.openExternal(url)));
+  app.whenReady().then(() => start(userData), fail);
+}
+
+async function start(userData: string): Promise<void> {
+  hardenSession(session.defaultSession);
+  core = await createCore({ paths: pathsFor(userData), host: 'electron', version: app.getVersion(), logEcho: !app.isPackaged });
+  const c = core;
+  // Native dialogs replace the core's headless NOT_FOUND stubs; input is still zod-validated by dispatch.
+  const handlers = {
+    ...c.handlers,
+    ...dialogHandlers({
+      showOpenDialog: (o) => (mainWindow ? dialog.showOpenDialog(mainWindow, o) : dialog.showOpenDialog(o)),
+      showSaveDialog: (o) => (mainWindow ? dialog.showSaveDialog(mainWindow, o) : dialog.showSaveDialog(o))
+    })
+  } satisfies Handlers;
+  registerIpc({
+    ipcMain,
+    call: (name: MethodName, input: unknown) => dispatch(handlers, name, input, c.logger),
+    isTrustedSender: createSenderCheck(appUrl),
+    logger: c.logger.child('ipc')
+  });
+  forwardEvents(c.events, () => mainWindow?.webContents ?? null);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow(mainWindowOptions(preloadPath));
+  mainWindow = win;
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadURL(appUrl());
+}
+
+function fail(e: unknown): void {
+  dialog.showErrorBox('Benchmate could not start', e instanceof Error ? (e.stack ?? e.message) : String(e));
+  app.exit(1);
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+// Dispose the core (jobs cancelled, index and logs closed) before the process exits.
+app.on('before-quit', (e) => {
+  if (quitting || !core) return;
+  e.preventDefault();
+  quitting = true;
+  const c = core;
+  core = null;
+  c.dispose().finally(() => app.quit());
+});

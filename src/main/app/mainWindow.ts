@@ -1,0 +1,92 @@
+/**
+ * Secure window setup, written as plain functions over small interfaces so the options and
+ * the navigation/permission policy are unit-tested without an Electron binary.
+ */
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webviewTag: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    spellcheck: false
+  };
+}
+
+export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 840,
+    minWidth: 800,
+    minHeight: 560,
+    title: 'Benchmate',
+    show: false, // shown on 'ready-to-show' to avoid a white flash
+    autoHideMenuBar: true,
+    webPreferences: secureWebPreferences(preloadPath)
+  };
+}
+
+/** Only https links leave the app, and only to the system browser. */
+export function isExternalLinkAllowed(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** The renderer may reload itself but never navigate elsewhere (a link click, a malicious PDF…). */
+export function isSameDocument(target: string, appUrl: string): boolean {
+  try {
+    const a = new URL(target);
+    const b = new URL(appUrl);
+    return a.origin === b.origin && a.pathname === b.pathname;
+  } catch {
+    return false;
+  }
+}
+
+interface PreventableEvent {
+  preventDefault(): void;
+}
+export interface HardenableContents {
+  on(event: 'will-navigate' | 'will-redirect', listener: (e: PreventableEvent, url: string) => void): unknown;
+  on(event: 'will-attach-webview', listener: (e: PreventableEvent) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+export interface HardenableSession {
+  setPermissionRequestHandler(handler: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null): void;
+  setPermissionCheckHandler(handler: ((wc: unknown, permission: string) => boolean) | null): void;
+}
+
+/** Blocks navigation, webviews and new windows; https links open in the system browser. */
+export function hardenContents(
+  contents: HardenableContents,
+  appUrl: () => string,
+  openExternal: (url: string) => Promise<void> | void
+): void {
+  const block = (e: PreventableEvent, url: string): void => {
+    if (!isSameDocument(url, appUrl())) e.preventDefault();
+  };
+  contents.on('will-navigate', block);
+  contents.on('will-redirect', block);
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalLinkAllowed(url)) void openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+/** Benchmate needs no camera, microphone, notifications, geolocation… deny every request. */
+export function hardenSession(session: HardenableSession): void {
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
