@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import {
+  hardenContents,
+  hardenSession,
+  isExternalLinkAllowed,
+  mainWindowOptions,
+  secureWebPreferences
+} from '../../../src/main/app/mainWindow';
+import { dataDirOverride, resolveUserData } from '../../../src/main/app/paths';
+import { dialogHandlers } from '../../../src/main/app/dialogs';
+
+const APP_URL = 'file:///opt/benchmate/out/renderer/index.html';
+
+describe('window options', () => {
+  it('are locked down: isolation, sandbox, no node, no webview', () => {
+    const o = mainWindowOptions('/x/preload/index.cjs');
+    expect(o.webPreferences).toMatchObject({
+      preload: '/x/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false
+    });
+    expect(secureWebPreferences('/x/preload/index.cjs')).toEqual(o.webPreferences);
+  });
+});
+
+function fakeContents() {
+  const listeners = new Map<string, (e: { preventDefault(): void }, url?: string) => void>();
+  let openHandler: ((d: { url: string }) => { action: 'deny' }) | undefined;
+  return {
+    contents: {
+      on(event: string, l: (e: { preventDefault(): void }, url?: string) => void) {
+        listeners.set(event, l);
+      },
+      setWindowOpenHandler(h: (d: { url: string }) => { action: 'deny' }) {
+        openHandler = h;
+      }
+    },
+    /** Fires an event; returns true when the handler prevented it. */
+    fire(event: string, url?: string): boolean {
+      let prevented = false;
+      listeners.get(event)!({ preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    },
+    open: (url: string) => openHandler!({ url })
+  };
+}
+
+describe('navigation and window-open policy', () => {
+  it('blocks navigation away from the app but allows in-app hash changes / reloads', () => {
+    const f = fakeContents();
+    hardenContents(f.contents as never, () => APP_URL, () => {});
+    expect(f.fire('will-navigate', 'https://example.com/')).toBe(true);
+    expect(f.fire('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(f.fire('will-redirect', 'http://127.0.0.1:9/x')).toBe(true);
+    expect(f.fire('will-navigate', `${APP_URL}#/library`)).toBe(false);
+    expect(f.fire('will-attach-webview')).toBe(true);
+  });
+
+  it('denies every new window and opens only https links externally', () => {
+    const f = fakeContents();
+    const opened: string[] = [];
+    hardenContents(f.contents as never, () => APP_URL, (u) => void opened.push(u));
+    for (const url of ['https://vendor.example/manual', 'http://insecure.example', 'file:///etc/passwd', 'javascript:alert(1)', 'not a url']) {
+      expect(f.open(url)).toEqual({ action: 'deny' });
+    }
+    expect(opened).toEqual(['https://vendor.example/manual']);
+    expect(isExternalLinkAllowed('smb://share/x')).toBe(false);
+  });
+
+  it('denies all permission requests and checks', () => {
+    let request: ((wc: unknown, p: string, cb: (g: boolean) => void) => void) | null = null;
+    let check: ((wc: unknown, p: string) => boolean) | null = null;
+    hardenSession({ setPermissionRequestHandler: (h) => (request = h), setPermissionCheckHandler: (h) => (check = h) });
+    const answers: boolean[] = [];
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read']) request!(null, p, (g) => answers.push(g));
+    expect(answers).toEqual([false, false, false, false]);
+    expect(check!(null, 'media')).toBe(false);
+  });
+});
+
+describe('paths', () => {
+  it('uses --data-dir, then BENCHMATE_DATA_DIR, else app.getPath, and points Electron at the override', () => {
+    const calls: string[] = [];
+    const app = { getPath: () => '/home/u/.config/Benchmate', setPath: (_n: 'userData', v: string) => void calls.push(v) };
+    expect(resolveUserData(app, ['electron', '.', '--data-dir', '/tmp/a'], { BENCHMATE_DATA_DIR: '/tmp/b' })).toBe('/tmp/a');
+    expect(resolveUserData(app, ['electron', '--data-dir=/tmp/c'], {})).toBe('/tmp/c');
+    expect(resolveUserData(app, ['electron'], { BENCHMATE_DATA_DIR: '/tmp/b' })).toBe('/tmp/b');
+    expect(calls).toEqual(['/tmp/a', '/tmp/c', '/tmp/b']);
+    expect(resolveUserData(app, ['electron'], {})).toBe('/home/u/.config/Benchmate');
+    expect(calls).toHaveLength(3);
+    expect(dataDirOverride(['--data-dir'], {})).toBeUndefined();
+  });
+});
+
+describe('desktop dialogs', () => {
+  it('map the native dialog answers to the contract shapes and write saved bytes', async () => {
+    const writes: Array<[string, string]> = [];
+    let cancel = false;
+    const h = dialogHandlers(
+      {
+        showOpenDialog: async (o) => ({ canceled: cancel, filePaths: o.properties.includes('multiSelections') ? ['/a.pdf', '/b.pdf'] : ['/a.pdf'] }),
+        showSaveDialog: async (o) => ({ canceled: cancel, filePath: `/out/${o.defaultPath}` })
+      },
+      async (p, d) => void writes.push([p, d.toString('utf8')])
+    );
+    expect(await h['host.pickFiles']({ multiple: true })).toEqual({ paths: ['/a.pdf', '/b.pdf'] });
+    expect(await h['host.pickFiles']({ multiple: false })).toEqual({ paths: ['/a.pdf'] });
+    expect(await h['host.saveFile']({ suggestedName: 'report.md', base64: Buffer.from('# hi').toString('base64') })).toEqual({ path: '/out/report.md' });
+    expect(writes).toEqual([['/out/report.md', '# hi']]);
+    cancel = true;
+    expect(await h['host.pickFiles']({ multiple: true })).toEqual({ paths: [] });
+    expect(await h['host.saveFile']({ suggestedName: 'r.md', base64: '' })).toEqual({ path: null });
+    expect(writes).toHaveLength(1);
+  });
+});
