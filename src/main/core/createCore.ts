@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { EventMap, Handlers } from '../../shared/contract';
 import type { AppHealth, ComponentHealth } from '../../shared/contract/app';
 import type { CoreConfig } from './config';
@@ -13,6 +14,15 @@ import { LanceStore } from './index/lanceStore';
 import { settingsHandlers } from './settings/settingsHandlers';
 import { SearchService } from './search/searchService';
 import { searchHandlers } from './search/searchHandlers';
+import { SessionStore } from './sessions/sessionStore';
+import { SessionService } from './sessions/sessionService';
+import { sessionsHandlers } from './sessions/sessionsHandlers';
+import { ChatService } from './chat/chatService';
+import { chatHandlers } from './chat/chatHandlers';
+import { documentInfoFromIndex } from './chat/documentInfo';
+import type { ChatEnginePort } from './chat/ports';
+import { ExportService } from './export/exportService';
+import { exportHandlers } from './export/exportHandlers';
 
 export type HealthCheck = () => ComponentHealth | Promise<ComponentHealth>;
 
@@ -27,6 +37,10 @@ export interface Core {
   readonly index: LanceStore;
   /** Page retrieval (lexical + identifier + vector lanes, evidence strength). */
   readonly search: SearchService;
+  /** Chat sessions (journals under <userData>/sessions), grounded chat, exports. */
+  readonly sessions: SessionService;
+  readonly chat: ChatService;
+  readonly exporter: ExportService;
   readonly handlers: Handlers;
   /** Validated call by wire name; always resolves to a Result. */
   call(method: string, input?: unknown): ReturnType<typeof dispatch>;
@@ -57,12 +71,49 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const disposables: Array<{ dispose(): unknown }> = [settings, index];
   const search = new SearchService({ store: index, settings: () => settings.get().retrieval, logger: logger.child('search') });
   disposables.push(search);
+  const sessionStore = new SessionStore(p.sessions, logger.child('sessions'));
+  await sessionStore.open();
+  // The chat engine is attached by the models feature; until then chat runs in search-only mode.
+  const chatEngine = (): ChatEnginePort | undefined => undefined;
+  const chat = new ChatService({
+    store: sessionStore,
+    search: () => search,
+    engine: chatEngine,
+    documents: documentInfoFromIndex(() => index.documents()),
+    retrieval: () => settings.get().retrieval,
+    events,
+    logger: logger.child('chat')
+  });
+  const sessions = new SessionService(sessionStore, {
+    retentionDays: () => settings.get().sessions.retentionDays,
+    isBusy: (id) => chat.isBusy(id),
+    events,
+    logger: logger.child('sessions')
+  });
+  sessions.startRetention();
+  const exporter = new ExportService({
+    getSession: (id) => sessionStore.get(id),
+    allSessions: () => sessions.allStates(),
+    defaultDir: join(p.userData, 'exports'),
+    allowCustomBaseDir: config.host !== 'web',
+    appVersion: config.version
+  });
+  disposables.push(sessionStore, sessions, chat);
   const healthChecks: HealthCheck[] = [
     () => {
       const active = jobs.activeCount();
       return { name: 'jobs', status: 'ok', detail: active ? `${active} running` : 'idle' };
     }
   ];
+  healthChecks.push(() => {
+    const st = sessions.stats();
+    const ttft = st.avgTtftMs === null ? 'n/a' : `${Math.round(st.avgTtftMs)} ms`;
+    return {
+      name: 'sessions',
+      status: 'ok',
+      detail: `${st.sessions} sessions, ${st.messages} messages, avg TTFT ${ttft}, refused ${(st.refusedShare * 100).toFixed(0)}%`
+    };
+  });
 
   let handlers: Handlers | undefined;
   const core: Core = {
@@ -73,6 +124,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     settings,
     index,
     search,
+    sessions,
+    chat,
+    exporter,
     get handlers(): Handlers {
       if (!handlers) throw new Error('core is still starting');
       return handlers;
@@ -113,7 +167,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...platformHandlers(core),
     ...hostHandlers(),
     ...settingsHandlers(settings),
-    ...searchHandlers(search)
+    ...searchHandlers(search),
+    ...chatHandlers(chat),
+    ...sessionsHandlers(sessions),
+    ...exportHandlers(exporter)
   } satisfies Handlers;
   logger.info('core started', { host: config.host, version: config.version });
   return core;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { noInput } from './common';
+import { chatStats } from './sessions';
 
 export const componentHealth = z.object({
   name: z.string(),
@@ -35,7 +36,12 @@ export const appHealth = z.object({
 });
 export type AppHealth = z.infer<typeof appHealth>;
 
+/** Usage statistics; sections per feature so others can add theirs. */
+export const appStats = z.object({ chat: chatStats, computedAt: z.string() });
+export type AppStats = z.infer<typeof appStats>;
+
 export const appMethods = {
   info: method(noInput, appInfo, 'Version, platform and the folders Benchmate uses.'),
-  health: method(noInput, appHealth, 'Status of each core component (index, models, jobs, ...).')
+  health: method(noInput, appHealth, 'Status of each core component (index, models, jobs, ...).'),
+  stats: method(noInput, appStats, 'Usage numbers: sessions, messages, time to first token, tokens/s, refusals.')
 };

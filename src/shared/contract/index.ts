@@ -14,19 +14,27 @@ import { hostMethods } from './host';
 import { jobsEvents, jobsMethods } from './jobs';
 import { settingsEvents, settingsMethods } from './settings';
 import { searchEvents, searchMethods } from './search';
+import { chatEvents, chatMethods } from './chat';
+import { sessionsEvents, sessionsMethods } from './sessions';
+import { exportMethods } from './export';
 
 export const contract = {
   app: appMethods,
   host: hostMethods,
   jobs: jobsMethods,
   settings: settingsMethods,
-  search: searchMethods
+  search: searchMethods,
+  chat: chatMethods,
+  sessions: sessionsMethods,
+  export: exportMethods
 } satisfies Record<string, Record<string, MethodDef>>;
 
 export const events = {
   ...jobsEvents,
   ...settingsEvents,
-  ...searchEvents
+  ...searchEvents,
+  ...chatEvents,
+  ...sessionsEvents
 } satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,187 @@
+import type { ChatMessage, ChatSource } from '../../../shared/contract/sessions';
+import { AppError, throwIfAborted } from '../platform/errors';
+import type { Logger } from '../platform/logger';
+import type { SessionStore } from '../sessions/sessionStore';
+import { CLOSEST_SECTIONS, notFoundAnswer, searchOnlyAnswer } from './answerTemplates';
+import { mapCitations, toSource } from './citations';
+import { buildPrompt } from './promptBuilder';
+import { rewriteFollowUp } from './queryRewrite';
+import type { ChatEnginePort, ChatTurnResult, DocumentInfoPort, RetrievedPassage, SearchPort } from './ports';
+
+export interface TurnDeps {
+  store: SessionStore;
+  search: () => SearchPort | undefined;
+  engine: () => ChatEnginePort | undefined;
+  documents?: DocumentInfoPort;
+  retrieval: () => { resultsPerAnswer: number };
+  logger: Logger;
+  onDelta(delta: string): void;
+}
+
+export interface TurnInput {
+  sessionId: string;
+  messageId: string;
+  userMessage: ChatMessage;
+  signal: AbortSignal;
+}
+
+/**
+ * One answer: rewrite a follow-up → retrieve within the session's scope → decide the mode
+ * (not_found below the evidence threshold, search_only without a model, else a grounded answer)
+ * → stream → map citations. Returns the assistant message; the caller stores it.
+ */
+export async function runTurn(deps: TurnDeps, input: TurnInput): Promise<ChatMessage> {
+  const { sessionId, messageId, userMessage, signal } = input;
+  const session = await deps.store.get(sessionId);
+  const upto = session.messages.findIndex((m) => m.id === userMessage.id);
+  const earlier = upto >= 0 ? session.messages.slice(0, upto) : session.messages.slice();
+  const engine = deps.engine();
+  const modelReady = !!engine?.isLoaded();
+
+  const previousQuery = lastQuery(earlier);
+  const rewrite = await rewriteFollowUp(
+    previousQuery,
+    userMessage.text,
+    modelReady ? (prompt) => engine!.complete(prompt, { maxTokens: 48, signal }) : undefined
+  );
+  throwIfAborted(signal);
+
+  const search = deps.search();
+  if (!search) throw new AppError('INTERNAL', 'Search is not available yet.');
+  const scope = session.header.scope;
+  const result = await search.query({
+    text: rewrite.query,
+    filters: {
+      ...(scope.documentIds.length ? { documentIds: scope.documentIds } : {}),
+      ...(scope.machineModels.length ? { machineModels: scope.machineModels } : {}),
+      ...(scope.tags.length ? { tags: scope.tags } : {}),
+      ...(scope.language ? { language: scope.language } : {})
+    },
+    limit: deps.retrieval().resultsPerAnswer
+  });
+  throwIfAborted(signal);
+  const revisionOf = await revisions(deps.documents, result.passages);
+  const base = {
+    id: messageId,
+    sessionId,
+    role: 'assistant' as const,
+    createdAt: new Date().toISOString(),
+    replyTo: userMessage.id,
+    query: rewrite.query
+  };
+
+  if (!result.passages.length || result.evidence.belowThreshold) {
+    // The model is not asked at all: a small model handed weak passages will confidently guess.
+    const closest = result.passages.slice(0, CLOSEST_SECTIONS).map((p, i) => toSource(p, i + 1, revisionOf));
+    const text = notFoundAnswer(closest);
+    deps.onDelta(text);
+    return { ...base, text, mode: 'not_found', sources: [], related: closest, stopReason: 'eos', modelId: null };
+  }
+
+  if (!modelReady) {
+    const sources: ChatSource[] = result.passages.map((p, i) => toSource(p, i + 1, revisionOf));
+    const text = searchOnlyAnswer(sources, result.passages);
+    deps.onDelta(text);
+    return { ...base, text, mode: 'search_only', sources, related: [], stopReason: 'eos', modelId: null };
+  }
+
+  const prompt = buildPrompt({
+    question: userMessage.text,
+    passages: result.passages,
+    history: historyFor(earlier),
+    contextSize: engine!.contextSize(),
+    countTokens: (t) => engine!.countTokens(t),
+    revisionOf
+  });
+  if (prompt.droppedPassages || prompt.droppedHistoryTurns) {
+    deps.logger.debug('prompt trimmed to fit', { droppedPassages: prompt.droppedPassages, droppedHistory: prompt.droppedHistoryTurns });
+  }
+  let streamed = '';
+  const started = Date.now();
+  let firstTokenAt = 0;
+  let gen: ChatTurnResult;
+  try {
+    gen = await engine!.generate({
+      sessionId,
+      systemPrompt: prompt.systemPrompt,
+      history: prompt.history,
+      user: prompt.user,
+      maxTokens: prompt.maxAnswerTokens,
+      temperature: 0.2,
+      signal,
+      onToken: (t) => {
+        if (!firstTokenAt) firstTokenAt = Date.now();
+        streamed += t;
+        deps.onDelta(t);
+      }
+    });
+  } catch (e) {
+    // Engines may throw on abort instead of returning stopReason 'abort': keep what streamed.
+    if (!signal.aborted) throw e;
+    const totalMs = Date.now() - started;
+    gen = {
+      text: streamed,
+      stopReason: 'abort',
+      metrics: {
+        promptTokens: prompt.promptTokens,
+        evaluatedPromptTokens: 0,
+        generatedTokens: engine!.countTokens(streamed),
+        ttftMs: firstTokenAt ? firstTokenAt - started : totalMs,
+        tokensPerSecond: 0,
+        totalMs
+      }
+    };
+  }
+  const mapped = mapCitations(gen.text, prompt.passages, revisionOf);
+  return {
+    ...base,
+    text: mapped.text,
+    mode: 'answer',
+    sources: mapped.sources,
+    related: mapped.related,
+    stopReason: gen.stopReason,
+    modelId: engine!.modelId(),
+    metrics: gen.metrics
+  };
+}
+
+/** The standalone query of the latest answered turn (it already carries older entities). */
+function lastQuery(earlier: ChatMessage[]): string | undefined {
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const m = earlier[i];
+    if (m.role === 'assistant' && m.query) return m.query;
+    if (m.role === 'user') return m.text;
+  }
+  return undefined;
+}
+
+/**
+ * History for the model: question/answer pairs the model actually answered. Templated turns
+ * (not_found, search_only) are left out — they are long lists the model would learn to imitate.
+ */
+function historyFor(earlier: ChatMessage[]): Array<{ role: 'user' | 'assistant'; text: string }> {
+  const out: Array<{ role: 'user' | 'assistant'; text: string }> = [];
+  for (let i = 0; i < earlier.length; i++) {
+    const q = earlier[i];
+    const a = earlier[i + 1];
+    if (q.role === 'user' && a?.role === 'assistant' && a.mode === 'answer' && a.text.trim()) {
+      out.push({ role: 'user', text: q.text }, { role: 'assistant', text: a.text });
+      i++;
+    }
+  }
+  return out;
+}
+
+async function revisions(docs: DocumentInfoPort | undefined, passages: RetrievedPassage[]): Promise<(docId: string) => string> {
+  const map = new Map<string, string>();
+  if (docs) {
+    for (const id of new Set(passages.map((p) => p.docId))) {
+      try {
+        map.set(id, (await docs.documentInfo(id))?.revision ?? '');
+      } catch {
+        map.set(id, '');
+      }
+    }
+  }
+  return (id) => map.get(id) ?? '';
+}

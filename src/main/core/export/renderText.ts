@@ -1,0 +1,124 @@
+import type { ChatSource } from '../../../shared/contract/sessions';
+import { describeSource } from '../chat/citations';
+import { turnsOf, type ExportDocument, type ExportedSession } from './reportModel';
+
+/** Markdown and HTML transcripts, both rendered from the export document. */
+
+const MODE_NOTE: Record<string, string> = {
+  search_only: 'Search-only answer (no language model was loaded).',
+  not_found: 'Not found in the manuals.'
+};
+
+export function sessionHeaderLines(s: ExportedSession): Array<[string, string]> {
+  const rows: Array<[string, string]> = [];
+  if (s.machine) rows.push(['Machine', s.machine]);
+  if (s.serialNumber) rows.push(['Serial number', s.serialNumber]);
+  if (s.technician) rows.push(['Technician', s.technician]);
+  rows.push(['Started', s.createdAt], ['Last updated', s.updatedAt]);
+  if (s.scope.machineModels.length) rows.push(['Machine models', s.scope.machineModels.join(', ')]);
+  if (s.modelId) rows.push(['Model', s.modelId]);
+  return rows;
+}
+
+export function citationLine(c: ChatSource): string {
+  return `[${c.n}] ${describeSource(c)}`;
+}
+
+/** Markdown metacharacters that could turn text into links/HTML/headings are backslash-escaped. */
+function mdEscape(text: string): string {
+  return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
+}
+
+function mdQuote(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => `> ${mdEscape(l)}`)
+    .join('\n');
+}
+
+/** The answer text keeps its [n] markers readable (escaping them would show "\[1\]"). */
+function mdAnswer(text: string): string {
+  return mdEscape(text).replace(/\\\[(\d+(?:, \d+)*)\\\]/g, '[$1]');
+}
+
+export function renderMarkdown(doc: ExportDocument): string {
+  const out: string[] = [];
+  for (const s of doc.sessions) {
+    out.push(`# ${mdEscape(s.title)}`, '');
+    for (const [k, v] of sessionHeaderLines(s)) out.push(`- **${k}:** ${mdEscape(v)}`);
+    out.push('');
+    for (const { question, answer } of turnsOf(s)) {
+      out.push(`## Q: ${mdEscape(question.text.replace(/\s+/g, ' '))}`, '');
+      if (!answer) {
+        out.push('_No answer._', '');
+        continue;
+      }
+      if (answer.mode && MODE_NOTE[answer.mode]) out.push(`_${MODE_NOTE[answer.mode]}_`, '');
+      out.push(mdAnswer(answer.text), '');
+      if (answer.stopReason === 'abort') out.push('_(answer stopped before it was complete)_', '');
+      if (answer.sources.length) {
+        out.push('**Sources**', '');
+        for (const c of answer.sources) out.push(`${citationLine(c)}`, '', mdQuote(c.quote), '');
+      }
+      if (answer.feedback) out.push(`_Feedback: ${answer.feedback.rating}${answer.feedback.comment ? ` — ${mdEscape(answer.feedback.comment)}` : ''}_`, '');
+    }
+  }
+  out.push('---', `Exported ${doc.exportedAt} by ${doc.generator.name} ${doc.generator.version}. Content SHA-256: \`${doc.contentSha256}\``, '');
+  return out.join('\n');
+}
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const CSS = `body{font:14px/1.45 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#111}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}
+.q{margin-top:1.5rem;font-weight:600}.a{white-space:pre-wrap}.note{color:#555;font-style:italic}
+blockquote{margin:.3rem 0 .8rem 1rem;padding-left:.8rem;border-left:3px solid #bbb;color:#333;white-space:pre-wrap}
+.cite{font-size:13px}footer{margin-top:2rem;color:#555;font-size:12px;word-break:break-all}`;
+
+export function renderHtml(doc: ExportDocument): string {
+  const out: string[] = [
+    '<!doctype html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    // No scripts, no remote resources: the file must be safe to open anywhere.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    `<title>${escapeHtml(doc.sessions.map((s) => s.title).join(' · '))}</title>`,
+    `<style>${CSS}</style></head><body>`
+  ];
+  for (const s of doc.sessions) {
+    out.push(`<section><h1>${escapeHtml(s.title)}</h1><dl>`);
+    for (const [k, v] of sessionHeaderLines(s)) out.push(`<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`);
+    out.push('</dl>');
+    for (const { question, answer } of turnsOf(s)) {
+      out.push(`<p class="q">Q: ${escapeHtml(question.text)}</p>`);
+      if (!answer) {
+        out.push('<p class="note">No answer.</p>');
+        continue;
+      }
+      if (answer.mode && MODE_NOTE[answer.mode]) out.push(`<p class="note">${escapeHtml(MODE_NOTE[answer.mode])}</p>`);
+      out.push(`<div class="a">${escapeHtml(answer.text)}</div>`);
+      if (answer.stopReason === 'abort') out.push('<p class="note">(answer stopped before it was complete)</p>');
+      if (answer.sources.length) {
+        out.push('<h3>Sources</h3>');
+        for (const c of answer.sources) {
+          out.push(`<p class="cite">${escapeHtml(citationLine(c))}</p><blockquote>${escapeHtml(c.quote)}</blockquote>`);
+        }
+      }
+      if (answer.feedback) {
+        out.push(`<p class="note">Feedback: ${escapeHtml(answer.feedback.rating)}${answer.feedback.comment ? ` — ${escapeHtml(answer.feedback.comment)}` : ''}</p>`);
+      }
+    }
+    out.push('</section>');
+  }
+  out.push(
+    `<footer>Exported ${escapeHtml(doc.exportedAt)} by ${escapeHtml(doc.generator.name)} ${escapeHtml(doc.generator.version)}. Content SHA-256: ${doc.contentSha256}</footer>`,
+    '</body></html>'
+  );
+  return out.join('\n');
+}

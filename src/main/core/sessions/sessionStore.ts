@@ -1,0 +1,232 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { ChatMessage, MessageFeedback, SessionPatch, SessionSummary } from '../../../shared/contract/sessions';
+import { chatScope } from '../../../shared/contract/sessions';
+import { AppError } from '../platform/errors';
+import { readJsonIfExists, writeJsonAtomic } from '../platform/atomicFile';
+import type { Logger } from '../platform/logger';
+import { appendRecords, applyRecord, readJournal, type JournalRecord, type SessionState } from './journal';
+import { aggregateOf, summaryOf, type SessionAggregate } from './sessionSummary';
+
+interface IndexEntry {
+  summary: SessionSummary;
+  agg: SessionAggregate;
+  /** Journal size the entry was computed from; a different size on disk means rebuild. */
+  journalBytes: number;
+}
+
+interface IndexFile {
+  version: 1;
+  sessions: Record<string, IndexEntry>;
+}
+
+const ID_RE = /^[A-Za-z0-9_-]{1,80}$/;
+
+/**
+ * Persistence for sessions: journals are the source of truth (see journal.ts); `index.json` is
+ * a cache of summaries + aggregates (for listing and stats without reading every journal),
+ * written atomically and revalidated against journal sizes on open, so a crash between a
+ * journal append and the index write only costs one journal re-read at the next start.
+ */
+export class SessionStore {
+  private readonly index = new Map<string, IndexEntry>();
+  private readonly loaded = new Map<string, SessionState>();
+  private readonly chains = new Map<string, Promise<unknown>>();
+  private indexWrite: Promise<void> = Promise.resolve();
+  private indexDirty = false;
+
+  constructor(
+    private readonly dir: string,
+    private readonly logger: Logger
+  ) {}
+
+  private get indexPath(): string {
+    return join(this.dir, 'index.json');
+  }
+  private journalPath(id: string): string {
+    if (!ID_RE.test(id)) throw new AppError('INVALID_INPUT', `Bad session id "${id}".`);
+    return join(this.dir, `${id}.jsonl`);
+  }
+
+  async open(): Promise<void> {
+    await fs.mkdir(this.dir, { recursive: true });
+    let cached: IndexFile | undefined;
+    try {
+      cached = (await readJsonIfExists(this.indexPath)) as IndexFile | undefined;
+    } catch (e) {
+      this.logger.warn('session index unreadable; rebuilding', { error: e });
+    }
+    const files = (await fs.readdir(this.dir)).filter((f) => f.endsWith('.jsonl'));
+    let rebuilt = 0;
+    for (const f of files) {
+      const id = f.slice(0, -'.jsonl'.length);
+      if (!ID_RE.test(id)) continue;
+      const size = (await fs.stat(join(this.dir, f))).size;
+      const entry = cached?.version === 1 ? cached.sessions?.[id] : undefined;
+      if (entry && entry.journalBytes === size) {
+        this.index.set(id, entry);
+        continue;
+      }
+      const state = await this.loadJournal(id);
+      if (state) {
+        rebuilt++;
+        this.loaded.set(id, state);
+      }
+    }
+    if (rebuilt || (cached && Object.keys(cached.sessions ?? {}).length !== this.index.size)) await this.flushIndex();
+  }
+
+  /** Reads a journal, truncating a torn tail so the next append starts on a clean line. */
+  private async loadJournal(id: string): Promise<SessionState | undefined> {
+    const path = this.journalPath(id);
+    const r = await readJournal(path);
+    if (r.validBytes < r.totalBytes) {
+      this.logger.warn('session journal had a torn tail; truncating', { id, dropped: r.totalBytes - r.validBytes });
+      await fs.truncate(path, r.validBytes);
+    }
+    if (!r.state) {
+      this.logger.warn('session journal without header; ignoring', { id });
+      return undefined;
+    }
+    this.index.set(id, { summary: summaryOf(r.state), agg: aggregateOf(r.state), journalBytes: r.validBytes });
+    return r.state;
+  }
+
+  has(id: string): boolean {
+    return this.index.has(id);
+  }
+
+  summaries(): SessionSummary[] {
+    return [...this.index.values()].map((e) => structuredClone(e.summary));
+  }
+
+  aggregates(): SessionAggregate[] {
+    return [...this.index.values()].map((e) => e.agg);
+  }
+
+  async get(id: string): Promise<SessionState> {
+    const hit = this.loaded.get(id);
+    if (hit) return hit;
+    if (!this.index.has(id)) throw new AppError('NOT_FOUND', `No session ${id}.`);
+    const state = await this.serial(id, () => this.loadJournal(id));
+    if (!state) throw new AppError('NOT_FOUND', `Session ${id} is unreadable.`);
+    this.loaded.set(id, state);
+    return state;
+  }
+
+  async create(fields: Partial<Omit<SessionSummary, 'id' | 'createdAt' | 'updatedAt'>> = {}): Promise<SessionState> {
+    const id = randomUUID();
+    const at = new Date().toISOString();
+    const rec: JournalRecord = {
+      t: 'created',
+      v: 1,
+      at,
+      session: {
+        id,
+        title: fields.title ?? '',
+        scope: chatScope.parse(fields.scope ?? {}),
+        machine: fields.machine ?? '',
+        serialNumber: fields.serialNumber ?? '',
+        technician: fields.technician ?? '',
+        pinned: fields.pinned ?? false,
+        createdAt: at
+      }
+    };
+    const state = applyRecord(undefined, rec)!;
+    this.loaded.set(id, state);
+    await this.write(id, state, [rec]);
+    await fsyncDir(this.dir); // make the new file's directory entry durable too
+    return state;
+  }
+
+  patch(id: string, patch: SessionPatch): Promise<SessionState> {
+    return this.mutate(id, { t: 'patch', at: new Date().toISOString(), patch });
+  }
+  putMessage(id: string, message: ChatMessage): Promise<SessionState> {
+    return this.mutate(id, { t: 'message', at: new Date().toISOString(), message });
+  }
+  removeMessages(id: string, messageIds: string[]): Promise<SessionState> {
+    return this.mutate(id, { t: 'remove', at: new Date().toISOString(), messageIds });
+  }
+  setFeedback(id: string, messageId: string, feedback: MessageFeedback): Promise<SessionState> {
+    return this.mutate(id, { t: 'feedback', at: new Date().toISOString(), messageId, feedback });
+  }
+
+  async delete(id: string): Promise<boolean> {
+    if (!this.index.has(id)) return false;
+    await this.serial(id, async () => {
+      // Unlink first: a crash before the index write leaves an index entry without a journal,
+      // which open() drops — the reverse order could resurrect a deleted session.
+      await fs.rm(this.journalPath(id), { force: true });
+      this.index.delete(id);
+      this.loaded.delete(id);
+    });
+    this.chains.delete(id);
+    await this.flushIndex();
+    return true;
+  }
+
+  private async mutate(id: string, rec: JournalRecord): Promise<SessionState> {
+    const state = await this.get(id);
+    applyRecord(state, rec);
+    await this.write(id, state, [rec]);
+    return state;
+  }
+
+  private async write(id: string, state: SessionState, records: JournalRecord[]): Promise<void> {
+    const size = await this.serial(id, () => appendRecords(this.journalPath(id), records));
+    this.index.set(id, { summary: summaryOf(state), agg: aggregateOf(state), journalBytes: size });
+    this.scheduleIndex();
+  }
+
+  /** Serialises journal work per session (appends must not interleave). */
+  private serial<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    const prev = this.chains.get(id) ?? Promise.resolve();
+    const next = prev.catch(() => {}).then(fn);
+    this.chains.set(id, next);
+    return next;
+  }
+
+  private scheduleIndex(): void {
+    // Coalesce bursts: one atomic write covers every mutation queued before it starts.
+    if (this.indexDirty) return;
+    this.indexDirty = true;
+    this.indexWrite = this.indexWrite.then(async () => {
+      this.indexDirty = false;
+      await this.writeIndex();
+    });
+  }
+
+  async flushIndex(): Promise<void> {
+    this.scheduleIndex();
+    await this.indexWrite;
+  }
+
+  private async writeIndex(): Promise<void> {
+    const file: IndexFile = { version: 1, sessions: Object.fromEntries(this.index) };
+    try {
+      await writeJsonAtomic(this.indexPath, file);
+    } catch (e) {
+      this.logger.error('session index write failed', { error: e });
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.allSettled([...this.chains.values()]);
+    await this.indexWrite;
+  }
+}
+
+async function fsyncDir(dir: string): Promise<void> {
+  try {
+    const h = await fs.open(dir, 'r');
+    try {
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+  } catch {
+    /* not supported everywhere (Windows); best effort */
+  }
+}

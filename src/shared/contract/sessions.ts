@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { method } from './define';
+import { isoDate } from './common';
+
+/**
+ * Chat sessions: the technician's conversations with the manuals. The message and source shapes
+ * here are shared by chat (writer), sessions (storage/listing) and export (reports), so a citation
+ * rendered in the app, in the Markdown transcript and in the PDF service report is the same data.
+ */
+
+/** What retrieval is restricted to for a session (empty arrays = no restriction). */
+export const chatScope = z.object({
+  machineModels: z.array(z.string()).default([]),
+  documentIds: z.array(z.string()).default([]),
+  tags: z.array(z.string()).default([]),
+  language: z.string().optional()
+});
+export type ChatScope = z.infer<typeof chatScope>;
+
+/**
+ * One passage an answer rests on. `n` is the citation number used in the answer text ([n]);
+ * `quote` is the passage text exactly as it appears on `page` of the document (so the viewer can
+ * highlight `highlight.charStart..charEnd` of that page's text).
+ */
+export const chatSource = z.object({
+  n: z.number().int().positive(),
+  docId: z.string(),
+  docTitle: z.string(),
+  revision: z.string().default(''),
+  page: z.number().int().positive().describe('1-based physical page'),
+  pageLabel: z.string().describe('Printed page label (falls back to the physical page number)'),
+  sectionPath: z.string().default(''),
+  quote: z.string(),
+  highlight: z.object({ charStart: z.number().int(), charEnd: z.number().int() }),
+  score: z.number().optional()
+});
+export type ChatSource = z.infer<typeof chatSource>;
+
+export const feedbackRating = z.enum(['helpful', 'not_helpful', 'escalate']);
+export type FeedbackRating = z.infer<typeof feedbackRating>;
+
+export const messageFeedback = z.object({ rating: feedbackRating, comment: z.string().default(''), at: isoDate });
+export type MessageFeedback = z.infer<typeof messageFeedback>;
+
+export const turnMetrics = z.object({
+  promptTokens: z.number(),
+  evaluatedPromptTokens: z.number(),
+  generatedTokens: z.number(),
+  ttftMs: z.number(),
+  tokensPerSecond: z.number(),
+  totalMs: z.number()
+});
+export type TurnMetrics = z.infer<typeof turnMetrics>;
+
+/**
+ * How an assistant message was produced:
+ * - `answer`: the model answered from the retrieved passages (citations in `sources`);
+ * - `search_only`: no model loaded, the answer lists the top passages (all cited);
+ * - `not_found`: retrieval evidence was below the threshold, the model was not asked; the closest
+ *   sections are in `related` (they are NOT citations: nothing supports an answer).
+ */
+export const answerMode = z.enum(['answer', 'search_only', 'not_found']);
+export type AnswerMode = z.infer<typeof answerMode>;
+
+export const chatMessage = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  role: z.enum(['user', 'assistant']),
+  text: z.string(),
+  createdAt: isoDate,
+  /** Assistant only: the user message this answers. */
+  replyTo: z.string().optional(),
+  mode: answerMode.optional(),
+  /** Assistant only: the standalone search query used (after follow-up rewriting). */
+  query: z.string().optional(),
+  /** Cited passages, numbered 1..k in order of first citation in `text`. */
+  sources: z.array(chatSource).default([]),
+  /** Retrieved but uncited passages (or, for not_found, the closest sections). */
+  related: z.array(chatSource).default([]),
+  stopReason: z.enum(['eos', 'maxTokens', 'abort']).optional(),
+  modelId: z.string().nullable().optional(),
+  metrics: turnMetrics.optional(),
+  feedback: messageFeedback.optional()
+});
+export type ChatMessage = z.infer<typeof chatMessage>;
+
+export const sessionFields = z.object({
+  title: z.string(),
+  scope: chatScope,
+  machine: z.string().default(''),
+  serialNumber: z.string().default(''),
+  technician: z.string().default(''),
+  pinned: z.boolean().default(false)
+});
+
+export const sessionSummary = sessionFields.extend({
+  id: z.string(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  /** Chat model of the latest answer (null: search-only / none yet). */
+  modelId: z.string().nullable(),
+  messageCount: z.number().int(),
+  lastQuestion: z.string().default('')
+});
+export type SessionSummary = z.infer<typeof sessionSummary>;
+
+export const sessionDetail = sessionSummary.extend({ messages: z.array(chatMessage) });
+export type SessionDetail = z.infer<typeof sessionDetail>;
+
+const sessionEditable = z
+  .object({
+    title: z.string().min(1).max(200).optional(),
+    scope: chatScope.optional(),
+    machine: z.string().max(200).optional(),
+    serialNumber: z.string().max(200).optional(),
+    technician: z.string().max(200).optional(),
+    pinned: z.boolean().optional()
+  })
+  .strict();
+export type SessionPatch = z.infer<typeof sessionEditable>;
+
+export const sessionSearchHit = z.object({
+  sessionId: z.string(),
+  sessionTitle: z.string(),
+  messageId: z.string(),
+  role: z.enum(['user', 'assistant']),
+  snippet: z.string(),
+  createdAt: isoDate
+});
+export type SessionSearchHit = z.infer<typeof sessionSearchHit>;
+
+export const sessionsMethods = {
+  create: method(
+    sessionEditable.omit({ pinned: true }).optional(),
+    sessionSummary,
+    'Start an empty session (title defaults to the first question).'
+  ),
+  list: method(
+    z
+      .object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) })
+      .strict()
+      .optional(),
+    z.object({ items: z.array(sessionSummary), total: z.number().int() }),
+    'Sessions, pinned first, then newest (by last update) first; paginated.'
+  ),
+  get: method(z.object({ id: z.string().min(1) }).strict(), sessionDetail, 'One session with all its messages.'),
+  update: method(
+    z.object({ id: z.string().min(1), patch: sessionEditable }).strict(),
+    sessionSummary,
+    'Rename, pin/unpin, change scope or the machine/serial/technician fields.'
+  ),
+  delete: method(z.object({ id: z.string().min(1) }).strict(), z.object({ deleted: z.boolean() }), 'Delete a session.'),
+  search: method(
+    z.object({ text: z.string().min(1), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    z.array(sessionSearchHit),
+    'Full-text search across every message of every session (all words must match).'
+  )
+};
+
+export const sessionsEvents = {
+  'sessions.changed': z.object({
+    sessionId: z.string(),
+    reason: z.enum(['created', 'updated', 'message', 'deleted'])
+  })
+};
+
+/** Usage numbers for app.stats / app.health (computed from per-session counters, no journal reads). */
+export const chatStats = z.object({
+  sessions: z.number().int(),
+  messages: z.number().int(),
+  questions: z.number().int(),
+  answers: z.number().int(),
+  avgTtftMs: z.number().nullable().describe('mean time to first token over model answers'),
+  avgTokensPerSecond: z.number().nullable(),
+  refusedShare: z.number().describe('answers that were "not in the manuals" / all answers'),
+  searchOnlyShare: z.number(),
+  feedback: z.object({ helpful: z.number().int(), notHelpful: z.number().int(), escalated: z.number().int() })
+});
+export type ChatStatsData = z.infer<typeof chatStats>;
