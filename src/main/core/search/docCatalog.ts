@@ -1,3 +1,4 @@
+import type { SearchFilters } from '../../../shared/contract/search';
 import type { Table } from '../index/lanceStore';
 
 /**
@@ -10,6 +11,9 @@ export interface DocInfo {
   title: string;
   fileName: string;
   status: string;
+  machineModels: string[];
+  tags: string[];
+  language: string;
 }
 
 export interface CatalogSnapshot {
@@ -29,11 +33,46 @@ export class DocCatalog {
     const t = this.table();
     const version = await t.version();
     if (this.cached?.version === version) return this.cached.snap;
-    const rows = (await t.query().select(['id', 'title', 'fileName', 'status']).toArray()) as DocInfo[];
-    const byId = new Map(rows.map((r) => [String(r.id), { id: String(r.id), title: String(r.title), fileName: String(r.fileName), status: String(r.status) }]));
+    const rows = (await t.query().select(['id', 'title', 'fileName', 'status', 'machineModels', 'tags', 'language']).toArray()) as Array<
+      Record<string, unknown>
+    >;
+    const list = (v: unknown): string[] => (v && typeof v === 'object' ? Array.from(v as Iterable<unknown>, String) : []);
+    const byId = new Map(
+      rows.map((r) => [
+        String(r.id),
+        {
+          id: String(r.id),
+          title: String(r.title),
+          fileName: String(r.fileName),
+          status: String(r.status),
+          machineModels: list(r.machineModels),
+          tags: list(r.tags),
+          language: String(r.language ?? '')
+        }
+      ])
+    );
     const hidden = [...byId.values()].filter((d) => !SEARCHABLE.has(d.status)).map((d) => d.id);
     const snap = { byId, hidden };
     this.cached = { version, snap };
     return snap;
   }
+}
+
+/**
+ * Document ids passing `filters` (same semantics as filters.ts), for tables that carry only
+ * docId (pages). Undefined = no restriction at all.
+ */
+export function allowedDocIds(snap: CatalogSnapshot, filters: SearchFilters): string[] | undefined {
+  const f = filters;
+  const restricted = !!(f.documentIds?.length || f.machineModels?.length || f.tags?.length || f.language);
+  if (!restricted && snap.hidden.length === 0) return undefined;
+  const hidden = new Set(snap.hidden);
+  const lang = f.language?.toLowerCase();
+  return [...snap.byId.values()]
+    .filter((d) => !hidden.has(d.id))
+    .filter((d) => !f.documentIds?.length || f.documentIds.includes(d.id))
+    .filter((d) => !f.machineModels?.length || d.machineModels.some((m) => f.machineModels!.includes(m)))
+    .filter((d) => !f.tags?.length || d.tags.some((t) => f.tags!.includes(t)))
+    .filter((d) => !lang || d.language.toLowerCase() === lang || d.language.toLowerCase().startsWith(`${lang}-`))
+    .map((d) => d.id);
 }

@@ -1,6 +1,4 @@
 import type { CorpusStatsSnapshot } from './corpusStats';
-import { aggregatePages } from './fusion';
-import type { LaneRow } from './lanes';
 import type { AnalyzedQuery, Expansion } from './queryAnalysis';
 import { isStopWord, stem, wordTokens } from './textTerms';
 
@@ -12,17 +10,12 @@ import { isStopWord, stem, wordTokens } from './textTerms';
  */
 export function feedbackTerms(
   q: AnalyzedQuery,
-  firstPass: readonly LaneRow[],
+  topPages: ReadonlyArray<{ score: number; text: string }>,
   stats: CorpusStatsSnapshot,
-  opts: { pages: number; terms: number; weight: number },
-  foldWeight: number
+  opts: { pages: number; terms: number; weight: number }
 ): Expansion[] {
   if (opts.terms <= 0 || opts.pages <= 0 || stats.n < 20) return [];
-  const pages = aggregatePages(
-    firstPass.map((r) => ({ chunkId: r.row.id, docId: r.row.docId, page: r.row.page, score: r.score })),
-    foldWeight
-  ).slice(0, opts.pages);
-  const textOf = new Map(firstPass.map((r) => [r.row.id, r.row.text]));
+  const pages = topPages.slice(0, opts.pages);
   const queryStems = new Set(q.stems);
   const score = new Map<string, number>();
   const surface = new Map<string, string>();
@@ -30,15 +23,13 @@ export function feedbackTerms(
   for (const p of pages) {
     const tf = new Map<string, number>();
     let len = 0;
-    for (const id of p.chunkIds) {
-      for (const t of wordTokens(textOf.get(id) ?? '')) {
-        if (isStopWord(t.word) || t.word.length < 3 || /^\d+$/.test(t.word)) continue;
-        const s = stem(t.word);
-        len++;
-        if (queryStems.has(s)) continue;
-        tf.set(s, (tf.get(s) ?? 0) + 1);
-        if (!surface.has(s)) surface.set(s, t.word);
-      }
+    for (const t of wordTokens(p.text)) {
+      if (isStopWord(t.word) || t.word.length < 3 || /^\d+$/.test(t.word)) continue;
+      const s = stem(t.word);
+      len++;
+      if (queryStems.has(s)) continue;
+      tf.set(s, (tf.get(s) ?? 0) + 1);
+      if (!surface.has(s)) surface.set(s, t.word);
     }
     for (const [s, n] of tf) {
       const df = stats.df.get(s) ?? 0;

@@ -1,6 +1,6 @@
 import { BooleanQuery, MatchQuery, Occur, PhraseQuery, type FullTextQuery } from '@lancedb/lancedb';
 import type { Table } from '../index/lanceStore';
-import { sqlIn } from '../index/sql';
+import { sqlEq, sqlIn } from '../index/sql';
 import type { AnalyzedQuery, Expansion } from './queryAnalysis';
 import type { VectorSource } from './ports';
 
@@ -79,18 +79,8 @@ export async function textLane(
   where: string | undefined,
   limit: number
 ): Promise<LaneRow[]> {
-  const base = clean(q.terms.join(' ')) || clean(q.normalized);
-  if (!base) return [];
-  const clauses: Array<[Occur, FullTextQuery]> = [[Occur.Should, new MatchQuery(base, 'searchText')]];
-  for (const e of [...q.expansions, ...extra]) {
-    const t = clean(e.term);
-    if (t) clauses.push([Occur.Should, new MatchQuery(t, 'searchText', { boost: e.weight })]);
-  }
-  for (const p of q.phrases) {
-    const t = clean(p);
-    if (t.split(/\s+/).length >= 2) clauses.push([Occur.Should, new PhraseQuery(t, 'searchText', { slop: 1 })]);
-  }
-  const query = clauses.length === 1 ? clauses[0][1] : new BooleanQuery(clauses);
+  const query = naturalQuery(q, extra, 'searchText', true);
+  if (!query) return [];
   try {
     return await runFts(table, query, where, limit);
   } catch (e) {
@@ -98,6 +88,59 @@ export async function textLane(
     if (q.phrases.length === 0) throw e;
     return textLane(table, { ...q, phrases: [] }, extra, where, limit);
   }
+}
+
+/** Natural-language query over one FTS column (shared by the chunk and page lanes). */
+export function naturalQuery(q: AnalyzedQuery, extra: readonly Expansion[], column: string, phrases: boolean): FullTextQuery | null {
+  const base = clean(q.terms.join(' ')) || clean(q.normalized);
+  if (!base) return null;
+  const clauses: Array<[Occur, FullTextQuery]> = [[Occur.Should, new MatchQuery(base, column)]];
+  for (const e of [...q.expansions, ...extra]) {
+    const t = clean(e.term);
+    if (t) clauses.push([Occur.Should, new MatchQuery(t, column, { boost: e.weight })]);
+  }
+  if (phrases) {
+    for (const p of q.phrases) {
+      const t = clean(p);
+      if (t.split(/\s+/).length >= 2) clauses.push([Occur.Should, new PhraseQuery(t, column, { slop: 1 })]);
+    }
+  }
+  return clauses.length === 1 ? clauses[0][1] : new BooleanQuery(clauses);
+}
+
+export interface PageLaneHit {
+  docId: string;
+  page: number;
+  score: number;
+  text: string;
+}
+
+/**
+ * Page lane: BM25 over whole page texts. Chunk BM25 favours short chunks that repeat a word;
+ * the page view rewards pages where the question's words co-occur across paragraphs (procedures,
+ * tables split into several chunks). `where` may only use docId (pages carry no filter columns).
+ */
+export async function pageLane(
+  pages: Table,
+  q: AnalyzedQuery,
+  extra: readonly Expansion[],
+  where: string | undefined,
+  limit: number
+): Promise<PageLaneHit[]> {
+  const query = naturalQuery(q, extra, 'text', false);
+  if (!query) return [];
+  let qb = pages.query().fullTextSearch(query).select(['docId', 'page', 'text']).limit(limit);
+  if (where) qb = qb.where(where);
+  const rows = (await qb.toArray()) as Array<Record<string, unknown>>;
+  return rows.map((r) => ({ docId: String(r.docId), page: Number(r.page), score: Number(r._score ?? 0), text: String(r.text ?? '') }));
+}
+
+/** All chunks of the given pages (to represent pages found only by the page lane). */
+export async function chunksOfPages(chunks: Table, pages: ReadonlyArray<{ docId: string; page: number }>): Promise<ChunkRecord[]> {
+  if (pages.length === 0) return [];
+  const where = pages.map((p) => `(${sqlEq('docId', p.docId)} AND ${sqlEq('page', p.page)})`).join(' OR ');
+  const rows = (await chunks.query().where(where).select([...CHUNK_COLUMNS]).toArray()) as Array<Record<string, unknown>>;
+  return rows.map(toRecord);
 }
 
 /** Exact-identifier lane: joined identifier tokens against identText (no stemming). */

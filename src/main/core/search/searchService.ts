@@ -2,15 +2,28 @@ import type { Passage, SearchFilters, SearchResult, LaneName } from '../../../sh
 import type { LanceStore } from '../index/lanceStore';
 import type { Logger } from '../platform/logger';
 import { CorpusStats, type CorpusStatsSnapshot } from './corpusStats';
-import { DocCatalog } from './docCatalog';
+import { allowedDocIds, DocCatalog } from './docCatalog';
 import { evidenceStrength, identifierCoverage, unknownShare, weightedCoverage } from './evidence';
 import { buildWhere } from './filters';
-import { aggregatePages, rrfFuse, type LaneRanking } from './fusion';
+import { aggregatePages, pageKey, rrfFuse, type FusedPage, type LaneRanking } from './fusion';
 import { bestSpan } from './highlight';
-import { identLane, textLane, vectorLane, type ChunkRecord, type LaneRow } from './lanes';
+import { chunksOfPages, identLane, pageLane, textLane, vectorLane, type ChunkRecord, type LaneRow } from './lanes';
 import type { Reranker, RetrievalSettings, VectorSource } from './ports';
 import { feedbackTerms } from './feedback';
-import { analyzeQuery, type AnalyzedQuery } from './queryAnalysis';
+import { analyzeQuery, type AnalyzedQuery, type Expansion } from './queryAnalysis';
+import { pagesSchema } from '../index/arrowSchemas';
+import type { FtsIndexSpec } from '../index/lanceStore';
+import { TABLES } from '../index/schema';
+import { sqlIn } from '../index/sql';
+import { AppError } from '../platform/errors';
+
+const toHits = (rows: readonly LaneRow[]) => rows.map((r) => ({ chunkId: r.row.id, docId: r.row.docId, page: r.row.page, score: r.score }));
+
+/** FTS on pages.text for the page lane: same analysis as chunks.searchText, no positions. */
+const PAGE_FTS: FtsIndexSpec = {
+  column: 'text',
+  options: { baseTokenizer: 'simple', language: 'English', stem: true, removeStopWords: true, lowercase: true, asciiFolding: true, withPosition: false, maxTokenLength: 64 }
+};
 
 export interface SearchPorts {
   store: LanceStore;
@@ -26,7 +39,8 @@ export interface SearchPorts {
 export interface SearchTuning {
   candidates: number; // chunks fetched per lane
   foldWeight: number; // share of a page's other matching chunks added to its best chunk
-  laneWeights: Record<'text' | 'ident' | 'vector', number>;
+  laneWeights: Record<'text' | 'page' | 'ident' | 'vector', number>;
+  pageLane: boolean;
   feedback: { pages: number; terms: number; weight: number } | null; // pseudo-relevance feedback
   rerankTop: number;
 }
@@ -34,7 +48,8 @@ export interface SearchTuning {
 export const DEFAULT_TUNING: SearchTuning = {
   candidates: 120,
   foldWeight: 0.3,
-  laneWeights: { text: 1, ident: 1, vector: 1 },
+  laneWeights: { text: 1, page: 1, ident: 1, vector: 1 },
+  pageLane: true,
   feedback: { pages: 3, terms: 6, weight: 0.3 },
   rerankTop: 20
 };
@@ -49,6 +64,7 @@ export interface SearchRequest {
 export class SearchService {
   private readonly stats: CorpusStats;
   private readonly catalog: DocCatalog;
+  private pageIndex: Promise<boolean> | undefined;
   readonly tuning: SearchTuning;
 
   constructor(
@@ -64,47 +80,62 @@ export class SearchService {
     const t0 = performance.now();
     const settings = this.ports.settings();
     const limit = req.limit ?? 10;
+    const filters = req.filters ?? {};
     const q = analyzeQuery(req.text);
-    const [docs, stats] = await Promise.all([this.catalog.get(), this.statsOrUndefined()]);
-    const where = buildWhere(req.filters ?? {}, docs.hidden);
+    const [docs, stats, pagesIndexed] = await Promise.all([this.catalog.get(), this.statsOrUndefined(), this.ensurePageIndex()]);
+    const where = buildWhere(filters, docs.hidden);
+    const allowed = allowedDocIds(docs, filters);
+    const pageWhere = allowed ? sqlIn('docId', allowed) : undefined;
     const chunks = this.ports.store.chunks();
+    const pagesTable = this.ports.store.pages();
     const tune = this.tuning;
     const vectors = this.ports.vectorSource?.() ?? null;
 
-    const [textRows, identRows, vectorRows] = await Promise.all([
-      textLane(chunks, q, [], where, tune.candidates),
+    const lexical = (extra: Expansion[]) =>
+      Promise.all([
+        textLane(chunks, q, extra, where, tune.candidates),
+        pagesIndexed ? pageLane(pagesTable, q, extra, pageWhere, tune.candidates) : Promise.resolve(null)
+      ]);
+    const [[textRows0, pageHits0], identRows, vectorRows] = await Promise.all([
+      lexical([]),
       identLane(chunks, q, where, tune.candidates),
       vectors ? vectorLane(chunks, vectors, q.normalized, where, tune.candidates, req.signal) : Promise.resolve(null)
     ]);
-    let finalText = textRows;
+    let [textRows, pageHits] = [textRows0, pageHits0];
     const expansions = q.expansions.map((e) => e.term);
     if (tune.feedback && stats && textRows.length > 0) {
-      const extra = feedbackTerms(q, textRows, stats, tune.feedback, tune.foldWeight);
+      const top = pageHits?.length
+        ? pageHits.map((p) => ({ score: p.score, text: p.text }))
+        : aggregatePages(toHits(textRows), tune.foldWeight).map((p) => ({ score: p.score, text: p.chunkIds.map((c) => textRows.find((r) => r.row.id === c)?.row.text ?? '').join('\n') }));
+      const extra = feedbackTerms(q, top, stats, tune.feedback);
       if (extra.length) {
-        finalText = await textLane(chunks, q, extra, where, tune.candidates);
+        [textRows, pageHits] = await lexical(extra);
         expansions.push(...extra.map((e) => e.term));
       }
     }
 
     const rows = new Map<string, ChunkRecord>();
+    const pageTexts = new Map<string, string>();
     const lanes: LaneRanking[] = [];
-    const ran: LaneName[] = ['text'];
+    const ran: LaneName[] = [];
     const addLane = (name: 'text' | 'ident' | 'vector', laneRows: LaneRow[]) => {
       for (const r of laneRows) rows.set(r.row.id, r.row);
-      const hits = laneRows.map((r) => ({ chunkId: r.row.id, docId: r.row.docId, page: r.row.page, score: r.score }));
-      lanes.push({ name, weight: tune.laneWeights[name], pages: aggregatePages(hits, tune.foldWeight) });
+      lanes.push({ name, weight: tune.laneWeights[name], pages: aggregatePages(toHits(laneRows), tune.foldWeight) });
+      ran.push(name);
     };
-    addLane('text', finalText);
-    if (q.identifiers.length) {
-      addLane('ident', identRows);
-      ran.push('ident');
+    addLane('text', textRows);
+    if (pageHits) {
+      for (const p of pageHits) pageTexts.set(pageKey(p.docId, p.page), p.text);
+      const pages = pageHits.map((p) => ({ key: pageKey(p.docId, p.page), docId: p.docId, page: p.page, score: p.score, chunkIds: [], bestChunkScore: p.score }));
+      lanes.push({ name: 'page', weight: tune.laneWeights.page, pages });
+      ran.push('page');
     }
-    if (vectorRows) {
-      addLane('vector', vectorRows);
-      ran.push('vector');
-    }
+    if (q.identifiers.length) addLane('ident', identRows);
+    if (vectorRows) addLane('vector', vectorRows);
     let fused = rrfFuse(lanes, settings.rrfK);
-    if (req.signal?.aborted) throw new Error('aborted');
+    if (req.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.');
+    await this.fillMissingChunks(fused.slice(0, Math.max(limit, tune.rerankTop)), rows, q, stats);
+    fused = fused.filter((f) => f.chunkIds.length > 0);
 
     const reranker = this.ports.reranker?.() ?? null;
     if (reranker && fused.length > 1) {
@@ -139,7 +170,7 @@ export class SearchService {
       };
     });
 
-    const evidence = this.evidence(q, fused, rows, stats, ran.length, settings.evidenceThreshold);
+    const evidence = this.evidence(q, fused, rows, pageTexts, stats, ran, settings.evidenceThreshold);
     return {
       passages,
       evidence,
@@ -149,16 +180,46 @@ export class SearchService {
     };
   }
 
+  /** Pages found only by the page lane get their chunks, best-covering chunk first. */
+  private async fillMissingChunks(top: FusedPage[], rows: Map<string, ChunkRecord>, q: AnalyzedQuery, stats: CorpusStatsSnapshot | undefined) {
+    const missing = top.filter((f) => f.chunkIds.length === 0);
+    if (missing.length === 0) return;
+    const found = await chunksOfPages(this.ports.store.chunks(), missing);
+    for (const f of missing) {
+      const own = found.filter((c) => c.docId === f.docId && c.page === f.page);
+      own.sort((a, b) => weightedCoverage(q.stems, b.text, stats) - weightedCoverage(q.stems, a.text, stats) || a.ordinal - b.ordinal);
+      for (const c of own) rows.set(c.id, c);
+      f.chunkIds = own.map((c) => c.id);
+    }
+  }
+
+  /** The page lane needs an FTS index on pages.text; created once, kept fresh by LanceStore.optimize. */
+  private ensurePageIndex(): Promise<boolean> {
+    if (!this.tuning.pageLane) return Promise.resolve(false);
+    this.pageIndex ??= this.ports.store
+      .withWriteLock(() => this.ports.store.ensureTable(TABLES.pages, pagesSchema, { fts: [PAGE_FTS] }))
+      .then(
+        () => true,
+        (e) => {
+          this.ports.logger?.warn('page full-text index unavailable; page lane off', { error: e });
+          return false;
+        }
+      );
+    return this.pageIndex;
+  }
+
   private evidence(
     q: AnalyzedQuery,
-    fused: ReturnType<typeof rrfFuse>,
+    fused: FusedPage[],
     rows: Map<string, ChunkRecord>,
+    pageTexts: Map<string, string>,
     stats: CorpusStatsSnapshot | undefined,
-    laneCount: number,
+    ran: LaneName[],
     threshold: number
   ): SearchResult['evidence'] {
     const top = fused[0];
-    const pageText = (f: (typeof fused)[number]) => f.chunkIds.map((c) => rows.get(c)?.text ?? '').join('\n');
+    const laneCount = ran.length;
+    const pageText = (f: FusedPage) => pageTexts.get(f.key) ?? f.chunkIds.map((c) => rows.get(c)?.text ?? '').join('\n');
     // Best coverage among the top 3 pages: the answer page is not always ranked first.
     const coverage = Math.max(0, ...fused.slice(0, 3).map((f) => weightedCoverage(q.stems, pageText(f), stats)));
     const identCoverage = top

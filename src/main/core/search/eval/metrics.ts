@@ -1,0 +1,100 @@
+/**
+ * Retrieval metrics with the same definitions as eval-dev's baseline_bm25.py / score_run.py:
+ * a hit is any gold page of the gold file (compared by base name); rank = position of the first
+ * hit among the first 10 distinct (file, page) results; recall@1/@5 and MRR@10.
+ */
+export interface EvalQuestion {
+  id: string;
+  file: string | null;
+  pages: number[];
+  question: string;
+  kind: string;
+}
+
+export interface QuestionOutcome {
+  id: string;
+  kind: string;
+  answerable: boolean;
+  /** 1-based rank of the first gold hit within the top 10, or null. */
+  rank: number | null;
+  strength: number;
+  belowThreshold: boolean;
+  top: Array<{ file: string; page: number }>;
+}
+
+export interface Figures {
+  n: number;
+  recall_at_1: number;
+  recall_at_5: number;
+  mrr_at_10: number;
+}
+
+export const baseName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
+
+export function firstHitRank(q: EvalQuestion, results: ReadonlyArray<{ file: string; page: number }>): number | null {
+  if (!q.file) return null;
+  const gold = baseName(q.file);
+  const seen = new Set<string>();
+  let rank = 0;
+  for (const r of results) {
+    const key = `${baseName(r.file)}:${r.page}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    rank++;
+    if (rank > 10) break;
+    if (baseName(r.file) === gold && q.pages.includes(r.page)) return rank;
+  }
+  return null;
+}
+
+export function figures(outcomes: readonly QuestionOutcome[]): Figures {
+  const n = outcomes.length;
+  const r = (k: number) => (n ? outcomes.filter((o) => o.rank !== null && o.rank <= k).length / n : 0);
+  const mrr = n ? outcomes.reduce((s, o) => s + (o.rank !== null && o.rank <= 10 ? 1 / o.rank : 0), 0) / n : 0;
+  return { n, recall_at_1: round(r(1)), recall_at_5: round(r(5)), mrr_at_10: round(mrr) };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export interface EvalSummary extends Figures {
+  per_kind: Record<string, Figures>;
+  unanswerable: number;
+  unanswerable_below_threshold: number;
+  answerable_below_threshold: number;
+  threshold: number;
+}
+
+export function summarize(outcomes: readonly QuestionOutcome[], threshold: number): EvalSummary {
+  const answerable = outcomes.filter((o) => o.answerable);
+  const unanswerable = outcomes.filter((o) => !o.answerable);
+  const kinds = [...new Set(answerable.map((o) => o.kind))].sort();
+  return {
+    ...figures(answerable),
+    per_kind: Object.fromEntries(kinds.map((k) => [k, figures(answerable.filter((o) => o.kind === k))])),
+    unanswerable: unanswerable.length,
+    unanswerable_below_threshold: unanswerable.filter((o) => o.belowThreshold).length,
+    answerable_below_threshold: answerable.filter((o) => o.belowThreshold).length,
+    threshold
+  };
+}
+
+/** Parses a questions.jsonl text; throws with the line number on a malformed row. */
+export function parseQuestions(text: string): EvalQuestion[] {
+  return text
+    .split('\n')
+    .map((l, i) => [l.trim(), i + 1] as const)
+    .filter(([l]) => l.length > 0)
+    .map(([l, line]) => {
+      let o: Record<string, unknown>;
+      try {
+        o = JSON.parse(l) as Record<string, unknown>;
+      } catch {
+        throw new Error(`questions line ${line}: not JSON`);
+      }
+      if (typeof o.id !== 'string' || typeof o.question !== 'string') throw new Error(`questions line ${line}: needs id and question`);
+      const pages = Array.isArray(o.pages) ? o.pages.map(Number).filter(Number.isFinite) : [];
+      const file = typeof o.file === 'string' && o.file ? o.file : null;
+      const kind = typeof o.kind === 'string' ? o.kind : file ? 'answerable' : 'unanswerable';
+      return { id: o.id, file, pages, question: o.question, kind };
+    });
+}
