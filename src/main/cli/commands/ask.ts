@@ -1,0 +1,80 @@
+import { AppError } from '../../core/platform/errors';
+import { unwrap } from '../../../shared/result';
+import type { TurnStarted } from '../../../shared/contract/chat';
+import type { ChatMessage } from '../../../shared/contract/sessions';
+import { describeSource } from '../../core/chat/citations';
+import { listFlag, stringFlag, type CliCommand, type CliContext } from '../command';
+
+/**
+ * `ask "<question>"`: one chat turn through the same contract the app uses. The answer streams
+ * to stdout; citations follow. `--session` continues a session (follow-ups are rewritten).
+ */
+export const askCommand: CliCommand = {
+  name: 'ask',
+  summary: 'Ask the manuals a question (streams the answer, then its citations)',
+  usage: 'ask "<question>" [--session ID] [--models X,Y] [--docs ID,..] [--tags T,..] [--json]',
+  async run(ctx) {
+    const text = ctx.args.positional.join(' ').trim();
+    if (!text) throw new AppError('INVALID_INPUT', 'Usage: ask "<question>"');
+    const { message, sessionId } = await askOnce(ctx, text);
+    if (ctx.json) ctx.outJson({ sessionId, message });
+    else {
+      ctx.out('');
+      if (message.sources.length) {
+        ctx.out('\nSources:');
+        for (const s of message.sources) ctx.out(`  [${s.n}] ${describeSource(s)}`);
+      }
+      if (message.related.length && message.mode === 'not_found') {
+        ctx.out('\nClosest sections:');
+        for (const s of message.related) ctx.out(`  - ${describeSource(s)}`);
+      }
+      ctx.out(`\nsession: ${sessionId}  (mode: ${message.mode}${message.modelId ? `, model: ${message.modelId}` : ''})`);
+    }
+    return 0;
+  }
+};
+
+export async function askOnce(ctx: CliContext, text: string): Promise<{ sessionId: string; message: ChatMessage }> {
+  const scopeFlags = { machineModels: listFlag(ctx.args, 'models'), documentIds: listFlag(ctx.args, 'docs'), tags: listFlag(ctx.args, 'tags') };
+  const hasScope = Object.values(scopeFlags).some((v) => v !== undefined);
+  const scope = hasScope
+    ? { machineModels: scopeFlags.machineModels ?? [], documentIds: scopeFlags.documentIds ?? [], tags: scopeFlags.tags ?? [] }
+    : undefined;
+  // Events may fire before chat.send resolves: buffer until the message id is known.
+  let messageId: string | undefined;
+  const pending: Array<{ id: string; delta: string }> = [];
+  let settle: ((m: ChatMessage) => void) | undefined;
+  let fail: ((e: Error) => void) | undefined;
+  const done = new Promise<ChatMessage>((res, rej) => {
+    settle = res;
+    fail = rej;
+  });
+  const early: Array<() => void> = [];
+  const offDelta = ctx.core.events.on('chat.delta', (e) => {
+    if (messageId === undefined) pending.push({ id: e.messageId, delta: e.delta });
+    else if (e.messageId === messageId && !ctx.json) process.stdout.write(e.delta);
+  });
+  const offDone = ctx.core.events.on('chat.done', (e) => {
+    if (messageId === undefined) early.push(() => e.message.id === messageId && settle?.(e.message));
+    else if (e.message.id === messageId) settle?.(e.message);
+  });
+  const offErr = ctx.core.events.on('chat.error', (e) => {
+    const f = () => e.messageId === messageId && fail?.(new AppError(e.error.code as never, e.error.message));
+    if (messageId === undefined) early.push(f);
+    else f();
+  });
+  try {
+    const started = unwrap(
+      await ctx.core.call('chat.send', { text, ...(stringFlag(ctx.args, 'session') ? { sessionId: stringFlag(ctx.args, 'session') } : {}), ...(scope ? { scope } : {}) })
+    ) as TurnStarted;
+    messageId = started.messageId;
+    if (!ctx.json) for (const p of pending) if (p.id === messageId) process.stdout.write(p.delta);
+    for (const f of early) f();
+    const message = await done;
+    return { sessionId: started.sessionId, message };
+  } finally {
+    offDelta();
+    offDone();
+    offErr();
+  }
+}
