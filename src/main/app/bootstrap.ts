@@ -2,7 +2,7 @@
  * Electron main entry (built to out/main/index.js). Wires the platform-free core to Electron:
  * userData from paths.ts, a hardened window, IPC for the contract, events forwarded to the window.
  */
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pathsFor } from '../core/config';
@@ -13,7 +13,8 @@ import { dialogHandlers } from './dialogs';
 import { hardenContents, hardenSession, mainWindowOptions } from './mainWindow';
 import { resolveUserData } from './paths';
 import { forwardEvents } from './ipc/forwardEvents';
-import { createSenderCheck, registerIpc } from './ipc/registerIpc';
+import { createSenderCheck } from './ipc/registerIpc';
+import { registerElectronIpc } from './ipc/wireIpc';
 
 const here = dirname(fileURLToPath(import.meta.url)); // out/main
 const preloadPath = join(here, '../preload/index.cjs');
@@ -50,8 +51,7 @@ async function start(userData: string): Promise<void> {
       showSaveDialog: (o) => (mainWindow ? dialog.showSaveDialog(mainWindow, o) : dialog.showSaveDialog(o))
     })
   } satisfies Handlers;
-  registerIpc({
-    ipcMain,
+  registerElectronIpc({
     call: (name: MethodName, input: unknown) => dispatch(handlers, name, input, c.logger),
     isTrustedSender: createSenderCheck(appUrl),
     logger: c.logger.child('ipc')

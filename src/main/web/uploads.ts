@@ -82,7 +82,6 @@ export function safeFileName(raw: string): string {
     /* use as-is */
   }
   const base = basename(decoded.replace(/\\/g, '/'))
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f<>:"|?*]/g, '_')
     .trim();
   if (!base || base === '.' || base === '..') return '';
