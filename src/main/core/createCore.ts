@@ -11,6 +11,8 @@ import { platformHandlers } from './platform/platformHandlers';
 import { hostHandlers } from './host/hostHandlers';
 import { SettingsService } from './settings/settingsService';
 import { LanceStore } from './index/lanceStore';
+import { LibraryService } from './library/libraryService';
+import { libraryHandlers } from './library/libraryHandlers';
 import { settingsHandlers } from './settings/settingsHandlers';
 import { SearchService } from './search/searchService';
 import { searchHandlers } from './search/searchHandlers';
@@ -35,6 +37,8 @@ export interface Core {
   readonly settings: SettingsService;
   /** The LanceDB index under <userData>/index (documents/pages/chunks + per-model vector tables). */
   readonly index: LanceStore;
+  /** PDF import pipeline + document metadata; emits 'library.changed'. */
+  readonly library: LibraryService;
   /** Page retrieval (lexical + identifier + vector lanes, evidence strength). */
   readonly search: SearchService;
   /** Chat sessions (journals under <userData>/sessions), grounded chat, exports. */
@@ -69,6 +73,15 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   // Disposed in reverse order of creation.
   const index = await LanceStore.open(p.index);
   const disposables: Array<{ dispose(): unknown }> = [settings, index];
+  const library = await LibraryService.create({
+    store: index,
+    jobs,
+    events,
+    logger: logger.child('library'),
+    paths: { library: p.library, index: p.index },
+    limits: () => settings.get().library
+  });
+  disposables.push(library);
   const search = new SearchService({ store: index, settings: () => settings.get().retrieval, logger: logger.child('search') });
   disposables.push(search);
   const sessionStore = new SessionStore(p.sessions, logger.child('sessions'));
@@ -105,6 +118,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       return { name: 'jobs', status: 'ok', detail: active ? `${active} running` : 'idle' };
     }
   ];
+  healthChecks.push(() => library.health());
   healthChecks.push(() => {
     const st = sessions.stats();
     const ttft = st.avgTtftMs === null ? 'n/a' : `${Math.round(st.avgTtftMs)} ms`;
@@ -123,6 +137,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     jobs,
     settings,
     index,
+    library,
     search,
     sessions,
     chat,
@@ -167,6 +182,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...platformHandlers(core),
     ...hostHandlers(),
     ...settingsHandlers(settings),
+    ...libraryHandlers(library),
     ...searchHandlers(search),
     ...chatHandlers(chat),
     ...sessionsHandlers(sessions),

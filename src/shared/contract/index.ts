@@ -13,6 +13,7 @@ import { appMethods } from './app';
 import { hostMethods } from './host';
 import { jobsEvents, jobsMethods } from './jobs';
 import { settingsEvents, settingsMethods } from './settings';
+import { libraryEvents, libraryMethods } from './library';
 import { searchEvents, searchMethods } from './search';
 import { chatEvents, chatMethods } from './chat';
 import { sessionsEvents, sessionsMethods } from './sessions';
@@ -23,6 +24,7 @@ export const contract = {
   host: hostMethods,
   jobs: jobsMethods,
   settings: settingsMethods,
+  library: libraryMethods,
   search: searchMethods,
   chat: chatMethods,
   sessions: sessionsMethods,
@@ -32,6 +34,7 @@ export const contract = {
 export const events = {
   ...jobsEvents,
   ...settingsEvents,
+  ...libraryEvents,
   ...searchEvents,
   ...chatEvents,
   ...sessionsEvents

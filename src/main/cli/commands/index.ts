@@ -1,8 +1,9 @@
 import type { CliCommand } from '../command';
 import { healthCommand, infoCommand } from './info';
+import { deleteCommand, docCommand, docsCommand, importCommand } from './library';
 import { askCommand } from './ask';
 import { sessionsCommand } from './sessions';
 import { exportCommand } from './export';
 
 /** Every CLI command, in help order. Features add their commands here. */
-export const commands: CliCommand[] = [infoCommand, healthCommand, askCommand, sessionsCommand, exportCommand];
+export const commands: CliCommand[] = [infoCommand, healthCommand, importCommand, docsCommand, docCommand, deleteCommand, askCommand, sessionsCommand, exportCommand];

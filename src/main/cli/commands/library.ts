@@ -1,0 +1,139 @@
+import { unwrap } from '../../../shared/result';
+import type { JobSnapshot } from '../../../shared/contract/jobs';
+import type { DocumentDetail, DocumentSummary, ImportOutcome } from '../../../shared/contract/library';
+import { listFlag, stringFlag, type CliCommand } from '../command';
+
+const pad = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s.padEnd(n));
+
+/** One status line per file: what happened to it, in words an admin understands. */
+function statusLine(path: string, snap: JobSnapshot): string {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  if (snap.status === 'succeeded') {
+    const r = snap.result as ImportOutcome;
+    return `${pad(r.outcome, 14)} ${pad(name, 36)} ${r.docId ?? ''}  ${r.message}`;
+  }
+  const code = snap.error?.code ?? snap.status;
+  const label = code === 'NEEDS_PASSWORD' ? 'needs_password' : code === 'CANCELLED' ? 'cancelled' : 'failed';
+  return `${pad(label, 14)} ${pad(name, 36)} ${code}: ${snap.error?.message ?? ''}`;
+}
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: 'Import PDF files/folders into the library (waits for the jobs)',
+  usage: 'import <paths…> [--models X,Y] [--tags a,b] [--lang en] [--revision R]',
+  async run(ctx) {
+    const paths = ctx.args.positional;
+    if (!paths.length) {
+      ctx.out('usage: ' + this.usage);
+      return 2;
+    }
+    const metadata = {
+      machineModels: listFlag(ctx.args, 'models'),
+      tags: listFlag(ctx.args, 'tags'),
+      language: stringFlag(ctx.args, 'lang'),
+      revision: stringFlag(ctx.args, 'revision')
+    };
+    const started = unwrap(await ctx.core.call('library.import', { paths, metadata })) as {
+      files: Array<{ path: string; jobId: string }>;
+      skipped: Array<{ path: string; reason: string }>;
+    };
+    const results: Array<{ path: string; job: JobSnapshot }> = [];
+    for (const f of started.files) {
+      const job = await ctx.core.jobs.wait(f.jobId);
+      results.push({ path: f.path, job });
+      if (!ctx.json) ctx.out(statusLine(f.path, job));
+    }
+    for (const s of started.skipped) if (!ctx.json) ctx.out(`${pad('skipped', 14)} ${pad(s.path, 36)} ${s.reason}`);
+    const okOutcomes = new Set(['imported', 'needs_ocr', 'duplicate']);
+    const allOk = results.every((r) => r.job.status === 'succeeded' && okOutcomes.has((r.job.result as ImportOutcome).outcome));
+    if (ctx.json) {
+      ctx.outJson({
+        files: results.map((r) => ({
+          path: r.path,
+          jobId: r.job.jobId,
+          status: r.job.status,
+          result: r.job.result ?? null,
+          error: r.job.error ?? null
+        })),
+        skipped: started.skipped
+      });
+    }
+    return allOk && !started.skipped.length ? 0 : 1;
+  }
+};
+
+export const docsCommand: CliCommand = {
+  name: 'docs',
+  summary: 'List documents in the library',
+  usage: 'docs [--status S] [--model X] [--tag T]',
+  async run(ctx) {
+    const filter = { status: stringFlag(ctx.args, 'status'), machineModel: stringFlag(ctx.args, 'model'), tag: stringFlag(ctx.args, 'tag') };
+    const docs = unwrap(await ctx.core.call('library.list', filter)) as DocumentSummary[];
+    if (ctx.json) ctx.outJson(docs);
+    else {
+      if (!docs.length) ctx.out('(library is empty)');
+      for (const d of docs) {
+        const meta = [d.machineModels.join(','), d.tags.join(','), d.language].filter(Boolean).join(' | ');
+        ctx.out(`${d.id}  ${pad(d.status, 14)} ${String(d.pageCount).padStart(5)} p  ${pad(d.title, 44)} ${pad(d.fileName, 32)} ${meta}`);
+      }
+    }
+    return 0;
+  }
+};
+
+export const docCommand: CliCommand = {
+  name: 'doc',
+  summary: 'Show one document: metadata, status, quality report',
+  usage: 'doc <id>',
+  async run(ctx) {
+    const id = ctx.args.positional[0];
+    if (!id) {
+      ctx.out('usage: ' + this.usage);
+      return 2;
+    }
+    const d = unwrap(await ctx.core.call('library.get', { id })) as DocumentDetail;
+    if (ctx.json) {
+      ctx.outJson(d);
+      return 0;
+    }
+    const q = d.quality;
+    const lines: Array<[string, string]> = [
+      ['id', d.id],
+      ['title', d.title],
+      ['file', `${d.fileName} (${d.bytes} bytes, sha256 ${d.sha256.slice(0, 12)}…)`],
+      ['status', d.status + (d.statusDetail ? ` — ${d.statusDetail}` : '')],
+      ['pages', `${d.pageCount} (labels ${d.pageLabels[0] ?? '-'} … ${d.pageLabels[d.pageLabels.length - 1] ?? '-'})`],
+      ['chunks', String(d.chunkCount)],
+      ['models', d.machineModels.join(', ') || '-'],
+      ['tags', d.tags.join(', ') || '-'],
+      ['language', d.language || '-'],
+      ['revision', d.revision || '-'],
+      ['outline', `${d.outline.length} top-level entries`],
+      ['imported', d.importedAt]
+    ];
+    if (q) {
+      const list = (a: unknown[]) => (a.length ? `${a.length}: ${a.slice(0, 20).join(', ')}${a.length > 20 ? ', …' : ''}` : '0');
+      lines.push(['no text', list(q.pagesWithoutText)], ['image-only', list(q.imageOnlyPages)], ['near-empty', list(q.nearEmptyPages)]);
+      lines.push(['garbled', list(q.garbledPages)], ['duplicates', list(q.duplicatePages.map(([a, b]) => `${a}=${b}`))], ['table-heavy', list(q.tableHeavyPages)]);
+    }
+    for (const [k, v] of lines) ctx.out(`${k.padEnd(12)} ${v}`);
+    return 0;
+  }
+};
+
+export const deleteCommand: CliCommand = {
+  name: 'delete',
+  summary: 'Delete a document (rows and stored file)',
+  usage: 'delete <id>',
+  async run(ctx) {
+    const id = ctx.args.positional[0];
+    if (!id) {
+      ctx.out('usage: ' + this.usage);
+      return 2;
+    }
+    const r = unwrap(await ctx.core.call('library.delete', { id })) as { deleted: boolean };
+    if (ctx.json) ctx.outJson(r);
+    else ctx.out(r.deleted ? `deleted ${id}` : `no document ${id}`);
+    return r.deleted ? 0 : 1;
+  }
+};

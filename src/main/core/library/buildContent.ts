@@ -1,0 +1,75 @@
+/**
+ * Parsed pages → page rows, chunk rows (with headers and identifier text) and the quality report.
+ * Pure: no I/O, so it is unit-tested directly.
+ */
+import { identifierIndexText } from '../index/identifiers';
+import type { ChunkRow, PageRow } from '../index/schema';
+import { chunkPage, findBoilerplate } from './chunker';
+import type { OutlineNode, PdfPage } from './pdf/extract';
+import { qualityReport, type QualityReport } from './quality';
+import { pageLabelsFor, pageSectionPath, sectionPathAt, sectionsByPage } from './structure';
+
+export interface DocFilterFields {
+  id: string;
+  title: string;
+  machineModels: string[];
+  tags: string[];
+  language: string;
+}
+
+export interface BuiltContent {
+  pages: PageRow[];
+  chunks: ChunkRow[];
+  pageLabels: string[];
+  quality: QualityReport;
+}
+
+/** The header indexed with every chunk: it lets "X200 troubleshooting" match a chunk whose body doesn't say X200. */
+export function chunkHeader(doc: Pick<DocFilterFields, 'title' | 'machineModels'>, sectionPath: string, pageLabel: string): string {
+  return [doc.title, doc.machineModels.join(', '), sectionPath, `p. ${pageLabel}`].filter(Boolean).join('\n');
+}
+
+export function chunkSearchFields(doc: DocFilterFields, c: Pick<ChunkRow, 'text' | 'sectionPath' | 'pageLabel'>): Pick<ChunkRow, 'searchText' | 'identText'> {
+  const header = chunkHeader(doc, c.sectionPath, c.pageLabel);
+  return { searchText: `${header}\n\n${c.text}`, identText: identifierIndexText(`${header}\n${c.text}`) };
+}
+
+export function buildContent(doc: DocFilterFields, parsed: readonly PdfPage[], labels: string[] | null, outline: OutlineNode[]): BuiltContent {
+  const pageCount = parsed.length;
+  const pageLabels = pageLabelsFor(pageCount, labels);
+  const sections = sectionsByPage(outline, pageCount);
+  const boiler = findBoilerplate(parsed.map((p) => p.text));
+  const pages: PageRow[] = [];
+  const chunks: ChunkRow[] = [];
+  const chunkCounts: number[] = [];
+  let ordinal = 0;
+  for (const p of parsed) {
+    const s = sections[p.page - 1];
+    const pageLabel = pageLabels[p.page - 1];
+    pages.push({ id: `${doc.id}:${p.page}`, docId: doc.id, page: p.page, pageLabel, sectionPath: pageSectionPath(s), text: p.text });
+    const drafts = chunkPage(p.page, p.text, boiler);
+    chunkCounts.push(drafts.length);
+    for (const d of drafts) {
+      const sectionPath = sectionPathAt(s, p.text, d.charEnd);
+      const base = {
+        id: `${doc.id}:${p.page}:${ordinal}`,
+        docId: doc.id,
+        docTitle: doc.title,
+        page: p.page,
+        pageEnd: p.page,
+        pageLabel,
+        sectionPath,
+        ordinal: ordinal++,
+        text: d.text,
+        charStart: d.charStart,
+        charEnd: d.charEnd,
+        machineModels: doc.machineModels,
+        tags: doc.tags,
+        language: doc.language
+      };
+      chunks.push({ ...base, ...chunkSearchFields(doc, base) });
+    }
+  }
+  const quality = qualityReport(parsed.map((p, i) => ({ ...p, chunkCount: chunkCounts[i] })));
+  return { pages, chunks, pageLabels, quality };
+}

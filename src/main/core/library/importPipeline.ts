@@ -1,0 +1,187 @@
+/**
+ * One file's import: read → parse (worker) → chunk → index. Every expected failure becomes a
+ * per-file outcome or AppError for that job only; nothing here can take down other imports.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { DocumentMetadata, ImportOutcome } from '../../../shared/contract/library';
+import type { DocumentRow } from '../index/schema';
+import { AppError, isAbortError } from '../platform/errors';
+import type { JobContext } from '../platform/jobRunner';
+import { buildContent } from './buildContent';
+import { docIdFor, looksLikePdf, removeStored, sha256, storeCopy } from './files';
+import type { LibraryRepo } from './libraryRepo';
+import { PdfExtractError, type OutlineNode, type PdfMeta, type PdfPage } from './pdf/extract';
+import type { PdfParser } from './pdf/pdfParser';
+
+export interface PipelineDeps {
+  repo: LibraryRepo;
+  parser: PdfParser;
+  libraryDir: string;
+  limits(): { maxFileBytes: number; maxPages: number };
+  changed(reason: 'indexed' | 'status' | 'deleted', docIds: string[]): void;
+}
+
+export interface ImportRequest {
+  /** Source file (import) — or the stored copy (reindex/unlock). */
+  path: string;
+  metadata?: DocumentMetadata;
+  password?: string;
+  /** Reindex/unlock an existing document: skip duplicate detection, keep its metadata. */
+  existing?: DocumentRow;
+}
+
+const READY = new Set(['ready', 'needs_ocr']);
+
+export async function runImport(deps: PipelineDeps, req: ImportRequest, ctx: JobContext): Promise<ImportOutcome> {
+  const file = req.existing?.fileName ?? basename(req.path);
+  ctx.progress({ phase: 'read', done: 0, total: null });
+  const { maxFileBytes, maxPages } = deps.limits();
+  let size: number;
+  try {
+    const s = await stat(req.path);
+    if (!s.isFile()) throw new AppError('UNSUPPORTED_FILE', `${file}: not a file`);
+    size = s.size;
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('NOT_FOUND', `${file}: file not found`);
+  }
+  if (size === 0) throw new AppError('UNSUPPORTED_FILE', `${file}: empty file (0 bytes)`);
+  if (size > maxFileBytes) throw new AppError('TOO_LARGE', `${file}: ${size} bytes exceeds the limit of ${maxFileBytes}`);
+  const bytes = new Uint8Array(await readFile(req.path));
+  if (!looksLikePdf(bytes)) throw new AppError('UNSUPPORTED_FILE', `${file}: not a PDF (no %PDF- header)`);
+
+  const sha = sha256(bytes);
+  const id = docIdFor(sha);
+  const prior = req.existing ?? (await deps.repo.getDoc(id));
+  if (!req.existing && prior && (READY.has(prior.status) || prior.status === 'importing')) {
+    return { file, outcome: 'duplicate', docId: id, title: prior.title, pages: prior.pageCount, message: `duplicate of "${prior.title}" (${prior.fileName}); not re-indexed` };
+  }
+  const storedPath = await storeCopy(deps.libraryDir, req.path, sha);
+  const now = new Date().toISOString();
+  const m = req.metadata ?? {};
+  const doc: DocumentRow = {
+    id,
+    sha256: sha,
+    title: m.title ?? prior?.title ?? file.replace(/\.pdf$/i, ''),
+    fileName: prior?.fileName ?? file,
+    storedPath,
+    bytes: size,
+    pageCount: prior?.pageCount ?? 0,
+    machineModels: m.machineModels ?? prior?.machineModels ?? [],
+    tags: m.tags ?? prior?.tags ?? [],
+    language: m.language ?? prior?.language ?? '',
+    revision: m.revision ?? prior?.revision ?? '',
+    notes: m.notes ?? prior?.notes ?? '',
+    status: 'importing',
+    statusDetail: '',
+    importedAt: prior?.importedAt ?? now,
+    updatedAt: now,
+    qualityJson: prior?.qualityJson ?? '',
+    pageLabelsJson: prior?.pageLabelsJson ?? '[]',
+    outlineJson: prior?.outlineJson ?? '[]'
+  };
+  // A new document is recorded as 'importing' right away: a crash during parsing leaves a row
+  // the next start turns into a resumable failure. Existing documents stay visible until replaced.
+  if (!prior) await deps.repo.putDoc(doc);
+
+  ctx.progress({ phase: 'parse', done: 0, total: null });
+  let meta: PdfMeta | undefined;
+  const pages: PdfPage[] = [];
+  try {
+    await deps.parser.parse({
+      data: bytes,
+      password: req.password,
+      maxPages,
+      signal: ctx.signal,
+      onMeta: (mm) => {
+        meta = mm;
+        ctx.progress({ total: mm.pageCount });
+      },
+      onPage: (p) => {
+        pages.push(p);
+        ctx.progress({ done: pages.length });
+      }
+    });
+  } catch (e) {
+    return failParse(deps, e, doc, prior, file);
+  }
+  if (!meta) throw new AppError('INTERNAL', `${file}: parser returned no metadata`);
+
+  ctx.progress({ phase: 'chunk', done: pages.length, total: meta.pageCount });
+  // Keep a title that came from a successful parse or an admin edit; otherwise use the PDF's own.
+  const title = m.title ?? (prior && READY.has(prior.status) ? prior.title : meta.title || doc.title);
+  const final: DocumentRow = { ...doc, title, pageCount: meta.pageCount, outlineJson: JSON.stringify(meta.outline as OutlineNode[]) };
+  const built = buildContent(final, pages, meta.pageLabels, meta.outline);
+  const q = built.quality;
+  const scanned = q.imageOnlyPages.length;
+  const mostlyScanned = scanned > 0 && (scanned === meta.pageCount || scanned / meta.pageCount >= 0.2 || built.chunks.length === 0);
+  final.status = mostlyScanned ? 'needs_ocr' : 'ready';
+  final.statusDetail = scanned
+    ? `${scanned} of ${meta.pageCount} pages are images without a text layer (OCR needed): ${compactPages(q.imageOnlyPages)}`
+    : built.chunks.length === 0
+      ? 'no indexable text'
+      : '';
+  final.qualityJson = JSON.stringify(q);
+  final.pageLabelsJson = JSON.stringify(built.pageLabels);
+  final.updatedAt = new Date().toISOString();
+
+  if (ctx.signal.aborted) return cancelled(deps, doc, prior);
+  ctx.progress({ phase: 'index', done: meta.pageCount, total: meta.pageCount });
+  await deps.repo.replaceContent(final, built.pages, built.chunks);
+  deps.changed('indexed', [id]);
+  return {
+    file,
+    outcome: final.status === 'needs_ocr' ? 'needs_ocr' : 'imported',
+    docId: id,
+    title,
+    pages: meta.pageCount,
+    chunks: built.chunks.length,
+    message: final.statusDetail || `${meta.pageCount} pages, ${built.chunks.length} chunks`
+  };
+}
+
+async function failParse(deps: PipelineDeps, e: unknown, doc: DocumentRow, prior: DocumentRow | undefined, file: string): Promise<ImportOutcome> {
+  if (isAbortError(e)) return cancelled(deps, doc, prior);
+  if (e instanceof PdfExtractError && e.kind === 'too_many_pages') {
+    await dropNew(deps, doc, prior);
+    throw new AppError('TOO_LARGE', `${file}: ${e.message}`);
+  }
+  const needsPassword = e instanceof PdfExtractError && (e.kind === 'needs_password' || e.kind === 'bad_password');
+  const message = e instanceof Error ? e.message : String(e);
+  const row: DocumentRow = {
+    ...doc,
+    status: needsPassword ? 'needs_password' : 'failed',
+    statusDetail: needsPassword ? message : message.startsWith('damaged file') ? message : `damaged file: ${message}`,
+    updatedAt: new Date().toISOString()
+  };
+  await deps.repo.deleteContent(doc.id, false);
+  await deps.repo.putDoc(row);
+  deps.changed('status', [doc.id]);
+  throw new AppError(needsPassword ? 'NEEDS_PASSWORD' : 'UNSUPPORTED_FILE', `${file}: ${row.statusDetail}`);
+}
+
+/** Cancelled: a new document disappears again; an existing one keeps its previous rows. */
+async function cancelled(deps: PipelineDeps, doc: DocumentRow, prior: DocumentRow | undefined): Promise<never> {
+  await dropNew(deps, doc, prior);
+  throw new AppError('CANCELLED', 'Cancelled.');
+}
+
+async function dropNew(deps: PipelineDeps, doc: DocumentRow, prior: DocumentRow | undefined): Promise<void> {
+  if (prior) return;
+  await deps.repo.deleteContent(doc.id, true);
+  await removeStored(doc.storedPath);
+  deps.changed('deleted', [doc.id]);
+}
+
+/** [3,4,5,9] → "3-5, 9" */
+export function compactPages(pages: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < pages.length; i++) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j] + 1) j++;
+    out.push(j > i ? `${pages[i]}-${pages[j]}` : String(pages[i]));
+    i = j;
+  }
+  return out.join(', ');
+}

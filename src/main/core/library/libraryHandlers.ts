@@ -1,0 +1,19 @@
+import type { Handlers } from '../../../shared/contract';
+import type { LibraryService } from './libraryService';
+
+type LibraryMethod = Extract<keyof Handlers, `library.${string}`>;
+
+export function libraryHandlers(svc: LibraryService): Pick<Handlers, LibraryMethod> {
+  return {
+    'library.import': (i) => svc.import(i.paths, i.metadata),
+    'library.list': (i) => svc.list(i ?? {}),
+    'library.get': (i) => svc.get(i.id),
+    'library.update': (i) => svc.update(i.id, i.patch),
+    'library.delete': (i) => svc.delete(i.id),
+    'library.reindex': (i) => svc.reindex(i.id),
+    'library.unlock': (i) => svc.unlock(i.id, i.password),
+    'library.stats': () => svc.stats(),
+    'library.pageText': (i) => svc.pageText(i.docId, i.page),
+    'library.fileBytes': (i) => svc.fileBytes(i.docId)
+  };
+}

@@ -1,0 +1,256 @@
+/**
+ * The library: imports PDFs as jobs (one per file, run one at a time so a big import can't starve
+ * the machine), keeps document metadata editable, and serves page text/bytes to the viewer.
+ * Emits 'library.changed' on core events — the embeddings side listens to it (see contract).
+ */
+import { readFile } from 'node:fs/promises';
+import type { EventMap } from '../../../shared/contract';
+import type { ComponentHealth } from '../../../shared/contract/app';
+import type {
+  DocumentDetail,
+  DocumentMetadata,
+  DocumentSummary,
+  ImportOutcome,
+  LibraryChanged,
+  LibraryStats,
+  PageTextResult
+} from '../../../shared/contract/library';
+import type { LanceStore } from '../index/lanceStore';
+import type { DocumentRow } from '../index/schema';
+import { AppError } from '../platform/errors';
+import type { TypedEmitter } from '../platform/emitter';
+import type { JobRunner } from '../platform/jobRunner';
+import type { Logger } from '../platform/logger';
+import { chunkSearchFields } from './buildContent';
+import { expandPaths, folderBytes, removeStored } from './files';
+import { runImport, type ImportRequest, type PipelineDeps } from './importPipeline';
+import { LibraryRepo } from './libraryRepo';
+import { PdfParser } from './pdf/pdfParser';
+
+export interface LibraryServiceDeps {
+  store: LanceStore;
+  jobs: JobRunner;
+  events: TypedEmitter<EventMap>;
+  logger: Logger;
+  paths: { library: string; index: string };
+  limits(): { maxFileBytes: number; maxPages: number };
+}
+
+export const IMPORT_JOB_KIND = 'library.import';
+
+export class LibraryService {
+  readonly repo: LibraryRepo;
+  private readonly parser: PdfParser;
+  private readonly pipeline: PipelineDeps;
+  private turn: Promise<void> = Promise.resolve();
+  private pending = 0;
+  private optimizeTimer?: NodeJS.Timeout;
+
+  private constructor(private readonly deps: LibraryServiceDeps) {
+    this.repo = new LibraryRepo(deps.store);
+    this.parser = new PdfParser((msg, meta) => deps.logger.warn(msg, meta));
+    this.pipeline = {
+      repo: this.repo,
+      parser: this.parser,
+      libraryDir: deps.paths.library,
+      limits: deps.limits,
+      changed: (reason, docIds) => this.emitChanged({ reason, docIds })
+    };
+  }
+
+  static async create(deps: LibraryServiceDeps): Promise<LibraryService> {
+    const svc = new LibraryService(deps);
+    await svc.recover();
+    return svc;
+  }
+
+  /** After a crash/kill mid-import: drop partial rows of docs left 'importing', mark them resumable. */
+  async recover(): Promise<string[]> {
+    const stuck = await this.repo.listDocs(`\`status\` = 'importing'`);
+    for (const d of stuck) {
+      await this.repo.deleteContent(d.id, false);
+      await this.repo.putDoc({
+        ...d,
+        status: 'failed',
+        statusDetail: 'import was interrupted (the app stopped mid-import); reindex to resume',
+        updatedAt: new Date().toISOString()
+      });
+      this.deps.logger.warn('recovered interrupted import', { docId: d.id, file: d.fileName });
+    }
+    if (stuck.length) await this.deps.store.optimize();
+    return stuck.map((d) => d.id);
+  }
+
+  async import(paths: string[], metadata?: DocumentMetadata) {
+    const { files, skipped } = await expandPaths(paths);
+    const started = files.map((path) => ({ path, jobId: this.startJob(`Import ${path.split(/[\\/]/).pop()}`, { path, metadata }) }));
+    return { jobIds: started.map((s) => s.jobId), files: started, skipped };
+  }
+
+  async reindex(id: string): Promise<{ jobId: string }> {
+    const doc = await this.mustGet(id);
+    return { jobId: this.startJob(`Reindex ${doc.title}`, { path: doc.storedPath, existing: doc }) };
+  }
+
+  async unlock(id: string, password: string): Promise<{ jobId: string }> {
+    const doc = await this.mustGet(id);
+    if (doc.status !== 'needs_password') throw new AppError('CONFLICT', `${doc.fileName} is not password-protected (status ${doc.status}).`);
+    return { jobId: this.startJob(`Unlock ${doc.fileName}`, { path: doc.storedPath, existing: doc, password }) };
+  }
+
+  async list(filter: { status?: string; machineModel?: string; tag?: string; language?: string } = {}): Promise<DocumentSummary[]> {
+    const docs = await this.repo.listDocs();
+    return docs
+      .filter((d) => !filter.status || d.status === filter.status)
+      .filter((d) => !filter.machineModel || d.machineModels.includes(filter.machineModel))
+      .filter((d) => !filter.tag || d.tags.includes(filter.tag))
+      .filter((d) => !filter.language || d.language === filter.language)
+      .map(toSummary);
+  }
+
+  async get(id: string): Promise<DocumentDetail> {
+    const d = await this.mustGet(id);
+    return {
+      ...toSummary(d),
+      storedPath: d.storedPath,
+      pageLabels: parseJson(d.pageLabelsJson, [] as string[]),
+      outline: parseJson(d.outlineJson, []),
+      chunkCount: await this.repo.countChunks(id)
+    };
+  }
+
+  async update(id: string, patch: DocumentMetadata): Promise<DocumentSummary> {
+    const d = await this.mustGet(id);
+    const next: DocumentRow = { ...d, ...definedOnly(patch), updatedAt: new Date().toISOString() };
+    await this.repo.putDoc(next);
+    const affectsChunks = (['title', 'machineModels', 'tags', 'language'] as const).some((k) => patch[k] !== undefined);
+    if (affectsChunks) {
+      const chunks = (await this.repo.chunksOf(id)).map((c) => {
+        const base = { ...c, docTitle: next.title, machineModels: next.machineModels, tags: next.tags, language: next.language };
+        return { ...base, ...chunkSearchFields(next, base) };
+      });
+      await this.repo.rewriteChunks(id, chunks);
+      this.scheduleOptimize();
+    }
+    this.emitChanged({ reason: 'updated', docIds: [id] });
+    return toSummary(next);
+  }
+
+  async delete(id: string): Promise<{ deleted: boolean }> {
+    const d = await this.repo.getDoc(id);
+    if (!d) return { deleted: false };
+    await this.repo.deleteContent(id, true);
+    await removeStored(d.storedPath);
+    this.emitChanged({ reason: 'deleted', docIds: [id] });
+    this.scheduleOptimize();
+    return { deleted: true };
+  }
+
+  async stats(): Promise<LibraryStats> {
+    const docs = await this.repo.listDocs();
+    const byStatus: Record<string, number> = {};
+    for (const d of docs) byStatus[d.status] = (byStatus[d.status] ?? 0) + 1;
+    const [pages, chunks, libraryBytes, indexBytes] = await Promise.all([
+      this.repo.countPages(),
+      this.repo.countChunks(),
+      folderBytes(this.deps.paths.library),
+      folderBytes(this.deps.paths.index)
+    ]);
+    return { documents: docs.length, byStatus, pages, chunks, libraryBytes, indexBytes };
+  }
+
+  async pageText(docId: string, page: number): Promise<PageTextResult> {
+    const d = await this.mustGet(docId);
+    const p = await this.repo.getPage(docId, page);
+    if (!p) throw new AppError('NOT_FOUND', `Page ${page} of ${d.fileName} is not in the index (${d.pageCount} pages, status ${d.status}).`);
+    return { docId, page, pageCount: d.pageCount, pageLabel: p.pageLabel, sectionPath: p.sectionPath, text: p.text };
+  }
+
+  async fileBytes(docId: string): Promise<{ docId: string; fileName: string; bytes: number; base64: string }> {
+    const d = await this.mustGet(docId);
+    const buf = await readFile(d.storedPath).catch(() => {
+      throw new AppError('NOT_FOUND', `The stored copy of ${d.fileName} is missing.`);
+    });
+    return { docId, fileName: d.fileName, bytes: buf.length, base64: buf.toString('base64') };
+  }
+
+  async health(): Promise<ComponentHealth> {
+    const s = await this.stats();
+    const failed = (s.byStatus.failed ?? 0) + (s.byStatus.needs_password ?? 0);
+    return {
+      name: 'index',
+      status: 'ok',
+      detail: `${s.documents} docs, ${s.pages} pages, ${s.chunks} chunks${failed ? `, ${failed} need attention` : ''}${this.parser.inProcess ? ' (parsing in-process)' : ''}`
+    };
+  }
+
+  async dispose(): Promise<void> {
+    if (this.optimizeTimer) clearTimeout(this.optimizeTimer);
+    await this.parser.dispose();
+  }
+
+  private startJob(title: string, req: ImportRequest): string {
+    this.pending++;
+    const { jobId } = this.deps.jobs.start<ImportOutcome>({
+      kind: IMPORT_JOB_KIND,
+      title,
+      summarize: (r) => r,
+      run: async (ctx) => {
+        ctx.progress({ phase: 'queued' });
+        const prev = this.turn;
+        let release!: () => void;
+        this.turn = new Promise<void>((r) => (release = r));
+        try {
+          await prev;
+          if (ctx.signal.aborted) throw new AppError('CANCELLED', 'Cancelled.');
+          const out = await runImport(this.pipeline, req, ctx);
+          if (this.pending === 1 && out.outcome !== 'duplicate') {
+            ctx.progress({ phase: 'optimize' });
+            await this.deps.store.optimize(); // last job of a batch: fold new rows into the indexes
+          }
+          return out;
+        } finally {
+          this.pending--;
+          release();
+        }
+      }
+    });
+    return jobId;
+  }
+
+  private scheduleOptimize(): void {
+    if (this.optimizeTimer) clearTimeout(this.optimizeTimer);
+    this.optimizeTimer = setTimeout(() => {
+      this.optimizeTimer = undefined;
+      this.deps.store.optimize().catch((e) => this.deps.logger.warn('optimize failed', { error: String(e) }));
+    }, 2000);
+    this.optimizeTimer.unref();
+  }
+
+  private emitChanged(payload: LibraryChanged): void {
+    this.deps.events.emit('library.changed', payload);
+  }
+
+  private async mustGet(id: string): Promise<DocumentRow> {
+    const d = await this.repo.getDoc(id);
+    if (!d) throw new AppError('NOT_FOUND', `No document ${id}.`);
+    return d;
+  }
+}
+
+function toSummary(d: DocumentRow): DocumentSummary {
+  const { storedPath: _s, qualityJson, pageLabelsJson: _l, outlineJson: _o, ...rest } = d; // eslint-disable-line @typescript-eslint/no-unused-vars
+  return { ...rest, quality: parseJson(qualityJson, null) };
+}
+
+function parseJson<T>(s: string, fallback: T): T {
+  try {
+    return s ? (JSON.parse(s) as T) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,198 @@
+/**
+ * Runs PDF extraction in a worker thread (one reusable worker, one document at a time).
+ *
+ * The worker entry must load in three runtimes:
+ * - tsx (CLI, web host) and vitest: this module is a `.ts` file, so we start `pdfWorker.ts` with
+ *   tsx's ESM loader (`--import <tsx loader>`), resolved from this package, not from the cwd;
+ * - electron-vite bundle: `pdfWorker.js` is built as its own entry next to the main bundle.
+ * If no worker entry can be found or it fails to start, we parse in-process (still streaming
+ * page by page) rather than fail the import.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { extractPdf, PdfExtractError, type PdfMeta, type PdfPage } from './extract';
+import type { WorkerReply, WorkerRequest } from './workerProtocol';
+
+export interface ParseRequest {
+  data: Uint8Array;
+  password?: string;
+  maxPages?: number;
+  signal?: AbortSignal;
+  onMeta(meta: PdfMeta): void;
+  onPage(page: PdfPage): void;
+}
+
+interface WorkerTarget {
+  /** A file URL, or (tsx mode) bootstrap source run with `eval`. */
+  url: URL | string;
+  eval: boolean;
+}
+
+export function findWorkerTarget(moduleUrl: string = import.meta.url): WorkerTarget | null {
+  if (moduleUrl.endsWith('.ts')) {
+    // Node 20 does not apply `--import tsx` hooks to a worker's own entry, so a tiny CommonJS
+    // bootstrap loads the .ts entry through tsx's programmatic API instead.
+    const entry = new URL('./pdfWorker.ts', moduleUrl).href;
+    try {
+      const api = pathToFileURL(createRequire(moduleUrl).resolve('tsx/esm/api')).href;
+      const src = `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)})).catch((e) => { console.error(e); process.exit(1); });`;
+      return { url: src, eval: true };
+    } catch {
+      return null;
+    }
+  }
+  // Bundled: the worker entry sits next to the main bundle or one folder up from a chunk.
+  for (const rel of ['./pdfWorker.js', '../pdfWorker.js', './pdfWorker.mjs', '../pdfWorker.mjs']) {
+    const url = new URL(rel, moduleUrl);
+    if (existsSync(fileURLToPath(url))) return { url, eval: false };
+  }
+  return null;
+}
+
+export class PdfParser {
+  private worker?: Worker;
+  private ready?: Promise<Worker>;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
+  private disposed = false;
+  /** Set when the worker could not start; later parses run in-process. */
+  inProcess = false;
+
+  constructor(
+    private readonly onWarn: (msg: string, meta?: Record<string, unknown>) => void = () => {},
+    private readonly target: WorkerTarget | null = findWorkerTarget()
+  ) {
+    if (!target) {
+      this.inProcess = true;
+      onWarn('pdf worker entry not found; parsing in-process');
+    }
+  }
+
+  /** Parses one PDF; rejects with PdfExtractError for password/damaged files, AbortError on cancel. */
+  parse(req: ParseRequest): Promise<void> {
+    const run = this.queue.then(() => this.parseNow(req));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    await this.worker?.terminate();
+    this.worker = undefined;
+    this.ready = undefined;
+  }
+
+  private async parseNow(req: ParseRequest): Promise<void> {
+    if (req.signal?.aborted) throw abortError();
+    if (!this.inProcess) {
+      let worker: Worker | undefined;
+      try {
+        worker = await this.getWorker();
+      } catch (e) {
+        this.inProcess = true;
+        this.onWarn('pdf worker failed to start; parsing in-process', { error: String(e) });
+      }
+      if (worker) return this.parseInWorker(worker, req);
+    }
+    await extractPdf(req.data, {
+      password: req.password,
+      maxPages: req.maxPages,
+      onMeta: req.onMeta,
+      onPage: req.onPage,
+      isCancelled: () => !!req.signal?.aborted
+    });
+    if (req.signal?.aborted) throw abortError();
+  }
+
+  private getWorker(): Promise<Worker> {
+    if (this.disposed) return Promise.reject(new Error('PdfParser disposed'));
+    if (this.ready) return this.ready;
+    const t = this.target!;
+    this.ready = new Promise<Worker>((resolve, reject) => {
+      const w = new Worker(t.url, { eval: t.eval });
+      w.unref(); // an idle parser must not keep a CLI process alive
+      const onReady = (m: WorkerReply) => {
+        if (m.type !== 'ready') return;
+        w.off('message', onReady);
+        w.off('error', onErr);
+        this.worker = w;
+        resolve(w);
+      };
+      const onErr = (e: Error) => {
+        this.ready = undefined;
+        reject(e);
+      };
+      w.on('message', onReady);
+      w.once('error', onErr);
+      w.once('exit', () => {
+        if (this.worker === w) this.worker = undefined;
+        this.ready = undefined;
+      });
+    });
+    return this.ready;
+  }
+
+  private parseInWorker(worker: Worker, req: ParseRequest): Promise<void> {
+    const id = this.nextId++;
+    return new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const cleanup = () => {
+        settled = true;
+        worker.off('message', onMsg);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        req.signal?.removeEventListener('abort', onAbort);
+      };
+      const onMsg = (m: WorkerReply) => {
+        if (m.id !== id || settled) return;
+        try {
+          if (m.type === 'meta') req.onMeta(m.meta);
+          else if (m.type === 'page') req.onPage(m.page);
+          else if (m.type === 'done') {
+            cleanup();
+            resolve();
+          } else if (m.type === 'error') {
+            cleanup();
+            reject(new PdfExtractError(m.kind, m.message));
+          }
+        } catch (e) {
+          // A callback threw (e.g. the caller's own limit): stop this parse, drop the worker.
+          cleanup();
+          void worker.terminate();
+          reject(e);
+        }
+      };
+      const onError = (e: Error) => {
+        cleanup();
+        reject(new PdfExtractError('damaged', `damaged file: parser crashed (${e.message})`));
+      };
+      const onExit = () => {
+        if (settled) return;
+        cleanup();
+        reject(req.signal?.aborted ? abortError() : new PdfExtractError('damaged', 'damaged file: parser exited'));
+      };
+      // Cancelling mid-document: pdf.js can't be interrupted inside a page, so kill the worker.
+      const onAbort = () => {
+        if (settled) return;
+        cleanup();
+        void worker.terminate();
+        reject(abortError());
+      };
+      worker.on('message', onMsg);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      req.signal?.addEventListener('abort', onAbort, { once: true });
+      const copy = new Uint8Array(req.data); // transfer a private copy; the caller keeps its bytes
+      const msg: WorkerRequest = { id, data: copy.buffer, password: req.password, maxPages: req.maxPages };
+      worker.postMessage(msg, [copy.buffer]);
+    });
+  }
+}
+
+function abortError(): Error {
+  const e = new Error('Cancelled.');
+  e.name = 'AbortError';
+  return e;
+}

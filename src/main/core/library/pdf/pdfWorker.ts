@@ -1,0 +1,30 @@
+/**
+ * worker_threads entry: parses one PDF per request with extract.ts and streams meta/pages back,
+ * so a 700-page manual never blocks the core's event loop. Cancellation = the parent terminates us.
+ */
+import { parentPort } from 'node:worker_threads';
+import { extractPdf, PdfExtractError } from './extract';
+import type { WorkerReply, WorkerRequest } from './workerProtocol';
+
+const port = parentPort;
+if (!port) throw new Error('pdfWorker must run in a worker thread');
+
+port.on('message', (req: WorkerRequest) => {
+  const send = (msg: WorkerReply) => port.postMessage(msg);
+  extractPdf(new Uint8Array(req.data), {
+    password: req.password,
+    maxPages: req.maxPages,
+    onMeta: (meta) => send({ id: req.id, type: 'meta', meta }),
+    onPage: (page) => send({ id: req.id, type: 'page', page })
+  }).then(
+    () => send({ id: req.id, type: 'done' }),
+    (e: unknown) =>
+      send({
+        id: req.id,
+        type: 'error',
+        kind: e instanceof PdfExtractError ? e.kind : 'damaged',
+        message: e instanceof Error ? e.message : String(e)
+      })
+  );
+});
+port.postMessage({ id: 0, type: 'ready' } satisfies WorkerReply);

@@ -1,0 +1,17 @@
+import type { PdfFailureKind, PdfMeta, PdfPage } from './extract';
+
+/** Parent → worker: parse these bytes (the ArrayBuffer is transferred, not copied). */
+export interface WorkerRequest {
+  id: number;
+  data: ArrayBuffer;
+  password?: string;
+  maxPages?: number;
+}
+
+/** Worker → parent, streamed per request; `ready` (id 0) once the worker has loaded pdf.js. */
+export type WorkerReply =
+  | { id: number; type: 'ready' }
+  | { id: number; type: 'meta'; meta: PdfMeta }
+  | { id: number; type: 'page'; page: PdfPage }
+  | { id: number; type: 'done' }
+  | { id: number; type: 'error'; kind: PdfFailureKind; message: string };

@@ -1,0 +1,77 @@
+/**
+ * Ingestion quality report per document, shown to admins: which pages will not answer anything
+ * (no text, scans, garbled encodings), which are duplicates, and which are table-heavy (their
+ * extracted reading order is least trustworthy).
+ */
+import { createHash } from 'node:crypto';
+import { isTableLine } from './chunker';
+
+export interface QualityReport {
+  pageCount: number;
+  /** Pages with no extractable text at all (blank or scanned). */
+  pagesWithoutText: number[];
+  /** Subset of pagesWithoutText that paint images: scans needing OCR. */
+  imageOnlyPages: number[];
+  /** Pages whose text is mostly non-letter glyphs (broken font encodings). */
+  garbledPages: number[];
+  /** Pages whose text repeats an earlier page: [page, earlierPage]. */
+  duplicatePages: Array<[number, number]>;
+  tableHeavyPages: number[];
+  /** Pages with some text but too little to chunk (running headers only). */
+  nearEmptyPages: number[];
+  /** Pages pdf.js failed on. */
+  failedPages: number[];
+  chunkCount: number;
+}
+
+export interface QualityPage {
+  page: number;
+  text: string;
+  imageOnly: boolean;
+  error?: string;
+  chunkCount: number;
+}
+
+/** Share of characters that are neither letters, digits, whitespace nor common punctuation. */
+export function garbleRatio(text: string): number {
+  const chars = [...text.replace(/\s+/g, '')];
+  if (!chars.length) return 0;
+  const bad = chars.filter((c) => !/[\p{L}\p{N}\p{P}\p{Sm}\p{Sc}°©®™•·…–—‘’“”√×]/u.test(c) || /[\uFFFD\p{Co}\p{Cc}]/u.test(c)).length;
+  return bad / chars.length;
+}
+
+export function qualityReport(pages: readonly QualityPage[]): QualityReport {
+  const r: QualityReport = {
+    pageCount: pages.length,
+    pagesWithoutText: [],
+    imageOnlyPages: [],
+    garbledPages: [],
+    duplicatePages: [],
+    tableHeavyPages: [],
+    nearEmptyPages: [],
+    failedPages: [],
+    chunkCount: 0
+  };
+  const seen = new Map<string, number>();
+  for (const p of pages) {
+    r.chunkCount += p.chunkCount;
+    if (p.error) r.failedPages.push(p.page);
+    const trimmed = p.text.trim();
+    if (!trimmed) {
+      r.pagesWithoutText.push(p.page);
+      if (p.imageOnly) r.imageOnlyPages.push(p.page);
+      continue;
+    }
+    if (p.chunkCount === 0) r.nearEmptyPages.push(p.page);
+    if (trimmed.length >= 40 && garbleRatio(trimmed) > 0.3) r.garbledPages.push(p.page);
+    if (trimmed.length >= 200) {
+      const key = createHash('sha1').update(trimmed.replace(/\s+/g, ' ').toLowerCase()).digest('hex');
+      const first = seen.get(key);
+      if (first !== undefined) r.duplicatePages.push([p.page, first]);
+      else seen.set(key, p.page);
+    }
+    const lines = trimmed.split('\n').filter((l) => l.trim());
+    if (lines.length >= 5 && lines.filter(isTableLine).length / lines.length >= 0.4) r.tableHeavyPages.push(p.page);
+  }
+  return r;
+}

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { method } from './define';
+import { noInput } from './common';
+
+export const documentStatus = z.enum(['importing', 'ready', 'needs_ocr', 'needs_password', 'failed']);
+export type DocumentStatusName = z.infer<typeof documentStatus>;
+
+export const qualityReport = z.object({
+  pageCount: z.number(),
+  pagesWithoutText: z.array(z.number()),
+  imageOnlyPages: z.array(z.number()).describe('Scanned pages: no text layer, images painted (OCR needed)'),
+  garbledPages: z.array(z.number()),
+  duplicatePages: z.array(z.tuple([z.number(), z.number()])).describe('[page, earlier page with the same text]'),
+  tableHeavyPages: z.array(z.number()),
+  nearEmptyPages: z.array(z.number()).describe('Some text (e.g. running header) but too little to index'),
+  failedPages: z.array(z.number()),
+  chunkCount: z.number()
+});
+export type QualityReportDto = z.infer<typeof qualityReport>;
+
+export interface OutlineNodeDto {
+  title: string;
+  page: number | null;
+  children: OutlineNodeDto[];
+}
+export const outlineNode: z.ZodType<OutlineNodeDto> = z.lazy(() =>
+  z.object({ title: z.string(), page: z.number().nullable(), children: z.array(outlineNode) })
+);
+
+export const documentSummary = z.object({
+  id: z.string(),
+  sha256: z.string(),
+  title: z.string(),
+  fileName: z.string(),
+  bytes: z.number(),
+  pageCount: z.number(),
+  machineModels: z.array(z.string()),
+  tags: z.array(z.string()),
+  language: z.string(),
+  revision: z.string(),
+  notes: z.string(),
+  status: documentStatus,
+  statusDetail: z.string(),
+  importedAt: z.string(),
+  updatedAt: z.string(),
+  quality: qualityReport.nullable()
+});
+export type DocumentSummary = z.infer<typeof documentSummary>;
+
+export const documentDetail = documentSummary.extend({
+  storedPath: z.string(),
+  pageLabels: z.array(z.string()).describe('Printed label by physical page (index 0 = page 1)'),
+  outline: z.array(outlineNode),
+  chunkCount: z.number()
+});
+export type DocumentDetail = z.infer<typeof documentDetail>;
+
+const list = z.array(z.string().trim().min(1).max(200)).max(100);
+export const documentMetadata = z
+  .object({
+    title: z.string().trim().min(1).max(500).optional(),
+    machineModels: list.optional(),
+    tags: list.optional(),
+    language: z.string().max(35).optional(),
+    revision: z.string().max(200).optional(),
+    notes: z.string().max(10_000).optional()
+  })
+  .strict();
+export type DocumentMetadata = z.infer<typeof documentMetadata>;
+
+/** Job result (`jobs.finished` → `result`) of a `library.import` job that succeeded. */
+export const importOutcome = z.object({
+  file: z.string(),
+  outcome: z.enum(['imported', 'needs_ocr', 'duplicate', 'needs_password', 'failed']),
+  docId: z.string().optional(),
+  title: z.string().optional(),
+  pages: z.number().optional(),
+  chunks: z.number().optional(),
+  message: z.string()
+});
+export type ImportOutcome = z.infer<typeof importOutcome>;
+
+export const libraryStats = z.object({
+  documents: z.number(),
+  byStatus: z.record(z.string(), z.number()),
+  pages: z.number(),
+  chunks: z.number(),
+  libraryBytes: z.number().describe('Stored PDF copies'),
+  indexBytes: z.number().describe('LanceDB folder')
+});
+export type LibraryStats = z.infer<typeof libraryStats>;
+
+export const libraryChanged = z.object({
+  /**
+   * indexed: chunks of docIds were (re)written (import, reindex, unlock) — embed them;
+   * updated: metadata changed, chunk ids unchanged but filter columns/headers rewritten;
+   * deleted: docIds and all their rows are gone; status: only a status changed (no chunks).
+   */
+  reason: z.enum(['indexed', 'updated', 'deleted', 'status']),
+  docIds: z.array(z.string())
+});
+export type LibraryChanged = z.infer<typeof libraryChanged>;
+
+export const pageTextResult = z.object({
+  docId: z.string(),
+  page: z.number(),
+  pageCount: z.number(),
+  pageLabel: z.string(),
+  sectionPath: z.string(),
+  text: z.string().describe('Chunk offsets (charStart/charEnd) point into this text')
+});
+export type PageTextResult = z.infer<typeof pageTextResult>;
+
+const docId = z.object({ id: z.string().min(1) }).strict();
+
+export const libraryMethods = {
+  import: method(
+    z.object({ paths: z.array(z.string().min(1)).min(1), metadata: documentMetadata.optional() }).strict(),
+    z.object({
+      jobIds: z.array(z.string()),
+      files: z.array(z.object({ path: z.string(), jobId: z.string() })),
+      skipped: z.array(z.object({ path: z.string(), reason: z.string() }))
+    }),
+    'Import PDF files or folders (recursively); one library.import job per file, returned at once.'
+  ),
+  list: method(
+    z
+      .object({
+        status: documentStatus.optional(),
+        machineModel: z.string().optional(),
+        tag: z.string().optional(),
+        language: z.string().optional()
+      })
+      .strict()
+      .optional(),
+    z.array(documentSummary),
+    'Documents in the library (newest first), optionally filtered.'
+  ),
+  get: method(docId, documentDetail, 'One document with page labels, outline and quality report.'),
+  update: method(
+    z.object({ id: z.string().min(1), patch: documentMetadata }).strict(),
+    documentSummary,
+    'Edit title, machine models, tags, language, revision or notes (search filters follow).'
+  ),
+  delete: method(docId, z.object({ deleted: z.boolean() }), 'Remove a document, its rows and its stored file.'),
+  reindex: method(docId, z.object({ jobId: z.string() }), 'Re-parse the stored file and rebuild its rows.'),
+  unlock: method(
+    z.object({ id: z.string().min(1), password: z.string() }).strict(),
+    z.object({ jobId: z.string() }),
+    'Retry a needs_password document with a password (the password is not stored).'
+  ),
+  stats: method(noInput, libraryStats, 'Counts of documents, pages, chunks and bytes on disk.'),
+  pageText: method(
+    z.object({ docId: z.string().min(1), page: z.number().int().min(1) }).strict(),
+    pageTextResult,
+    'Extracted text of one physical page, with its label and section path (viewer highlight).'
+  ),
+  fileBytes: method(
+    z.object({ docId: z.string().min(1) }).strict(),
+    z.object({ docId: z.string(), fileName: z.string(), bytes: z.number(), base64: z.string() }),
+    'The stored PDF as base64 (for the renderer viewer).'
+  )
+};
+
+export const libraryEvents = {
+  'library.changed': libraryChanged
+};
