@@ -1,0 +1,135 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { useStore } from 'zustand';
+import type { ChatSource } from '../../../../shared/contract/sessions';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { navigate, routeHref, useRoute } from '../../lib/router';
+import { registerShortcut } from '../../lib/shortcuts';
+import { CitationViewer } from '../viewer/CitationViewer';
+import { Composer, type ComposerHandle } from './Composer';
+import { MessageList } from './MessageList';
+import { ScopePicker } from './ScopePicker';
+import { SessionSidebar } from './SessionSidebar';
+import { useFeatureStores } from './useFeatureStores';
+import './chat.css';
+
+/** The technician's screen: chats on the left, the transcript, the question box; citations open the viewer. */
+export function ChatPage() {
+  const { chat, viewer } = useFeatureStores();
+  const route = useRoute();
+  const activeId = useStore(chat, (s) => s.activeId);
+  const isEmpty = useStore(chat, (s) => s.transcript.order.length === 0);
+  const title = useStore(chat, (s) => s.sessions.find((x) => x.id === s.activeId)?.title ?? 'New chat');
+  const modelLoaded = useStore(chat, (s) => s.modelLoaded);
+  const docCount = useStore(chat, (s) => s.scopeOptions.documents.length);
+  const error = useStore(chat, (s) => s.error);
+  const streaming = useStore(chat, (s) => s.streaming !== null);
+  const composer = useRef<ComposerHandle>(null);
+  const opener = useRef<HTMLElement | null>(null);
+
+  // #/chat/<id> opens that session (from the sidebar, the Sessions page or a reload).
+  const routeId = route.name === 'chat' ? route.params[0] : undefined;
+  useEffect(() => {
+    if (routeId && routeId !== chat.getState().activeId) void chat.getState().open(routeId);
+  }, [routeId, chat]);
+
+  useEffect(() => {
+    if (!chat.getState().sessionsLoaded) void chat.getState().loadSessions();
+    void chat.getState().refreshEnvironment();
+  }, [chat]);
+
+  const newChat = useCallback(() => {
+    chat.getState().newChat();
+    viewer.getState().close();
+    if (routeId) navigate('chat');
+    requestAnimationFrame(() => composer.current?.focus());
+  }, [chat, viewer, routeId]);
+
+  useEffect(() => {
+    const offs = [
+      registerShortcut({ combo: 'mod+n', description: 'New chat', handler: newChat }),
+      registerShortcut({ combo: 'mod+l', description: 'Focus the question box', handler: () => composer.current?.focus() })
+    ];
+    return () => offs.forEach((off) => off());
+  }, [newChat]);
+
+  // Esc stops the answer from anywhere on the page (the composer handles it itself too).
+  useEffect(() => {
+    if (!streaming) return;
+    return registerShortcut({ combo: 'escape', description: 'Stop the answer', allowInInput: true, handler: () => void chat.getState().stop() });
+  }, [streaming, chat]);
+
+  // When the viewer closes, focus returns to the chip or source that opened it.
+  useEffect(
+    () =>
+      viewer.subscribe((s, prev) => {
+        if (prev.isOpen && !s.isOpen) opener.current?.focus();
+      }),
+    [viewer]
+  );
+
+  const onCite = useCallback(
+    (src: ChatSource) => {
+      opener.current = document.activeElement as HTMLElement | null;
+      void viewer.getState().open({
+        docId: src.docId,
+        docTitle: src.docTitle,
+        page: src.page,
+        pageLabel: src.pageLabel,
+        sectionPath: src.sectionPath,
+        quote: src.quote,
+        highlight: src.highlight
+      });
+    },
+    [viewer]
+  );
+  const onEdit = useCallback((text: string) => composer.current?.editLast(text), []);
+
+  return (
+    <div className="chat-page page-full">
+      <SessionSidebar chat={chat} onNew={newChat} onOpen={(id) => navigate('chat', [id])} />
+      <section className="chat-main" aria-label="Chat">
+        <header className="chat-header">
+          <h1 className="chat-title" title={title}>
+            {activeId ? title : 'New chat'}
+          </h1>
+          <ScopePicker chat={chat} />
+        </header>
+        {modelLoaded === false && (
+          <div className="banner banner-info chat-banner" data-banner="search-only-mode">
+            <div className="banner-body">
+              <strong>Search-only mode</strong> — no chat model is loaded, so answers list the best matching passages with citations.{' '}
+              <a href={routeHref('models')}>Load a model</a> for written answers.
+            </div>
+          </div>
+        )}
+        {error && <ErrorBanner error={error} onDismiss={() => chat.getState().clearError()} />}
+        {isEmpty ? (
+          <div className="chat-empty">
+            {docCount === 0 ? (
+              <EmptyState
+                icon="library"
+                title="Import a manual to get started"
+                actions={
+                  <a className="btn btn-primary" href={routeHref('library')}>
+                    Open the Library
+                  </a>
+                }
+              >
+                Benchmate answers from your PDF manuals only. Import one or more manuals in the Library, then ask here.
+              </EmptyState>
+            ) : (
+              <EmptyState icon="chat" title="Ask the manuals">
+                For example: “What does fault E-204 mean?” or “How do I replace the drive belt?”. Every answer cites the pages it comes from.
+              </EmptyState>
+            )}
+          </div>
+        ) : (
+          <MessageList chat={chat} onCite={onCite} onEdit={onEdit} />
+        )}
+        <Composer ref={composer} chat={chat} />
+        <CitationViewer variant="panel" />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { memo, useCallback } from 'react';
+import { useStore } from 'zustand';
+import type { ChatSource, FeedbackRating } from '../../../../shared/contract/sessions';
+import { Button } from '../../components/Button';
+import { routeHref } from '../../lib/router';
+import { AnswerMarkdown } from './AnswerMarkdown';
+import type { ChatStore } from './chatStore';
+import { FeedbackBar } from './FeedbackBar';
+import { SourcesList } from './SourcesList';
+
+export interface MessageRowProps {
+  chat: ChatStore;
+  id: string;
+  isLast: boolean;
+  isLastUser: boolean;
+  onCite: (s: ChatSource) => void;
+  onEdit: (text: string) => void;
+}
+
+/**
+ * One transcript row. Memoised and subscribed to ITS OWN message only: a streamed token changes
+ * the streaming message's object and nothing else, so only that row re-renders.
+ */
+export const MessageRow = memo(function MessageRow({ chat, id, isLast, isLastUser, onCite, onEdit }: MessageRowProps) {
+  const m = useStore(chat, (s) => s.transcript.byId[id]);
+  const busy = useStore(chat, (s) => s.streaming !== null);
+  const feedback = useCallback(
+    (rating: FeedbackRating, comment: string) => chat.getState().feedback(id, rating, comment),
+    [chat, id]
+  );
+  if (!m) return null;
+
+  if (m.role === 'user') {
+    return (
+      <li className="msg msg-user" data-role="user">
+        <div className="msg-bubble">
+          <p className="msg-user-text">{m.text}</p>
+        </div>
+        {isLastUser && !busy && (
+          <Button size="small" variant="ghost" className="msg-edit" onClick={() => onEdit(m.text)} aria-label="Edit last question">
+            ✎ Edit
+          </Button>
+        )}
+      </li>
+    );
+  }
+
+  const streaming = !!m.streaming;
+  const notFound = m.mode === 'not_found';
+  const searchOnly = m.mode === 'search_only';
+  return (
+    <li className={`msg msg-assistant${streaming ? ' msg-streaming' : ''}`} data-role="assistant" data-mode={m.mode ?? ''} aria-busy={streaming || undefined}>
+      <div className="msg-avatar" aria-hidden="true">
+        B
+      </div>
+      <div className="msg-body">
+        {notFound && (
+          <div className="banner banner-warning msg-banner" data-banner="not-found">
+            <div className="banner-body">
+              <strong>Not in the manuals</strong>
+              <p>The imported manuals do not cover this question well enough to answer. The closest sections are listed below; check them or ask differently.</p>
+            </div>
+          </div>
+        )}
+        {searchOnly && (
+          <div className="banner banner-info msg-banner" data-banner="search-only">
+            <div className="banner-body">
+              <strong>Search-only answer</strong>
+              <p>
+                No chat model is loaded, so these are the best matching passages rather than a written answer.{' '}
+                <a href={routeHref('models')}>Load a model</a> to get answers.
+              </p>
+            </div>
+          </div>
+        )}
+        {m.text ? (
+          <AnswerMarkdown text={m.text} sources={streaming ? [] : m.sources} onCite={onCite} />
+        ) : streaming ? (
+          <p className="msg-thinking muted">Searching the manuals…</p>
+        ) : null}
+        {streaming && m.text && <span className="caret" aria-hidden="true" />}
+        {m.failure && (
+          <p className="msg-failure" role="alert">
+            The answer failed: {m.failure}
+          </p>
+        )}
+        {m.stopReason === 'abort' && !streaming && <p className="msg-note muted">Stopped — the answer may be incomplete.</p>}
+        {!streaming && <SourcesList sources={m.sources} onOpen={onCite} />}
+        {!streaming && notFound && <SourcesList sources={m.related} onOpen={onCite} label="Closest sections" />}
+        {!streaming && !m.failure && (
+          <div className="msg-actions">
+            <FeedbackBar current={m.feedback} onSubmit={feedback} />
+            {isLast && !busy && (
+              <Button size="small" variant="ghost" onClick={() => void chat.getState().regenerate()}>
+                ↻ Regenerate
+              </Button>
+            )}
+          </div>
+        )}
+      </div>
+    </li>
+  );
+});

@@ -1,0 +1,71 @@
+import { eventNames, type Api } from '../../../../shared/contract';
+import { announce } from '../../lib/announce';
+import type { SessionsStore } from '../sessions/sessionsStore';
+import type { ViewerStore } from '../viewer/viewerStore';
+import { chatLoadedFromState } from './chatPorts';
+import type { ChatStore } from './chatStore';
+
+export interface ChatFeatureStores {
+  chat: ChatStore;
+  sessions: SessionsStore;
+  viewer: ViewerStore;
+}
+
+/**
+ * Subscribes the chat / sessions stores to core events. Called ONCE at startup by the shell's
+ * connectEvents; returns an unsubscribe. Screen-reader announcements happen here, at turn
+ * boundaries only (never per token).
+ */
+export function connectChatEvents(api: Api, stores: ChatFeatureStores): () => void {
+  const { chat, sessions } = stores;
+  const announced = new Set<string>();
+  const offs: Array<() => void> = [];
+  // Only events the contract knows (library/models events exist once those features land).
+  const on = (event: string, cb: (p: never) => void): (() => void) =>
+    (eventNames as string[]).includes(event)
+      ? (api.on as unknown as (ev: string, l: (p: never) => void) => () => void)(event, cb)
+      : () => {};
+
+  offs.push(
+    on('chat.delta', (e: { sessionId: string; messageId: string; delta: string }) => {
+      if (!announced.has(e.messageId) && chat.getState().activeId === e.sessionId) {
+        announced.add(e.messageId);
+        announce('Answer started');
+      }
+      chat.getState().onDelta(e);
+    }),
+    on('chat.done', (e: Parameters<ReturnType<ChatStore['getState']>['onDone']>[0]) => {
+      chat.getState().onDone(e);
+      if (chat.getState().activeId === e.sessionId) {
+        const m = e.message;
+        const n = m.sources.length;
+        const what =
+          m.mode === 'not_found'
+            ? 'Not found in the manuals'
+            : m.stopReason === 'abort'
+              ? 'Answer stopped'
+              : `Answer finished${n ? `, ${n} source${n === 1 ? '' : 's'}` : ''}`;
+        announce(what);
+      }
+      announced.delete(e.message.id);
+      if (sessions.getState().loaded) void sessions.getState().load();
+    }),
+    on('chat.error', (e: Parameters<ReturnType<ChatStore['getState']>['onError']>[0]) => {
+      chat.getState().onError(e);
+      announce(`Answer failed: ${e.error.message}`, 'assertive');
+    }),
+    on('sessions.changed', (e: { sessionId: string; reason: string }) => {
+      chat.getState().onSessionsChanged(e);
+      if (sessions.getState().loaded && e.reason !== 'message') void sessions.getState().load();
+    }),
+    // Scope choices and the search-only banner follow the library and the loaded model.
+    on('library.changed', () => void chat.getState().refreshEnvironment()),
+    on('models.state', (st: unknown) => {
+      const loaded = chatLoadedFromState(st);
+      if (loaded !== null && loaded !== chat.getState().modelLoaded) chat.setState({ modelLoaded: loaded });
+    })
+  );
+  void chat.getState().loadSessions();
+  void chat.getState().refreshEnvironment();
+  return () => offs.forEach((off) => off());
+}

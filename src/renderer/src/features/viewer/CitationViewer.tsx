@@ -1,0 +1,194 @@
+import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { Button } from '../../components/Button';
+import { navigate, useRoute } from '../../lib/router';
+import { useFeatureStores } from '../chat/useFeatureStores';
+import { PdfPage } from './PdfPage';
+import { openPdf, type PDFDocumentProxy } from './pdfjs';
+import { activeHighlight, type ViewerStore } from './viewerStore';
+import './viewer.css';
+
+export interface CitationViewerProps {
+  /** 'panel': docked over the chat (Esc / ✕ closes). 'page': the #/viewer route. */
+  variant?: 'panel' | 'page';
+  store?: ViewerStore;
+}
+
+/**
+ * The cited page of a manual, rendered by pdf.js, with the quoted passage highlighted.
+ * Bytes come from the core through the contract, so this works the same in Electron and the web host.
+ */
+export function CitationViewer({ variant = 'page', store: given }: CitationViewerProps) {
+  const stores = useFeatureStores();
+  const store = given ?? stores.viewer;
+  const s = useStore(store);
+  const route = useRoute();
+  const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
+  const [docError, setDocError] = useState<string | null>(null);
+  const [width, setWidth] = useState(600);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLElement>(null);
+
+  // #/viewer?doc=..&page=.. opens a document directly (e.g. from the Library's test search).
+  const qDoc = variant === 'page' ? route.query.doc : undefined;
+  const qPage = Number(route.query.page ?? 1) || 1;
+  useEffect(() => {
+    if (qDoc && (store.getState().docId !== qDoc || !store.getState().isOpen)) {
+      void store.getState().open({ docId: qDoc, docTitle: route.query.title ?? '', page: qPage });
+    }
+  }, [qDoc, qPage, store, route.query.title]);
+
+  useEffect(() => {
+    let cancelled = false;
+    let loaded: PDFDocumentProxy | null = null;
+    setDoc(null);
+    setDocError(null);
+    const bytes = s.status === 'ready' ? store.getState().getBytes() : null;
+    if (!bytes) return;
+    openPdf(bytes)
+      .then((d) => {
+        loaded = d;
+        if (cancelled) return void d.destroy();
+        setDoc(d);
+        store.getState().setPageCount(d.numPages);
+      })
+      .catch((e: unknown) => !cancelled && setDocError(String((e as Error)?.message ?? e)));
+    return () => {
+      cancelled = true;
+      void loaded?.destroy();
+    };
+  }, [s.bytesVersion, s.status, s.docId, store]);
+
+  useEffect(() => {
+    const el = bodyRef.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setWidth(Math.max(320, Math.floor(el.clientWidth))));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // Panel: focus moves in on open, Esc closes (returning focus is the opener's job).
+  useEffect(() => {
+    if (variant === 'panel' && s.isOpen) rootRef.current?.focus();
+  }, [variant, s.isOpen, s.citation]);
+
+  if (variant === 'panel' && !s.isOpen) return null;
+
+  const close = () => {
+    store.getState().close();
+    if (variant === 'page') navigate('chat');
+  };
+  const highlight = activeHighlight(s);
+  const c = s.citation;
+  const pageCount = s.pageCount ?? 0;
+
+  const openWhole = () => {
+    const bytes = store.getState().getBytes();
+    if (!bytes) return;
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
+    const w = window.open(url, '_blank', 'noopener');
+    if (!w) {
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${s.docTitle || 'document'}.pdf`;
+      a.click();
+    }
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
+
+  return (
+    <section
+      ref={rootRef}
+      className={`viewer viewer-${variant}`}
+      aria-label="Citation viewer"
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && variant === 'panel') {
+          e.stopPropagation();
+          close();
+        } else if ((e.key === 'PageDown' || e.key === 'ArrowRight') && !isField(e.target)) s.next();
+        else if ((e.key === 'PageUp' || e.key === 'ArrowLeft') && !isField(e.target)) s.prev();
+      }}
+    >
+      <header className="viewer-head">
+        <div className="viewer-title">
+          <h2 title={s.docTitle}>{s.docTitle || 'Document'}</h2>
+          {c && (
+            <p className="muted">
+              Cited: page {c.pageLabel ?? c.page}
+              {c.sectionPath ? ` · ${c.sectionPath}` : ''}
+            </p>
+          )}
+        </div>
+        <Button variant="ghost" size="small" onClick={close} aria-label="Close viewer">
+          ✕
+        </Button>
+      </header>
+      <div className="viewer-toolbar" role="toolbar" aria-label="Page and zoom">
+        <Button size="small" onClick={s.prev} disabled={s.page <= 1} aria-label="Previous page">
+          ‹ Prev
+        </Button>
+        <label className="viewer-pageinput">
+          <span className="visually-hidden">Page number</span>
+          <input
+            key={s.page}
+            type="number"
+            min={1}
+            max={pageCount || undefined}
+            defaultValue={s.page}
+            onKeyDown={(e) => e.key === 'Enter' && s.goTo(Number((e.target as HTMLInputElement).value))}
+            onBlur={(e) => s.goTo(Number(e.target.value))}
+          />
+          <span className="muted">/ {pageCount || '…'}</span>
+        </label>
+        <Button size="small" onClick={s.next} disabled={!!pageCount && s.page >= pageCount} aria-label="Next page">
+          Next ›
+        </Button>
+        <span className="viewer-sep" />
+        <Button size="small" onClick={s.zoomOut} aria-label="Zoom out">
+          −
+        </Button>
+        <span className="viewer-zoom" aria-live="off">
+          {Math.round(s.zoom * 100)}%
+        </span>
+        <Button size="small" onClick={s.zoomIn} aria-label="Zoom in">
+          +
+        </Button>
+        <span className="viewer-sep" />
+        {c && c.page !== s.page && (
+          <Button size="small" onClick={() => s.goTo(c.page)}>
+            Back to cited page
+          </Button>
+        )}
+        <Button size="small" onClick={openWhole} disabled={s.status !== 'ready'}>
+          Open whole document
+        </Button>
+      </div>
+      {c?.quote && s.page === c.page && (
+        <blockquote className="viewer-quote" title="Cited passage">
+          {c.quote.length > 320 ? `${c.quote.slice(0, 320)}…` : c.quote}
+        </blockquote>
+      )}
+      <div className="viewer-body" ref={bodyRef}>
+        {s.status === 'loading' && <p className="viewer-msg muted">Loading document…</p>}
+        {(s.status === 'error' || docError) && (
+          <p className="banner banner-error viewer-msg" role="alert">
+            Could not open the document: {s.error ?? docError}
+          </p>
+        )}
+        {doc && (
+          <PdfPage
+            doc={doc}
+            pageNumber={Math.min(s.page, doc.numPages)}
+            zoom={s.zoom}
+            availableWidth={width}
+            pageText={s.pageText && s.pageText.page === s.page && s.pageText.docId === s.docId ? s.pageText.text : null}
+            highlight={highlight}
+          />
+        )}
+      </div>
+    </section>
+  );
+}
+
+const isField = (t: EventTarget | null): boolean => t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement;

@@ -1,0 +1,187 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createChatStore, type ChatStore } from '../../../../src/renderer/src/features/chat/chatStore';
+import { connectChatEvents } from '../../../../src/renderer/src/features/chat/connectChatEvents';
+import { createSessionsStore } from '../../../../src/renderer/src/features/sessions/sessionsStore';
+import { createViewerStore } from '../../../../src/renderer/src/features/viewer/viewerStore';
+import { createFakeCore, Fail, flush, source, type FakeCore } from './fakeCore';
+
+let core: FakeCore;
+let chat: ChatStore;
+
+beforeEach(async () => {
+  core = createFakeCore();
+  chat = createChatStore(core.api);
+  connectChatEvents(core.api, { chat, sessions: createSessionsStore(core.api, async () => ({ saved: false, cancelled: true })), viewer: createViewerStore(core.api) });
+  await flush();
+});
+
+const texts = () => chat.getState().transcript.order.map((id) => chat.getState().transcript.byId[id].text);
+
+describe('chat store: streaming', () => {
+  it('creates a session on first send and shows question + streaming answer', async () => {
+    expect(await chat.getState().send('What does E-204 mean?')).toBe(true);
+    const s = chat.getState();
+    expect(s.activeId).toBe([...core.sessions.keys()][0]);
+    expect(s.transcript.order).toHaveLength(2);
+    const [u, a] = s.transcript.order.map((id) => s.transcript.byId[id]);
+    expect(u.role).toBe('user');
+    expect(u.id).toBe(core.sessions.get(s.activeId!)!.messages[0].id); // real id adopted
+    expect(a.id).toBe(core.turn!.messageId);
+    expect(a.streaming).toBe(true);
+    expect(s.streaming).toEqual({ sessionId: s.activeId, messageId: core.turn!.messageId });
+  });
+
+  it('appends deltas to the last message only; earlier messages and the id list keep their identity', async () => {
+    await chat.getState().send('first');
+    core.delta('One');
+    core.done({ sources: [source(1)] });
+    await flush();
+    await chat.getState().send('second');
+    const before = chat.getState().transcript;
+    const earlier = before.order.slice(0, -1).map((id) => before.byId[id]);
+
+    core.delta('The fault ');
+    core.delta('is a belt [1].');
+    const after = chat.getState().transcript;
+    expect(after.order).toBe(before.order); // list did not change → the list component does not re-render
+    after.order.slice(0, -1).forEach((id, i) => expect(after.byId[id]).toBe(earlier[i]));
+    expect(after.byId[after.order.at(-1)!].text).toBe('The fault is a belt [1].');
+    expect(texts()).toEqual(['first', 'One', 'second', 'The fault is a belt [1].']);
+  });
+
+  it('replaces the streamed text with the stored message on chat.done', async () => {
+    await chat.getState().send('q');
+    core.delta('raw [3]');
+    core.done({ text: 'final [1]', sources: [source(1)] });
+    const s = chat.getState();
+    const a = s.transcript.byId[s.transcript.order.at(-1)!];
+    expect(a.text).toBe('final [1]');
+    expect(a.sources.map((x) => x.n)).toEqual([1]);
+    expect(a.streaming).toBe(false);
+    expect(s.streaming).toBeNull();
+  });
+
+  it('adopts the placeholder when a delta arrives before the send reply', async () => {
+    const sid = (await core.api.sessions.create({})) as { ok: true; value: { id: string } };
+    await chat.getState().open(sid.value.id);
+    // The core starts streaming before its reply to chat.send reaches the store.
+    core.handlers['chat.send'] = (i: never) => {
+      const r = core.builtin('chat.send')(i);
+      core.delta('early');
+      return r;
+    };
+    await chat.getState().send('race');
+    core.delta(' late');
+    const s = chat.getState();
+    expect(s.transcript.order).toHaveLength(2);
+    expect(s.transcript.byId[core.turn!.messageId].text).toBe('early late');
+  });
+});
+
+describe('chat store: stop / regenerate / edit', () => {
+  it('stop keeps the partial answer, marked as stopped', async () => {
+    await chat.getState().send('q');
+    core.delta('partial');
+    await chat.getState().stop();
+    await flush();
+    const s = chat.getState();
+    const a = s.transcript.byId[s.transcript.order.at(-1)!];
+    expect(core.calls.some((c) => c.method === 'chat.stop')).toBe(true);
+    expect(a.text).toBe('partial');
+    expect(a.stopReason).toBe('abort');
+    expect(s.streaming).toBeNull();
+  });
+
+  it('regenerate replaces the last answer and streams a new one', async () => {
+    await chat.getState().send('q');
+    core.delta('old');
+    core.done();
+    await chat.getState().regenerate();
+    expect(texts()).toEqual(['q', '']);
+    core.delta('new');
+    core.done();
+    expect(texts()).toEqual(['q', 'new']);
+    expect(core.calls.filter((c) => c.method === 'chat.regenerate')).toHaveLength(1);
+  });
+
+  it('editLast replaces the last question and its answer', async () => {
+    await chat.getState().send('wrong question');
+    core.delta('a1');
+    core.done();
+    expect(await chat.getState().editLast('right question')).toBe(true);
+    core.delta('a2');
+    core.done();
+    expect(texts()).toEqual(['right question', 'a2']);
+  });
+
+  it('a failed send removes the optimistic rows and shows the error', async () => {
+    core.handlers['chat.send'] = () => {
+      throw new Fail('INVALID_INPUT', 'question too long');
+    };
+    expect(await chat.getState().send('q')).toBe(false);
+    const s = chat.getState();
+    expect(s.transcript.order).toEqual([]);
+    expect(s.streaming).toBeNull();
+    expect(s.error).toEqual({ code: 'INVALID_INPUT', message: 'question too long' });
+  });
+
+  it('chat.error ends the turn with a visible failure', async () => {
+    await chat.getState().send('q');
+    core.fail('model crashed');
+    const s = chat.getState();
+    expect(s.streaming).toBeNull();
+    expect(s.transcript.byId[s.transcript.order.at(-1)!].failure).toBe('model crashed');
+    expect(s.error?.message).toBe('model crashed');
+  });
+});
+
+describe('chat store: sessions, scope, feedback', () => {
+  it('filters the sidebar by title and by message text (sessions.search)', async () => {
+    await chat.getState().send('belt tension');
+    core.delta('Adjust the idler pulley');
+    core.done();
+    chat.getState().newChat();
+    await chat.getState().send('coolant leak');
+    core.done();
+    await chat.getState().loadSessions();
+    await chat.getState().setFilter('idler');
+    const ids = chat.getState().hitIds;
+    expect(ids).toHaveLength(1);
+    expect(core.sessions.get(ids![0])!.title).toBe('belt tension');
+  });
+
+  it('remembers the scope per session', async () => {
+    const scope = { machineModels: ['X200'], documentIds: [], tags: ['electrical'] };
+    await chat.getState().setScope(scope); // no session yet: kept for the next one
+    await chat.getState().send('q');
+    core.done();
+    const sid = chat.getState().activeId!;
+    expect(core.sessions.get(sid)!.scope).toEqual(scope);
+    chat.getState().newChat();
+    expect(chat.getState().scope.machineModels).toEqual([]);
+    await chat.getState().open(sid);
+    expect(chat.getState().scope).toEqual(scope);
+  });
+
+  it('rename, pin and delete go through the contract', async () => {
+    await chat.getState().send('q');
+    core.done();
+    const sid = chat.getState().activeId!;
+    await chat.getState().loadSessions();
+    await chat.getState().rename(sid, 'Renamed');
+    expect(chat.getState().sessions[0].title).toBe('Renamed');
+    await chat.getState().togglePin(sid);
+    expect(chat.getState().sessions[0].pinned).toBe(true);
+    await chat.getState().remove(sid);
+    expect(chat.getState().sessions).toHaveLength(0);
+    expect(chat.getState().activeId).toBeNull();
+  });
+
+  it('stores feedback on the answer', async () => {
+    await chat.getState().send('q');
+    const m = core.done();
+    expect(await chat.getState().feedback(m.id, 'escalate', 'wrong torque')).toBe(true);
+    expect(chat.getState().transcript.byId[m.id].feedback?.rating).toBe('escalate');
+    expect(core.sessions.get(m.sessionId)!.messages.at(-1)!.feedback?.comment).toBe('wrong torque');
+  });
+});
