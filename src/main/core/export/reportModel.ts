@@ -25,7 +25,8 @@ import { summaryOf } from '../sessions/sessionSummary';
  *   }]
  * }
  *
- * To verify a file: sha256(JSON.stringify(doc.sessions)) must equal doc.contentSha256.
+ * To verify a file: sha256(JSON.stringify(JSON.parse(file).sessions)) must equal contentSha256 (hash
+ * the parsed value as-is: re-validating it through a schema may reorder keys).
  */
 export const EXPORT_FORMAT_ID = 'benchmate.sessions';
 export const EXPORT_VERSION = 1;

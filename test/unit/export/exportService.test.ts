@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { PDFParse } from 'pdf-parse';
+import { ExportService } from '../../../src/main/core/export/exportService';
+import { exportDocumentSchema } from '../../../src/main/core/export/reportModel';
+import { gapCsv, gapGroups } from '../../../src/main/core/export/gapReport';
+import type { SessionState } from '../../../src/main/core/sessions/journal';
+import type { ChatMessage, ChatSource } from '../../../src/shared/contract/sessions';
+import { AppError } from '../../../src/main/core/platform/errors';
+
+const source = (n: number, over: Partial<ChatSource> = {}): ChatSource => ({
+  n,
+  docId: `doc${n}`,
+  docTitle: `X200 Service Manual ${n}`,
+  revision: `R${n}`,
+  page: 40 + n,
+  pageLabel: `4-${n}`,
+  sectionPath: 'Troubleshooting > Faults',
+  quote: `Fault E-20${n}: the inlet filter is clogged. Replace cartridge FC-${n}00 and restart.`,
+  highlight: { charStart: 0, charEnd: 10 },
+  ...over
+});
+
+function session(id: string, title: string, messages: Array<Partial<ChatMessage> & Pick<ChatMessage, 'role' | 'text'>>): SessionState {
+  const at = '2026-11-20T09:00:00.000Z';
+  return {
+    header: { id, title, scope: { machineModels: ['X200'], documentIds: [], tags: [] }, machine: 'X200 pump', serialNumber: 'SN-4711', technician: 'Ana <Tech> & Co', pinned: false, createdAt: at },
+    updatedAt: '2026-11-20T10:00:00.000Z',
+    messages: messages.map((m, i) => ({ id: `${id}-m${i}`, sessionId: id, createdAt: at, sources: [], related: [], ...m }))
+  };
+}
+
+const s1 = session('s1', 'Fault E-201 on X200', [
+  { role: 'user', text: 'What does E-201 mean? <script>alert(1)</script>' },
+  { role: 'assistant', text: 'The inlet filter is clogged [1]. Replace the cartridge [2].', mode: 'answer', sources: [source(1), source(2, { quote: 'Quote with <b>tags</b> & "quotes" — and ünïcode Ω' })], replyTo: 's1-m0', modelId: 'tiny' },
+  { role: 'user', text: 'How to calibrate the flux capacitor?' },
+  { role: 'assistant', text: 'I could not find this in the manuals.', mode: 'not_found', related: [source(3)], replyTo: 's1-m2' }
+]);
+const s2 = session('s2', 'Second session', [
+  { role: 'user', text: 'Where is valve V-12?' },
+  { role: 'assistant', text: 'Behind the panel [1].', mode: 'search_only', sources: [source(4)], replyTo: 's2-m0', feedback: { rating: 'not_helpful', comment: 'wrong valve', at: '2026-11-20T11:00:00.000Z' } }
+]);
+
+let base: string;
+let svc: ExportService;
+beforeAll(async () => {
+  base = await mkdtemp(join(tmpdir(), 'benchmate-export-'));
+  const states: Record<string, SessionState> = { s1, s2 };
+  svc = new ExportService({
+    getSession: async (id) => {
+      if (!states[id]) throw new AppError('NOT_FOUND', id);
+      return structuredClone(states[id]);
+    },
+    allSessions: async () => [structuredClone(s1), structuredClone(s2)],
+    defaultDir: join(base, 'exports'),
+    allowCustomBaseDir: true,
+    appVersion: '9.9.9'
+  });
+});
+afterAll(async () => {
+  await rm(base, { recursive: true, force: true });
+});
+
+const flat = (t: string) => t.replace(/\s+/g, ' ');
+
+describe('export formats', () => {
+  it('JSON follows the versioned schema and its hash verifies', async () => {
+    const r = await svc.run({ sessionIds: ['s1', 's2'], format: 'json', outPath: 'out.json', baseDir: base });
+    const raw = JSON.parse(await readFile(r.path, 'utf8'));
+    const doc = exportDocumentSchema.parse(raw);
+    expect(doc.version).toBe(1);
+    expect(doc.sessions.map((s) => s.id)).toEqual(['s1', 's2']);
+    // The documented audit recipe: hash the file's `sessions` exactly as parsed.
+    expect(createHash('sha256').update(JSON.stringify(raw.sessions)).digest('hex')).toBe(doc.contentSha256);
+    expect(r.contentSha256).toBe(doc.contentSha256);
+    expect(doc.sessions[0].messages[1].sources[0].pageLabel).toBe('4-1');
+  });
+
+  it('Markdown has page labels, revisions and quotes', async () => {
+    const r = await svc.render(['s1'], 'md');
+    const md = r.bytes.toString('utf8');
+    expect(md).toContain('[1] X200 Service Manual 1 (rev. R1), p. 4-1 (PDF page 41) — Troubleshooting > Faults');
+    expect(md).toContain('> Fault E-201: the inlet filter is clogged.');
+    expect(md).toContain('The inlet filter is clogged [1].');
+    expect(md).toContain('Not found in the manuals');
+    expect(md).toContain(r.doc.contentSha256);
+    expect(md).not.toContain('<script>');
+  });
+
+  it('HTML escapes everything user- or manual-provided', async () => {
+    const html = (await svc.render(['s1'], 'html')).bytes.toString('utf8');
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('Quote with &lt;b&gt;tags&lt;/b&gt; &amp; &quot;quotes&quot;');
+    expect(html).toContain('Ana &lt;Tech&gt; &amp; Co');
+    expect(html).toContain('p. 4-2 (PDF page 42)');
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it('PDF service report reads back with header, every citation and the hash', async () => {
+    const r = await svc.run({ sessionIds: ['s1', 's2'], format: 'pdf', outPath: 'report.pdf', baseDir: base });
+    const parser = new PDFParse({ data: new Uint8Array(await readFile(r.path)) });
+    const text = flat((await parser.getText()).text);
+    await parser.destroy();
+    for (const needle of ['Service report', 'X200 pump', 'SN-4711', 'Ana <Tech> & Co', '2026-11-20T09:00:00.000Z', r.contentSha256]) {
+      expect(text).toContain(needle);
+    }
+    for (const s of [source(1), source(2, { quote: 'Quote with <b>tags</b> & "quotes" — and ünïcode Ω' }), source(4)]) {
+      expect(text).toContain(`${s.docTitle} (rev. ${s.revision}), p. ${s.pageLabel}`);
+      expect(text).toContain(flat(s.quote));
+    }
+  });
+});
+
+describe('export paths', () => {
+  it('refuses traversal, absolute paths elsewhere and symlinks out of the base', async () => {
+    const target = join(base, 'target');
+    await mkdir(target, { recursive: true });
+    for (const outPath of ['../escape.md', '../../etc/passwd', '/tmp/elsewhere.md', 'sub/../../x.md']) {
+      await expect(svc.run({ sessionIds: ['s1'], format: 'md', outPath, baseDir: target })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    await symlink(tmpdir(), join(target, 'link'));
+    await expect(svc.run({ sessionIds: ['s1'], format: 'md', outPath: 'link/x.md', baseDir: target })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await writeFile(join(base, 'victim.txt'), 'keep');
+    await symlink(join(base, 'victim.txt'), join(target, 'file-link.md'));
+    await expect(svc.run({ sessionIds: ['s1'], format: 'md', outPath: 'file-link.md', baseDir: target })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await readFile(join(base, 'victim.txt'), 'utf8')).toBe('keep');
+    const ok = await svc.run({ sessionIds: ['s1'], format: 'md', outPath: 'nested/dir/ok.md', baseDir: target });
+    expect(ok.path).toBe(join(target, 'nested', 'dir', 'ok.md'));
+  });
+
+  it('defaults to the exports folder and forbids custom folders when the host says so', async () => {
+    const r = await svc.run({ sessionIds: ['s2'], format: 'html', outPath: 'a.html' });
+    expect(r.path).toBe(join(base, 'exports', 'a.html'));
+    const web = new ExportService({ getSession: async () => structuredClone(s2), allSessions: async () => [], defaultDir: join(base, 'exports'), allowCustomBaseDir: false, appVersion: '1' });
+    await expect(web.run({ sessionIds: ['s2'], format: 'md', outPath: 'x.md', baseDir: tmpdir() })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(web.run({ sessionIds: ['s2'], format: 'md', outPath: '../x.md' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('reports an unknown session as NOT_FOUND', async () => {
+    await expect(svc.render(['nope'], 'md')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('gap report', () => {
+  it('groups not-found and not-helpful questions and renders safe CSV', async () => {
+    const extra = session('s3', 'again', [
+      { role: 'user', text: 'how to calibrate flux capacitor' },
+      { role: 'assistant', text: 'I could not find this in the manuals.', mode: 'not_found', replyTo: 's3-m0', createdAt: '2026-11-21T09:00:00.000Z' },
+      { role: 'user', text: '=HYPERLINK("http://evil")' },
+      { role: 'assistant', text: 'I could not find this in the manuals.', mode: 'not_found', replyTo: 's3-m2' }
+    ]);
+    const groups = gapGroups([s1, s2, extra]);
+    const flux = groups.find((g) => g.key === 'calibrate capacitor flux');
+    expect(flux).toMatchObject({ reason: 'not_found', count: 2, sessionIds: ['s1', 's3'] });
+    expect(groups.find((g) => g.reason === 'not_helpful')).toMatchObject({ question: 'Where is valve V-12?', comments: ['wrong valve'] });
+    expect(groups.some((g) => g.question.startsWith('What does E-201'))).toBe(false);
+    const csv = gapCsv(groups);
+    expect(csv.split('\r\n')[0]).toBe('reason,count,question,last_asked_at,machine_models,session_ids,comments');
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect((await svc.gaps()).groups.length).toBeGreaterThan(0);
+  });
+});
