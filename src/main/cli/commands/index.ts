@@ -4,6 +4,8 @@ import { deleteCommand, docCommand, docsCommand, importCommand } from './library
 import { askCommand } from './ask';
 import { sessionsCommand } from './sessions';
 import { exportCommand } from './export';
+import { searchCommand } from './search';
+import { evalCommand } from './eval';
 
 /** Every CLI command, in help order. Features add their commands here. */
-export const commands: CliCommand[] = [infoCommand, healthCommand, importCommand, docsCommand, docCommand, deleteCommand, askCommand, sessionsCommand, exportCommand];
+export const commands: CliCommand[] = [infoCommand, healthCommand, importCommand, docsCommand, docCommand, deleteCommand, askCommand, sessionsCommand, exportCommand, searchCommand, evalCommand];

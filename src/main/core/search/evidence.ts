@@ -18,17 +18,19 @@ import { stem, wordTokens } from './textTerms';
 export interface EvidenceSignals {
   coverage: number;
   unknown: number;
+  /** Name-like query words (CUDA, Strava, PIC32) that occur nowhere in the library, capped at 2. */
+  unknownNames: number;
   identCoverage: number; // 1 when the query has no identifiers
   agreement: number;
   hasResults: number;
 }
 
-export const EVIDENCE_WEIGHTS = { bias: -4.2, coverage: 7.0, unknown: -4.0, identCoverage: 1.6, agreement: 0.6 };
+export const EVIDENCE_WEIGHTS = { bias: -4.2, coverage: 7.0, unknown: -4.0, unknownNames: -2.0, identCoverage: 1.6, agreement: 0.6 };
 
 export function evidenceStrength(s: EvidenceSignals): number {
   if (!s.hasResults) return 0;
   const w = EVIDENCE_WEIGHTS;
-  const z = w.bias + w.coverage * s.coverage + w.unknown * s.unknown + w.identCoverage * s.identCoverage + w.agreement * s.agreement;
+  const z = w.bias + w.coverage * s.coverage + w.unknown * s.unknown + w.unknownNames * s.unknownNames + w.identCoverage * s.identCoverage + w.agreement * s.agreement;
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -64,4 +66,10 @@ export function identifierCoverage(identifiers: readonly string[], identText: st
   if (identifiers.length === 0) return 1;
   const tokens = new Set(identText.split(/\s+/).map(normalizeIdentifier));
   return identifiers.filter((i) => tokens.has(i)).length / identifiers.length;
+}
+
+/** How many of the query's name-like words the library has never seen (0–2). */
+export function unknownNameCount(names: readonly string[], stats: CorpusStatsSnapshot | undefined): number {
+  if (!stats || stats.n === 0) return 0;
+  return Math.min(2, names.filter((n) => !stats.df.has(n)).length);
 }

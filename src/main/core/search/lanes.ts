@@ -61,7 +61,7 @@ function toRecord(r: Record<string, unknown>): ChunkRecord {
 }
 
 async function runFts(table: Table, query: FullTextQuery, where: string | undefined, limit: number): Promise<LaneRow[]> {
-  let q = table.query().fullTextSearch(query).select([...CHUNK_COLUMNS]).limit(limit);
+  let q = table.query().fullTextSearch(query).select([...CHUNK_COLUMNS, '_score']).limit(limit);
   if (where) q = q.where(where);
   const rows = (await q.toArray()) as Array<Record<string, unknown>>;
   return rows.map((r) => ({ row: toRecord(r), score: Number(r._score ?? 0) }));
@@ -129,7 +129,7 @@ export async function pageLane(
 ): Promise<PageLaneHit[]> {
   const query = naturalQuery(q, extra, 'text', false);
   if (!query) return [];
-  let qb = pages.query().fullTextSearch(query).select(['docId', 'page', 'text']).limit(limit);
+  let qb = pages.query().fullTextSearch(query).select(['docId', 'page', 'text', '_score']).limit(limit);
   if (where) qb = qb.where(where);
   const rows = (await qb.toArray()) as Array<Record<string, unknown>>;
   return rows.map((r) => ({ docId: String(r.docId), page: Number(r.page), score: Number(r._score ?? 0), text: String(r.text ?? '') }));

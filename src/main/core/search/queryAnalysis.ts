@@ -1,5 +1,5 @@
 import { identifierQueryTokens } from '../index/identifiers';
-import { contentWords, normalizeText, stem } from './textTerms';
+import { contentWords, isStopWord, normalizeText, stem } from './textTerms';
 import { synonymsOf } from './synonyms';
 
 /**
@@ -24,6 +24,12 @@ export interface AnalyzedQuery {
   identifiers: string[];
   /** Quoted spans of 2+ words, e.g. a pasted error message. */
   phrases: string[];
+  /**
+   * Light stems of name-like words: acronyms (CUDA), letter+digit codes (PIC32), inner capitals
+   * (SatNOGS) and capitalised words that do not start a sentence (Strava). A name the library has
+   * never seen is strong evidence the question is about something the manuals don't cover.
+   */
+  names: string[];
   expansions: Expansion[];
 }
 
@@ -63,6 +69,21 @@ function quotedPhrases(text: string): string[] {
   return out;
 }
 
+function nameLikeWords(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:'s)?/gu)) {
+    const w = m[0].replace(/'s$/, '');
+    const before = text.slice(0, m.index).trimEnd();
+    const sentenceStart = before === '' || /[.!?:;"(]$/.test(before);
+    const acronym = w.length >= 2 && /^[\p{Lu}\p{N}]+$/u.test(w) && /\p{Lu}/u.test(w);
+    const code = /\p{L}/u.test(w) && /\p{N}/u.test(w);
+    const innerCap = /^\p{L}+$/u.test(w) && /\p{Ll}\p{Lu}/u.test(w);
+    const capitalised = /^\p{Lu}\p{Ll}+$/u.test(w) && !sentenceStart && w !== 'I';
+    if ((acronym || code || innerCap || capitalised) && !isStopWord(w.toLowerCase())) out.add(stem(w.toLowerCase()));
+  }
+  return [...out];
+}
+
 export function analyzeQuery(raw: string): AnalyzedQuery {
   const normalized = normalizeText(raw);
   const terms = [...new Set(contentWords(normalized))];
@@ -83,6 +104,7 @@ export function analyzeQuery(raw: string): AnalyzedQuery {
     stems: terms.map(stem),
     identifiers: identifierQueryTokens(normalized),
     phrases: quotedPhrases(normalized),
+    names: nameLikeWords(normalized),
     expansions
   };
 }

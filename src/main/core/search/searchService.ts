@@ -3,7 +3,7 @@ import type { LanceStore } from '../index/lanceStore';
 import type { Logger } from '../platform/logger';
 import { CorpusStats, type CorpusStatsSnapshot } from './corpusStats';
 import { allowedDocIds, DocCatalog } from './docCatalog';
-import { evidenceStrength, identifierCoverage, unknownShare, weightedCoverage } from './evidence';
+import { evidenceStrength, identifierCoverage, unknownNameCount, unknownShare, weightedCoverage } from './evidence';
 import { buildWhere } from './filters';
 import { aggregatePages, pageKey, rrfFuse, type FusedPage, type LaneRanking } from './fusion';
 import { bestSpan } from './highlight';
@@ -226,7 +226,7 @@ export class SearchService {
       ? identifierCoverage(q.identifiers, top.chunkIds.map((c) => rows.get(c)?.identText ?? '').join(' '))
       : 0;
     const agreement = top && laneCount > 1 ? (Object.keys(top.lanes).length - 1) / (laneCount - 1) : 0;
-    const signals = { coverage, unknown: unknownShare(q.stems, stats), identCoverage, agreement, hasResults: top ? 1 : 0 };
+    const signals = { coverage, unknown: unknownShare(q.stems, stats), unknownNames: unknownNameCount(q.names, stats), identCoverage, agreement, hasResults: top ? 1 : 0 };
     const strength = evidenceStrength(signals);
     return { strength, threshold, belowThreshold: strength < threshold, signals };
   }

@@ -1,0 +1,40 @@
+import { unwrap } from '../../../shared/result';
+import type { SearchResult } from '../../../shared/contract/search';
+import { listFlag, stringFlag, type CliCommand } from '../command';
+
+export const searchCommand: CliCommand = {
+  name: 'search',
+  summary: 'Ranked pages for a question (lanes, evidence strength)',
+  usage: 'search <text…> [--limit N] [--doc ID,ID] [--models X,Y] [--tags a,b] [--lang en]',
+  async run(ctx) {
+    const text = ctx.args.positional.join(' ').trim();
+    if (!text) {
+      ctx.out('usage: ' + this.usage);
+      return 2;
+    }
+    const limit = Number(stringFlag(ctx.args, 'limit') ?? 10);
+    const filters = {
+      documentIds: listFlag(ctx.args, 'doc'),
+      machineModels: listFlag(ctx.args, 'models'),
+      tags: listFlag(ctx.args, 'tags'),
+      language: stringFlag(ctx.args, 'lang')
+    };
+    const r = unwrap(await ctx.core.call('search.query', { text, limit, filters })) as SearchResult;
+    if (ctx.json) {
+      ctx.outJson(r);
+      return 0;
+    }
+    const e = r.evidence;
+    ctx.out(`evidence ${e.strength.toFixed(2)} (threshold ${e.threshold})${e.belowThreshold ? '  — probably NOT in the manuals' : ''}   lanes: ${r.lanes.join(', ')}   ${r.tookMs} ms`);
+    r.passages.forEach((p, i) => {
+      const lanes = Object.entries(p.lanes)
+        .map(([k, v]) => `${k}#${v!.rank}`)
+        .join(' ');
+      const label = p.pageLabel !== String(p.page) ? ` (printed ${p.pageLabel})` : '';
+      ctx.out(`${String(i + 1).padStart(2)}. ${p.fileName || p.docTitle} p${p.page}${label}  ${p.sectionPath}  [${lanes}]`);
+      const hl = p.text.slice(p.highlight.charStart - p.charStart, p.highlight.charEnd - p.charStart).replace(/\s+/g, ' ');
+      ctx.out(`    ${hl.slice(0, 200)}`);
+    });
+    return 0;
+  }
+};
