@@ -41,11 +41,11 @@ test('desktop app: secure window, preload api, every page, Status', async () => 
     const shell = new AppPage(page);
     await expect(shell.nav).toBeVisible();
     // Sandboxed renderer: exactly one bridged object, no Node.
-    const probe = await page.evaluate(() => ({
-      api: typeof (window as unknown as { api?: unknown }).api,
-      require: typeof (window as unknown as { require?: unknown }).require,
-      process: typeof (window as unknown as { process?: unknown }).process
-    }));
+    // (globalThis is the page's window; this file is typechecked without DOM types.)
+    const probe = await page.evaluate(() => {
+      const w = globalThis as unknown as Record<string, unknown>;
+      return { api: typeof w.api, require: typeof w.require, process: typeof w.process };
+    });
     expect(probe).toEqual({ api: 'object', require: 'undefined', process: 'undefined' });
     for (const name of PAGES) {
       await shell.goTo(name);

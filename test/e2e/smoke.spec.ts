@@ -55,7 +55,7 @@ test.describe('web host smoke', () => {
       return {
         without: await attempt(`ws://${host}/ws`),
         wrong: await attempt(`ws://${host}/ws?token=wrong`),
-        right: await attempt(`ws://${host}/ws?token=${new URLSearchParams(location.search).get('token')}`)
+        right: await attempt(`ws://${host}/ws?token=${new URLSearchParams((globalThis as unknown as { location: { search: string } }).location.search).get('token')}`)
       };
     }, webHost.origin);
     expect(outcome).toEqual({ without: 'refused', wrong: 'refused', right: 'open' });
