@@ -18,25 +18,16 @@ export interface ScopeOptions {
   tags: string[];
 }
 
-interface LooseLibrary {
-  list?(input?: unknown): Promise<Result<unknown>>;
-}
-
 const uniqSorted = (xs: string[]): string[] => [...new Set(xs.filter(Boolean))].sort((a, b) => a.localeCompare(b));
 
-function docsFrom(value: unknown): ScopeDocument[] {
-  const arr = Array.isArray(value) ? value : Array.isArray((value as { items?: unknown })?.items) ? (value as { items: unknown[] }).items : [];
-  return arr
-    .map((d) => d as Partial<ScopeDocument> & { status?: string })
-    .filter((d) => typeof d.id === 'string' && (!d.status || d.status === 'ready' || d.status === 'needs_ocr'))
-    .map((d) => ({ id: d.id as string, title: String(d.title ?? d.id), machineModels: d.machineModels ?? [], tags: d.tags ?? [] }));
-}
-
+/** Documents that can be searched (ready, or partly readable); failed/locked ones are not offered. */
 export async function loadScopeOptions(api: Api): Promise<ScopeOptions> {
-  const lib = (api as unknown as { library?: LooseLibrary }).library;
-  if (!lib?.list) return { documents: [], machineModels: [], tags: [] };
-  const r = await lib.list({});
-  const documents = r.ok ? docsFrom(r.value) : [];
+  const r = await api.library.list({});
+  const documents: ScopeDocument[] = r.ok
+    ? r.value
+        .filter((d) => d.status === 'ready' || d.status === 'needs_ocr')
+        .map((d) => ({ id: d.id, title: d.title, machineModels: d.machineModels, tags: d.tags }))
+    : [];
   return {
     documents: documents.sort((a, b) => a.title.localeCompare(b.title)),
     machineModels: uniqSorted(documents.flatMap((d) => d.machineModels)),

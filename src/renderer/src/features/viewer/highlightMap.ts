@@ -20,6 +20,8 @@ export interface ItemSlice {
 export type ItemAlignment = Array<Int32Array | null>;
 
 const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
+/** Characters the core drops from item text before joining (NULs); they never match. */
+const isDropped = (c: string): boolean => c === '\u0000';
 
 /** How far past the cursor an item may start (separators, dropped empty items, hyphen fixes). */
 const NEAR_WINDOW = 48;
@@ -36,7 +38,7 @@ function matchAt(page: string, item: string, p: number): { map: Int32Array; end:
   let matchedAny = false;
   while (i < item.length) {
     const c = item[i];
-    if (isSpace(c)) {
+    if (isSpace(c) || isDropped(c)) {
       i++;
       continue;
     }
@@ -59,8 +61,9 @@ export function alignItems(pageText: string, items: readonly string[]): ItemAlig
   const out: ItemAlignment = [];
   let cursor = 0;
   for (const raw of items) {
-    const firstSolid = [...raw].findIndex((c) => !isSpace(c));
-    if (firstSolid < 0) {
+    let firstSolid = 0;
+    while (firstSolid < raw.length && (isSpace(raw[firstSolid]) || isDropped(raw[firstSolid]))) firstSolid++;
+    if (firstSolid >= raw.length) {
       out.push(null);
       continue;
     }
@@ -104,7 +107,14 @@ export function slicesForRange(alignment: ItemAlignment, charStart: number, char
         hi = k;
       }
     }
-    if (lo >= 0) slices.push({ item, start: lo, end: hi + 1 });
+    if (lo < 0) return;
+    // Unmapped whitespace at the item's edges belongs to the highlight when the range extends
+    // past them (so "Check the |-6" reads as one continuous mark).
+    const startsEarlier = map[lo] > charStart;
+    const endsLater = map[hi] + 1 < charEnd;
+    if (startsEarlier) while (lo > 0 && map[lo - 1] < 0) lo--;
+    if (endsLater) while (hi + 1 < map.length && map[hi + 1] < 0) hi++;
+    slices.push({ item, start: lo, end: hi + 1 });
   });
   return slices;
 }
