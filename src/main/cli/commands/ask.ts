@@ -1,5 +1,5 @@
 import { AppError } from '../../core/platform/errors';
-import { unwrap } from '../../../shared/result';
+import { callCore } from './callCore';
 import type { TurnStarted } from '../../../shared/contract/chat';
 import type { ChatMessage } from '../../../shared/contract/sessions';
 import { describeSource } from '../../core/chat/citations';
@@ -20,7 +20,7 @@ export const askCommand: CliCommand = {
     if (ctx.json) ctx.outJson({ sessionId, message });
     else {
       ctx.out('');
-      if (message.sources.length) {
+      if (message.sources.length && message.mode === 'answer') {
         ctx.out('\nSources:');
         for (const s of message.sources) ctx.out(`  [${s.n}] ${describeSource(s)}`);
       }
@@ -64,8 +64,7 @@ export async function askOnce(ctx: CliContext, text: string): Promise<{ sessionI
     else f();
   });
   try {
-    const started = unwrap(
-      await ctx.core.call('chat.send', { text, ...(stringFlag(ctx.args, 'session') ? { sessionId: stringFlag(ctx.args, 'session') } : {}), ...(scope ? { scope } : {}) })
+    const started = (await callCore(ctx.core, 'chat.send', { text, ...(stringFlag(ctx.args, 'session') ? { sessionId: stringFlag(ctx.args, 'session') } : {}), ...(scope ? { scope } : {}) })
     ) as TurnStarted;
     messageId = started.messageId;
     if (!ctx.json) for (const p of pending) if (p.id === messageId) process.stdout.write(p.delta);

@@ -1,5 +1,6 @@
+import { mkdir } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { unwrap } from '../../../shared/result';
+import { callCore } from './callCore';
 import { exportFormat } from '../../../shared/contract/export';
 import { AppError } from '../../core/platform/errors';
 import { stringFlag, type CliCommand } from '../command';
@@ -14,9 +15,12 @@ export const exportCommand: CliCommand = {
     const format = exportFormat.safeParse(stringFlag(ctx.args, 'format') ?? 'pdf');
     const out = stringFlag(ctx.args, 'out');
     if (!ids.length || !format.success || !out) throw new AppError('INVALID_INPUT', `Usage: ${this.usage}`);
+    // The folder of --out is the chosen target; an explicit ".." walk is refused like in the app.
+    if (out.split(/[\\/]/).includes('..')) throw new AppError('FORBIDDEN', 'The --out path must not contain "..".');
     const full = resolve(out);
-    const r = unwrap(
-      await ctx.core.call('export.run', { sessionIds: ids, format: format.data, outPath: basename(full), baseDir: dirname(full) })
+    // The folder named on the command line is the user's choice: create it like `cp` users expect of `-o`.
+    await mkdir(dirname(full), { recursive: true });
+    const r = (await callCore(ctx.core, 'export.run', { sessionIds: ids, format: format.data, outPath: basename(full), baseDir: dirname(full) })
     ) as { path: string; bytes: number; contentSha256: string };
     if (ctx.json) ctx.outJson(r);
     else ctx.out(`wrote ${r.path} (${r.bytes} bytes, content sha256 ${r.contentSha256})`);

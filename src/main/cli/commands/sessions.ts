@@ -1,4 +1,4 @@
-import { unwrap } from '../../../shared/result';
+import { callCore } from './callCore';
 import type { SessionDetail, SessionSearchHit, SessionSummary } from '../../../shared/contract/sessions';
 import { AppError } from '../../core/platform/errors';
 import { stringFlag, type CliCommand } from '../command';
@@ -14,7 +14,7 @@ export const sessionsCommand: CliCommand = {
     switch (sub) {
       case 'list': {
         const limit = Number(stringFlag(ctx.args, 'limit') ?? 50);
-        const r = unwrap(await core.call('sessions.list', { limit })) as { items: SessionSummary[]; total: number };
+        const r = (await callCore(core, 'sessions.list', { limit })) as { items: SessionSummary[]; total: number };
         if (ctx.json) ctx.outJson(r);
         else {
           ctx.out(`${r.total} session(s)`);
@@ -24,7 +24,7 @@ export const sessionsCommand: CliCommand = {
         return 0;
       }
       case 'show': {
-        const s = unwrap(await core.call('sessions.get', { id: need(rest[0]) })) as SessionDetail;
+        const s = (await callCore(core, 'sessions.get', { id: need(rest[0]) })) as SessionDetail;
         if (ctx.json) ctx.outJson(s);
         else {
           ctx.out(`${s.title}  (${s.id})`);
@@ -36,19 +36,19 @@ export const sessionsCommand: CliCommand = {
         return 0;
       }
       case 'search': {
-        const hits = unwrap(await core.call('sessions.search', { text: need(rest.join(' ')) })) as SessionSearchHit[];
+        const hits = (await callCore(core, 'sessions.search', { text: need(rest.join(' ')) })) as SessionSearchHit[];
         if (ctx.json) ctx.outJson(hits);
         else for (const h of hits) ctx.out(`${h.sessionId}  ${h.role.padEnd(9)} ${h.snippet}`);
         return 0;
       }
       case 'delete': {
-        const r = unwrap(await core.call('sessions.delete', { id: need(rest[0]) })) as { deleted: boolean };
+        const r = (await callCore(core, 'sessions.delete', { id: need(rest[0]) })) as { deleted: boolean };
         if (ctx.json) ctx.outJson(r);
         else ctx.out(r.deleted ? 'deleted' : 'no such session');
         return r.deleted ? 0 : 1;
       }
       case 'gaps': {
-        const r = unwrap(await core.call('export.gaps', {})) as { groups: unknown[]; csv: string };
+        const r = (await callCore(core, 'export.gaps', {})) as { groups: unknown[]; csv: string };
         if (ctx.args.flags.csv === true || ctx.args.flags.csv === 'true') process.stdout.write(r.csv);
         else if (ctx.json) ctx.outJson(r.groups);
         else ctx.out(r.csv);

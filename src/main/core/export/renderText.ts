@@ -24,9 +24,12 @@ export function citationLine(c: ChatSource): string {
   return `[${c.n}] ${describeSource(c)}`;
 }
 
-/** Markdown metacharacters that could turn text into links/HTML/headings are backslash-escaped. */
+/**
+ * Markdown metacharacters that could turn text into links, raw HTML, emphasis or tables are
+ * backslash-escaped ('>' only matters at a line start, where quotes are meant to be quotes).
+ */
 function mdEscape(text: string): string {
-  return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
+  return text.replace(/([\\`*_{}[\]<#|])/g, '\\$1');
 }
 
 function mdQuote(text: string): string {
@@ -58,7 +61,7 @@ export function renderMarkdown(doc: ExportDocument): string {
       if (answer.stopReason === 'abort') out.push('_(answer stopped before it was complete)_', '');
       if (answer.sources.length) {
         out.push('**Sources**', '');
-        for (const c of answer.sources) out.push(`${citationLine(c)}`, '', mdQuote(c.quote), '');
+        for (const c of answer.sources) out.push(`[${c.n}] ${mdEscape(describeSource(c))}`, '', mdQuote(c.quote), '');
       }
       if (answer.feedback) out.push(`_Feedback: ${answer.feedback.rating}${answer.feedback.comment ? ` — ${mdEscape(answer.feedback.comment)}` : ''}_`, '');
     }
