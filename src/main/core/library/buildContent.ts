@@ -50,7 +50,8 @@ export function buildContent(doc: DocFilterFields, parsed: readonly PdfPage[], l
     const drafts = chunkPage(p.page, p.text, boiler);
     chunkCounts.push(drafts.length);
     for (const d of drafts) {
-      const sectionPath = sectionPathAt(s, p.text, d.charEnd);
+      // The section a chunk belongs to is the one in effect where it starts (plus its first line).
+      const sectionPath = sectionPathAt(s, p.text, Math.min(d.charEnd, d.charStart + 120));
       const base = {
         id: `${doc.id}:${p.page}:${ordinal}`,
         docId: doc.id,

@@ -66,7 +66,7 @@ export function pageSectionPath(s: PageSections): string {
 const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /**
- * Section path for text ending at `charEnd` of the page: the last section starting on this page
+ * Section path for text ending at `charEnd` of the page (callers pass a chunk start + first line): the last section starting on this page
  * whose heading appears in the text before `charEnd`; otherwise the section the page began in.
  */
 export function sectionPathAt(s: PageSections, pageText: string, charEnd: number): string {

@@ -126,12 +126,22 @@ export class PdfParser {
       };
       w.on('message', onReady);
       w.once('error', onErr);
-      w.once('exit', () => {
+      w.once('exit', (code) => {
         if (this.worker === w) this.worker = undefined;
-        this.ready = undefined;
+        if (this.worker === undefined) this.ready = undefined;
+        reject(new Error(`pdf worker exited before it was ready (code ${code})`)); // no-op once resolved
       });
     });
     return this.ready;
+  }
+
+  /** Terminates a worker and forgets it at once, so the next parse starts a fresh one. */
+  private kill(worker: Worker): void {
+    if (this.worker === worker) {
+      this.worker = undefined;
+      this.ready = undefined;
+    }
+    void worker.terminate();
   }
 
   private parseInWorker(worker: Worker, req: ParseRequest): Promise<void> {
@@ -160,7 +170,7 @@ export class PdfParser {
         } catch (e) {
           // A callback threw (e.g. the caller's own limit): stop this parse, drop the worker.
           cleanup();
-          void worker.terminate();
+          this.kill(worker);
           reject(e);
         }
       };
@@ -177,7 +187,7 @@ export class PdfParser {
       const onAbort = () => {
         if (settled) return;
         cleanup();
-        void worker.terminate();
+        this.kill(worker);
         reject(abortError());
       };
       worker.on('message', onMsg);

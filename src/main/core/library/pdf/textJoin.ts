@@ -17,38 +17,45 @@ export interface TextItemLike {
 
 export function joinTextItems(items: readonly TextItemLike[]): string {
   let out = '';
-  let lastX: number | undefined; // right edge of the previous item on the current line
+  let lastX: number | undefined; // right edge of the previous visible item on the current line
   let lastY: number | undefined;
   let lastH = 0;
+  let pendingSpace = false; // pdf.js emitted a whitespace item between two runs
   const newline = () => {
     out = out.replace(/[ \t]+$/, '');
     if (out.length) out += '\n';
     lastX = undefined;
+    pendingSpace = false;
   };
   for (const it of items) {
     const str = it.str.replace(/\u0000/g, '');
+    if (!str.trim()) {
+      // Whitespace items carry bogus geometry (zero height, gap-sized width): measure gaps
+      // between visible items instead, and only remember that a space was there.
+      if (str.length) pendingSpace = true;
+      if (it.hasEOL) newline();
+      continue;
+    }
     const x = it.transform[4];
     const y = it.transform[5];
     const h = Math.abs(it.height) || Math.hypot(it.transform[2], it.transform[3]) || lastH || 10;
-    if (str.length > 0) {
-      if (lastY !== undefined && lastX !== undefined && Math.abs(y - lastY) > Math.max(h, lastH) * 0.6) {
-        newline();
-        if (Math.abs(lastY - y) > Math.max(h, lastH) * 1.9) out += '\n';
-      } else if (lastX === undefined && lastY !== undefined && out.endsWith('\n') && Math.abs(lastY - y) > Math.max(h, lastH) * 1.9) {
-        out += '\n'; // a tall vertical gap between lines: paragraph break for the chunker
-      } else if (lastX !== undefined) {
-        const gap = x - lastX;
-        const prevSpace = /\s$/.test(out);
-        const nextSpace = /^\s/.test(str);
-        if (gap > Math.max(h, lastH) * 1.5) out = out.replace(/[ \t]+$/, '') + '  ';
-        else if (gap > Math.max(h, lastH) * 0.12 && !prevSpace && !nextSpace) out += ' ';
-        else if (gap < -Math.max(h, lastH) && !prevSpace && !nextSpace) out += ' '; // moved back left on the same line
-      }
-      out += str;
-      lastX = x + it.width;
-      lastY = y;
-      lastH = h;
+    const em = Math.max(h, lastH);
+    if (lastY !== undefined && lastX !== undefined && Math.abs(y - lastY) > em * 0.6) {
+      newline();
+      if (Math.abs(lastY - y) > em * 1.9) out += '\n'; // tall vertical gap: paragraph break
+    } else if (lastX === undefined && lastY !== undefined && out.endsWith('\n') && Math.abs(lastY - y) > em * 1.9) {
+      out += '\n';
+    } else if (lastX !== undefined) {
+      const gap = x - lastX;
+      const glued = /\s$/.test(out) || /^\s/.test(str);
+      if (gap > em * 1.2) out = out.replace(/[ \t]+$/, '') + '  ';
+      else if (!glued && (pendingSpace || gap > em * 0.12 || gap < -em)) out += ' ';
     }
+    out += str;
+    pendingSpace = false;
+    lastX = x + it.width;
+    lastY = y;
+    lastH = h;
     if (it.hasEOL) newline();
   }
   return tidyPageText(out);
