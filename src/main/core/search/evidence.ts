@@ -1,5 +1,4 @@
 import type { CorpusStatsSnapshot } from './corpusStats';
-import { normalizeIdentifier } from '../index/identifiers';
 import { stem, wordTokens } from './textTerms';
 
 /**
@@ -10,8 +9,8 @@ import { stem, wordTokens } from './textTerms';
  *  - coverage: IDF-weighted share of the query's content words found on the best page
  *    (a near miss usually lacks the one rare word that the question is really about);
  *  - unknown: IDF-weighted share of query words that occur nowhere in the library;
- *  - identCoverage: share of identifier-like tokens (E-204, R800) found on the best page;
- *  - agreement: whether the lanes agree on the best page.
+ *  - unknownNames: name-like words (CUDA, Strava) the library has never seen;
+ *  - codeCoverage: share of letter+digit codes (R800, PIC32) found on the best pages.
  * Weights were calibrated on the dev set's answerable vs unanswerable questions (see README of
  * the eval command); the logistic keeps the output in (0, 1) and monotonic in every signal.
  */
@@ -20,17 +19,19 @@ export interface EvidenceSignals {
   unknown: number;
   /** Name-like query words (CUDA, Strava, PIC32) that occur nowhere in the library, capped at 2. */
   unknownNames: number;
-  identCoverage: number; // 1 when the query has no identifiers
+  /** Share of letter+digit codes in the query (R800, PIC32) found on the best pages; 1 when none. */
+  codeCoverage: number;
+  /** Share of other lanes that also rank the best page (informational; not weighted without vectors). */
   agreement: number;
   hasResults: number;
 }
 
-export const EVIDENCE_WEIGHTS = { bias: -4.2, coverage: 7.0, unknown: -4.0, unknownNames: -2.0, identCoverage: 1.6, agreement: 0.6 };
+export const EVIDENCE_WEIGHTS = { bias: -3.0, coverage: 8.0, unknown: -3.0, unknownNames: -2.5, codeCoverage: 0.5, agreement: 0 };
 
 export function evidenceStrength(s: EvidenceSignals): number {
   if (!s.hasResults) return 0;
   const w = EVIDENCE_WEIGHTS;
-  const z = w.bias + w.coverage * s.coverage + w.unknown * s.unknown + w.unknownNames * s.unknownNames + w.identCoverage * s.identCoverage + w.agreement * s.agreement;
+  const z = w.bias + w.coverage * s.coverage + w.unknown * s.unknown + w.unknownNames * s.unknownNames + w.codeCoverage * s.codeCoverage + w.agreement * s.agreement;
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -61,11 +62,11 @@ export function unknownShare(stems: readonly string[], stats: CorpusStatsSnapsho
   return total > 0 ? unknown / total : 0;
 }
 
-/** Share of query identifiers (joined form) that appear in `text`'s identifier normal form. */
-export function identifierCoverage(identifiers: readonly string[], identText: string): number {
-  if (identifiers.length === 0) return 1;
-  const tokens = new Set(identText.split(/\s+/).map(normalizeIdentifier));
-  return identifiers.filter((i) => tokens.has(i)).length / identifiers.length;
+/** Share of the query's letter+digit codes present among `identTokens` (1 when the query has none). */
+export function codeCoverage(identifiers: readonly string[], identTokens: ReadonlySet<string>): number {
+  const codes = identifiers.filter((i) => /\p{L}/u.test(i) && /\p{N}/u.test(i));
+  if (codes.length === 0) return 1;
+  return codes.filter((c) => identTokens.has(c)).length / codes.length;
 }
 
 /** How many of the query's name-like words the library has never seen (0–2). */

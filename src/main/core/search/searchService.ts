@@ -3,7 +3,8 @@ import type { LanceStore } from '../index/lanceStore';
 import type { Logger } from '../platform/logger';
 import { CorpusStats, type CorpusStatsSnapshot } from './corpusStats';
 import { allowedDocIds, DocCatalog } from './docCatalog';
-import { evidenceStrength, identifierCoverage, unknownNameCount, unknownShare, weightedCoverage } from './evidence';
+import { codeCoverage, evidenceStrength, unknownNameCount, unknownShare, weightedCoverage } from './evidence';
+import { identifierIndexText } from '../index/identifiers';
 import { buildWhere } from './filters';
 import { aggregatePages, pageKey, rrfFuse, type FusedPage, type LaneRanking } from './fusion';
 import { bestSpan } from './highlight';
@@ -218,15 +219,20 @@ export class SearchService {
     threshold: number
   ): SearchResult['evidence'] {
     const top = fused[0];
-    const laneCount = ran.length;
     const pageText = (f: FusedPage) => pageTexts.get(f.key) ?? f.chunkIds.map((c) => rows.get(c)?.text ?? '').join('\n');
     // Best coverage among the top 3 pages: the answer page is not always ranked first.
     const coverage = Math.max(0, ...fused.slice(0, 3).map((f) => weightedCoverage(q.stems, pageText(f), stats)));
-    const identCoverage = top
-      ? identifierCoverage(q.identifiers, top.chunkIds.map((c) => rows.get(c)?.identText ?? '').join(' '))
-      : 0;
-    const agreement = top && laneCount > 1 ? (Object.keys(top.lanes).length - 1) / (laneCount - 1) : 0;
-    const signals = { coverage, unknown: unknownShare(q.stems, stats), unknownNames: unknownNameCount(q.names, stats), identCoverage, agreement, hasResults: top ? 1 : 0 };
+    const best = fused.slice(0, 3);
+    const identTokens = new Set(best.flatMap((f) => identifierIndexText(pageText(f)).split(' ')));
+    const agreement = top && ran.length > 1 ? (Object.keys(top.lanes).length - 1) / (ran.length - 1) : 0;
+    const signals = {
+      coverage,
+      unknown: unknownShare(q.stems, stats),
+      unknownNames: unknownNameCount(q.names, stats),
+      codeCoverage: codeCoverage(q.identifiers, identTokens),
+      agreement,
+      hasResults: top ? 1 : 0
+    };
     const strength = evidenceStrength(signals);
     return { strength, threshold, belowThreshold: strength < threshold, signals };
   }

@@ -62,7 +62,11 @@ export interface EvalSummary extends Figures {
   unanswerable_below_threshold: number;
   answerable_below_threshold: number;
   threshold: number;
+  /** The refusal trade-off at other thresholds, to recalibrate settings.retrieval.evidenceThreshold. */
+  threshold_sweep: Array<{ threshold: number; unanswerable_below: number; answerable_below: number; answerable_hit5_below: number }>;
 }
+
+const SWEEP = [0.02, 0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5];
 
 export function summarize(outcomes: readonly QuestionOutcome[], threshold: number): EvalSummary {
   const answerable = outcomes.filter((o) => o.answerable);
@@ -74,7 +78,13 @@ export function summarize(outcomes: readonly QuestionOutcome[], threshold: numbe
     unanswerable: unanswerable.length,
     unanswerable_below_threshold: unanswerable.filter((o) => o.belowThreshold).length,
     answerable_below_threshold: answerable.filter((o) => o.belowThreshold).length,
-    threshold
+    threshold,
+    threshold_sweep: SWEEP.map((t) => ({
+      threshold: t,
+      unanswerable_below: unanswerable.filter((o) => o.strength < t).length,
+      answerable_below: answerable.filter((o) => o.strength < t).length,
+      answerable_hit5_below: answerable.filter((o) => o.strength < t && o.rank !== null && o.rank <= 5).length
+    }))
   };
 }
 
