@@ -1,45 +1,56 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { EmptyState } from './components/EmptyState';
+import { Icon, type IconName } from './components/Icon';
 import { LiveRegion } from './components/LiveRegion';
 import { ToastHost } from './components/Toast';
+import { ChatPage } from './features/chat/ChatPage';
+import { LibraryPage } from './features/library/LibraryPage';
+import { SessionsPage } from './features/sessions/SessionsPage';
+import { CitationViewer } from './features/viewer/CitationViewer';
 import { StatusPage } from './features/status/StatusPage';
+import { SettingsPanel } from './features/settings/SettingsPanel';
 import { selectTheme } from './features/settings/settingsStore';
 import { useAppStores } from './lib/appContext';
 import { routeHref, useRoute, type RouteName } from './lib/router';
 import { applyTheme } from './lib/theme';
 import { ConnectionIndicator } from './ConnectionIndicator';
 
-/*
- * Part B's screens plug in here. Until src/renderer/src/features/{chat,sessions,viewer} export
- * `ChatPage`, `SessionsPage` and `CitationViewer`, their routes render a placeholder.
- * When they land: import them and replace the placeholders in PAGES below.
- */
+/** For a route whose screen is not in this build yet. */
 function Placeholder({ title }: { title: string }) {
   return (
     <div className="placeholder-page">
-      <EmptyState icon="🛠" title={`${title} is coming`}>
+      <EmptyState icon="tools" title={`${title} is coming`}>
         This screen is being built. Meanwhile, import your manuals in the Library.
       </EmptyState>
     </div>
   );
 }
 
-const NAV: Array<{ route: RouteName; label: string; icon: string }> = [
-  { route: 'chat', label: 'Chat', icon: '💬' },
-  { route: 'library', label: 'Library', icon: '📚' },
-  { route: 'sessions', label: 'Sessions', icon: '🗂' },
-  { route: 'models', label: 'Models', icon: '🧠' },
-  { route: 'status', label: 'Status', icon: '📈' }
+const NAV: Array<{ route: RouteName; label: string; icon: IconName }> = [
+  { route: 'chat', label: 'Chat', icon: 'chat' },
+  { route: 'library', label: 'Library', icon: 'library' },
+  { route: 'sessions', label: 'Sessions', icon: 'sessions' },
+  { route: 'models', label: 'Models', icon: 'models' },
+  { route: 'status', label: 'Status', icon: 'status' }
 ];
 
 const PAGES: Record<RouteName, () => ReactNode> = {
-  chat: () => <Placeholder title="Chat" />,
-  library: () => <Placeholder title="Library" />,
-  sessions: () => <Placeholder title="Sessions" />,
-  models: () => <Placeholder title="Models & settings" />,
+  // Chat, Sessions and the citation viewer are part B's screens (features/{chat,sessions,viewer}).
+  chat: () => <ChatPage />,
+  library: () => <LibraryPage />,
+  sessions: () => <SessionsPage />,
+  // TODO(models contract): switch to features/models/ModelsPage once `models` is in the contract.
+  models: () => (
+    <div className="page">
+      <div className="page-header">
+        <h1>Models &amp; settings</h1>
+      </div>
+      <SettingsPanel />
+    </div>
+  ),
   status: () => <StatusPage />,
-  viewer: () => <Placeholder title="Citation viewer" />
+  viewer: () => <CitationViewer variant="page" />
 };
 
 export function App() {
@@ -78,9 +89,7 @@ export function App() {
         <nav className="nav" aria-label="Main">
           {NAV.map((n) => (
             <a key={n.route} className="nav-link" href={routeHref(n.route)} aria-current={navActive === n.route ? 'page' : undefined}>
-              <span className="nav-icon" aria-hidden="true">
-                {n.icon}
-              </span>
+              <Icon name={n.icon} />
               {n.label}
             </a>
           ))}

@@ -1,18 +1,27 @@
 import type { Api } from '../../shared/contract';
 import { createJobsStore } from './lib/jobsStore';
+import { createLibraryStore } from './features/library/libraryStore';
+import { createChatStore } from './features/chat/chatStore';
+import { createSessionsStore } from './features/sessions/sessionsStore';
+import { createViewerStore } from './features/viewer/viewerStore';
 import { createSettingsStore } from './features/settings/settingsStore';
 import { createStatusStore } from './features/status/statusStore';
 
 /**
  * Every feature store, created ONCE at startup from the one api (main.tsx). Each feature owns a
- * `create<Feature>Store(api)` creator; add yours here with one line (part B: chat, sessions, viewer),
+ * `create<Feature>Store(api)` creator; add yours here with one line,
  * and its pushed-event wiring in lib/connectEvents.ts.
  */
 export function createAppStores(api: Api) {
   return {
     jobs: createJobsStore(api),
+    library: createLibraryStore(api),
     settings: createSettingsStore(api),
-    status: createStatusStore(api)
+    status: createStatusStore(api),
+    // Part B (chat, sessions, citation viewer).
+    chat: createChatStore(api),
+    sessions: createSessionsStore(api),
+    viewer: createViewerStore(api)
   };
 }
 

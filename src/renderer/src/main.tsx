@@ -11,6 +11,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/pages.css';
+import './styles/library.css';
 
 // Startup, in order: one api, one set of stores, events connected once, initial data, then render.
 const api = getApi();

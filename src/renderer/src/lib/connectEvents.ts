@@ -1,5 +1,6 @@
 import type { Api } from '../../../shared/contract';
 import type { AppStores } from '../appStores';
+import { connectChatEvents } from '../features/chat/connectChatEvents';
 
 /**
  * Connects pushed core events to the stores. Called ONCE at startup (main.tsx), outside React, so
@@ -10,8 +11,15 @@ export function connectEvents(api: Api, stores: AppStores): () => void {
   const offs: Array<() => void> = [
     api.on('jobs.progress', (s) => stores.jobs.getState().apply(s)),
     api.on('jobs.finished', (s) => stores.jobs.getState().apply(s)),
-    api.on('settings.changed', (s) => stores.settings.getState().set(s))
+    api.on('settings.changed', (s) => stores.settings.getState().set(s)),
+    api.on('library.changed', (e) => stores.library.getState().onChanged(e)),
+    // An import job ending changes document status/pages even when no library.changed follows.
+    api.on('jobs.finished', (j) => {
+      if (j.kind.startsWith('library.')) stores.library.getState().onChanged({ reason: 'status', docIds: [] });
+    })
   ];
+  // Part B's chat / sessions events (deltas, done, sessions.changed) and their announcements.
+  offs.push(connectChatEvents(api, stores));
   return () => {
     for (const off of offs.splice(0)) off();
   };

@@ -11,6 +11,7 @@ export function formatValue(key: string, v: unknown): string {
   if (typeof v === 'number') {
     if (/bytes$/i.test(key)) return formatBytes(v);
     if (/ms$/i.test(key)) return `${Math.round(v)} ms`;
+    if (/share$/i.test(key)) return `${Math.round(v * 100)}%`;
     return Number.isInteger(v) ? v.toLocaleString() : v.toFixed(2);
   }
   if (typeof v === 'boolean') return v ? 'yes' : 'no';

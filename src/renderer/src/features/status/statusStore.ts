@@ -28,7 +28,10 @@ async function loadStats(api: Api, name: string): Promise<{ available: boolean; 
   // Absent from the contract, or present but without a handler in this host: "not available".
   if (r === null || (!r.ok && r.error.code === 'NOT_FOUND')) return { available: false, value: null };
   if (!r.ok) return { available: true, value: null, error: r.error };
-  return { available: true, value: (r.value ?? null) as Stats | null };
+  const v = (r.value ?? null) as Stats | null;
+  // app.stats groups numbers per feature ({ chat: {...}, computedAt }); show the chat section.
+  const section = v && typeof v.chat === 'object' && v.chat !== null ? (v.chat as Stats) : v;
+  return { available: true, value: section };
 }
 
 export function createStatusStore(api: Api): StatusStore {

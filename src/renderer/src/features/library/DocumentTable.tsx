@@ -1,0 +1,102 @@
+import { useMemo } from 'react';
+import { useStore } from 'zustand';
+import type { DocumentSummary } from '../../../../shared/contract/library';
+import { Badge, type BadgeTone } from '../../components/Badge';
+import { Button } from '../../components/Button';
+import { useAppStores } from '../../lib/appContext';
+import { filterDocuments, qualityFlags, sortDocuments, type SortKey } from './documentTable';
+
+const COLUMNS: Array<{ key: SortKey; label: string; className?: string }> = [
+  { key: 'title', label: 'Title', className: 'col-title' },
+  { key: 'machineModels', label: 'Models' },
+  { key: 'tags', label: 'Tags' },
+  { key: 'language', label: 'Lang.' },
+  { key: 'revision', label: 'Rev.' },
+  { key: 'pageCount', label: 'Pages' },
+  { key: 'status', label: 'Status' }
+];
+
+export const STATUS_BADGE: Record<string, { tone: BadgeTone; label: string }> = {
+  ready: { tone: 'ok', label: 'Ready' },
+  importing: { tone: 'info', label: 'Importing' },
+  needs_password: { tone: 'warn', label: 'Password' },
+  needs_ocr: { tone: 'warn', label: 'Needs OCR' },
+  failed: { tone: 'error', label: 'Failed' }
+};
+
+export interface DocumentTableProps {
+  onEdit: (doc: DocumentSummary) => void;
+  onDelete: (doc: DocumentSummary) => void;
+}
+
+export function DocumentTable({ onEdit, onDelete }: DocumentTableProps) {
+  const { library } = useAppStores();
+  const docs = useStore(library, (s) => s.documents);
+  const filter = useStore(library, (s) => s.filter);
+  const sort = useStore(library, (s) => s.sort);
+  const toggleSort = useStore(library, (s) => s.toggleSort);
+  const rows = useMemo(() => sortDocuments(filterDocuments(docs, filter), sort), [docs, filter, sort]);
+
+  return (
+    <div className="table-wrap">
+      <table className="table doc-table" aria-label="Documents">
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th key={c.key} scope="col" className={c.className} aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                <button type="button" className="th-sort" onClick={() => toggleSort(c.key)}>
+                  {c.label}
+                  <span aria-hidden="true">{sort.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>
+                </button>
+              </th>
+            ))}
+            <th scope="col">Quality</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((d) => (
+            <tr key={d.id} data-testid="doc-row">
+              <td className="cell-wrap col-title">
+                <div className="doc-title">{d.title}</div>
+                <div className="muted small">{d.fileName}</div>
+              </td>
+              <td className="cell-wrap">{d.machineModels.join(', ') || <span className="muted">—</span>}</td>
+              <td className="cell-wrap">{d.tags.join(', ') || <span className="muted">—</span>}</td>
+              <td>{d.language || '—'}</td>
+              <td className="cell-wrap">{d.revision || '—'}</td>
+              <td className="num">{d.pageCount}</td>
+              <td>
+                <Badge tone={STATUS_BADGE[d.status]?.tone ?? 'neutral'} title={d.statusDetail || undefined}>
+                  {STATUS_BADGE[d.status]?.label ?? d.status}
+                </Badge>
+              </td>
+              <td>
+                <div className="flags">
+                  {qualityFlags(d).map((f) => (
+                    <Badge key={f.label} tone={f.tone} title={f.detail}>
+                      {f.label}
+                    </Badge>
+                  ))}
+                </div>
+              </td>
+              <td>
+                <div className="row row-end">
+                  <Button size="small" onClick={() => onEdit(d)} aria-label={`Edit ${d.title}`}>
+                    Edit
+                  </Button>
+                  <Button size="small" variant="ghost" onClick={() => onDelete(d)} aria-label={`Delete ${d.title}`}>
+                    Delete
+                  </Button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 && <p className="muted table-empty">No documents match the filter.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { useRef, useState, type DragEvent } from 'react';
+import { useStore } from 'zustand';
+import { Button } from '../../components/Button';
+import { Icon } from '../../components/Icon';
+import { toast } from '../../components/Toast';
+import { hostKind } from '../../lib/api';
+import { useApi, useAppStores } from '../../lib/appContext';
+import { pickFiles, uploadFiles } from '../../lib/hostFiles';
+import { filesFromDrop, pdfsFromList } from './dropFiles';
+
+/**
+ * Drop zone + "Add files" / "Add folder". Web host: files are uploaded (POST /api/upload) and the
+ * returned server paths imported. Electron: native picker through the contract gives real paths.
+ */
+export function ImportPanel() {
+  const api = useApi();
+  const { library } = useAppStores();
+  const importPaths = useStore(library, (s) => s.importPaths);
+  const importing = useStore(library, (s) => !!s.busy.import);
+  const [uploading, setUploading] = useState(false);
+  const [over, setOver] = useState(false);
+  const filesInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const web = hostKind() === 'web';
+
+  const importFiles = async ({ files, ignored }: { files: File[]; ignored: number }) => {
+    if (ignored > 0) toast(`${ignored} file${ignored > 1 ? 's are' : ' is'} not a PDF and ${ignored > 1 ? 'were' : 'was'} skipped.`, 'info');
+    if (files.length === 0) return;
+    if (!web) return toast('Drag-and-drop is not available here; use "Add files…".', 'info');
+    setUploading(true);
+    const r = await uploadFiles(files);
+    setUploading(false);
+    if (!r.ok) return toast(`Upload failed: ${r.error.message}`, 'error');
+    await importPaths(r.value.paths);
+  };
+
+  const addFiles = async () => {
+    if (web) return filesInput.current?.click();
+    const r = await pickFiles(api, { title: 'Import PDF manuals', extensions: ['pdf'], multiple: true });
+    if (!r.ok) return toast(r.error.message, 'error');
+    await importPaths(r.value.paths);
+  };
+
+  const onDrop = async (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    await importFiles(await filesFromDrop(e.dataTransfer));
+  };
+
+  return (
+    <div
+      className={`dropzone${over ? ' is-over' : ''}`}
+      data-testid="dropzone"
+      onDragOver={(e) => {
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setOver(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
+      }}
+      onDrop={(e) => void onDrop(e)}
+    >
+      <Icon name="upload" size={26} />
+      <div className="grow">
+        <strong>Drop PDF manuals or folders here</strong>
+        <p className="muted small">Each file is read, split into passages and indexed for search. You can keep working meanwhile.</p>
+      </div>
+      <div className="row">
+        <Button variant="primary" onClick={() => void addFiles()} busy={uploading || importing}>
+          <Icon name="file" size={16} /> Add files…
+        </Button>
+        {web && (
+          <Button onClick={() => folderInput.current?.click()} disabled={uploading || importing}>
+            <Icon name="folder" size={16} /> Add folder…
+          </Button>
+        )}
+      </div>
+      {web && (
+        <>
+          <input
+            ref={filesInput}
+            type="file"
+            accept=".pdf,application/pdf"
+            multiple
+            hidden
+            data-testid="file-input"
+            aria-label="Choose PDF files"
+            onChange={(e) => {
+              void importFiles(pdfsFromList(e.target.files));
+              e.target.value = '';
+            }}
+          />
+          <input
+            ref={(el) => {
+              folderInput.current = el;
+              // webkitdirectory is not in React's typings; set it on the element.
+              el?.setAttribute('webkitdirectory', '');
+            }}
+            type="file"
+            multiple
+            hidden
+            data-testid="folder-input"
+            aria-label="Choose a folder of PDF files"
+            onChange={(e) => {
+              void importFiles(pdfsFromList(e.target.files));
+              e.target.value = '';
+            }}
+          />
+        </>
+      )}
+    </div>
+  );
+}

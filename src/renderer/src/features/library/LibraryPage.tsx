@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import type { DocumentSummary } from '../../../../shared/contract/library';
+import { Banner, ErrorBanner } from '../../components/ErrorBanner';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { EmptyState } from '../../components/EmptyState';
+import { toast } from '../../components/Toast';
+import { useAppStores } from '../../lib/appContext';
+import { DocumentFilters } from './DocumentFilters';
+import { DocumentTable } from './DocumentTable';
+import { ImportPanel } from './ImportPanel';
+import { ImportQueue } from './ImportQueue';
+import { MetadataDialog } from './MetadataDialog';
+import { PasswordDialog } from './PasswordDialog';
+import { TestSearch } from './TestSearch';
+
+type DialogState = { kind: 'edit'; doc: DocumentSummary } | { kind: 'delete'; doc: DocumentSummary } | { kind: 'unlock'; docId: string; file: string } | null;
+
+/** Library admin: import manuals, watch the queue, curate metadata, and test what search finds. */
+export function LibraryPage() {
+  const { library } = useAppStores();
+  const loaded = useStore(library, (s) => s.loaded);
+  const count = useStore(library, (s) => s.documents.length);
+  const error = useStore(library, (s) => s.error);
+  const skipped = useStore(library, (s) => s.skipped);
+  const { refresh, clearError, clearSkipped, remove } = library.getState();
+  const [dialog, setDialog] = useState<DialogState>(null);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>Library</h1>
+        {loaded && <span className="muted">{count === 1 ? '1 manual' : `${count} manuals`}</span>}
+      </div>
+      {error && <ErrorBanner title="Library action failed" error={error} onDismiss={clearError} />}
+      <ImportPanel />
+      {skipped.length > 0 && (
+        <Banner kind="warning">
+          <strong>Skipped {skipped.length === 1 ? '1 file' : `${skipped.length} files`}:</strong>
+          <ul className="plain-list">
+            {skipped.map((s) => (
+              <li key={s.path}>
+                {s.path.split(/[\\/]/).pop()} — {s.reason}
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="link-button" onClick={clearSkipped}>
+            Dismiss
+          </button>
+        </Banner>
+      )}
+      <ImportQueue onUnlock={(docId, file) => setDialog({ kind: 'unlock', docId, file })} />
+
+      <section className="section" aria-labelledby="docs-h">
+        <div className="section-header">
+          <h2 id="docs-h">Documents</h2>
+        </div>
+        {!loaded ? (
+          <p className="muted">Loading…</p>
+        ) : count === 0 ? (
+          <EmptyState icon="library" title="No manuals yet">
+            Import your equipment manuals (PDF) to get started: drop them above or use “Add files…”. Then add the machine models each manual
+            covers, so answers can be narrowed to one machine.
+          </EmptyState>
+        ) : (
+          <>
+            <DocumentFilters />
+            <DocumentTable onEdit={(doc) => setDialog({ kind: 'edit', doc })} onDelete={(doc) => setDialog({ kind: 'delete', doc })} />
+          </>
+        )}
+      </section>
+
+      {count > 0 && <TestSearch />}
+
+      {dialog?.kind === 'edit' && <MetadataDialog doc={dialog.doc} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'unlock' && <PasswordDialog docId={dialog.docId} file={dialog.file} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'delete' && (
+        <ConfirmDialog
+          title="Delete manual?"
+          confirmLabel="Delete"
+          danger
+          onCancel={() => setDialog(null)}
+          onConfirm={async () => {
+            const title = dialog.doc.title;
+            if (await remove(dialog.doc.id)) toast(`Deleted ${title}`, 'success');
+            setDialog(null);
+          }}
+        >
+          <strong>{dialog.doc.title}</strong> and its search index are removed from Benchmate. Past answers that cite it keep their text but can no longer
+          open the page.
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { importOutcome, type ImportOutcome } from '../../../../shared/contract/library';
+import type { JobSnapshot } from '../../../../shared/contract/jobs';
+
+/**
+ * What one import-queue row shows, derived from the job snapshot (progress while running, the
+ * job's result or error once finished). Problem files get a plain-language reason and, where the
+ * user can fix it, an action (e.g. a password).
+ */
+export type QueueItemKind = 'active' | 'imported' | 'duplicate' | 'needs_password' | 'needs_ocr' | 'damaged' | 'failed' | 'cancelled';
+
+export interface QueueItem {
+  jobId: string;
+  file: string;
+  kind: QueueItemKind;
+  /** e.g. "Reading pages · 3 of 12" while active; the reason once finished. */
+  message: string;
+  done: number;
+  total: number | null;
+  docId?: string;
+}
+
+const PHASES: Record<string, string> = {
+  queued: 'Waiting',
+  read: 'Reading file',
+  hash: 'Checking file',
+  parse: 'Reading pages',
+  extract: 'Reading pages',
+  structure: 'Finding sections',
+  chunk: 'Splitting into passages',
+  index: 'Indexing',
+  embed: 'Embedding',
+  store: 'Saving',
+  optimize: 'Optimizing search index'
+};
+
+export const phaseLabel = (phase: string): string => PHASES[phase] ?? (phase ? phase[0].toUpperCase() + phase.slice(1) : 'Working');
+
+function fromOutcome(o: ImportOutcome): { kind: QueueItemKind; message: string } {
+  switch (o.outcome) {
+    case 'imported':
+      return { kind: 'imported', message: `Imported${o.pages ? ` · ${o.pages} pages` : ''}` };
+    case 'duplicate':
+      return { kind: 'duplicate', message: o.message || 'Already in the library' };
+    case 'needs_password':
+      return { kind: 'needs_password', message: 'Password-protected: enter the password to import it.' };
+    case 'needs_ocr':
+      return { kind: 'needs_ocr', message: 'Needs OCR: the pages are scanned images without text.' };
+    default:
+      return classifyFailure(o.message);
+  }
+}
+
+function classifyFailure(message: string): { kind: QueueItemKind; message: string } {
+  if (/password|encrypt/i.test(message)) return { kind: 'needs_password', message: 'Password-protected: enter the password to import it.' };
+  if (/damaged|truncat|corrupt|invalid pdf|unreadable/i.test(message)) {
+    // Core messages look like "<file>: damaged file: <parser reason>"; keep only the reason.
+    const reason = message.replace(/^.*damaged file:\s*/i, '').trim();
+    return { kind: 'damaged', message: `Damaged file: ${reason || 'the PDF cannot be read'}` };
+  }
+  if (/ocr|image-only|scanned/i.test(message)) return { kind: 'needs_ocr', message: 'Needs OCR: the pages are scanned images without text.' };
+  return { kind: 'failed', message };
+}
+
+/** Job titles are "Import x.pdf" / "Reindex <title>" / "Unlock x.pdf"; the row shows the file. */
+export const fileOfTitle = (title: string): string => title.replace(/^(Import|Reindex|Re-index|Unlock)\s+/i, '');
+
+export function queueItem(job: JobSnapshot): QueueItem {
+  const base = { jobId: job.jobId, file: fileOfTitle(job.title), done: job.done, total: job.total };
+  if (job.status === 'queued' || job.status === 'running') {
+    const pages = job.total ? ` · ${job.done} of ${job.total}` : '';
+    return { ...base, kind: 'active', message: `${phaseLabel(job.status === 'queued' ? 'queued' : job.phase)}${pages}` };
+  }
+  if (job.status === 'cancelled') return { ...base, kind: 'cancelled', message: 'Cancelled' };
+  const parsed = importOutcome.safeParse(job.result);
+  if (job.status === 'succeeded') {
+    if (!parsed.success) return { ...base, kind: 'imported', message: 'Imported' };
+    return { ...base, file: parsed.data.file || job.title, docId: parsed.data.docId, ...fromOutcome(parsed.data) };
+  }
+  // failed: the error code says more than the message when present.
+  const code = job.error?.code ?? '';
+  const msg = job.error?.message ?? job.message ?? 'Import failed';
+  const docId = parsed.success ? parsed.data.docId : undefined;
+  if (code === 'NEEDS_PASSWORD') return { ...base, docId, kind: 'needs_password', message: 'Password-protected: enter the password to import it.' };
+  if (parsed.success && parsed.data.outcome !== 'imported') return { ...base, docId, ...fromOutcome(parsed.data) };
+  return { ...base, docId, ...classifyFailure(msg) };
+}
+
+export const isProblem = (k: QueueItemKind): boolean => k === 'needs_password' || k === 'needs_ocr' || k === 'damaged' || k === 'failed';
