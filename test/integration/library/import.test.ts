@@ -1,0 +1,177 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../../src/main/core/createCore';
+import type { ChunkRow } from '../../../src/main/core/index/schema';
+import { sqlEq } from '../../../src/main/core/index/sql';
+import type { DocumentDetail, DocumentSummary, LibraryChanged, LibraryStats, PageTextResult } from '../../../src/shared/contract/library';
+import { encryptPdf, makeImageOnlyPdf, makeManualPdf, NOT_A_PDF, qpdfAvailable, truncatePdf, writePdf } from '../../fixtures/pdf/makePdf';
+import { SAMPLE_TITLE, sampleManualSpec } from '../../fixtures/pdf/sampleManual';
+import { tempCore } from '../../helpers/tempCore';
+import { call, importAndWait } from './helpers';
+
+describe('library import (real core, temp userData)', () => {
+  let core: Core;
+  let cleanup: () => Promise<void>;
+  let src: string;
+  let sampleId: string;
+  const changes: LibraryChanged[] = [];
+
+  beforeAll(async () => {
+    const t = await tempCore();
+    core = t.core;
+    cleanup = t.cleanup;
+    core.events.on('library.changed', (e) => changes.push(e));
+    src = join(t.dir, 'incoming');
+    const sample = await makeManualPdf(sampleManualSpec());
+    await writePdf(join(src, 'manuals'), 'x200.pdf', sample);
+    await writePdf(join(src, 'manuals', 'nested'), 'scan.pdf', await makeImageOnlyPdf(2));
+    await writePdf(src, 'truncated.pdf', truncatePdf(sample, 0.5));
+    await writePdf(src, 'empty.pdf', new Uint8Array());
+    await writePdf(src, 'notes.pdf', NOT_A_PDF);
+    await writeFile(join(src, 'manuals', 'readme.txt'), 'not imported from folders');
+  });
+  afterAll(() => cleanup());
+
+  it('imports a folder recursively plus explicit files, one clear outcome per file', async () => {
+    const results = await importAndWait(core, [join(src, 'manuals'), join(src, 'truncated.pdf'), join(src, 'empty.pdf'), join(src, 'notes.pdf')], {
+      machineModels: ['X200'],
+      tags: ['service'],
+      language: 'en'
+    });
+    const byName = Object.fromEntries(results.map((r) => [r.path.split('/').pop(), r]));
+    expect(Object.keys(byName).sort()).toEqual(['empty.pdf', 'notes.pdf', 'scan.pdf', 'truncated.pdf', 'x200.pdf']);
+    expect(byName['x200.pdf'].outcome).toMatchObject({ outcome: 'imported', pages: 6 });
+    expect(byName['scan.pdf'].outcome).toMatchObject({ outcome: 'needs_ocr', pages: 2 });
+    expect(byName['truncated.pdf'].job).toMatchObject({ status: 'failed', error: { code: 'UNSUPPORTED_FILE' } });
+    expect(byName['truncated.pdf'].job.error!.message).toMatch(/damaged file/);
+    expect(byName['empty.pdf'].job.error).toMatchObject({ code: 'UNSUPPORTED_FILE', message: expect.stringMatching(/empty/) });
+    expect(byName['notes.pdf'].job.error).toMatchObject({ code: 'UNSUPPORTED_FILE', message: expect.stringMatching(/not a PDF/) });
+    expect(byName['x200.pdf'].job.kind).toBe('library.import');
+    sampleId = byName['x200.pdf'].outcome!.docId!;
+
+    const docs = await call<DocumentSummary[]>(core, 'library.list');
+    const status = Object.fromEntries(docs.map((d) => [d.fileName, d.status]));
+    expect(status).toEqual({ 'x200.pdf': 'ready', 'scan.pdf': 'needs_ocr', 'truncated.pdf': 'failed' });
+    const scan = docs.find((d) => d.fileName === 'scan.pdf')!;
+    expect(scan.quality!.imageOnlyPages).toEqual([1, 2]);
+    expect(scan.statusDetail).toMatch(/OCR/);
+    expect(changes.some((c) => c.reason === 'indexed' && c.docIds.includes(sampleId))).toBe(true);
+    // Content-addressed copies: one file per stored doc, named by sha256.
+    const stored = await readdir(core.config.paths.library);
+    expect(stored.sort()).toEqual(docs.map((d) => `${d.sha256}.pdf`).sort());
+  });
+
+  it('stores metadata, page labels, outline and a quality report', async () => {
+    const d = await call<DocumentDetail>(core, 'library.get', { id: sampleId });
+    expect(d).toMatchObject({ title: SAMPLE_TITLE, pageCount: 6, machineModels: ['X200'], tags: ['service'], language: 'en', status: 'ready' });
+    expect(d.pageLabels).toEqual(['i', 'ii', '1', '2', '3', '4']);
+    expect(d.outline.map((o) => o.title)).toEqual(['Contents', '1 Safety', '2 Troubleshooting', '3 Notes']);
+    expect(d.quality!.tableHeavyPages).toEqual([4]); // half its lines are fault-table rows
+    expect(d.quality!.nearEmptyPages).toContain(6); // "3 Notes" + running header only
+    expect(d.chunkCount).toBeGreaterThanOrEqual(3);
+  });
+
+  it('chunks are page-exact: offsets reproduce the text, labels and section paths per page', async () => {
+    const rows = (await core.index.chunks().query().where(sqlEq('docId', sampleId)).toArray()) as unknown as ChunkRow[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const c of rows) {
+      const page = await call<PageTextResult>(core, 'library.pageText', { docId: sampleId, page: c.page });
+      expect(page.text.slice(c.charStart, c.charEnd)).toBe(c.text);
+      expect(c.pageLabel).toBe(page.pageLabel);
+      expect(c.searchText).toContain(SAMPLE_TITLE);
+      expect(c.searchText).toContain(c.text);
+      expect(c.text).not.toContain('Rev B'); // running header is not chunk content
+    }
+    const fault = rows.find((c) => c.text.includes('E-204  Heater overtemperature'))!;
+    expect(fault).toMatchObject({ page: 4, pageLabel: '2', sectionPath: '2 Troubleshooting > 2.1 Fault codes' });
+    expect(fault.text).toContain('E-410  Sensor disconnected  Reseat connector J7'); // table kept together
+    const debug = rows.find((c) => c.text.includes('gdb_get_char'))!;
+    expect(debug).toMatchObject({ page: 5, pageLabel: '3', sectionPath: '2 Troubleshooting > 2.2 Debug interface' });
+    expect(rows.some((c) => c.page === 6)).toBe(false); // near-empty page: no chunk
+    const page3 = await call<PageTextResult>(core, 'library.pageText', { docId: sampleId, page: 3 });
+    expect(page3).toMatchObject({ pageLabel: '1', sectionPath: '1 Safety', pageCount: 6 });
+    expect(page3.text).toContain('-10° to +45°');
+  });
+
+  it('is searchable right away in both full-text lanes, with filters', async () => {
+    const ids = async (q: string, column: string, where?: string) => {
+      let query = core.index.chunks().query().fullTextSearch(q, { columns: [column] });
+      if (where) query = query.where(where);
+      return (await query.select(['id', 'page']).toArray()).map((r) => Number(r.page));
+    };
+    expect(await ids('overheating heaters', 'searchText')).toContain(4); // stemmed
+    expect(await ids('e204', 'identText')).toEqual(expect.arrayContaining([4, 5]));
+    expect(await ids('gdbgetchar', 'identText')).toEqual([5]);
+    expect(await ids('e204', 'identText', `array_has(\`machineModels\`, 'Y9')`)).toEqual([]);
+  });
+
+  it('detects duplicates by content and does not re-index them', async () => {
+    const copy = await writePdf(join(src, 'other'), 'copy-of-x200.pdf', await (await import('node:fs/promises')).readFile(join(src, 'manuals', 'x200.pdf')));
+    const before = await core.index.chunks().countRows();
+    const [r] = await importAndWait(core, [copy]);
+    expect(r.outcome).toMatchObject({ outcome: 'duplicate', docId: sampleId });
+    expect(await core.index.chunks().countRows()).toBe(before);
+    expect((await call<DocumentSummary[]>(core, 'library.list')).filter((d) => d.id === sampleId)).toHaveLength(1);
+  });
+
+  it('reindex is idempotent: same rows, same ids, nothing doubled', async () => {
+    const snapshot = async () =>
+      ((await core.index.chunks().query().where(sqlEq('docId', sampleId)).toArray()) as unknown as ChunkRow[]).map((c) => `${c.id}|${c.charStart}|${c.charEnd}`).sort();
+    const before = await snapshot();
+    const pagesBefore = await core.index.pages().countRows();
+    const { jobId } = await call<{ jobId: string }>(core, 'library.reindex', { id: sampleId });
+    expect((await core.jobs.wait(jobId)).status).toBe('succeeded');
+    expect(await snapshot()).toEqual(before);
+    expect(await core.index.pages().countRows()).toBe(pagesBefore);
+  });
+
+  it('update rewrites filter columns and headers on chunks; delete removes everything', async () => {
+    await call(core, 'library.update', { id: sampleId, patch: { machineModels: ['X200', 'X250'], title: 'X2xx Manual', revision: 'C' } });
+    const rows = (await core.index.chunks().query().where(sqlEq('docId', sampleId)).toArray()) as unknown as ChunkRow[];
+    expect(rows.every((c) => Array.from(c.machineModels).join() === 'X200,X250' && c.docTitle === 'X2xx Manual')).toBe(true);
+    expect(rows[0].searchText).toContain('X2xx Manual');
+    expect(changes.at(-1)).toEqual({ reason: 'updated', docIds: [sampleId] });
+
+    const stats = await call<LibraryStats>(core, 'library.stats');
+    expect(stats).toMatchObject({ documents: 3, byStatus: { ready: 1, needs_ocr: 1, failed: 1 } });
+    expect(stats.chunks).toBe(await core.index.chunks().countRows());
+    expect(stats.libraryBytes).toBeGreaterThan(0);
+    const bytes = await call<{ base64: string; bytes: number }>(core, 'library.fileBytes', { docId: sampleId });
+    expect(Buffer.from(bytes.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+
+    expect(await call(core, 'library.delete', { id: sampleId })).toEqual({ deleted: true });
+    expect(await core.index.chunks().countRows(sqlEq('docId', sampleId))).toBe(0);
+    expect(await core.index.pages().countRows(sqlEq('docId', sampleId))).toBe(0);
+    expect((await core.call('library.get', { id: sampleId })).ok).toBe(false);
+    expect(changes.at(-1)).toEqual({ reason: 'deleted', docIds: [sampleId] });
+    const health = await core.health();
+    expect(health.components.find((c) => c.name === 'index')).toMatchObject({ status: 'ok', detail: expect.stringMatching(/2 docs/) });
+  });
+
+  it.skipIf(!qpdfAvailable())('password-protected: needs_password, then unlock with the password', async () => {
+    const plain = await writePdf(join(src, 'enc'), 'plain.pdf', await makeManualPdf({ ...sampleManualSpec(), title: 'Locked manual' }));
+    const enc = encryptPdf(plain, join(src, 'enc', 'locked.pdf'), 'pw123')!;
+    const [r] = await importAndWait(core, [enc]);
+    expect(r.job.error).toMatchObject({ code: 'NEEDS_PASSWORD' });
+    const doc = (await call<DocumentSummary[]>(core, 'library.list', { status: 'needs_password' }))[0];
+    expect(doc.fileName).toBe('locked.pdf');
+    const bad = await call<{ jobId: string }>(core, 'library.unlock', { id: doc.id, password: 'nope' });
+    expect((await core.jobs.wait(bad.jobId)).error).toMatchObject({ code: 'NEEDS_PASSWORD' });
+    const good = await call<{ jobId: string }>(core, 'library.unlock', { id: doc.id, password: 'pw123' });
+    expect((await core.jobs.wait(good.jobId)).status).toBe('succeeded');
+    expect(await call<DocumentDetail>(core, 'library.get', { id: doc.id })).toMatchObject({ status: 'ready', title: 'Locked manual', pageCount: 6 });
+  });
+
+  it('enforces size and page limits from settings', async () => {
+    await call(core, 'settings.update', { library: { maxPages: 3 } });
+    const p = await writePdf(join(src, 'limits'), 'long.pdf', await makeManualPdf({ pages: Array.from({ length: 5 }, (_, i) => ({ text: `page ${i} `.repeat(30) })) }));
+    const [r] = await importAndWait(core, [p]);
+    expect(r.job.error).toMatchObject({ code: 'TOO_LARGE' });
+    await call(core, 'settings.update', { library: { maxPages: 5000, maxFileBytes: 100 } });
+    const [r2] = await importAndWait(core, [p]);
+    expect(r2.job.error).toMatchObject({ code: 'TOO_LARGE' });
+    await call(core, 'settings.update', { library: { maxFileBytes: 512 * 1024 * 1024 } });
+    expect((await call<DocumentSummary[]>(core, 'library.list')).some((d) => d.fileName === 'long.pdf')).toBe(false);
+  });
+});
