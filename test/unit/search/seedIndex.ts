@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LanceStore } from '../../../src/main/core/index/lanceStore';
 import { identifierIndexText } from '../../../src/main/core/index/identifiers';
-import type { ChunkRow, DocumentRow } from '../../../src/main/core/index/schema';
+import type { ChunkRow, DocumentRow, PageRow } from '../../../src/main/core/index/schema';
 
 /**
  * Writes documents and chunks straight into a real LanceStore in a temp folder, for search tests
@@ -78,11 +78,23 @@ export function chunkRows(d: SeedDoc): ChunkRow[] {
   return rows;
 }
 
+export function pageRows(d: SeedDoc): PageRow[] {
+  return d.pages.map((p) => ({
+    id: `${d.id}:${p.page}`,
+    docId: d.id,
+    page: p.page,
+    pageLabel: String(p.page),
+    sectionPath: p.sectionPath ?? '',
+    text: p.texts.join('\n')
+  }));
+}
+
 export async function seedIndex(docs: SeedDoc[]): Promise<{ store: LanceStore; cleanup(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'benchmate-search-'));
   const store = await LanceStore.open(join(dir, 'index'));
   if (docs.length) {
     await store.documents().add(docs.map(documentRow) as unknown as Record<string, unknown>[]);
+    await store.pages().add(docs.flatMap(pageRows) as unknown as Record<string, unknown>[]);
     await store.chunks().add(docs.flatMap(chunkRows) as unknown as Record<string, unknown>[]);
     await store.optimize();
   }
