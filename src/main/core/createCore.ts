@@ -25,6 +25,8 @@ import { documentInfoFromIndex } from './chat/documentInfo';
 import type { ChatEnginePort } from './chat/ports';
 import { ExportService } from './export/exportService';
 import { exportHandlers } from './export/exportHandlers';
+import { ModelManager } from './models/modelManager';
+import { modelsHandlers } from './models/modelsHandlers';
 
 export type HealthCheck = () => ComponentHealth | Promise<ComponentHealth>;
 
@@ -45,6 +47,8 @@ export interface Core {
   readonly sessions: SessionService;
   readonly chat: ChatService;
   readonly exporter: ExportService;
+  /** Model files, loaded chat/embedding/ranking models; `models.chatEngine` is the ChatEngine. */
+  readonly models: ModelManager;
   readonly handlers: Handlers;
   /** Validated call by wire name; always resolves to a Result. */
   call(method: string, input?: unknown): ReturnType<typeof dispatch>;
@@ -86,8 +90,20 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   disposables.push(search);
   const sessionStore = new SessionStore(p.sessions, logger.child('sessions'));
   await sessionStore.open();
-  // The chat engine is attached by the models feature; until then chat runs in search-only mode.
-  const chatEngine = (): ChatEnginePort | undefined => undefined;
+  const models = await ModelManager.create({
+    modelsDir: p.models,
+    threads: config.threads,
+    settings,
+    jobs,
+    events,
+    logger: logger.child('models'),
+    store: index
+  });
+  disposables.push(models);
+  search.setVectorSource(() => models.embeddings.vectorSource());
+  search.setReranker(() => models.reranker());
+  // Without a loaded chat model, chat runs in search-only mode.
+  const chatEngine = (): ChatEnginePort | undefined => (models.chatEngine.isLoaded() ? models.chatEngine : undefined);
   const chat = new ChatService({
     store: sessionStore,
     search: () => search,
@@ -119,6 +135,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     }
   ];
   healthChecks.push(() => library.health());
+  healthChecks.push(() => models.health()[0], () => models.health()[1]);
   healthChecks.push(() => {
     const st = sessions.stats();
     const ttft = st.avgTtftMs === null ? 'n/a' : `${Math.round(st.avgTtftMs)} ms`;
@@ -142,6 +159,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     sessions,
     chat,
     exporter,
+    models,
     get handlers(): Handlers {
       if (!handlers) throw new Error('core is still starting');
       return handlers;
@@ -186,8 +204,11 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...searchHandlers(search),
     ...chatHandlers(chat),
     ...sessionsHandlers(sessions),
-    ...exportHandlers(exporter)
+    ...exportHandlers(exporter),
+    ...modelsHandlers(models)
   } satisfies Handlers;
   logger.info('core started', { host: config.host, version: config.version });
+  // Reload remembered models in the background: startup never waits for a model to load.
+  models.restoreFromSettings();
   return core;
 }

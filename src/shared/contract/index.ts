@@ -18,6 +18,7 @@ import { searchEvents, searchMethods } from './search';
 import { chatEvents, chatMethods } from './chat';
 import { sessionsEvents, sessionsMethods } from './sessions';
 import { exportMethods } from './export';
+import { modelsEvents, modelsMethods } from './models';
 
 export const contract = {
   app: appMethods,
@@ -28,7 +29,8 @@ export const contract = {
   search: searchMethods,
   chat: chatMethods,
   sessions: sessionsMethods,
-  export: exportMethods
+  export: exportMethods,
+  models: modelsMethods
 } satisfies Record<string, Record<string, MethodDef>>;
 
 export const events = {
@@ -37,7 +39,8 @@ export const events = {
   ...libraryEvents,
   ...searchEvents,
   ...chatEvents,
-  ...sessionsEvents
+  ...sessionsEvents,
+  ...modelsEvents
 } satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;
