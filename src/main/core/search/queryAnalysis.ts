@@ -1,4 +1,4 @@
-import { identifierQueryTokens } from '../index/identifiers';
+import { identifierQueryTokens, normalizeIdentifier } from '../index/identifiers';
 import { contentWords, isStopWord, normalizeText, stem } from './textTerms';
 import { synonymsOf } from './synonyms';
 
@@ -22,6 +22,11 @@ export interface AnalyzedQuery {
   /** Light stems of `terms` (same order), for coverage scoring. */
   stems: string[];
   identifiers: string[];
+  /**
+   * Identifiers the user typed in an unmistakable form — joined by `_` (gdb_get_char) or mixing
+   * letters and digits (E-204, R800). Their presence makes the exact lane count double.
+   */
+  strongIdentifiers: string[];
   /** Quoted spans of 2+ words, e.g. a pasted error message. */
   phrases: string[];
   /**
@@ -69,6 +74,27 @@ function quotedPhrases(text: string): string[] {
   return out;
 }
 
+/**
+ * identifierQueryTokens, minus the parts of a joined identifier: for `MOUSE_X` the lane should
+ * look for `mousex`, not also for every page that mentions a mouse.
+ */
+function identifiersOf(text: string): { identifiers: string[]; strongIdentifiers: string[] } {
+  const parts = new Set<string>();
+  const strong = new Set<string>();
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:[_\-.][\p{L}\p{N}]+)+/gu)) {
+    const atoms = m[0].toLowerCase().split(/[_\-.]/);
+    for (const a of atoms) parts.add(a);
+    if (m[0].includes('_') || (/\p{L}/u.test(m[0]) && /\p{N}/u.test(m[0]))) strong.add(normalizeIdentifier(m[0]));
+  }
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const w = m[0].toLowerCase();
+    if (/\p{L}/u.test(w) && /\p{N}/u.test(w) && !parts.has(w)) strong.add(w);
+  }
+  const standalone = new Set([...text.matchAll(/(?<![_\-.\p{L}\p{N}])[\p{L}\p{N}]+(?![_\-.]?[\p{L}\p{N}])/gu)].map((m) => m[0].toLowerCase()));
+  const identifiers = identifierQueryTokens(text).filter((t) => !parts.has(t) || standalone.has(t));
+  return { identifiers, strongIdentifiers: [...strong].filter((t) => identifiers.includes(t)) };
+}
+
 function nameLikeWords(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(/[\p{L}\p{N}]+(?:'s)?/gu)) {
@@ -102,7 +128,7 @@ export function analyzeQuery(raw: string): AnalyzedQuery {
     normalized,
     terms,
     stems: terms.map(stem),
-    identifiers: identifierQueryTokens(normalized),
+    ...identifiersOf(normalized),
     phrases: quotedPhrases(normalized),
     names: nameLikeWords(normalized),
     expansions

@@ -42,6 +42,7 @@ export interface SearchTuning {
   foldWeight: number; // share of a page's other matching chunks added to its best chunk
   laneWeights: Record<'text' | 'page' | 'ident' | 'vector', number>;
   pageLane: boolean;
+  strongIdentBoost: number;
   feedback: { pages: number; terms: number; weight: number } | null; // pseudo-relevance feedback
   rerankTop: number;
 }
@@ -51,6 +52,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   foldWeight: 0.3,
   laneWeights: { text: 1, page: 1, ident: 1, vector: 1 },
   pageLane: true,
+  strongIdentBoost: 2,
   feedback: { pages: 3, terms: 6, weight: 0.3 },
   rerankTop: 20
 };
@@ -121,7 +123,11 @@ export class SearchService {
     const ran: LaneName[] = [];
     const addLane = (name: 'text' | 'ident' | 'vector', laneRows: LaneRow[]) => {
       for (const r of laneRows) rows.set(r.row.id, r.row);
-      lanes.push({ name, weight: tune.laneWeights[name], pages: aggregatePages(toHits(laneRows), tune.foldWeight) });
+      // A short query centred on an unmistakable identifier (gdb_get_char, "what is E-204") is a lookup:
+      // trust the exact lane more. In a long question the identifier is usually context, not the target.
+      const lookup = q.strongIdentifiers.length > 0 && q.terms.length <= 6;
+      const weight = tune.laneWeights[name] * (name === 'ident' && lookup ? tune.strongIdentBoost : 1);
+      lanes.push({ name, weight, pages: aggregatePages(toHits(laneRows), tune.foldWeight) });
       ran.push(name);
     };
     addLane('text', textRows);
