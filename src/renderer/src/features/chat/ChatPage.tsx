@@ -33,6 +33,13 @@ export function ChatPage() {
     if (routeId && routeId !== chat.getState().activeId) void chat.getState().open(routeId);
   }, [routeId, chat]);
 
+  // Keep the open session in the address (replace, not push) so a reload reopens it.
+  useEffect(() => {
+    if (route.name === 'chat' && activeId && routeId !== activeId) {
+      window.history.replaceState(null, '', routeHref('chat', [activeId]));
+    }
+  }, [activeId, routeId, route.name]);
+
   useEffect(() => {
     if (!chat.getState().sessionsLoaded) void chat.getState().loadSessions();
     void chat.getState().refreshEnvironment();
@@ -96,11 +103,9 @@ export function ChatPage() {
           <ScopePicker chat={chat} />
         </header>
         {modelLoaded === false && (
-          <div className="banner banner-info chat-banner" data-banner="search-only-mode">
-            <div className="banner-body">
-              <strong>Search-only mode</strong> — no chat model is loaded, so answers list the best matching passages with citations.{' '}
-              <a href={routeHref('models')}>Load a model</a> for written answers.
-            </div>
+          <div className="chat-modebar" data-banner="search-only-mode" role="note">
+            <strong>Search-only mode</strong> — no chat model loaded; answers list the best matching passages.{' '}
+            <a href={routeHref('models')}>Load a model</a>
           </div>
         )}
         {error && <ErrorBanner error={error} onDismiss={() => chat.getState().clearError()} />}

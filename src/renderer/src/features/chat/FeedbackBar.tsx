@@ -7,7 +7,7 @@ export interface FeedbackBarProps {
   onSubmit: (rating: FeedbackRating, comment: string) => Promise<boolean>;
 }
 
-const LABELS: Record<FeedbackRating, string> = { helpful: '👍 Helpful', not_helpful: '👎 Not helpful', escalate: '⚑ Escalate' };
+const LABELS: Record<FeedbackRating, string> = { helpful: '✓ Helpful', not_helpful: '✗ Not helpful', escalate: '⚑ Escalate' };
 
 /** Per-answer feedback. "Helpful" is one click; the other two ask for an optional comment. */
 export function FeedbackBar({ current, onSubmit }: FeedbackBarProps) {

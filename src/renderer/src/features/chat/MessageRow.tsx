@@ -87,9 +87,15 @@ export const MessageRow = memo(function MessageRow({ chat, id, isLast, isLastUse
         {m.stopReason === 'abort' && !streaming && <p className="msg-note muted">Stopped — the answer may be incomplete.</p>}
         {!streaming && <SourcesList sources={m.sources} onOpen={onCite} />}
         {!streaming && notFound && <SourcesList sources={m.related} onOpen={onCite} label="Closest sections" />}
-        {!streaming && !m.failure && (
+        {!streaming && !notFound && m.related.length > 0 && (
+          <details className="related">
+            <summary>{m.sources.length ? 'Other passages found' : 'Passages found (the answer cites none of them)'}</summary>
+            <SourcesList sources={m.related} onOpen={onCite} label="Not cited" />
+          </details>
+        )}
+        {!streaming && (
           <div className="msg-actions">
-            <FeedbackBar current={m.feedback} onSubmit={feedback} />
+            {!m.failure ? <FeedbackBar current={m.feedback} onSubmit={feedback} /> : <span />}
             {isLast && !busy && (
               <Button size="small" variant="ghost" onClick={() => void chat.getState().regenerate()}>
                 ↻ Regenerate

@@ -82,7 +82,7 @@ export function SessionSidebar({ chat, onOpen, onNew }: SessionSidebarProps) {
                 <span className="chat-session-title">
                   {s.pinned && (
                     <span className="pin" aria-label="Pinned">
-                      📌
+                      ★
                     </span>
                   )}
                   {s.title || 'New chat'}
@@ -107,7 +107,7 @@ export function SessionSidebar({ chat, onOpen, onNew }: SessionSidebarProps) {
                 {s.pinned ? '★' : '☆'}
               </button>
               <button type="button" className="icon-btn icon-danger" aria-label={`Delete ${s.title}`} title="Delete" onClick={() => setDeleting(s)}>
-                🗑
+                ✕
               </button>
             </span>
           </li>

@@ -1,5 +1,4 @@
 import type { Api } from '../../../../shared/contract';
-import type { Result } from '../../../../shared/result';
 
 /**
  * Calls chat needs from other features' contracts (library for the scope picker, models for the
@@ -35,17 +34,10 @@ export async function loadScopeOptions(api: Api): Promise<ScopeOptions> {
   };
 }
 
-interface LooseModels {
-  state?(input?: unknown): Promise<Result<unknown>>;
-}
-
 /** Whether a chat model is loaded (models.state → chat slot); null when unknown. */
 export async function loadChatModelLoaded(api: Api): Promise<boolean | null> {
-  const models = (api as unknown as { models?: LooseModels }).models;
-  if (!models?.state) return null;
-  const r = await models.state();
-  if (!r.ok) return null;
-  return chatLoadedFromState(r.value);
+  const r = await api.models.state();
+  return r.ok ? chatLoadedFromState(r.value) : null;
 }
 
 export function chatLoadedFromState(state: unknown): boolean | null {

@@ -107,7 +107,7 @@ export function SessionsPage() {
                   </td>
                   <td className="cell-wrap">
                     <a className="session-title" href={routeHref('chat', [x.id])}>
-                      {x.pinned ? '📌 ' : ''}
+                      {x.pinned ? '★ ' : ''}
                       {x.title || 'Untitled'}
                     </a>
                     {snippets.get(x.id)?.map((sn, i) => (
@@ -126,8 +126,8 @@ export function SessionsPage() {
                     <Button size="small" onClick={() => setExportIds([x.id])}>
                       Export…
                     </Button>
-                    <Button size="small" variant="ghost" aria-label={`Delete ${x.title}`} onClick={() => setDeleting(x)}>
-                      🗑
+                    <Button size="small" variant="ghost" className="danger-text" aria-label={`Delete ${x.title}`} onClick={() => setDeleting(x)}>
+                      Delete
                     </Button>
                   </td>
                 </tr>

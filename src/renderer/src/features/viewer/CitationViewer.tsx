@@ -165,7 +165,7 @@ export function CitationViewer({ variant = 'page', store: given }: CitationViewe
         </Button>
       </div>
       {c?.quote && s.page === c.page && (
-        <blockquote className="viewer-quote" title="Cited passage">
+        <blockquote className="viewer-quote" title={c.quote}>
           {c.quote.length > 320 ? `${c.quote.slice(0, 320)}…` : c.quote}
         </blockquote>
       )}

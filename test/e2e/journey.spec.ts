@@ -1,0 +1,171 @@
+/**
+ * The technician's full journey in Chromium against the real web host (temp userData, generated
+ * fixtures): first run → import manuals (one damaged) → edit metadata → ask → cited answer →
+ * viewer on the cited page with the passage highlighted → stop a streaming answer → export the
+ * session (PDF + Markdown) → find it in Sessions → delete it. Screenshots of every screen, in both
+ * themes at 1024×700, go to test-results/screenshots.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { makeManualPdf, truncatePdf, writePdf } from '../fixtures/pdf/makePdf';
+import { sampleManualSpec, SAMPLE_TITLE } from '../fixtures/pdf/sampleManual';
+import type { SessionDetail, SessionSummary } from '../../src/shared/contract/sessions';
+import { expect, test, type WebHostHandle } from './fixtures/webHost';
+import { AppPage } from './pages/AppPage';
+import { ChatScreen } from './pages/ChatScreen';
+import { SessionsScreen } from './pages/SessionsScreen';
+import { prepareChatModel } from './journeyModel';
+
+const PUMP_TITLE = 'P40 Coolant Pump Guide';
+const QUESTION = 'What does fault E-204 mean?';
+
+async function setTheme(host: WebHostHandle, page: Page, theme: 'light' | 'dark'): Promise<void> {
+  const r = await host.call('settings.update', { ui: { theme } });
+  expect(r.ok).toBe(true);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+}
+
+/** Screenshot in both themes (the app follows settings.changed live). */
+async function shootBoth(app: AppPage, host: WebHostHandle, name: string): Promise<void> {
+  await setTheme(host, app.page, 'light');
+  await app.screenshot(`journey-${name}-light`);
+  await setTheme(host, app.page, 'dark');
+  await app.screenshot(`journey-${name}-dark`);
+  await setTheme(host, app.page, 'light');
+}
+
+test.describe('technician journey', () => {
+  test.describe.configure({ timeout: 300_000 });
+
+  test('import → ask → cite → view → stop → export → search → delete', async ({ page, webHost }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text()) && errors.push(m.text()));
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const dir = await mkdtemp(join(tmpdir(), 'benchmate-journey-'));
+    const app = new AppPage(page);
+    const chat = new ChatScreen(page);
+    try {
+      // 1. First run: the chat tells a new user to import a manual.
+      await app.open(webHost.url);
+      await expect(chat.emptyState('Import a manual to get started')).toBeVisible();
+      await shootBoth(app, webHost, '01-first-run-chat');
+
+      // 2. Import two manuals and a damaged one through the Library page (web upload).
+      const x200 = await writePdf(dir, 'x200-service.pdf', await makeManualPdf(sampleManualSpec()));
+      const pump = await writePdf(
+        dir,
+        'p40-pump.pdf',
+        await makeManualPdf({
+          title: PUMP_TITLE,
+          pages: [
+            { text: 'P40 Coolant Pump Guide\n\nInstallation and maintenance of the P40 coolant pump.' },
+            { text: 'Impeller replacement\n\nClose both valves, drain the housing and remove the six cover screws. Replace the impeller and the O-ring.' }
+          ]
+        })
+      );
+      const damaged = await writePdf(dir, 'damaged-manual.pdf', truncatePdf(await makeManualPdf(sampleManualSpec()), 0.45));
+      await app.goTo('Library');
+      await page.getByTestId('file-input').setInputFiles([x200, pump, damaged]);
+      const queue = page.getByTestId('queue-item');
+      await expect(queue).toHaveCount(3, { timeout: 30_000 });
+      await app.screenshot('journey-02-import-progress-light');
+      const damagedRow = queue.filter({ hasText: 'damaged-manual.pdf' });
+      await expect(damagedRow).toHaveAttribute('data-kind', /failed|error|damaged/, { timeout: 60_000 });
+      await expect(damagedRow.getByTestId('queue-message')).toContainText(/damaged|truncated|corrupt|could not/i);
+      const docRows = page.getByTestId('doc-row');
+      await expect(docRows.filter({ hasText: SAMPLE_TITLE })).toContainText(/ready/i, { timeout: 90_000 });
+      await expect(docRows.filter({ hasText: PUMP_TITLE })).toContainText(/ready/i, { timeout: 90_000 });
+      await shootBoth(app, webHost, '02-library-imported');
+
+      // 3. Edit metadata: machine model + tag on the X200 manual.
+      await page.getByRole('button', { name: `Edit ${SAMPLE_TITLE}` }).click();
+      const meta = page.getByRole('dialog');
+      await meta.getByLabel('Machine models').fill('X200');
+      await meta.getByLabel('Tags').fill('service, electrical');
+      await meta.getByRole('button', { name: 'Save' }).click();
+      await expect(meta).toBeHidden();
+      await expect(docRows.filter({ hasText: SAMPLE_TITLE })).toContainText('X200');
+
+      // 4. Ask (no model loaded yet: search-only answer, clearly labelled, with citations).
+      await app.goTo('Chat');
+      await expect(chat.emptyState('Ask the manuals')).toBeVisible();
+      await chat.ask(QUESTION);
+      const answer = await chat.waitForAnswer();
+      await expect(answer).toHaveAttribute('data-mode', 'search_only');
+      await expect(answer.locator('[data-banner="search-only"]')).toBeVisible();
+      const chips = chat.citeChips(answer);
+      await expect(chips.first()).toBeVisible();
+      await expect(answer.locator('.sources-list li').first()).toContainText(SAMPLE_TITLE);
+      await shootBoth(app, webHost, '03-chat-answer');
+
+      // 5. Click citation [1]: the viewer opens the cited physical page with the passage highlighted.
+      const sessions = await webHost.call<{ items: SessionSummary[] }>('sessions.list', {});
+      expect(sessions.ok).toBe(true);
+      const sessionId = sessions.ok ? sessions.value.items[0].id : '';
+      const detail = await webHost.call<SessionDetail>('sessions.get', { id: sessionId });
+      const stored = detail.ok ? detail.value.messages.find((m) => m.role === 'assistant') : undefined;
+      const src1 = stored?.sources.find((s) => s.n === 1);
+      expect(src1, 'the stored answer has source 1').toBeTruthy();
+      await chips.first().click();
+      await chat.viewer.waitRendered(src1!.page);
+      await expect(chat.viewer.highlight.first()).toBeVisible();
+      const pageText = await webHost.call<{ text: string }>('library.pageText', { docId: src1!.docId, page: src1!.page });
+      const cited = pageText.ok ? pageText.value.text.slice(src1!.highlight.charStart, src1!.highlight.charEnd).replace(/\s+/g, ' ').trim() : '';
+      expect(await chat.viewer.highlightedText()).toBe(cited);
+      await shootBoth(app, webHost, '04-viewer-highlight');
+      await chat.viewer.root.getByRole('button', { name: 'Next page' }).click();
+      await chat.viewer.waitRendered(src1!.page + 1);
+      await expect(chat.viewer.highlight).toHaveCount(0);
+      await chat.viewer.close();
+
+      // 6. Load a (tiny, generated) chat model through the models contract, then stop an answer mid-stream.
+      await prepareChatModel(webHost);
+      await page.reload();
+      await expect(chat.composer).toBeVisible();
+      await chat.ask('And how do I reset it after replacing the fuse?');
+      await expect(chat.lastAnswer()).toHaveClass(/msg-streaming/);
+      await expect(chat.lastAnswer().locator('.md')).not.toBeEmpty({ timeout: 60_000 }); // tokens arrived
+      await chat.stopButton.click();
+      const stopped = await chat.waitForAnswer();
+      await expect(stopped).toContainText('Stopped');
+      await expect(chat.sendButton).toBeVisible();
+      await shootBoth(app, webHost, '05-chat-stopped');
+
+      // 7. Sessions: export the session as PDF and Markdown (browser downloads in the web host).
+      await app.goTo('Sessions');
+      const history = new SessionsScreen(page);
+      await expect(history.rows).toHaveCount(1);
+      await shootBoth(app, webHost, '06-sessions');
+      const title = (await history.rows.first().locator('.session-title').textContent())!.trim();
+      const pdf = await history.exportSession(title, 'PDF service report');
+      expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+      const pdfBytes = await readFile((await pdf.path())!);
+      expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const md = await history.exportSession(title, 'Markdown');
+      expect(md.suggestedFilename()).toMatch(/\.md$/);
+      const mdText = await readFile((await md.path())!, 'utf8');
+      expect(mdText).toContain('E-204');
+      expect(mdText).toContain(SAMPLE_TITLE);
+
+      // 8. Search across messages finds it; then delete it.
+      await history.search.fill('fuse');
+      await expect(history.rows).toHaveCount(1);
+      await history.search.fill('impeller gasket nonexistentword');
+      await expect(history.rows).toHaveCount(0);
+      await history.search.fill('E-204');
+      await expect(history.rows).toHaveCount(1);
+      await app.screenshot('journey-07-sessions-search-light');
+      await history.deleteSession(title);
+      await history.search.fill('');
+      await expect(page.getByRole('heading', { name: 'No sessions yet' })).toBeVisible();
+      const after = await webHost.call<{ total: number }>('sessions.list', {});
+      expect(after.ok && after.value.total).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
