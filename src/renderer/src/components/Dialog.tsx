@@ -31,7 +31,7 @@ export function Dialog({ title, onClose, children, footer, wide, initialFocus }:
     if (!root) return;
     const first =
       (initialFocus && root.querySelector<HTMLElement>(initialFocus)) ||
-      root.querySelector<HTMLElement>(`.dialog-body ${FOCUSABLE}`) ||
+      root.querySelector<HTMLElement>(FOCUSABLE.split(',').map((sel) => `.dialog-body ${sel.trim()}`).join(', ')) ||
       root.querySelector<HTMLElement>(FOCUSABLE);
     (first ?? root).focus();
 

@@ -24,7 +24,7 @@ export function DocumentFilters() {
       <input
         type="search"
         className="filter-text"
-        placeholder="Filter by title, model, tag…"
+        placeholder="Filter documents…"
         aria-label="Filter documents"
         value={filter.text}
         onChange={(e) => setFilter({ text: e.target.value })}

@@ -6,14 +6,15 @@ import { Button } from '../../components/Button';
 import { useAppStores } from '../../lib/appContext';
 import { filterDocuments, qualityFlags, sortDocuments, type SortKey } from './documentTable';
 
-const COLUMNS: Array<{ key: SortKey; label: string; className?: string }> = [
+// Fixed widths (table-layout: fixed) keep the table inside 1024×700 without horizontal scroll.
+const COLUMNS: Array<{ key: SortKey; label: string; width?: string; className?: string }> = [
   { key: 'title', label: 'Title', className: 'col-title' },
-  { key: 'machineModels', label: 'Models' },
-  { key: 'tags', label: 'Tags' },
-  { key: 'language', label: 'Lang.' },
-  { key: 'revision', label: 'Rev.' },
-  { key: 'pageCount', label: 'Pages' },
-  { key: 'status', label: 'Status' }
+  { key: 'machineModels', label: 'Models', width: '13%' },
+  { key: 'tags', label: 'Tags', width: '12%' },
+  { key: 'language', label: 'Lang.', width: '7%' },
+  { key: 'revision', label: 'Rev.', width: '8%' },
+  { key: 'pageCount', label: 'Pages', width: '8%' },
+  { key: 'status', label: 'Status', width: '12%' }
 ];
 
 export const STATUS_BADGE: Record<string, { tone: BadgeTone; label: string }> = {
@@ -27,9 +28,10 @@ export const STATUS_BADGE: Record<string, { tone: BadgeTone; label: string }> = 
 export interface DocumentTableProps {
   onEdit: (doc: DocumentSummary) => void;
   onDelete: (doc: DocumentSummary) => void;
+  onUnlock: (doc: DocumentSummary) => void;
 }
 
-export function DocumentTable({ onEdit, onDelete }: DocumentTableProps) {
+export function DocumentTable({ onEdit, onDelete, onUnlock }: DocumentTableProps) {
   const { library } = useAppStores();
   const docs = useStore(library, (s) => s.documents);
   const filter = useStore(library, (s) => s.filter);
@@ -43,15 +45,17 @@ export function DocumentTable({ onEdit, onDelete }: DocumentTableProps) {
         <thead>
           <tr>
             {COLUMNS.map((c) => (
-              <th key={c.key} scope="col" className={c.className} aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+              <th key={c.key} scope="col" className={c.className} style={c.width ? { width: c.width } : undefined} aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
                 <button type="button" className="th-sort" onClick={() => toggleSort(c.key)}>
                   {c.label}
                   <span aria-hidden="true">{sort.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>
                 </button>
               </th>
             ))}
-            <th scope="col">Quality</th>
-            <th scope="col">
+            <th scope="col" style={{ width: '11%' }}>
+              Quality
+            </th>
+            <th scope="col" className="col-actions">
               <span className="visually-hidden">Actions</span>
             </th>
           </tr>
@@ -65,7 +69,7 @@ export function DocumentTable({ onEdit, onDelete }: DocumentTableProps) {
               </td>
               <td className="cell-wrap">{d.machineModels.join(', ') || <span className="muted">—</span>}</td>
               <td className="cell-wrap">{d.tags.join(', ') || <span className="muted">—</span>}</td>
-              <td>{d.language || '—'}</td>
+              <td className="cell-wrap">{d.language || '—'}</td>
               <td className="cell-wrap">{d.revision || '—'}</td>
               <td className="num">{d.pageCount}</td>
               <td>
@@ -83,7 +87,12 @@ export function DocumentTable({ onEdit, onDelete }: DocumentTableProps) {
                 </div>
               </td>
               <td>
-                <div className="row row-end">
+                <div className="row-actions">
+                  {d.status === 'needs_password' && (
+                    <Button size="small" variant="primary" onClick={() => onUnlock(d)} aria-label={`Unlock ${d.title}`}>
+                      Unlock
+                    </Button>
+                  )}
                   <Button size="small" onClick={() => onEdit(d)} aria-label={`Edit ${d.title}`}>
                     Edit
                   </Button>

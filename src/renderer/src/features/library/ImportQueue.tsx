@@ -22,7 +22,7 @@ const BADGE: Record<QueueItemKind, { tone: BadgeTone; label: string }> = {
 };
 
 /** One row per imported file: a progress bar while running, then the outcome and what to do. */
-export function ImportQueue({ onUnlock }: { onUnlock: (docId: string, file: string) => void }) {
+export function ImportQueue({ onUnlock }: { onUnlock: (docId: string | undefined, file: string) => void }) {
   const { jobs } = useAppStores();
   // Select the stored snapshots (stable references) and derive rows outside the selector:
   // a selector that builds new objects would never compare equal and would loop.
@@ -55,7 +55,7 @@ export function ImportQueue({ onUnlock }: { onUnlock: (docId: string, file: stri
   );
 }
 
-function QueueRow({ item, onCancel, onDismiss, onUnlock }: { item: QueueItem; onCancel: () => void; onDismiss: () => void; onUnlock: (docId: string, file: string) => void }) {
+function QueueRow({ item, onCancel, onDismiss, onUnlock }: { item: QueueItem; onCancel: () => void; onDismiss: () => void; onUnlock: (docId: string | undefined, file: string) => void }) {
   const badge = BADGE[item.kind];
   return (
     <li className={`list-row queue-row${isProblem(item.kind) ? ' is-problem' : ''}`} data-testid="queue-item" data-kind={item.kind}>
@@ -78,8 +78,8 @@ function QueueRow({ item, onCancel, onDismiss, onUnlock }: { item: QueueItem; on
         </Button>
       ) : (
         <div className="row row-end">
-          {item.kind === 'needs_password' && item.docId && (
-            <Button size="small" variant="primary" onClick={() => onUnlock(item.docId!, item.file)}>
+          {item.kind === 'needs_password' && (
+            <Button size="small" variant="primary" onClick={() => onUnlock(item.docId, item.file)}>
               Enter password
             </Button>
           )}

@@ -24,6 +24,12 @@ export function LibraryPage() {
   const error = useStore(library, (s) => s.error);
   const skipped = useStore(library, (s) => s.skipped);
   const { refresh, clearError, clearSkipped, remove } = library.getState();
+  // A failed import job may not carry the document id; the library row for that file does.
+  const unlockFile = (docId: string | undefined, file: string) => {
+    const id = docId ?? library.getState().documents.find((d) => d.fileName === file && d.status === 'needs_password')?.id;
+    if (id) setDialog({ kind: 'unlock', docId: id, file });
+    else toast(`${file} is not in the library any more; import it again.`, 'error');
+  };
   const [dialog, setDialog] = useState<DialogState>(null);
 
   useEffect(() => {
@@ -53,7 +59,7 @@ export function LibraryPage() {
           </button>
         </Banner>
       )}
-      <ImportQueue onUnlock={(docId, file) => setDialog({ kind: 'unlock', docId, file })} />
+      <ImportQueue onUnlock={unlockFile} />
 
       <section className="section" aria-labelledby="docs-h">
         <div className="section-header">
@@ -69,7 +75,11 @@ export function LibraryPage() {
         ) : (
           <>
             <DocumentFilters />
-            <DocumentTable onEdit={(doc) => setDialog({ kind: 'edit', doc })} onDelete={(doc) => setDialog({ kind: 'delete', doc })} />
+            <DocumentTable
+              onEdit={(doc) => setDialog({ kind: 'edit', doc })}
+              onDelete={(doc) => setDialog({ kind: 'delete', doc })}
+              onUnlock={(doc) => setDialog({ kind: 'unlock', docId: doc.id, file: doc.fileName })}
+            />
           </>
         )}
       </section>

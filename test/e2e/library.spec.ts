@@ -1,0 +1,192 @@
+/**
+ * Library admin journey in Chromium against the real web host:
+ * first-run empty state → import two generated manuals + a truncated one with visible progress →
+ * the damaged file shows its reason while the others import → password prompt for an encrypted
+ * one (when qpdf exists) → edit metadata → test search shows the right page → delete with confirm.
+ * Screenshots of each step in light and dark go to test-results/screenshots.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, type WebHostHandle } from './fixtures/webHost';
+import { AppPage } from './pages/AppPage';
+import { encryptPdf, makeManualPdf, truncatePdf, writePdf } from '../fixtures/pdf/makePdf';
+import { sampleManualSpec, SAMPLE_TITLE } from '../fixtures/pdf/sampleManual';
+import type { DocumentSummary } from '../../src/shared/contract/library';
+import type { SearchResult } from '../../src/shared/contract/search';
+
+const OTHER_TITLE = 'Y300 Operator Guide';
+
+async function makeFixtures(dir: string) {
+  const sample = await makeManualPdf(sampleManualSpec());
+  const other = await makeManualPdf({
+    title: OTHER_TITLE,
+    pages: [
+      { text: `${OTHER_TITLE}\n\nDaily operation of the Y300 packaging unit.` },
+      { text: 'Start-up\n\nSwitch on the main isolator, wait for the self test to finish, then press the green START key.' },
+      { text: 'Alarms\n\nAlarm A-17 means the guard door interlock is open. Close the guard door to continue.' }
+    ]
+  });
+  return {
+    sample: await writePdf(dir, 'e2e-x200-service.pdf', sample),
+    other: await writePdf(dir, 'e2e-y300-operator.pdf', other),
+    damaged: await writePdf(dir, 'e2e-damaged.pdf', truncatePdf(sample, 0.5))
+  };
+}
+
+/** Specs share one host per worker: start this journey from an empty library whatever ran before. */
+async function emptyLibrary(webHost: WebHostHandle) {
+  const list = await webHost.call<DocumentSummary[]>('library.list');
+  if (!list.ok) throw new Error(list.error.message);
+  for (const d of list.value) await webHost.call('library.delete', { id: d.id });
+}
+
+async function shot(page: Page, app: AppPage, name: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await app.screenshot(`library-${name}-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test.describe('library admin', () => {
+  let dir = '';
+  test.beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'benchmate-e2e-pdfs-'));
+  });
+  test.afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('import with progress, damaged file error, metadata, test search, delete', async ({ page, webHost }) => {
+    test.setTimeout(120_000);
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+    });
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await emptyLibrary(webHost);
+    const files = await makeFixtures(dir);
+
+    const app = new AppPage(page);
+    await app.open(webHost.url);
+    await app.goTo('Library');
+
+    // First run: the empty state tells the user what to do.
+    await expect(page.getByRole('heading', { name: 'No manuals yet' })).toBeVisible();
+    await expect(page.getByText(/Import your equipment manuals/)).toBeVisible();
+    await shot(page, app, '1-empty');
+
+    // Record whether a per-file progress bar ever appears (imports of tiny files are fast).
+    await page.evaluate(() => {
+      const w = window as unknown as { __sawProgress?: boolean };
+      w.__sawProgress = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="queue-item"] [role="progressbar"]')) w.__sawProgress = true;
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+    await page.getByTestId('file-input').setInputFiles([files.sample, files.other, files.damaged]);
+
+    const row = (file: string) => page.getByTestId('queue-item').filter({ hasText: file });
+    await expect(page.getByTestId('queue-item')).toHaveCount(3, { timeout: 20_000 });
+    await expect(row('e2e-damaged.pdf')).toHaveAttribute('data-kind', 'damaged', { timeout: 60_000 });
+    await expect(row('e2e-damaged.pdf').getByTestId('queue-message')).toContainText('Damaged file');
+    await expect(row('e2e-x200-service.pdf')).toHaveAttribute('data-kind', 'imported', { timeout: 60_000 });
+    await expect(row('e2e-y300-operator.pdf')).toHaveAttribute('data-kind', 'imported', { timeout: 60_000 });
+    expect(await page.evaluate(() => (window as unknown as { __sawProgress?: boolean }).__sawProgress)).toBe(true);
+    await expect(row('e2e-x200-service.pdf')).toContainText('6 pages');
+
+    // The table reflects the core: two ready manuals (+ the damaged one marked failed, if kept).
+    const docs = await webHost.call<DocumentSummary[]>('library.list');
+    expect(docs.ok).toBe(true);
+    if (!docs.ok) return;
+    const ready = docs.value.filter((d) => d.status === 'ready').map((d) => d.title).sort();
+    expect(ready).toEqual([OTHER_TITLE, SAMPLE_TITLE].sort());
+    for (const d of docs.value) await expect(page.getByTestId('doc-row').filter({ hasText: d.fileName })).toBeVisible();
+    await shot(page, app, '2-imported');
+
+    // Edit metadata in the dialog; the core stores it.
+    await page.getByRole('button', { name: `Edit ${SAMPLE_TITLE}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit document details' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel('Machine models').fill('X200, X200-S');
+    await dialog.getByLabel('Tags').fill('service, heater');
+    await dialog.getByLabel('Revision').fill('Rev B');
+    await shot(page, app, '3-edit-dialog');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    const sampleRow = page.getByTestId('doc-row').filter({ hasText: 'e2e-x200-service.pdf' });
+    await expect(sampleRow).toContainText('X200, X200-S');
+    await expect(sampleRow).toContainText('Rev B');
+    const after = await webHost.call<DocumentSummary[]>('library.list');
+    const edited = after.ok ? after.value.find((d) => d.title === SAMPLE_TITLE) : undefined;
+    expect(edited?.machineModels).toEqual(['X200', 'X200-S']);
+    expect(edited?.tags).toEqual(['service', 'heater']);
+
+    // Filtering by the new machine model leaves only that manual.
+    await page.getByRole('combobox', { name: 'Machine model' }).selectOption('X200-S');
+    await expect(page.getByTestId('doc-row')).toHaveCount(1);
+    await page.getByRole('combobox', { name: 'Machine model' }).selectOption('');
+
+    // Test search shows ranked pages, the same the core answers, with the fault table page first.
+    const query = 'E-204 heater overtemperature';
+    await page.getByRole('searchbox', { name: 'Test search query' }).fill(query);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const results = page.getByTestId('search-result');
+    await expect(results.first()).toBeVisible({ timeout: 30_000 });
+    const core = await webHost.call<SearchResult>('search.query', { text: query, limit: 10 });
+    expect(core.ok).toBe(true);
+    if (!core.ok) return;
+    const top = core.value.passages[0];
+    expect(top.docTitle).toBe(SAMPLE_TITLE);
+    expect(top.page).toBe(4);
+    await expect(results).toHaveCount(core.value.passages.length);
+    await expect(results.first()).toContainText(SAMPLE_TITLE);
+    await expect(results.first()).toContainText(`page ${top.pageLabel}`);
+    await expect(results.first().locator('mark')).not.toBeEmpty();
+    await shot(page, app, '4-test-search');
+
+    // Delete the damaged document (or, if the core does not keep failed files, the other manual).
+    const victim = docs.value.find((d) => d.status === 'failed') ?? docs.value.find((d) => d.title === OTHER_TITLE)!;
+    await page.getByRole('button', { name: `Delete ${victim.title}` }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete manual?' });
+    await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(confirm).toBeHidden();
+    await page.getByRole('button', { name: `Delete ${victim.title}` }).click();
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await expect(page.getByTestId('doc-row').filter({ hasText: victim.fileName })).toHaveCount(0);
+    const final = await webHost.call<DocumentSummary[]>('library.list');
+    expect(final.ok && final.value.some((d) => d.id === victim.id)).toBe(false);
+
+    expect(problems).toEqual([]);
+  });
+
+  test('a password-protected PDF asks for the password and imports after unlocking', async ({ page, webHost }) => {
+    const plain = await writePdf(dir, 'e2e-locked-src.pdf', await makeManualPdf({ title: 'Locked Manual', pages: [{ text: 'Secret procedure for the Z9 unit.' }] }));
+    const locked = encryptPdf(plain, join(dir, 'e2e-locked.pdf'), 'hunter2');
+    if (!locked) console.warn('skipping the password test: qpdf is not installed, so no encrypted PDF can be made');
+    test.skip(!locked, 'qpdf is not installed: cannot make an encrypted PDF');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const app = new AppPage(page);
+    await app.open(webHost.url);
+    await app.goTo('Library');
+    await page.getByTestId('file-input').setInputFiles([locked!]);
+    const row = page.getByTestId('queue-item').filter({ hasText: 'e2e-locked.pdf' }).last();
+    await expect(row).toHaveAttribute('data-kind', 'needs_password', { timeout: 60_000 });
+    await row.getByRole('button', { name: 'Enter password' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Password-protected PDF' });
+    await expect(dialog.getByLabel('Password')).toBeFocused();
+    await dialog.getByLabel('Password').fill('hunter2');
+    await shot(page, app, '5-password');
+    await dialog.getByRole('button', { name: 'Unlock and import' }).click();
+    await expect(dialog).toBeHidden();
+    await expect.poll(async () => {
+      const r = await webHost.call<DocumentSummary[]>('library.list');
+      return r.ok ? r.value.find((d) => d.title === 'Locked Manual' || d.fileName === 'e2e-locked.pdf')?.status : undefined;
+    }, { timeout: 60_000 }).toBe('ready');
+    await expect(page.getByTestId('doc-row').filter({ hasText: 'e2e-locked.pdf' })).toContainText('Ready');
+  });
+});
