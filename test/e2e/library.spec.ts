@@ -80,13 +80,13 @@ test.describe('library admin', () => {
     await shot(page, app, '1-empty');
 
     // Record whether a per-file progress bar ever appears (imports of tiny files are fast).
-    await page.evaluate(() => {
-      const w = window as unknown as { __sawProgress?: boolean };
-      w.__sawProgress = false;
+    // (A string: this file is typechecked without DOM types.)
+    await page.evaluate(`(() => {
+      window.__sawProgress = false;
       new MutationObserver(() => {
-        if (document.querySelector('[data-testid="queue-item"] [role="progressbar"]')) w.__sawProgress = true;
+        if (document.querySelector('[data-testid="queue-item"] [role="progressbar"]')) window.__sawProgress = true;
       }).observe(document.body, { subtree: true, childList: true });
-    });
+    })()`);
     await page.getByTestId('file-input').setInputFiles([files.sample, files.other, files.damaged]);
 
     const row = (file: string) => page.getByTestId('queue-item').filter({ hasText: file });
@@ -95,7 +95,7 @@ test.describe('library admin', () => {
     await expect(row('e2e-damaged.pdf').getByTestId('queue-message')).toContainText('Damaged file');
     await expect(row('e2e-x200-service.pdf')).toHaveAttribute('data-kind', 'imported', { timeout: 60_000 });
     await expect(row('e2e-y300-operator.pdf')).toHaveAttribute('data-kind', 'imported', { timeout: 60_000 });
-    expect(await page.evaluate(() => (window as unknown as { __sawProgress?: boolean }).__sawProgress)).toBe(true);
+    expect(await page.evaluate('window.__sawProgress')).toBe(true);
     await expect(row('e2e-x200-service.pdf')).toContainText('6 pages');
 
     // The table reflects the core: two ready manuals (+ the damaged one marked failed, if kept).
