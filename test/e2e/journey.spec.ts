@@ -99,6 +99,8 @@ test.describe('technician journey', () => {
       const chips = chat.citeChips(answer);
       await expect(chips.first()).toBeVisible();
       await expect(answer.locator('.sources-list li').first()).toContainText(SAMPLE_TITLE);
+      // Screen readers hear the turn boundaries (not every token).
+      await expect(page.getByTestId('live-polite')).toContainText(/Answer finished, \d+ sources?/);
       await shootBoth(app, webHost, '03-chat-answer');
 
       // 5. Click citation [1]: the viewer opens the cited physical page with the passage highlighted.
@@ -128,11 +130,21 @@ test.describe('technician journey', () => {
       await chat.ask('And how do I reset it after replacing the fuse?');
       await expect(chat.lastAnswer()).toHaveClass(/msg-streaming/);
       await expect(chat.lastAnswer().locator('.md')).not.toBeEmpty({ timeout: 60_000 }); // tokens arrived
-      await chat.stopButton.click();
+      await expect(chat.stopButton).toBeVisible();
+      await chat.composer.press('Escape'); // Esc stops streaming
       const stopped = await chat.waitForAnswer();
       await expect(stopped).toContainText('Stopped');
       await expect(chat.sendButton).toBeVisible();
       await shootBoth(app, webHost, '05-chat-stopped');
+      await expect(page.getByTestId('live-polite')).toContainText('Answer stopped');
+      // Keyboard: Ctrl+L focuses the question box, Ctrl+N starts a new chat.
+      await chat.transcript.click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('Control+l');
+      await expect(chat.composer).toBeFocused();
+      await page.keyboard.press('Control+n');
+      await expect(page.getByRole('heading', { name: 'New chat', level: 1 })).toBeVisible();
+      await expect(chat.emptyState('Ask the manuals')).toBeVisible();
+      await expect(chat.sessionItem(/What does fault E-204/)).toBeVisible();
 
       // 7. Sessions: export the session as PDF and Markdown (browser downloads in the web host).
       await app.goTo('Sessions');
