@@ -8,7 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect, type WebHostHandle } from './fixtures/webHost';
 import { AppPage } from './pages/AppPage';
 import { encryptPdf, makeManualPdf, truncatePdf, writePdf } from '../fixtures/pdf/makePdf';
@@ -42,7 +42,9 @@ async function emptyLibrary(webHost: WebHostHandle) {
   for (const d of list.value) await webHost.call('library.delete', { id: d.id });
 }
 
-async function shot(page: Page, app: AppPage, name: string) {
+async function shot(page: Page, app: AppPage, name: string, focus?: Locator) {
+  // The page scrolls inside <main>, so a "full page" screenshot is the viewport: bring the part that matters into view.
+  if (focus) await focus.scrollIntoViewIfNeeded();
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await app.screenshot(`library-${name}-${scheme}`);
@@ -106,6 +108,7 @@ test.describe('library admin', () => {
     expect(ready).toEqual([OTHER_TITLE, SAMPLE_TITLE].sort());
     for (const d of docs.value) await expect(page.getByTestId('doc-row').filter({ hasText: d.fileName })).toBeVisible();
     await shot(page, app, '2-imported');
+    await shot(page, app, '2-documents', page.getByRole('table', { name: 'Documents' }));
 
     // Edit metadata in the dialog; the core stores it.
     await page.getByRole('button', { name: `Edit ${SAMPLE_TITLE}` }).click();
@@ -146,7 +149,7 @@ test.describe('library admin', () => {
     await expect(results.first()).toContainText(SAMPLE_TITLE);
     await expect(results.first()).toContainText(`page ${top.pageLabel}`);
     await expect(results.first().locator('mark')).not.toBeEmpty();
-    await shot(page, app, '4-test-search');
+    await shot(page, app, '4-test-search', results.first());
 
     // Delete the damaged document (or, if the core does not keep failed files, the other manual).
     const victim = docs.value.find((d) => d.status === 'failed') ?? docs.value.find((d) => d.title === OTHER_TITLE)!;

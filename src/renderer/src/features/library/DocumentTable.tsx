@@ -9,12 +9,12 @@ import { filterDocuments, qualityFlags, sortDocuments, type SortKey } from './do
 // Fixed widths (table-layout: fixed) keep the table inside 1024×700 without horizontal scroll.
 const COLUMNS: Array<{ key: SortKey; label: string; width?: string; className?: string }> = [
   { key: 'title', label: 'Title', className: 'col-title' },
-  { key: 'machineModels', label: 'Models', width: '13%' },
-  { key: 'tags', label: 'Tags', width: '12%' },
-  { key: 'language', label: 'Lang.', width: '7%' },
-  { key: 'revision', label: 'Rev.', width: '8%' },
-  { key: 'pageCount', label: 'Pages', width: '8%' },
-  { key: 'status', label: 'Status', width: '12%' }
+  { key: 'machineModels', label: 'Models', width: '11%' },
+  { key: 'tags', label: 'Tags', width: '10%' },
+  { key: 'language', label: 'Lang.', width: '6%' },
+  { key: 'revision', label: 'Rev.', width: '7%' },
+  { key: 'pageCount', label: 'Pages', width: '7%' },
+  { key: 'status', label: 'Status', width: '11%' }
 ];
 
 export const STATUS_BADGE: Record<string, { tone: BadgeTone; label: string }> = {
@@ -52,7 +52,7 @@ export function DocumentTable({ onEdit, onDelete, onUnlock }: DocumentTableProps
                 </button>
               </th>
             ))}
-            <th scope="col" style={{ width: '11%' }}>
+            <th scope="col" style={{ width: '10%' }}>
               Quality
             </th>
             <th scope="col" className="col-actions">

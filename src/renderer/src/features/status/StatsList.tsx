@@ -40,11 +40,11 @@ export function StatsList({ stats, label }: { stats: Stats; label: string }) {
   const entries = Object.entries(stats);
   if (entries.length === 0) return <p className="muted">No data yet.</p>;
   return (
-    <dl className="kv" aria-label={label}>
+    <dl className="kv" aria-label={label} data-testid={label}>
       {entries.map(([k, v]) => (
         <div key={k} className="kv-row">
           <dt>{humanizeKey(k)}</dt>
-          <dd>{formatValue(k, v)}</dd>
+          <dd data-testid={`stat-${k}`}>{formatValue(k, v)}</dd>
         </div>
       ))}
     </dl>
