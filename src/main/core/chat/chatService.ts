@@ -15,6 +15,7 @@ export interface ChatServiceDeps {
   engine: () => ChatEnginePort | undefined;
   documents?: DocumentInfoPort;
   retrieval: () => { resultsPerAnswer: number };
+  generation?: () => { maxAnswerTokens?: number };
   events: { emit<E extends keyof EventMap>(event: E, payload: EventMap[E]): void };
   logger: Logger;
 }

@@ -14,6 +14,8 @@ export interface TurnDeps {
   engine: () => ChatEnginePort | undefined;
   documents?: DocumentInfoPort;
   retrieval: () => { resultsPerAnswer: number };
+  /** Answer length cap (tokens); default scales with the context (see buildPrompt). */
+  generation?: () => { maxAnswerTokens?: number };
   logger: Logger;
   onDelta(delta: string): void;
 }
@@ -91,7 +93,8 @@ export async function runTurn(deps: TurnDeps, input: TurnInput): Promise<ChatMes
     history: historyFor(earlier),
     contextSize: engine!.contextSize(),
     countTokens: (t) => engine!.countTokens(t),
-    revisionOf
+    revisionOf,
+    maxAnswerTokens: deps.generation?.().maxAnswerTokens
   });
   if (prompt.droppedPassages || prompt.droppedHistoryTurns) {
     deps.logger.debug('prompt trimmed to fit', { droppedPassages: prompt.droppedPassages, droppedHistory: prompt.droppedHistoryTurns });
