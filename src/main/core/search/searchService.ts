@@ -43,6 +43,7 @@ export interface SearchTuning {
   laneWeights: Record<'text' | 'page' | 'ident' | 'vector', number>;
   pageLane: boolean;
   strongIdentBoost: number;
+  weakIdentWeight: number;
   feedback: { pages: number; terms: number; weight: number } | null; // pseudo-relevance feedback
   rerankTop: number;
 }
@@ -53,6 +54,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   laneWeights: { text: 1, page: 1, ident: 1, vector: 1 },
   pageLane: true,
   strongIdentBoost: 2,
+  weakIdentWeight: 0.25,
   feedback: { pages: 3, terms: 6, weight: 0.3 },
   rerankTop: 20
 };
@@ -126,7 +128,9 @@ export class SearchService {
       // A short query centred on an unmistakable identifier (gdb_get_char, "what is E-204") is a lookup:
       // trust the exact lane more. In a long question the identifier is usually context, not the target.
       const lookup = q.strongIdentifiers.length > 0 && q.terms.length <= 6;
-      const weight = tune.laneWeights[name] * (name === 'ident' && lookup ? tune.strongIdentBoost : 1);
+      // Only acronyms/plain words (SDR, GPX, HTTP) are weak identifiers: common, so the lane is mostly noise.
+      const identScale = lookup ? tune.strongIdentBoost : q.strongIdentifiers.length ? 1 : tune.weakIdentWeight;
+      const weight = tune.laneWeights[name] * (name === 'ident' ? identScale : 1);
       lanes.push({ name, weight, pages: aggregatePages(toHits(laneRows), tune.foldWeight) });
       ran.push(name);
     };
