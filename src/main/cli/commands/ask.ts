@@ -12,10 +12,16 @@ import { listFlag, stringFlag, type CliCommand, type CliContext } from '../comma
 export const askCommand: CliCommand = {
   name: 'ask',
   summary: 'Ask the manuals a question (streams the answer, then its citations)',
-  usage: 'ask "<question>" [--session ID] [--models X,Y] [--docs ID,..] [--tags T,..] [--json]',
+  usage: 'ask "<question>" [--session ID] [--models X,Y] [--docs ID,..] [--tags T,..] [--chat-model ID] [--json]',
   async run(ctx) {
     const text = ctx.args.positional.join(' ').trim();
     if (!text) throw new AppError('INVALID_INPUT', 'Usage: ask "<question>"');
+    const chatModel = stringFlag(ctx.args, 'chat-model');
+    if (chatModel) await callCore(ctx.core, 'models.load', { id: chatModel, role: 'chat' });
+    // The core restores remembered models in the background; a one-shot ask should use them.
+    for (const job of ctx.core.jobs.list()) {
+      if (job.kind === 'models.load' && job.status === 'running') await ctx.core.jobs.wait(job.jobId);
+    }
     const { message, sessionId } = await askOnce(ctx, text);
     if (ctx.json) ctx.outJson({ sessionId, message });
     else {
