@@ -45,6 +45,7 @@ beforeAll(async () => {
   const started = await core.library.import([dir]);
   for (const f of started.files) {
     const snap = await core.jobs.wait(f.jobId);
+    expect(snap.error ?? null).toBeNull();
     expect((snap.result as ImportOutcome).outcome).toBe('imported');
   }
 });
