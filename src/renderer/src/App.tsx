@@ -6,10 +6,10 @@ import { LiveRegion } from './components/LiveRegion';
 import { ToastHost } from './components/Toast';
 import { ChatPage } from './features/chat/ChatPage';
 import { LibraryPage } from './features/library/LibraryPage';
+import { ModelsPage } from './features/models/ModelsPage';
 import { SessionsPage } from './features/sessions/SessionsPage';
 import { CitationViewer } from './features/viewer/CitationViewer';
 import { StatusPage } from './features/status/StatusPage';
-import { SettingsPanel } from './features/settings/SettingsPanel';
 import { selectTheme } from './features/settings/settingsStore';
 import { useAppStores } from './lib/appContext';
 import { routeHref, useRoute, type RouteName } from './lib/router';
@@ -40,15 +40,7 @@ const PAGES: Record<RouteName, () => ReactNode> = {
   chat: () => <ChatPage />,
   library: () => <LibraryPage />,
   sessions: () => <SessionsPage />,
-  // TODO(models contract): switch to features/models/ModelsPage once `models` is in the contract.
-  models: () => (
-    <div className="page">
-      <div className="page-header">
-        <h1>Models &amp; settings</h1>
-      </div>
-      <SettingsPanel />
-    </div>
-  ),
+  models: () => <ModelsPage />,
   status: () => <StatusPage />,
   viewer: () => <CitationViewer variant="page" />
 };

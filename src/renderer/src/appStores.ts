@@ -1,6 +1,7 @@
 import type { Api } from '../../shared/contract';
 import { createJobsStore } from './lib/jobsStore';
 import { createLibraryStore } from './features/library/libraryStore';
+import { createModelsStore } from './features/models/modelsStore';
 import { createChatStore } from './features/chat/chatStore';
 import { createSessionsStore } from './features/sessions/sessionsStore';
 import { createViewerStore } from './features/viewer/viewerStore';
@@ -16,6 +17,7 @@ export function createAppStores(api: Api) {
   return {
     jobs: createJobsStore(api),
     library: createLibraryStore(api),
+    models: createModelsStore(api),
     settings: createSettingsStore(api),
     status: createStatusStore(api),
     // Part B (chat, sessions, citation viewer).

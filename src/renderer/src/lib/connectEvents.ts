@@ -13,6 +13,8 @@ export function connectEvents(api: Api, stores: AppStores): () => void {
     api.on('jobs.finished', (s) => stores.jobs.getState().apply(s)),
     api.on('settings.changed', (s) => stores.settings.getState().set(s)),
     api.on('library.changed', (e) => stores.library.getState().onChanged(e)),
+    api.on('models.state', (s) => stores.models.getState().setRuntime(s)),
+    api.on('models.changed', (list) => stores.models.getState().setModels(list)),
     // An import job ending changes document status/pages even when no library.changed follows.
     api.on('jobs.finished', (j) => {
       if (j.kind.startsWith('library.')) stores.library.getState().onChanged({ reason: 'status', docIds: [] });

@@ -28,7 +28,7 @@ describe('document table logic', () => {
 
   it('turns the quality report into flags', () => {
     const q = { pageCount: 3, pagesWithoutText: [], imageOnlyPages: [2, 3], garbledPages: [], duplicatePages: [[3, 1]] as Array<[number, number]>, tableHeavyPages: [], nearEmptyPages: [], failedPages: [], chunkCount: 4 };
-    expect(qualityFlags(doc({ quality: q })).map((f) => f.label)).toEqual(['2 scanned', '1 duplicate']);
+    expect(qualityFlags(doc({ quality: q })).map((f) => f.label)).toEqual(['2 scanned', '1 dup.']);
     expect(qualityFlags(doc())).toEqual([]);
   });
 

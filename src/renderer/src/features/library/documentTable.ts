@@ -86,7 +86,7 @@ export function qualityFlags(d: DocumentSummary): QualityFlag[] {
   if (q.imageOnlyPages.length) flags.push({ label: `${q.imageOnlyPages.length} scanned`, tone: 'warn', detail: `Scanned pages without text (need OCR): ${pagesText(q.imageOnlyPages)}` });
   if (q.garbledPages.length) flags.push({ label: `${q.garbledPages.length} garbled`, tone: 'warn', detail: `Pages with unreadable text: ${pagesText(q.garbledPages)}` });
   if (q.failedPages.length) flags.push({ label: `${q.failedPages.length} failed`, tone: 'error', detail: `Pages that could not be read: ${pagesText(q.failedPages)}` });
-  if (q.duplicatePages.length) flags.push({ label: `${q.duplicatePages.length} duplicate`, tone: 'info', detail: `Repeated pages: ${pagesText(q.duplicatePages.map((p) => p[0]))}` });
-  if (q.tableHeavyPages.length) flags.push({ label: q.tableHeavyPages.length === 1 ? '1 table page' : `${q.tableHeavyPages.length} table pages`, tone: 'info', detail: `Table-heavy pages: ${pagesText(q.tableHeavyPages)}` });
+  if (q.duplicatePages.length) flags.push({ label: `${q.duplicatePages.length} dup.`, tone: 'info', detail: `Repeated pages: ${pagesText(q.duplicatePages.map((p) => p[0]))}` });
+  if (q.tableHeavyPages.length) flags.push({ label: q.tableHeavyPages.length === 1 ? '1 table' : `${q.tableHeavyPages.length} tables`, tone: 'info', detail: `Table-heavy pages: ${pagesText(q.tableHeavyPages)}` });
   return flags;
 }

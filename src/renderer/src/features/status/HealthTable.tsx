@@ -8,7 +8,10 @@ const NAMES: Record<string, string> = {
   jobs: 'Background jobs',
   chatModel: 'Chat model',
   embeddingModel: 'Embedding model',
-  library: 'Library'
+  library: 'Library',
+  sessions: 'Chat sessions',
+  reranker: 'Re-ranker',
+  models: 'Models'
 };
 
 export function HealthTable({ components }: { components: ComponentHealth[] }) {

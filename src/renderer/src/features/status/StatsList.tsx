@@ -1,7 +1,22 @@
 import type { Stats } from './statusStore';
 
+/** Labels for the stats the core reports today; unknown keys are humanized generically. */
+const LABELS: Record<string, string> = {
+  byStatus: 'By status',
+  libraryBytes: 'Stored PDFs',
+  indexBytes: 'Search index size',
+  avgTtftMs: 'Avg. time to first token',
+  avgTokensPerSecond: 'Avg. tokens per second',
+  refusedShare: '"Not in the manuals"',
+  searchOnlyShare: 'Search-only answers',
+  notHelpful: 'not helpful',
+  needs_ocr: 'needs OCR',
+  needs_password: 'password needed'
+};
+
 /** "documentCount" → "Document count". */
 export function humanizeKey(key: string): string {
+  if (LABELS[key]) return LABELS[key];
   const spaced = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
@@ -18,7 +33,7 @@ export function formatValue(key: string, v: unknown): string {
   if (Array.isArray(v)) return v.length === 0 ? 'none' : v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ');
   if (typeof v === 'object') {
     return Object.entries(v as Record<string, unknown>)
-      .map(([k, x]) => `${k}: ${formatValue(k, x)}`)
+      .map(([k, x]) => `${LABELS[k] ?? k}: ${formatValue(k, x)}`)
       .join(' · ');
   }
   return String(v);

@@ -1,12 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { Button } from '../../components/Button';
 import { navigate, useRoute } from '../../lib/router';
 import { useFeatureStores } from '../chat/useFeatureStores';
-import { PdfPage } from './PdfPage';
-import { openPdf, type PDFDocumentProxy } from './pdfjs';
+import type { PDFDocumentProxy } from './pdfjs';
 import { activeHighlight, type ViewerStore } from './viewerStore';
 import './viewer.css';
+
+// pdf.js (~700 kB) loads on first use of the viewer, not with the app.
+const PdfPage = lazy(() => import('./PdfPage').then((m) => ({ default: m.PdfPage })));
+const openPdf = async (bytes: Uint8Array): Promise<PDFDocumentProxy> => (await import('./pdfjs')).openPdf(bytes);
 
 export interface CitationViewerProps {
   /** 'panel': docked over the chat (Esc / ✕ closes). 'page': the #/viewer route. */
@@ -177,14 +180,16 @@ export function CitationViewer({ variant = 'page', store: given }: CitationViewe
           </p>
         )}
         {doc && (
-          <PdfPage
-            doc={doc}
-            pageNumber={Math.min(s.page, doc.numPages)}
-            zoom={s.zoom}
-            availableWidth={width}
-            pageText={s.pageText && s.pageText.page === s.page && s.pageText.docId === s.docId ? s.pageText.text : null}
-            highlight={highlight}
-          />
+          <Suspense fallback={<p className="viewer-msg muted">Loading viewer…</p>}>
+            <PdfPage
+              doc={doc}
+              pageNumber={Math.min(s.page, doc.numPages)}
+              zoom={s.zoom}
+              availableWidth={width}
+              pageText={s.pageText && s.pageText.page === s.page && s.pageText.docId === s.docId ? s.pageText.text : null}
+              highlight={highlight}
+            />
+          </Suspense>
         )}
       </div>
     </section>
