@@ -4,6 +4,7 @@ import { TABLES } from '../../../src/main/core/index/schema';
 import { vectorModelKey } from '../../../src/main/core/index/vectorStore';
 import type { ModelsState } from '../../../src/shared/contract/models';
 import { tempCore } from '../../helpers/tempCore';
+import { call } from './typedCall';
 import { ensureFixture, tinyEmbeddingModel } from '../../fixtures/gguf/generators';
 
 type TC = Awaited<ReturnType<typeof tempCore>>;
@@ -18,7 +19,7 @@ function chunk(docId: string, i: number, tags: string[] = []): ChunkRow {
 const addChunks = (t: TC, rows: ChunkRow[]) => t.core.index.withWriteLock(() => t.core.index.chunks().add(rows as unknown as Record<string, unknown>[]));
 
 async function loadAndWait(t: TC, id: string): Promise<void> {
-  const r = await t.core.call('models.load', { id });
+  const r = await call(t.core, 'models.load', { id });
   if (!r.ok) throw new Error(r.error.message);
   const snap = await t.core.jobs.wait(r.value.jobId);
   if (snap.status !== 'succeeded') throw new Error(`load ${snap.status}: ${snap.error?.message}`);
@@ -41,9 +42,9 @@ describe('embeddings into per-model vector tables', () => {
     t = await tempCore();
     t.core.events.on('models.state', (s) => states.push(s));
     await addChunks(t, Array.from({ length: 40 }, (_, i) => chunk('doc1', i)));
-    const ia = await t.core.call('models.import', { path: tinyEmbeddingModel(), mode: 'reference' });
+    const ia = await call(t.core, 'models.import', { path: tinyEmbeddingModel(), mode: 'reference' });
     // A second embedding model with another width: its vectors must never meet model A's.
-    const ib = await t.core.call('models.import', { path: ensureFixture('embedding', { nEmbd: 32, nHead: 2, seed: 11, name: 'second-embed' }), mode: 'reference' });
+    const ib = await call(t.core, 'models.import', { path: ensureFixture('embedding', { nEmbd: 32, nHead: 2, seed: 11, name: 'second-embed' }), mode: 'reference' });
     if (!ia.ok || !ib.ok) throw new Error('import failed');
     a = ia.value.id;
     b = ib.value.id;
@@ -76,7 +77,7 @@ describe('embeddings into per-model vector tables', () => {
   it('catches up on library changes: embeds only new chunks, drops removed ones, follows tag edits', async () => {
     await addChunks(t, Array.from({ length: 10 }, (_, i) => chunk('doc2', i, ['hydraulics'])));
     await t.core.index.withWriteLock(() => t.core.index.chunks().delete("`docId` = 'doc1' AND `ordinal` >= 35"));
-    const r = await t.core.call('models.reembed');
+    const r = await call(t.core, 'models.reembed');
     if (!r.ok) throw new Error(r.error.message);
     const snap = await t.core.jobs.wait(r.value.jobId);
     expect(snap.status).toBe('succeeded');
@@ -88,7 +89,7 @@ describe('embeddings into per-model vector tables', () => {
 
   it('a cancelled build resumes where it stopped', async () => {
     await addChunks(t, Array.from({ length: 300 }, (_, i) => chunk('doc3', i)));
-    const r = await t.core.call('models.reembed');
+    const r = await call(t.core, 'models.reembed');
     if (!r.ok) throw new Error(r.error.message);
     const jobId = r.value.jobId;
     await new Promise<void>((resolve) => {
@@ -106,7 +107,7 @@ describe('embeddings into per-model vector tables', () => {
     const partial = await table.countRows();
     expect(partial).toBeGreaterThanOrEqual(45 + 16);
     expect(partial).toBeLessThan(ALL);
-    const again = await t.core.call('models.reembed');
+    const again = await call(t.core, 'models.reembed');
     if (!again.ok) throw new Error(again.error.message);
     const snap = await t.core.jobs.wait(again.value.jobId);
     expect(snap.result).toMatchObject({ added: ALL - partial, total: ALL });
@@ -144,5 +145,31 @@ describe('embeddings into per-model vector tables', () => {
     const jobs = t.core.jobs.list().filter((j) => j.kind === 'embeddings.build');
     expect(jobs.at(-1)?.result).toMatchObject({ added: 0, total: ALL });
     expect(t.core.models.embeddings.vectorSource()!.modelId).toBe(a);
+  });
+});
+
+describe('embeddings follow library.changed events', () => {
+  it('embeds new chunks after an "indexed" event and re-embeds re-indexed documents', async () => {
+    const t = await tempCore();
+    try {
+      await addChunks(t, Array.from({ length: 5 }, (_, i) => chunk('d1', i)));
+      const imp = await call(t.core, 'models.import', { path: tinyEmbeddingModel(), mode: 'reference' });
+      if (!imp.ok) throw new Error(imp.error.message);
+      await loadAndWait(t, imp.value.id);
+      await waitIdle(t);
+      const table = t.core.models.embeddings.vectorSource()!.table;
+      expect(await table.countRows()).toBe(5);
+      const before = t.core.jobs.list().filter((j) => j.kind === 'embeddings.build').length;
+      await addChunks(t, Array.from({ length: 7 }, (_, i) => chunk('d2', i)));
+      t.core.events.emit('library.changed', { reason: 'indexed', docIds: ['d2', 'd1'] });
+      for (let i = 0; i < 200 && t.core.jobs.list().filter((j) => j.kind === 'embeddings.build').length === before; i++) await new Promise((r) => setTimeout(r, 50));
+      await waitIdle(t);
+      const last = t.core.jobs.list().filter((j) => j.kind === 'embeddings.build').at(-1)!;
+      // d1 was re-indexed: its 5 vectors were dropped and embedded again along with d2's 7.
+      expect(last.result).toMatchObject({ added: 12, total: 12 });
+      expect(await table.countRows()).toBe(12);
+    } finally {
+      await t.cleanup();
+    }
   });
 });

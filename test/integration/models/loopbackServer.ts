@@ -7,6 +7,10 @@ export interface LoopbackServer {
   requests: Array<{ method: string; path: string; range?: string }>;
   /** When > 0, the next full-body GET sends only this many bytes and then drops the connection. */
   cutNextAfter: number;
+  /** Body bytes sent so far (all requests). */
+  bytesSent: number;
+  /** Throttle (bytes/s per response); 0 = unthrottled. */
+  bytesPerSecond: number;
   close(): Promise<void>;
 }
 
@@ -15,7 +19,7 @@ export interface LoopbackServer {
  * through — what a flaky workshop Wi-Fi does — so resume is tested against real sockets.
  */
 export async function startLoopbackServer(files: Record<string, Buffer>): Promise<LoopbackServer> {
-  const state = { cutNextAfter: 0 };
+  const state = { cutNextAfter: 0, bytesSent: 0, bytesPerSecond: 0 };
   const requests: LoopbackServer['requests'] = [];
   const server: Server = createServer((req: IncomingMessage, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -47,13 +51,45 @@ export async function startLoopbackServer(files: Record<string, Buffer>): Promis
       res.write(slice.subarray(0, n), () => setTimeout(() => req.socket.destroy(), 20));
       return;
     }
-    res.end(slice);
+    if (!state.bytesPerSecond) {
+      state.bytesSent += slice.length;
+      res.end(slice);
+      return;
+    }
+    // Throttled: 32 KiB pieces paced to the rate, so a client can be cancelled part way.
+    const piece = 32 * 1024;
+    let off = 0;
+    const pump = (): void => {
+      if (res.destroyed) return;
+      if (off >= slice.length) {
+        res.end();
+        return;
+      }
+      const part = slice.subarray(off, off + piece);
+      off += part.length;
+      state.bytesSent += part.length;
+      res.write(part);
+      setTimeout(pump, (part.length / state.bytesPerSecond) * 1000);
+    };
+    pump();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
   return {
     url: (p) => `http://127.0.0.1:${port}${p}`,
     requests,
+    get bytesSent() {
+      return state.bytesSent;
+    },
+    set bytesSent(v: number) {
+      state.bytesSent = v;
+    },
+    get bytesPerSecond() {
+      return state.bytesPerSecond;
+    },
+    set bytesPerSecond(v: number) {
+      state.bytesPerSecond = v;
+    },
     get cutNextAfter() {
       return state.cutNextAfter;
     },

@@ -117,6 +117,14 @@ export class EmbeddingService {
     return { jobId };
   }
 
+  /** Drops the vectors of re-indexed documents from every open table (they are re-embedded by the catch-up). */
+  async invalidateDocs(docIds: string[]): Promise<void> {
+    if (!docIds.length) return;
+    for (const t of new Set([this.serving, this.building])) {
+      if (t) await this.p.vectors.deleteWhere(t.table, sqlIn('docId', docIds)).catch((e) => this.p.logger.warn('vector invalidation failed', { error: e }));
+    }
+  }
+
   /** Library changed: embed new chunks / drop removed ones soon (debounced across a batch import). */
   scheduleCatchUp(): void {
     if (!this.serving && !this.building) return;

@@ -14,7 +14,7 @@ import { LlamaChatEngine } from './chatEngine';
 import { EmbeddingService } from './embeddings';
 import { inspectGguf } from './ggufInspect';
 import { LlamaRuntime } from './llamaRuntime';
-import { downloadModelFile } from './modelDownloader';
+import { downloadModelFile, validateModelUri } from './modelDownloader';
 import { estimateMemory, loadForRole, type LoadedModel } from './modelLoader';
 import { ModelRegistry } from './modelRegistry';
 
@@ -78,6 +78,11 @@ export class ModelManager {
     await m.vectors.load();
     // New, removed or re-tagged documents: bring the vector table up to date (debounced).
     m.unsubscribe = d.events.onAny((name, payload) => {
+      if (name === 'library.changed') {
+        const change = payload as EventMap['library.changed'];
+        // Re-indexed documents may keep their chunk ids with new text: their vectors are stale.
+        if (change.reason === 'indexed') void m.embeddings.invalidateDocs(change.docIds);
+      }
       const kind = name === 'jobs.finished' ? (payload as { kind?: string }).kind ?? '' : '';
       if (String(name).startsWith('library.') || kind.startsWith('library.')) m.embeddings.scheduleCatchUp();
     });
@@ -106,6 +111,7 @@ export class ModelManager {
   }
 
   download(input: { uri: string; fileName?: string; sha256?: string }): { jobId: string; done: Promise<ModelInfo> } {
+    validateModelUri(input.uri);
     return this.d.jobs.start({
       kind: 'models.download',
       title: `Downloading ${input.fileName ?? input.uri}`,
