@@ -16,7 +16,8 @@ import type { PdfParser } from './pdf/pdfParser';
 
 export interface PipelineDeps {
   repo: LibraryRepo;
-  parser: PdfParser;
+  /** Doc ids being imported right now: the same bytes twice in one batch is a duplicate, not a race. */
+  inFlight: Set<string>;
   libraryDir: string;
   limits(): { maxFileBytes: number; maxPages: number };
   changed(reason: 'indexed' | 'status' | 'deleted', docIds: string[]): void;
@@ -33,10 +34,10 @@ export interface ImportRequest {
 
 const READY = new Set(['ready', 'needs_ocr']);
 
-export async function runImport(deps: PipelineDeps, req: ImportRequest, ctx: JobContext): Promise<ImportOutcome> {
+export async function runImport(deps: PipelineDeps, parser: PdfParser, req: ImportRequest, ctx: JobContext): Promise<ImportOutcome> {
   const file = req.existing?.fileName ?? basename(req.path);
   ctx.progress({ phase: 'read', done: 0, total: null });
-  const { maxFileBytes, maxPages } = deps.limits();
+  const { maxFileBytes } = deps.limits();
   let size: number;
   try {
     const s = await stat(req.path);
@@ -53,6 +54,25 @@ export async function runImport(deps: PipelineDeps, req: ImportRequest, ctx: Job
 
   const sha = sha256(bytes);
   const id = docIdFor(sha);
+  if (deps.inFlight.has(id)) {
+    return { file, outcome: 'duplicate', docId: id, message: 'the same file is being imported right now; not re-indexed' };
+  }
+  deps.inFlight.add(id);
+  try {
+    return await importBytes(deps, parser, req, ctx, { file, size, bytes, sha, id });
+  } finally {
+    deps.inFlight.delete(id);
+  }
+}
+
+async function importBytes(
+  deps: PipelineDeps,
+  parser: PdfParser,
+  req: ImportRequest,
+  ctx: JobContext,
+  f: { file: string; size: number; bytes: Uint8Array; sha: string; id: string }
+): Promise<ImportOutcome> {
+  const { file, size, bytes, sha, id } = f;
   const prior = req.existing ?? (await deps.repo.getDoc(id));
   if (!req.existing && prior && (READY.has(prior.status) || prior.status === 'importing')) {
     return { file, outcome: 'duplicate', docId: id, title: prior.title, pages: prior.pageCount, message: `duplicate of "${prior.title}" (${prior.fileName}); not re-indexed` };
@@ -89,10 +109,10 @@ export async function runImport(deps: PipelineDeps, req: ImportRequest, ctx: Job
   let meta: PdfMeta | undefined;
   const pages: PdfPage[] = [];
   try {
-    await deps.parser.parse({
+    await parser.parse({
       data: bytes,
       password: req.password,
-      maxPages,
+      maxPages: deps.limits().maxPages,
       signal: ctx.signal,
       onMeta: (mm) => {
         meta = mm;

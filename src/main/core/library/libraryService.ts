@@ -4,6 +4,7 @@
  * Emits 'library.changed' on core events — the embeddings side listens to it (see contract).
  */
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { EventMap } from '../../../shared/contract';
 import type { ComponentHealth } from '../../../shared/contract/app';
 import type {
@@ -26,6 +27,7 @@ import { expandPaths, folderBytes, removeStored } from './files';
 import { runImport, type ImportRequest, type PipelineDeps } from './importPipeline';
 import { LibraryRepo } from './libraryRepo';
 import { PdfParser } from './pdf/pdfParser';
+import { Slots } from './slots';
 
 export interface LibraryServiceDeps {
   store: LanceStore;
@@ -40,18 +42,22 @@ export const IMPORT_JOB_KIND = 'library.import';
 
 export class LibraryService {
   readonly repo: LibraryRepo;
-  private readonly parser: PdfParser;
+  /** One parser (worker) per import slot. */
+  private readonly parsers: PdfParser[];
+  private readonly slots: Slots;
   private readonly pipeline: PipelineDeps;
-  private turn: Promise<void> = Promise.resolve();
   private pending = 0;
   private optimizeTimer?: NodeJS.Timeout;
 
   private constructor(private readonly deps: LibraryServiceDeps) {
     this.repo = new LibraryRepo(deps.store);
-    this.parser = new PdfParser((msg, meta) => deps.logger.warn(msg, meta));
+    // Two slots at most: parse one file while another is chunked/written; more would only
+    // thrash a 2-core machine and multiply peak memory.
+    this.slots = new Slots(Math.max(1, Math.min(2, availableParallelism())));
+    this.parsers = Array.from({ length: this.slots.size }, () => new PdfParser((msg, meta) => deps.logger.warn(msg, meta)));
     this.pipeline = {
       repo: this.repo,
-      parser: this.parser,
+      inFlight: new Set<string>(),
       libraryDir: deps.paths.library,
       limits: deps.limits,
       changed: (reason, docIds) => this.emitChanged({ reason, docIds })
@@ -180,13 +186,13 @@ export class LibraryService {
     return {
       name: 'index',
       status: 'ok',
-      detail: `${s.documents} docs, ${s.pages} pages, ${s.chunks} chunks${failed ? `, ${failed} need attention` : ''}${this.parser.inProcess ? ' (parsing in-process)' : ''}`
+      detail: `${s.documents} docs, ${s.pages} pages, ${s.chunks} chunks${failed ? `, ${failed} need attention` : ''}${this.parsers.some((p) => p.inProcess) ? ' (parsing in-process)' : ''}`
     };
   }
 
   async dispose(): Promise<void> {
     if (this.optimizeTimer) clearTimeout(this.optimizeTimer);
-    await this.parser.dispose();
+    await Promise.all(this.parsers.map((p) => p.dispose()));
   }
 
   private startJob(title: string, req: ImportRequest): string {
@@ -197,13 +203,10 @@ export class LibraryService {
       summarize: (r) => r,
       run: async (ctx) => {
         ctx.progress({ phase: 'queued' });
-        const prev = this.turn;
-        let release!: () => void;
-        this.turn = new Promise<void>((r) => (release = r));
+        const slot = await this.slots.acquire();
         try {
-          await prev;
           if (ctx.signal.aborted) throw new AppError('CANCELLED', 'Cancelled.');
-          const out = await runImport(this.pipeline, req, ctx);
+          const out = await runImport(this.pipeline, this.parsers[slot], req, ctx);
           if (this.pending === 1 && out.outcome !== 'duplicate') {
             ctx.progress({ phase: 'optimize' });
             await this.deps.store.optimize(); // last job of a batch: fold new rows into the indexes
@@ -211,7 +214,7 @@ export class LibraryService {
           return out;
         } finally {
           this.pending--;
-          release();
+          this.slots.release(slot);
         }
       }
     });

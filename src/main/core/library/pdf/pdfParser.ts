@@ -110,7 +110,7 @@ export class PdfParser {
     if (this.disposed) return Promise.reject(new Error('PdfParser disposed'));
     if (this.ready) return this.ready;
     const t = this.target!;
-    this.ready = new Promise<Worker>((resolve, reject) => {
+    const ready: Promise<Worker> = new Promise<Worker>((resolve, reject) => {
       const w = new Worker(t.url, { eval: t.eval });
       w.unref(); // an idle parser must not keep a CLI process alive
       const onReady = (m: WorkerReply) => {
@@ -121,18 +121,19 @@ export class PdfParser {
         resolve(w);
       };
       const onErr = (e: Error) => {
-        this.ready = undefined;
+        if (this.ready === ready) this.ready = undefined;
         reject(e);
       };
       w.on('message', onReady);
       w.once('error', onErr);
       w.once('exit', (code) => {
         if (this.worker === w) this.worker = undefined;
-        if (this.worker === undefined) this.ready = undefined;
+        if (this.ready === ready) this.ready = undefined;
         reject(new Error(`pdf worker exited before it was ready (code ${code})`)); // no-op once resolved
       });
     });
-    return this.ready;
+    this.ready = ready;
+    return ready;
   }
 
   /** Terminates a worker and forgets it at once, so the next parse starts a fresh one. */

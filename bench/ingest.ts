@@ -1,0 +1,112 @@
+/**
+ * Ingestion throughput: `npm run bench:ingest -- <pdf files or folders…>`
+ * Prints pages/s for (1) parsing alone (worker, pdf.js), (2) the full import through the core
+ * (copy, parse, chunk, LanceDB writes, FTS optimize), (3) poppler's `pdftotext` on the same
+ * files in the same run, and the ratio import/pdftotext (target ≥ 0.5).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createCore } from '../src/main/core/createCore';
+import { pathsFor } from '../src/main/core/config';
+import { expandPaths } from '../src/main/core/library/files';
+import { PdfParser } from '../src/main/core/library/pdf/pdfParser';
+import type { ImportOutcome } from '../src/shared/contract/library';
+
+const rate = (pages: number, ms: number) => (ms > 0 ? (pages * 1000) / ms : 0);
+const fmt = (n: number) => n.toFixed(1).padStart(8);
+
+async function parseAlone(files: string[]): Promise<{ pages: number; ms: number }> {
+  const parser = new PdfParser();
+  let pages = 0;
+  // Warm the worker (thread start + pdf.js load) so we time parsing, not start-up.
+  await parser.parse({ data: new Uint8Array(await readFile(files[0])), onMeta: () => {}, onPage: () => {} }).catch(() => {});
+  const t0 = performance.now();
+  for (const f of files) {
+    try {
+      await parser.parse({ data: new Uint8Array(await readFile(f)), onMeta: () => {}, onPage: () => pages++ });
+    } catch {
+      /* damaged/encrypted files count 0 pages, like in the import */
+    }
+  }
+  const ms = performance.now() - t0;
+  await parser.dispose();
+  return { pages, ms };
+}
+
+async function fullImport(files: string[]): Promise<{ pages: number; ms: number; outcomes: string[] }> {
+  const dir = await mkdtemp(join(tmpdir(), 'bm-bench-ingest-'));
+  const core = await createCore({ paths: pathsFor(dir), host: 'cli', version: 'bench', logLevel: 'error', threads: 2 });
+  try {
+    const t0 = performance.now();
+    const r = await core.call('library.import', { paths: files });
+    if (!r.ok) throw new Error(r.error.message);
+    const { files: started } = r.value as { files: Array<{ path: string; jobId: string }> };
+    let pages = 0;
+    const outcomes: string[] = [];
+    for (const s of started) {
+      const snap = await core.jobs.wait(s.jobId);
+      const res = snap.result as ImportOutcome | undefined;
+      pages += res?.pages ?? 0;
+      outcomes.push(`${basename(s.path)}: ${res ? `${res.outcome} ${res.pages ?? 0}p ${res.chunks ?? 0} chunks` : `${snap.error?.code} ${snap.error?.message}`}`);
+    }
+    return { pages, ms: performance.now() - t0, outcomes };
+  } finally {
+    await core.dispose();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function pdftotext(files: string[]): { pages: number; ms: number } | null {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+  } catch {
+    return null;
+  }
+  let pages = 0;
+  const t0 = performance.now();
+  for (const f of files) {
+    try {
+      const out = execFileSync('pdftotext', [f, '-'], { maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] }).toString('utf8');
+      pages += out.split('\f').length - 1; // one form feed per page
+    } catch {
+      /* unreadable file */
+    }
+  }
+  return { pages, ms: performance.now() - t0 };
+}
+
+async function main() {
+  const args = process.argv.slice(2).filter((a) => a !== '--');
+  if (!args.length) {
+    process.stderr.write('usage: npm run bench:ingest -- <pdf files or folders…>\n');
+    process.exit(2);
+  }
+  const { files } = await expandPaths(args);
+  console.log(`files: ${files.length}`);
+  const base = pdftotext(files);
+  const parse = await parseAlone(files);
+  const imp = await fullImport(files);
+  for (const o of imp.outcomes) console.log(`  ${o}`);
+  console.log('');
+  console.log(`                     pages    ms        pages/s`);
+  console.log(`parse (worker)   ${String(parse.pages).padStart(8)} ${fmt(parse.ms)} ${fmt(rate(parse.pages, parse.ms))}`);
+  console.log(`full import      ${String(imp.pages).padStart(8)} ${fmt(imp.ms)} ${fmt(rate(imp.pages, imp.ms))}`);
+  if (base) {
+    console.log(`pdftotext        ${String(base.pages).padStart(8)} ${fmt(base.ms)} ${fmt(rate(base.pages, base.ms))}`);
+    const ratio = rate(imp.pages, imp.ms) / rate(base.pages, base.ms);
+    console.log('');
+    console.log(`ratio parse/pdftotext:  ${(rate(parse.pages, parse.ms) / rate(base.pages, base.ms)).toFixed(2)}`);
+    console.log(`ratio import/pdftotext: ${ratio.toFixed(2)} (target >= 0.5: ${ratio >= 0.5 ? 'met' : 'NOT met'})`);
+  } else console.log('pdftotext not installed: no baseline (apt-get install poppler-utils)');
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  }
+);
