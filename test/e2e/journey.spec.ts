@@ -27,8 +27,13 @@ async function setTheme(host: WebHostHandle, page: Page, theme: 'light' | 'dark'
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 }
 
-/** Screenshot in both themes (the app follows settings.changed live). */
+/** Screenshot in both themes (the app follows settings.changed live); nothing may overflow 1024 px. */
 async function shootBoth(app: AppPage, host: WebHostHandle, name: string): Promise<void> {
+  const overflow = await app.page.evaluate(() => {
+    const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
+    return d.documentElement.scrollWidth - d.documentElement.clientWidth;
+  });
+  expect(overflow, `${name}: horizontal overflow`).toBeLessThanOrEqual(0);
   await setTheme(host, app.page, 'light');
   await app.screenshot(`journey-${name}-light`);
   await setTheme(host, app.page, 'dark');
@@ -127,9 +132,12 @@ test.describe('technician journey', () => {
       await prepareChatModel(webHost);
       await page.reload();
       await expect(chat.composer).toBeVisible();
+      const composerBefore = await chat.composer.boundingBox();
       await chat.ask('And how do I reset it after replacing the fuse?');
       await expect(chat.lastAnswer()).toHaveClass(/msg-streaming/);
       await expect(chat.lastAnswer().locator('.md')).not.toBeEmpty({ timeout: 60_000 }); // tokens arrived
+      // No layout jump: the question box stays exactly where it was while the answer streams.
+      expect(await chat.composer.boundingBox()).toEqual(composerBefore);
       await expect(chat.stopButton).toBeVisible();
       await chat.composer.press('Escape'); // Esc stops streaming
       const stopped = await chat.waitForAnswer();

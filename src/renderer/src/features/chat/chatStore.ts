@@ -1,10 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Api } from '../../../../shared/contract';
-import type { TurnStarted } from '../../../../shared/contract/chat';
 import type { ChatMessage, ChatScope, FeedbackRating, SessionSummary } from '../../../../shared/contract/sessions';
 import type { AppErrorData, Result } from '../../../../shared/result';
 import { loadChatModelLoaded, loadScopeOptions, type ScopeOptions } from './chatPorts';
 import * as T from './transcript';
+import { createTurnRunner } from './turnRunner';
 
 export const EMPTY_SCOPE: ChatScope = { machineModels: [], documentIds: [], tags: [] };
 
@@ -60,58 +60,7 @@ export function createChatStore(api: Api): ChatStore {
     return true;
   };
 
-  /** Shows the question + an empty streaming answer at once, before the core has replied. */
-  const beginTurn = (sessionId: string, userText: string | null): { placeholder: string; localUser: string | null } => {
-    const s = store.getState();
-    let t = s.transcript;
-    let localUser: string | null = null;
-    if (userText !== null) {
-      const u = T.localMessage(sessionId, 'user', userText);
-      localUser = u.id;
-      t = T.upsertLast(t, u);
-    }
-    const a = T.localMessage(sessionId, 'assistant', '');
-    t = T.upsertLast(t, a);
-    store.setState({ transcript: t, streaming: { sessionId, messageId: a.id }, stopping: false, error: null });
-    return { placeholder: a.id, localUser };
-  };
-
-  /** The core answered with real ids: swap them in (a delta may already have done so). */
-  const adoptTurn = (ids: { placeholder: string; localUser: string | null }, started: TurnStarted): void => {
-    const s = store.getState();
-    if (s.activeId !== started.sessionId) return;
-    let t = s.transcript;
-    if (ids.localUser) t = T.replaceMessage(t, ids.localUser, started.userMessage);
-    const ph = t.byId[ids.placeholder];
-    if (ph) t = T.replaceMessage(t, ids.placeholder, { ...ph, id: started.messageId, replyTo: started.userMessage.id });
-    const streaming = s.streaming?.messageId === ids.placeholder ? { sessionId: started.sessionId, messageId: started.messageId } : s.streaming;
-    store.setState({ transcript: t, streaming });
-  };
-
-  const abortTurn = (ids: { placeholder: string; localUser: string | null }, error: AppErrorData): void => {
-    const s = store.getState();
-    store.setState({
-      transcript: T.removeIds(s.transcript, [ids.placeholder, ...(ids.localUser ? [ids.localUser] : [])]),
-      streaming: null,
-      stopping: false,
-      error
-    });
-  };
-
-  const runTurn = async (
-    sessionId: string,
-    userText: string | null,
-    call: () => Promise<Result<TurnStarted>>
-  ): Promise<boolean> => {
-    const ids = beginTurn(sessionId, userText);
-    const r = await call();
-    if (!r.ok) {
-      abortTurn(ids, r.error);
-      return false;
-    }
-    adoptTurn(ids, r.value);
-    return true;
-  };
+  const runTurn = createTurnRunner(() => store);
 
   const scheduleListReload = (): void => {
     if (listTimer) return;
