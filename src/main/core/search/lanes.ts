@@ -160,7 +160,11 @@ export async function vectorLane(
   signal?: AbortSignal
 ): Promise<LaneRow[]> {
   const vector = await source.embedQuery(text, signal);
-  let q = source.table.query().nearestTo(Array.from(vector)).select(['chunkId']).limit(limit);
+  let q = source.table.query().nearestTo(Array.from(vector)).select(['chunkId', '_distance']).limit(limit);
+  const o = source.searchOptions;
+  if (o?.nprobes) q = q.nprobes(o.nprobes);
+  if (o?.refineFactor) q = q.refineFactor(o.refineFactor);
+  if (o?.exact) q = q.bypassVectorIndex();
   if (where) q = q.where(where);
   const hits = (await q.toArray()) as Array<{ chunkId: string; _distance: number }>;
   if (hits.length === 0) return [];

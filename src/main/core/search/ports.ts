@@ -10,6 +10,8 @@ export interface VectorSource {
   dimension: number;
   modelId: string;
   embedQuery(text: string, signal?: AbortSignal): Promise<number[] | Float32Array>;
+  /** ANN knobs: partitions probed, re-ranking factor, or exact (flat) search as a baseline. */
+  searchOptions?: { nprobes?: number; refineFactor?: number; exact?: boolean };
 }
 
 /** Optional cross-encoder reranker (e.g. a node-llama-cpp ranking context); scores higher = better. */

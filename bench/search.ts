@@ -1,0 +1,200 @@
+/**
+ * Search latency: `npm run bench:search [-- --sizes 10k,100k,1m --queries 100 --keep]`
+ *
+ * For each size, builds a synthetic library through the real LanceStore schema (documents, pages
+ * with 4 chunks each, chunks with both FTS indexes, a 384-d vector table), then times the real
+ * SearchService.query (text + page + identifier lanes, + vector lane for "hybrid") with and without
+ * a machine-model filter. Baseline measured in the same run: the same hybrid query with the vector
+ * lane searched flat (no ANN index). The IVF-PQ index is only built where it pays off (≥ 50k rows).
+ * Prints p50/p95, index build times and disk size per table.
+ */
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Index } from '@lancedb/lancedb';
+import { Field, FixedSizeList, Float32, List, Schema, Utf8 } from 'apache-arrow';
+import { LanceStore, type Table } from '../src/main/core/index/lanceStore';
+import { identifierIndexText } from '../src/main/core/index/identifiers';
+import { SearchService } from '../src/main/core/search/searchService';
+import type { VectorSource } from '../src/main/core/search/ports';
+
+const DIM = 384;
+const CHUNKS_PER_PAGE = 4;
+const PAGES_PER_DOC = 200;
+const MODELS = Array.from({ length: 20 }, (_, i) => `M${100 + i}`);
+const ANN_MIN_ROWS = 50_000;
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const parseSize = (s: string) => Math.round(parseFloat(s) * (/m$/i.test(s) ? 1e6 : /k$/i.test(s) ? 1e3 : 1));
+const SIZES = (flag('sizes') ?? '10k,100k,1m').split(',').map(parseSize);
+const QUERIES = Number(flag('queries') ?? 60);
+
+// Deterministic PRNG so runs are comparable.
+let seed = 42;
+const rnd = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+
+// Zipf-ish vocabulary of pseudo-words; a few identifier-like tokens (E-204 style).
+const VOCAB = Array.from({ length: 30_000 }, (_, i) => {
+  let w = '';
+  let n = i + 7;
+  do {
+    w += 'bcdfghklmnprstvz'[n % 16] + 'aeiou'[(n >> 4) % 5];
+    n = Math.floor(n / 80);
+  } while (n > 0);
+  return w;
+});
+const zipf = () => VOCAB[Math.min(VOCAB.length - 1, Math.floor(Math.exp(rnd() * Math.log(VOCAB.length))) - 1)];
+const code = () => `E-${100 + Math.floor(rnd() * 900)}`;
+const sentence = (words: number) => Array.from({ length: words }, () => (rnd() < 0.01 ? code() : zipf())).join(' ');
+
+function randomVector(): Float32Array {
+  const v = new Float32Array(DIM);
+  let norm = 0;
+  for (let i = 0; i < DIM; i++) {
+    v[i] = rnd() * 2 - 1;
+    norm += v[i] * v[i];
+  }
+  norm = Math.sqrt(norm);
+  for (let i = 0; i < DIM; i++) v[i] /= norm;
+  return v;
+}
+
+const vectorSchema = new Schema([
+  new Field('chunkId', new Utf8(), false),
+  new Field('docId', new Utf8(), false),
+  new Field('vector', new FixedSizeList(DIM, new Field('item', new Float32(), true)), false),
+  new Field('machineModels', new List(new Field('item', new Utf8(), true)), false),
+  new Field('tags', new List(new Field('item', new Utf8(), true)), false),
+  new Field('language', new Utf8(), false)
+]);
+
+async function dirBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    total += e.isDirectory() ? await dirBytes(p) : (await stat(p)).size;
+  }
+  return total;
+}
+
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function build(store: LanceStore, vectors: Table, n: number): Promise<{ insertMs: number }> {
+  const t0 = performance.now();
+  const batch = 20_000;
+  const docs = Math.max(1, Math.ceil(n / (CHUNKS_PER_PAGE * PAGES_PER_DOC)));
+  const docRows = Array.from({ length: docs }, (_, d) => ({
+    id: `d${d}`, sha256: `d${d}`, title: `Manual ${d}`, fileName: `manual-${d}.pdf`, storedPath: '', bytes: 0, pageCount: PAGES_PER_DOC,
+    machineModels: [MODELS[d % MODELS.length]], tags: [d % 2 ? 'service' : 'user'], language: 'en', revision: '', notes: '',
+    status: 'ready', statusDetail: '', importedAt: '', updatedAt: '', qualityJson: '{}', pageLabelsJson: '[]', outlineJson: '[]'
+  }));
+  await store.documents().add(docRows);
+  for (let start = 0; start < n; start += batch) {
+    const chunks: Record<string, unknown>[] = [];
+    const pages: Record<string, unknown>[] = [];
+    const vecs: Record<string, unknown>[] = [];
+    for (let i = start; i < Math.min(n, start + batch); i++) {
+      const pageIndex = Math.floor(i / CHUNKS_PER_PAGE);
+      const d = Math.floor(pageIndex / PAGES_PER_DOC);
+      const page = (pageIndex % PAGES_PER_DOC) + 1;
+      const text = sentence(40);
+      const models = [MODELS[d % MODELS.length]];
+      const tags = [d % 2 ? 'service' : 'user'];
+      const id = `d${d}:${page}:${i}`;
+      chunks.push({
+        id, docId: `d${d}`, docTitle: `Manual ${d}`, page, pageEnd: page, pageLabel: String(page), sectionPath: '', ordinal: i,
+        text, charStart: 0, charEnd: text.length, searchText: text, identText: identifierIndexText(text), machineModels: models, tags, language: 'en'
+      });
+      if (i % CHUNKS_PER_PAGE === 0) pages.push({ id: `d${d}:${page}`, docId: `d${d}`, page, pageLabel: String(page), sectionPath: '', text });
+      else (pages[pages.length - 1] as { text: string } | undefined) && ((pages[pages.length - 1] as { text: string }).text += `\n${text}`);
+      vecs.push({ chunkId: id, docId: `d${d}`, vector: Array.from(randomVector()), machineModels: models, tags, language: 'en' });
+    }
+    await store.chunks().add(chunks);
+    if (pages.length) await store.pages().add(pages);
+    await vectors.add(vecs);
+  }
+  return { insertMs: performance.now() - t0 };
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+async function time(svc: SearchService, queries: string[], filter: boolean): Promise<{ p50: number; p95: number }> {
+  const ms: number[] = [];
+  for (const [i, text] of queries.entries()) {
+    const t0 = performance.now();
+    await svc.query({ text, limit: 10, filters: filter ? { machineModels: [MODELS[i % MODELS.length]] } : undefined });
+    ms.push(performance.now() - t0);
+  }
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
+}
+
+async function benchSize(n: number): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'bm-bench-search-'));
+  const store = await LanceStore.open(join(dir, 'index'));
+  try {
+    const vectors = await store.ensureTable('vectors_bench', vectorSchema);
+    const { insertMs } = await build(store, vectors, n);
+    let t = performance.now();
+    await store.optimize(['chunks', 'pages', 'documents']); // folds new rows into the FTS indexes
+    const ftsMs = performance.now() - t;
+    const settings = () => ({ rrfK: 60, evidenceThreshold: 0.12 });
+    const lexical = new SearchService({ store, settings });
+    t = performance.now();
+    await lexical.query({ text: 'warm up' }); // creates the page FTS index, loads corpus statistics
+    const warmMs = performance.now() - t;
+
+    let annMs = 0;
+    if (n >= ANN_MIN_ROWS) {
+      t = performance.now();
+      const partitions = Math.max(16, Math.round(Math.sqrt(n)));
+      await vectors.createIndex('vector', { config: Index.ivfPq({ numPartitions: partitions, numSubVectors: DIM / 16, distanceType: 'cosine' }) });
+      annMs = performance.now() - t;
+    }
+    const source = (exact: boolean): VectorSource => ({
+      table: vectors, dimension: DIM, modelId: 'bench',
+      embedQuery: async () => randomVector(),
+      searchOptions: exact ? { exact: true } : { nprobes: 20, refineFactor: 2 }
+    });
+    const hybrid = new SearchService({ store, settings, vectorSource: () => source(false) });
+    const flat = new SearchService({ store, settings, vectorSource: () => source(true) });
+    const queries = Array.from({ length: QUERIES }, (_, i) => (i % 4 === 0 ? `what does ${code()} mean ${zipf()}` : sentence(5)));
+    await hybrid.query({ text: queries[0] });
+    await flat.query({ text: queries[0] });
+
+    const rows: Array<[string, { p50: number; p95: number }]> = [];
+    for (const filter of [false, true]) {
+      const f = filter ? ' +filter' : '';
+      rows.push([`lexical${f}`, await time(lexical, queries, filter)]);
+      rows.push([`hybrid${annMs ? ' (IVF-PQ)' : ' (flat)'}${f}`, await time(hybrid, queries, filter)]);
+      if (annMs) rows.push([`hybrid baseline (flat)${f}`, await time(flat, queries, filter)]);
+    }
+    const sizes: string[] = [];
+    for (const name of ['chunks', 'pages', 'vectors_bench']) sizes.push(`${name} ${mb(await dirBytes(join(dir, 'index', `${name}.lance`)))}`);
+    console.log(`\n== ${n.toLocaleString('en')} chunks (${Math.ceil(n / CHUNKS_PER_PAGE).toLocaleString('en')} pages, dim ${DIM}) ==`);
+    console.log(`build: insert ${sec(insertMs)}, FTS optimize ${sec(ftsMs)}, page FTS + stats warm-up ${sec(warmMs)}, IVF-PQ ${annMs ? sec(annMs) : 'skipped (< ' + ANN_MIN_ROWS + ' rows: flat is fast enough)'}`);
+    console.log(`disk: ${sizes.join(', ')}`);
+    const base = new Map(rows.filter(([k]) => k.startsWith('hybrid baseline')).map(([k, v]) => [k.includes('+filter'), v]));
+    for (const [name, v] of rows) {
+      const b = base.get(name.includes('+filter'));
+      const ratio = b && name.startsWith('hybrid (') ? `  ${(v.p95 / b.p95).toFixed(2)}x baseline p95` : '';
+      console.log(`  ${name.padEnd(30)} p50 ${v.p50.toFixed(1).padStart(7)} ms   p95 ${v.p95.toFixed(1).padStart(7)} ms${ratio}`);
+    }
+  } finally {
+    await store.dispose();
+    if (!args.includes('--keep')) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const t0 = performance.now();
+console.log(`bench:search sizes=${SIZES.join(',')} queries=${QUERIES} (2-core machine; use --sizes 10k,100k to shorten)`);
+for (const n of SIZES) await benchSize(n);
+console.log(`\ntotal ${sec(performance.now() - t0)}`);
