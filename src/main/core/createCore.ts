@@ -120,6 +120,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     logger: logger.child('sessions')
   });
   sessions.startRetention();
+  // Lowering the retention period takes effect at once, not at the next periodic pass.
+  settings.onChange(() => void sessions.applyRetention().catch((e) => logger.error('retention failed', { error: e })));
   const exporter = new ExportService({
     getSession: (id) => sessionStore.get(id),
     allSessions: () => sessions.allStates(),
