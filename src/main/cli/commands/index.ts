@@ -6,6 +6,7 @@ import { sessionsCommand } from './sessions';
 import { exportCommand } from './export';
 import { searchCommand } from './search';
 import { evalCommand } from './eval';
+import { modelsCommand } from './models';
 
 /** Every CLI command, in help order. Features add their commands here. */
-export const commands: CliCommand[] = [infoCommand, healthCommand, importCommand, docsCommand, docCommand, deleteCommand, askCommand, sessionsCommand, exportCommand, searchCommand, evalCommand];
+export const commands: CliCommand[] = [infoCommand, healthCommand, importCommand, docsCommand, docCommand, deleteCommand, askCommand, sessionsCommand, exportCommand, searchCommand, evalCommand, modelsCommand];

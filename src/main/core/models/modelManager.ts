@@ -227,7 +227,11 @@ export class ModelManager {
     const s = this.d.settings.get().models;
     for (const role of ROLES) {
       const id = s[SETTING_KEY[role]];
-      if (id && this.registry.get(id)) this.load({ id, role }).done.catch((e) => this.log.warn('restoring model failed', { role, id, error: e }));
+      if (id && this.registry.get(id)) {
+        this.load({ id, role }).done.catch((e) => {
+          if (toErrorData(e).code !== 'CANCELLED') this.log.warn('restoring model failed', { role, id, error: e });
+        });
+      }
     }
   }
 
