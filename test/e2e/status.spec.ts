@@ -12,6 +12,10 @@ import { makeManualPdf, writePdf } from '../fixtures/pdf/makePdf';
 import type { AppHealth, AppInfo } from '../../src/shared/contract/app';
 import type { JobSnapshot } from '../../src/shared/contract/jobs';
 import type { LibraryStats } from '../../src/shared/contract/library';
+import type { ModelInfo } from '../../src/shared/contract/models';
+import type { Settings } from '../../src/shared/contract/settings';
+import type { Page } from '@playwright/test';
+import { tinyChatModel } from '../fixtures/gguf/generators';
 
 test('status shows real health, paths and library stats; Refresh picks up changes', async ({ page, webHost }) => {
   test.setTimeout(90_000);
@@ -59,3 +63,79 @@ test('status shows real health, paths and library stats; Refresh picks up change
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test.describe('models & settings page', () => {
+  test('first-run empty state, import a GGUF by path, load/unload, estimate, theme and retrieval settings', async ({ page, webHost }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const app = new AppPage(page);
+    await app.open(webHost.url);
+    await app.goTo('Models');
+    await expect(page.getByRole('heading', { name: 'Models & settings' })).toBeVisible();
+
+    const listed = await webHost.call<ModelInfo[]>('models.list');
+    if (!listed.ok) throw new Error(listed.error.message);
+    if (listed.value.length === 0) {
+      await expect(page.getByRole('heading', { name: 'No model installed yet' })).toBeVisible();
+      await shotBoth(page, app, 'models-1-empty');
+    }
+
+    // Import the generated tiny llama GGUF in place (no copy), then load it into the chat slot.
+    const path = tinyChatModel();
+    await page.getByLabel('Path to the .gguf file on this computer').fill(path);
+    await page.getByLabel('Keep the file').selectOption('reference');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(async () => {
+        const r = await webHost.call<ModelInfo[]>('models.list');
+        return r.ok ? r.value.some((x) => x.path === path) : false;
+      }, { timeout: 30_000 })
+      .toBe(true);
+    const models = await webHost.call<ModelInfo[]>('models.list');
+    const m = models.ok ? models.value.find((x) => x.path === path)! : null;
+    if (!m) throw new Error('imported model missing');
+    const row = page.getByTestId(`model-${m.id}`);
+    await expect(row).toContainText(m.name);
+    await row.getByRole('button', { name: 'Estimate' }).click();
+    await expect(row).toContainText(/RAM at [\d,]+ tokens/);
+
+    await row.getByRole('button', { name: `Load ${m.name}` }).click();
+    await expect(page.getByTestId('slot-chat')).toContainText('loaded', { timeout: 60_000 });
+    await expect(page.getByTestId('slot-chat')).toContainText(m.name);
+    await shotBoth(page, app, 'models-2-loaded');
+    await row.getByRole('button', { name: `Unload ${m.name}` }).click();
+    await expect(page.getByTestId('slot-chat')).toContainText('unloaded', { timeout: 30_000 });
+
+    // Settings: the theme applies at once and is saved in the core; a number saves on blur.
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    const threshold = page.getByLabel('Evidence threshold');
+    await threshold.fill('0.5');
+    await threshold.blur();
+    await expect
+      .poll(async () => {
+        const s = await webHost.call<Settings>('settings.get');
+        return s.ok ? [s.value.ui.theme, s.value.retrieval.evidenceThreshold] : null;
+      })
+      .toEqual(['dark', 0.5]);
+    await threshold.fill('7');
+    await threshold.blur();
+    await expect(page.getByText('Use 0–1.')).toBeVisible();
+    await page.getByRole('heading', { name: 'Appearance' }).scrollIntoViewIfNeeded();
+    await app.screenshot('models-3-settings-dark');
+    await page.getByRole('radio', { name: 'System' }).check();
+    await expect.poll(async () => {
+      const s = await webHost.call<Settings>('settings.get');
+      return s.ok ? s.value.ui.theme : null;
+    }).toBe('system');
+    await webHost.call('settings.update', { retrieval: { evidenceThreshold: 0.35 } });
+  });
+});
+
+async function shotBoth(page: Page, app: AppPage, name: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await app.screenshot(`${name}-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}

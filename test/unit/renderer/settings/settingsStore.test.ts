@@ -43,3 +43,26 @@ describe('settings store', () => {
     expect(store.getState().saving).toBe(false);
   });
 });
+
+describe('settings store optimism', () => {
+  it('shows the new value while saving and reverts it when the core refuses', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const fake = createFakeApi({
+      'settings.get': () => defaultSettings(),
+      'settings.update': async () => {
+        await gate;
+        throw new FakeError('INTERNAL', 'disk full');
+      }
+    });
+    const store = createSettingsStore(fake.api);
+    await store.getState().load();
+    const pending = store.getState().update({ ui: { theme: 'dark' } });
+    expect(selectTheme(store.getState())).toBe('dark');
+    expect(store.getState().settings?.retrieval.resultsPerAnswer).toBe(5);
+    release();
+    expect(await pending).toBe(false);
+    expect(selectTheme(store.getState())).toBe('system');
+    expect(store.getState().error?.message).toBe('disk full');
+  });
+});

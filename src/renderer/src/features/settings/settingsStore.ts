@@ -18,7 +18,7 @@ export interface SettingsState {
 export type SettingsStore = StoreApi<SettingsState>;
 
 export function createSettingsStore(api: Api): SettingsStore {
-  return createStore<SettingsState>((set) => ({
+  return createStore<SettingsState>((set, get) => ({
     settings: null,
     loading: false,
     saving: false,
@@ -29,15 +29,26 @@ export function createSettingsStore(api: Api): SettingsStore {
       set(r.ok ? { settings: r.value, loading: false, error: null } : { loading: false, error: r.error });
     },
     async update(patch) {
-      set({ saving: true });
+      // Optimistic: controls (theme radio, selects) reflect the choice at once; a refusal reverts it.
+      const before = get().settings;
+      set({ saving: true, settings: before ? applyPatch(before, patch) : before });
       const r = await api.settings.update(patch);
-      set(r.ok ? { settings: r.value, saving: false, error: null } : { saving: false, error: r.error });
+      set(r.ok ? { settings: r.value, saving: false, error: null } : { settings: before, saving: false, error: r.error });
       return r.ok;
     },
     set(settings) {
       set({ settings });
     }
   }));
+}
+
+/** Section-wise merge of a patch into settings (the same shape the core applies). */
+export function applyPatch(settings: Settings, patch: SettingsPatch): Settings {
+  const next = { ...settings } as Record<string, unknown>;
+  for (const [section, values] of Object.entries(patch)) {
+    if (values) next[section] = { ...(settings as unknown as Record<string, object>)[section], ...values };
+  }
+  return next as unknown as Settings;
 }
 
 export const selectTheme = (s: SettingsState) => s.settings?.ui.theme ?? 'system';
