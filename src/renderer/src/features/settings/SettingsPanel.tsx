@@ -5,7 +5,7 @@ import { NumberField } from './NumberField';
 import { ThemePicker } from './ThemePicker';
 
 const GPU_LABELS: Record<string, string> = {
-  auto: 'Automatic (use a GPU when available)',
+  auto: 'Automatic',
   off: 'Off (CPU only)',
   cuda: 'NVIDIA CUDA',
   vulkan: 'Vulkan',
@@ -49,7 +49,7 @@ export function SettingsPanel() {
                 </option>
               ))}
             </select>
-            <span className="field-hint">Applies the next time a model loads.</span>
+            <span className="field-hint">Automatic uses a GPU when one is available. Applies the next time a model loads.</span>
           </label>
         </div>
       </section>
