@@ -67,7 +67,9 @@ export const searchResult = z.object({
   evidence,
   lanes: z.array(laneName).describe('lanes that ran for this query'),
   query: z.object({ terms: z.array(z.string()), identifiers: z.array(z.string()), expansions: z.array(z.string()) }),
-  tookMs: z.number()
+  tookMs: z.number(),
+  /** Cumulative ms at the end of each stage (prepare, lanes, feedback, fuse, evidence), for diagnosis. */
+  timings: z.record(z.string(), z.number()).optional()
 });
 export type SearchResult = z.infer<typeof searchResult>;
 

@@ -15,6 +15,15 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('MOUSE_X axis value').identifiers).toContain('mousex');
   });
 
+  it('keeps joined identifiers without their parts and ignores "to 30"-style word+number pairs', () => {
+    expect(analyzeQuery('MOUSE_X').identifiers).toEqual(['mousex']);
+    expect(analyzeQuery('MOUSE_X').strongIdentifiers).toEqual(['mousex']);
+    expect(analyzeQuery('fault E 204 on the X200').identifiers).toEqual(expect.arrayContaining(['e204', 'x200']));
+    const q = analyzeQuery('it tunes up to 30 MHz in 2012 models');
+    expect(q.identifiers).not.toContain('to30');
+    expect(q.identifiers).not.toContain('in2012');
+  });
+
   it('adds British/US spelling variants as expansions', () => {
     expect(spellingVariants('colour')).toEqual(['color']);
     expect(spellingVariants('greys')).toEqual(['grays']);

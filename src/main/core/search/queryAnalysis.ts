@@ -91,7 +91,11 @@ function identifiersOf(text: string): { identifiers: string[]; strongIdentifiers
     if (/\p{L}/u.test(w) && /\p{N}/u.test(w) && !parts.has(w)) strong.add(w);
   }
   const standalone = new Set([...text.matchAll(/(?<![_\-.\p{L}\p{N}])[\p{L}\p{N}]+(?![_\-.]?[\p{L}\p{N}])/gu)].map((m) => m[0].toLowerCase()));
-  const identifiers = identifierQueryTokens(text).filter((t) => !parts.has(t) || standalone.has(t));
+  // "to 30", "in 2012": a short English word before a number is not a code like "E 204".
+  const wordPlusNumber = new Set(
+    [...text.matchAll(/\b([A-Za-z]{1,3}) (\d{2,})\b/g)].filter((m) => isStopWord(m[1].toLowerCase())).map((m) => (m[1] + m[2]).toLowerCase())
+  );
+  const identifiers = identifierQueryTokens(text).filter((t) => (!parts.has(t) || standalone.has(t)) && !wordPlusNumber.has(t));
   return { identifiers, strongIdentifiers: [...strong].filter((t) => identifiers.includes(t)) };
 }
 

@@ -87,7 +87,10 @@ export class SearchService {
     const limit = req.limit ?? 10;
     const filters = req.filters ?? {};
     const q = analyzeQuery(req.text);
+    const timings: Record<string, number> = {};
+    const mark = (name: string) => (timings[name] = Math.round((performance.now() - t0) * 10) / 10);
     const [docs, stats, pagesIndexed] = await Promise.all([this.catalog.get(), this.statsOrUndefined(), this.ensurePageIndex()]);
+    mark('prepare');
     const where = buildWhere(filters, docs.hidden);
     const allowed = allowedDocIds(docs, filters);
     const pageWhere = allowed ? sqlIn('docId', allowed) : undefined;
@@ -108,7 +111,10 @@ export class SearchService {
     ]);
     let [textRows, pageHits] = [textRows0, pageHits0];
     const expansions = q.expansions.map((e) => e.term);
-    if (tune.feedback && stats && textRows.length > 0) {
+    mark('lanes');
+    // Feedback helps worded questions; a lookup ("E-204", "gdb_get_char") already says exactly what it wants.
+    const lookup = q.strongIdentifiers.length > 0 && q.terms.length <= 6;
+    if (tune.feedback && stats && textRows.length > 0 && !lookup && q.terms.length >= 3) {
       const top = pageHits?.length
         ? pageHits.map((p) => ({ score: p.score, text: p.text }))
         : aggregatePages(toHits(textRows), tune.foldWeight).map((p) => ({ score: p.score, text: p.chunkIds.map((c) => textRows.find((r) => r.row.id === c)?.row.text ?? '').join('\n') }));
@@ -125,9 +131,8 @@ export class SearchService {
     const ran: LaneName[] = [];
     const addLane = (name: 'text' | 'ident' | 'vector', laneRows: LaneRow[]) => {
       for (const r of laneRows) rows.set(r.row.id, r.row);
-      // A short query centred on an unmistakable identifier (gdb_get_char, "what is E-204") is a lookup:
-      // trust the exact lane more. In a long question the identifier is usually context, not the target.
-      const lookup = q.strongIdentifiers.length > 0 && q.terms.length <= 6;
+      // A lookup (short query centred on an unmistakable identifier) trusts the exact lane more.
+      // In a long question the identifier is usually context, not the target.
       // Only acronyms/plain words (SDR, GPX, HTTP) are weak identifiers: common, so the lane is mostly noise.
       const identScale = lookup ? tune.strongIdentBoost : q.strongIdentifiers.length ? 1 : tune.weakIdentWeight;
       const weight = tune.laneWeights[name] * (name === 'ident' ? identScale : 1);
@@ -143,6 +148,7 @@ export class SearchService {
     }
     if (q.identifiers.length) addLane('ident', identRows);
     if (vectorRows) addLane('vector', vectorRows);
+    mark('feedback');
     let fused = rrfFuse(lanes, settings.rrfK);
     if (req.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.');
     await this.fillMissingChunks(fused.slice(0, Math.max(limit, tune.rerankTop)), rows, q, stats);
@@ -181,13 +187,16 @@ export class SearchService {
       };
     });
 
+    mark('fuse');
     const evidence = this.evidence(q, fused, rows, pageTexts, stats, ran, settings.evidenceThreshold);
+    mark('evidence');
     return {
       passages,
       evidence,
       lanes: ran,
       query: { terms: q.terms, identifiers: q.identifiers, expansions },
-      tookMs: Math.round((performance.now() - t0) * 10) / 10
+      tookMs: Math.round((performance.now() - t0) * 10) / 10,
+      timings
     };
   }
 

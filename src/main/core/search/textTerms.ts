@@ -24,7 +24,7 @@ const STOP = new Set(
     'ours out over own same she should so some such than that the their theirs them then there these they this those through to too ' +
     'under until up very was wasn we were weren what when where which while who whom why will with won would you your yours yourself ' +
     "i'm i've it's what's don't doesn't can't won't isn't also get gets got getting want wants need needs use used using way ways " +
-    'thing things something anything one ones able really still even much many may might must shall us via per etc e g ie eg'
+    'thing things something anything one ones able really still even much many may might must shall us via per etc ie eg'
   ).split(/\s+/)
 );
 
