@@ -108,6 +108,12 @@ test.describe('technician journey', () => {
       await expect(page.getByTestId('live-polite')).toContainText(/Answer finished, \d+ sources?/);
       await shootBoth(app, webHost, '03-chat-answer');
 
+      // Feedback on the answer: "not helpful" with a comment is stored on the message.
+      await answer.getByRole('button', { name: /Not helpful/ }).click();
+      await answer.getByRole('textbox', { name: 'Comment' }).fill('Needs the fuse part number');
+      await answer.getByRole('button', { name: 'Send', exact: true }).click();
+      await expect(answer.getByRole('button', { name: /Not helpful/ })).toHaveAttribute('aria-pressed', 'true');
+
       // 5. Click citation [1]: the viewer opens the cited physical page with the passage highlighted.
       const sessions = await webHost.call<{ items: SessionSummary[] }>('sessions.list', {});
       expect(sessions.ok).toBe(true);
@@ -123,10 +129,39 @@ test.describe('technician journey', () => {
       const cited = pageText.ok ? pageText.value.text.slice(src1!.highlight.charStart, src1!.highlight.charEnd).replace(/\s+/g, ' ').trim() : '';
       expect(await chat.viewer.highlightedText()).toBe(cited);
       await shootBoth(app, webHost, '04-viewer-highlight');
+      await chat.viewer.root.getByRole('button', { name: 'Zoom in' }).click();
+      await expect(chat.viewer.root.locator('.viewer-zoom')).toHaveText('110%');
+      await chat.viewer.waitRendered(src1!.page);
+      await expect(chat.viewer.highlight.first()).toBeVisible();
       await chat.viewer.root.getByRole('button', { name: 'Next page' }).click();
       await chat.viewer.waitRendered(src1!.page + 1);
       await expect(chat.viewer.highlight).toHaveCount(0);
       await chat.viewer.close();
+
+      // Scope picker: restrict this chat to the X200 (remembered on the session).
+      await page.getByRole('button', { name: /^Scope:/ }).click();
+      const scopeDialog = page.getByRole('dialog', { name: 'Search scope for this chat' });
+      await scopeDialog.getByRole('group', { name: 'Machine models' }).getByRole('checkbox', { name: 'X200', exact: true }).check();
+      await app.screenshot('journey-03b-scope-picker-light');
+      await scopeDialog.getByRole('button', { name: 'Apply' }).click();
+      await expect(page.getByRole('button', { name: 'Scope: X200' })).toBeVisible();
+      await expect.poll(async () => {
+        const d = await webHost.call<SessionDetail>('sessions.get', { id: sessionId });
+        return d.ok ? d.value.scope.machineModels : null;
+      }).toEqual(['X200']);
+
+      // Sidebar: rename and pin the chat.
+      const item = chat.sessionItem(/What does fault E-204/);
+      await item.hover();
+      await item.getByRole('button', { name: /^Rename/ }).click();
+      const titleBox = chat.sidebar.getByRole('textbox', { name: 'Chat title' });
+      await titleBox.fill('E-204 on unit 7');
+      await titleBox.press('Enter');
+      const renamed = chat.sessionItem('E-204 on unit 7');
+      await expect(renamed).toBeVisible();
+      await renamed.hover();
+      await renamed.getByRole('button', { name: /^Pin/ }).click();
+      await expect(renamed.getByLabel('Pinned')).toBeVisible();
 
       // 6. Load a (tiny, generated) chat model through the models contract, then stop an answer mid-stream.
       await prepareChatModel(webHost);
@@ -152,7 +187,7 @@ test.describe('technician journey', () => {
       await page.keyboard.press('Control+n');
       await expect(page.getByRole('heading', { name: 'New chat', level: 1 })).toBeVisible();
       await expect(chat.emptyState('Ask the manuals')).toBeVisible();
-      await expect(chat.sessionItem(/What does fault E-204/)).toBeVisible();
+      await expect(chat.sessionItem('E-204 on unit 7')).toBeVisible();
 
       // 7. Sessions: export the session as PDF and Markdown (browser downloads in the web host).
       await app.goTo('Sessions');
