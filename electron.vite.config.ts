@@ -35,7 +35,11 @@ export default defineConfig({
     plugins: [externalizeDepsPlugin(), hoistCjsShim()],
     build: {
       rollupOptions: {
-        input: { index: resolve('src/main/app/bootstrap.ts') }
+        input: {
+          index: resolve('src/main/app/bootstrap.ts'),
+          // worker_threads entry for PDF parsing; pdfParser.ts looks for out/main/pdfWorker.js
+          pdfWorker: resolve('src/main/core/library/pdf/pdfWorker.ts')
+        }
       }
     }
   },
