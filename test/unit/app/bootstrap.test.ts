@@ -1,0 +1,132 @@
+/**
+ * Boots the real Electron main entry (src/main/app/bootstrap.ts) against an in-memory fake of the
+ * `electron` module: checks the wiring end to end — data-dir override, secure window with the
+ * CJS preload, one IPC handler per contract method answering the window's main frame, events
+ * forwarded to the window, and the core disposed on quit. Runs without an Electron binary.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ipcChannel, ipcEventChannel, methodNames } from '../../../src/shared/contract';
+
+const fake = vi.hoisted(() => {
+  type Listener = (...args: unknown[]) => unknown;
+  const appListeners = new Map<string, Listener[]>();
+  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
+  const windows: Array<{ options: Record<string, unknown>; url?: string; sent: Array<[string, unknown]>; contents: Record<string, unknown> }> = [];
+  let resolveReady: () => void = () => {};
+  const ready = new Promise<void>((r) => (resolveReady = r));
+  const paths: Record<string, string> = { userData: '/nonexistent/real-profile' };
+  const state = { quitCalls: 0, permissionHandler: null as null | Listener };
+  return { appListeners, handlers, windows, ready, resolveReady, paths, state };
+});
+
+vi.mock('electron', () => {
+  const on = (event: string, l: (...args: unknown[]) => unknown) => {
+    fake.appListeners.set(event, [...(fake.appListeners.get(event) ?? []), l]);
+  };
+  class BrowserWindow {
+    webContents: Record<string, unknown>;
+    private readonly record: (typeof fake.windows)[number];
+    constructor(options: Record<string, unknown>) {
+      const sent: Array<[string, unknown]> = [];
+      this.webContents = { isDestroyed: () => false, send: (c: string, p: unknown) => sent.push([c, p]), mainFrame: null };
+      this.record = { options, sent, contents: this.webContents };
+      fake.windows.push(this.record);
+    }
+    static getAllWindows = () => fake.windows;
+    once() {}
+    on() {}
+    show() {}
+    isMinimized = () => false;
+    async loadURL(url: string) {
+      this.record.url = url;
+    }
+  }
+  return {
+    app: {
+      isPackaged: false,
+      requestSingleInstanceLock: () => true,
+      getPath: (name: string) => fake.paths[name],
+      setPath: (name: string, value: string) => void (fake.paths[name] = value),
+      getVersion: () => '9.9.9-test',
+      whenReady: () => fake.ready,
+      on,
+      quit: () => void fake.state.quitCalls++,
+      exit: () => {}
+    },
+    BrowserWindow,
+    ipcMain: {
+      handle: (c: string, h: (event: unknown, ...args: unknown[]) => Promise<unknown>) => void fake.handlers.set(c, h),
+      removeHandler: (c: string) => void fake.handlers.delete(c)
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (h: (...args: unknown[]) => unknown) => void (fake.state.permissionHandler = h),
+        setPermissionCheckHandler: () => {}
+      }
+    },
+    dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }), showErrorBox: () => {} },
+    shell: { openExternal: async () => {} }
+  };
+});
+
+let dataDir: string;
+const savedEnv = process.env.BENCHMATE_DATA_DIR;
+const savedRendererUrl = process.env.ELECTRON_RENDERER_URL;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'benchmate-electron-unit-'));
+  process.env.BENCHMATE_DATA_DIR = dataDir;
+  delete process.env.ELECTRON_RENDERER_URL;
+  await import('../../../src/main/app/bootstrap');
+  fake.resolveReady();
+  await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 30_000 });
+});
+
+afterAll(async () => {
+  for (const l of fake.appListeners.get('before-quit') ?? []) l({ preventDefault: () => {} });
+  await vi.waitFor(() => expect(fake.state.quitCalls).toBeGreaterThan(0), { timeout: 10_000 });
+  process.env.BENCHMATE_DATA_DIR = savedEnv;
+  if (savedRendererUrl !== undefined) process.env.ELECTRON_RENDERER_URL = savedRendererUrl;
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('Electron bootstrap (fake electron module)', () => {
+  it('points userData at the override and opens one hardened window on the built renderer', () => {
+    expect(fake.paths.userData).toBe(dataDir);
+    const [win] = fake.windows;
+    const prefs = win.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/);
+    expect(win.url).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
+    expect(fake.state.permissionHandler).not.toBeNull();
+  });
+
+  it('answers every contract method over IPC for the main frame only', async () => {
+    expect([...fake.handlers.keys()].sort()).toEqual(methodNames.map(ipcChannel).sort());
+    const url = fake.windows[0].url!;
+    const info = (await fake.handlers.get(ipcChannel('app.info'))!({ senderFrame: { url: `${url}#/status`, parent: null } })) as {
+      ok: boolean;
+      value: { host: string; version: string; paths: { userData: string } };
+    };
+    expect(info.ok).toBe(true);
+    expect(info.value).toMatchObject({ host: 'electron', version: '9.9.9-test', paths: { userData: dataDir } });
+    const iframe = (await fake.handlers.get(ipcChannel('app.info'))!({ senderFrame: { url, parent: { url, parent: null } } })) as {
+      error: { code: string };
+    };
+    expect(iframe.error.code).toBe('FORBIDDEN');
+    // host.pickFiles is implemented natively here (the fake dialog reports a cancel), not the headless NOT_FOUND stub.
+    const picked = (await fake.handlers.get(ipcChannel('host.pickFiles'))!({ senderFrame: { url, parent: null } }, {})) as unknown;
+    expect(picked).toEqual({ ok: true, value: { paths: [] } });
+  });
+
+  it('forwards core events to the window', async () => {
+    const url = fake.windows[0].url!;
+    await fake.handlers.get(ipcChannel('settings.update'))!({ senderFrame: { url, parent: null } }, { ui: { theme: 'dark' } });
+    const sent = fake.windows[0].sent.filter(([c]) => c === ipcEventChannel('settings.changed'));
+    expect(sent).toHaveLength(1);
+    expect((sent[0][1] as { ui: { theme: string } }).ui.theme).toBe('dark');
+  });
+});
