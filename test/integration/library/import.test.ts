@@ -121,7 +121,7 @@ describe('library import (real core, temp userData)', () => {
     const before = await snapshot();
     const pagesBefore = await core.index.pages().countRows();
     const { jobId } = await call<{ jobId: string }>(core, 'library.reindex', { id: sampleId });
-    expect((await core.jobs.wait(jobId)).status).toBe('succeeded');
+    expect(await core.jobs.wait(jobId)).toMatchObject({ status: 'succeeded', kind: 'library.reindex' });
     expect(await snapshot()).toEqual(before);
     expect(await core.index.pages().countRows()).toBe(pagesBefore);
   });
@@ -161,6 +161,19 @@ describe('library import (real core, temp userData)', () => {
     const good = await call<{ jobId: string }>(core, 'library.unlock', { id: doc.id, password: 'pw123' });
     expect((await core.jobs.wait(good.jobId)).status).toBe('succeeded');
     expect(await call<DocumentDetail>(core, 'library.get', { id: doc.id })).toMatchObject({ status: 'ready', title: 'Locked manual', pageCount: 6 });
+  });
+
+  it('cancelling an import mid-parse leaves no document behind', async () => {
+    const p = await writePdf(join(src, 'cancel'), 'long-manual.pdf', await makeManualPdf({ pages: Array.from({ length: 120 }, (_, i) => ({ text: `Step ${i}. `.repeat(80) })) }));
+    const r = await call<{ jobIds: string[] }>(core, 'library.import', { paths: [p] });
+    const off = core.events.on('jobs.progress', (s) => {
+      if (s.jobId === r.jobIds[0] && s.phase === 'parse' && s.done > 0) void core.call('jobs.cancel', { jobId: s.jobId });
+    });
+    const snap = await core.jobs.wait(r.jobIds[0]);
+    off();
+    expect(snap.status).toBe('cancelled');
+    expect((await call<DocumentSummary[]>(core, 'library.list')).some((d) => d.fileName === 'long-manual.pdf')).toBe(false);
+    expect((await readdir(core.config.paths.library)).length).toBe((await call<DocumentSummary[]>(core, 'library.list')).length);
   });
 
   it('enforces size and page limits from settings', async () => {

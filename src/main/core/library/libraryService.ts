@@ -38,7 +38,8 @@ export interface LibraryServiceDeps {
   limits(): { maxFileBytes: number; maxPages: number };
 }
 
-export const IMPORT_JOB_KIND = 'library.import';
+/** Job kinds: import of new files, re-parse of a stored file, retry with a password. */
+export const LIBRARY_JOB_KINDS = { import: 'library.import', reindex: 'library.reindex', unlock: 'library.unlock' } as const;
 
 export class LibraryService {
   readonly repo: LibraryRepo;
@@ -89,19 +90,19 @@ export class LibraryService {
 
   async import(paths: string[], metadata?: DocumentMetadata) {
     const { files, skipped } = await expandPaths(paths);
-    const started = files.map((path) => ({ path, jobId: this.startJob(`Import ${path.split(/[\\/]/).pop()}`, { path, metadata }) }));
+    const started = files.map((path) => ({ path, jobId: this.startJob('import', `Import ${path.split(/[\\/]/).pop()}`, { path, metadata }) }));
     return { jobIds: started.map((s) => s.jobId), files: started, skipped };
   }
 
   async reindex(id: string): Promise<{ jobId: string }> {
     const doc = await this.mustGet(id);
-    return { jobId: this.startJob(`Reindex ${doc.title}`, { path: doc.storedPath, existing: doc }) };
+    return { jobId: this.startJob('reindex', `Reindex ${doc.title}`, { path: doc.storedPath, existing: doc }) };
   }
 
   async unlock(id: string, password: string): Promise<{ jobId: string }> {
     const doc = await this.mustGet(id);
     if (doc.status !== 'needs_password') throw new AppError('CONFLICT', `${doc.fileName} is not password-protected (status ${doc.status}).`);
-    return { jobId: this.startJob(`Unlock ${doc.fileName}`, { path: doc.storedPath, existing: doc, password }) };
+    return { jobId: this.startJob('unlock', `Unlock ${doc.fileName}`, { path: doc.storedPath, existing: doc, password }) };
   }
 
   async list(filter: { status?: string; machineModel?: string; tag?: string; language?: string } = {}): Promise<DocumentSummary[]> {
@@ -195,10 +196,10 @@ export class LibraryService {
     await Promise.all(this.parsers.map((p) => p.dispose()));
   }
 
-  private startJob(title: string, req: ImportRequest): string {
+  private startJob(kind: keyof typeof LIBRARY_JOB_KINDS, title: string, req: ImportRequest): string {
     this.pending++;
     const { jobId } = this.deps.jobs.start<ImportOutcome>({
-      kind: IMPORT_JOB_KIND,
+      kind: LIBRARY_JOB_KINDS[kind],
       title,
       summarize: (r) => r,
       run: async (ctx) => {
