@@ -1,8 +1,8 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { EmptyState } from './components/EmptyState';
 import { Icon, type IconName } from './components/Icon';
 import { LiveRegion } from './components/LiveRegion';
+import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { ToastHost } from './components/Toast';
 import { ChatPage } from './features/chat/ChatPage';
 import { LibraryPage } from './features/library/LibraryPage';
@@ -14,18 +14,8 @@ import { selectTheme } from './features/settings/settingsStore';
 import { useAppStores } from './lib/appContext';
 import { routeHref, useRoute, type RouteName } from './lib/router';
 import { applyTheme } from './lib/theme';
+import { formatCombo, registerShortcut } from './lib/shortcuts';
 import { ConnectionIndicator } from './ConnectionIndicator';
-
-/** For a route whose screen is not in this build yet. */
-function Placeholder({ title }: { title: string }) {
-  return (
-    <div className="placeholder-page">
-      <EmptyState icon="tools" title={`${title} is coming`}>
-        This screen is being built. Meanwhile, import your manuals in the Library.
-      </EmptyState>
-    </div>
-  );
-}
 
 const NAV: Array<{ route: RouteName; label: string; icon: IconName }> = [
   { route: 'chat', label: 'Chat', icon: 'chat' },
@@ -52,7 +42,13 @@ export function App() {
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
+  const [showShortcuts, setShowShortcuts] = useState(false);
+
   useEffect(() => applyTheme(theme), [theme]);
+  useEffect(
+    () => registerShortcut({ combo: 'mod+/', description: 'Show keyboard shortcuts', handler: () => setShowShortcuts((v) => !v) }),
+    []
+  );
 
   // Move focus to the page on navigation so keyboard and screen-reader users land on the new content.
   useEffect(() => {
@@ -87,12 +83,16 @@ export function App() {
           ))}
         </nav>
         <div className="sidebar-footer">
+          <button type="button" className="link-button sidebar-link" onClick={() => setShowShortcuts(true)} title={formatCombo('mod+/')}>
+            Keyboard shortcuts
+          </button>
           <ConnectionIndicator />
         </div>
       </aside>
       <main id="main" className="main" ref={mainRef} tabIndex={-1} aria-label={NAV.find((n) => n.route === navActive)?.label}>
         {PAGES[route.name]()}
       </main>
+      {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
       <ToastHost />
       <LiveRegion />
     </div>
