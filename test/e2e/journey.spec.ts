@@ -29,11 +29,13 @@ async function setTheme(host: WebHostHandle, page: Page, theme: 'light' | 'dark'
 
 /** Screenshot in both themes (the app follows settings.changed live); nothing may overflow 1024 px. */
 async function shootBoth(app: AppPage, host: WebHostHandle, name: string): Promise<void> {
+  // The shell scrolls inside its panes; the document itself must never scroll at 1024×700.
   const overflow = await app.page.evaluate(() => {
-    const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
-    return d.documentElement.scrollWidth - d.documentElement.clientWidth;
+    type El = { scrollWidth: number; clientWidth: number; scrollHeight: number; clientHeight: number };
+    const d = (globalThis as unknown as { document: { documentElement: El } }).document.documentElement;
+    return { x: d.scrollWidth - d.clientWidth, y: d.scrollHeight - d.clientHeight };
   });
-  expect(overflow, `${name}: horizontal overflow`).toBeLessThanOrEqual(0);
+  expect(overflow, `${name}: page overflow`).toEqual({ x: 0, y: 0 });
   await setTheme(host, app.page, 'light');
   await app.screenshot(`journey-${name}-light`);
   await setTheme(host, app.page, 'dark');
@@ -73,6 +75,14 @@ test.describe('technician journey', () => {
       );
       const damaged = await writePdf(dir, 'damaged-manual.pdf', truncatePdf(await makeManualPdf(sampleManualSpec()), 0.45));
       await app.goTo('Library');
+      // Record every progress bar the queue shows (tiny PDFs import in about a second, too fast to poll).
+      await page.evaluate(`
+        window.__progress = [];
+        new MutationObserver(() => {
+          for (const el of document.querySelectorAll('[role=progressbar]'))
+            window.__progress.push((el.getAttribute('aria-label') || '') + ':' + (el.getAttribute('aria-valuetext') || ''));
+        }).observe(document.body, { subtree: true, childList: true, attributes: true });
+      `);
       await page.getByTestId('file-input').setInputFiles([x200, pump, damaged]);
       const queue = page.getByTestId('queue-item');
       await expect(queue).toHaveCount(3, { timeout: 30_000 });
@@ -83,6 +93,8 @@ test.describe('technician journey', () => {
       const docRows = page.getByTestId('doc-row');
       await expect(docRows.filter({ hasText: SAMPLE_TITLE })).toContainText(/ready/i, { timeout: 90_000 });
       await expect(docRows.filter({ hasText: PUMP_TITLE })).toContainText(/ready/i, { timeout: 90_000 });
+      const seen = (await page.evaluate('window.__progress')) as string[];
+      expect(seen.some((p) => p.includes('x200-service.pdf')), `progress shown: ${seen.slice(0, 5).join(' | ')}`).toBe(true);
       await shootBoth(app, webHost, '02-library-imported');
 
       // 3. Edit metadata: machine model + tag on the X200 manual.

@@ -169,7 +169,7 @@ export function CitationViewer({ variant = 'page', store: given }: CitationViewe
       </div>
       {c?.quote && s.page === c.page && (
         <blockquote className="viewer-quote" title={c.quote}>
-          {c.quote.length > 320 ? `${c.quote.slice(0, 320)}…` : c.quote}
+          <span className="viewer-quote-text">{c.quote}</span>
         </blockquote>
       )}
       <div className="viewer-body" ref={bodyRef}>
