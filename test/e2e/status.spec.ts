@@ -128,7 +128,9 @@ test.describe('models & settings page', () => {
       const s = await webHost.call<Settings>('settings.get');
       return s.ok ? s.value.ui.theme : null;
     }).toBe('system');
+    // Leave the shared host as we found it for specs that run later in this worker.
     await webHost.call('settings.update', { retrieval: { evidenceThreshold: 0.35 } });
+    await webHost.call('models.remove', { id: m.id });
   });
 });
 
