@@ -162,3 +162,15 @@ describe('SessionStore', () => {
     await expect(svc.get('../../etc/passwd')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('refusals', () => {
+  it('counts not_found answers and model answers that say the manuals do not cover it', async () => {
+    const { isRefusal } = await import('../../../src/main/core/sessions/sessionSummary');
+    const base = { role: 'assistant' as const };
+    expect(isRefusal({ ...base, mode: 'not_found', text: 'I could not find this in the manuals.' })).toBe(true);
+    expect(isRefusal({ ...base, mode: 'answer', text: 'The manuals do not cover this.' })).toBe(true);
+    expect(isRefusal({ ...base, mode: 'answer', text: 'Check the fuse [1].' })).toBe(false);
+    expect(isRefusal({ ...base, mode: 'search_only', text: 'Search-only mode' })).toBe(false);
+    expect(isRefusal({ role: 'user', mode: undefined, text: 'The manuals do not cover this.' })).toBe(false);
+  });
+});

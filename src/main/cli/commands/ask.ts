@@ -30,8 +30,8 @@ export const askCommand: CliCommand = {
         ctx.out('\nSources:');
         for (const s of message.sources) ctx.out(`  [${s.n}] ${describeSource(s)}`);
       }
-      if (message.related.length && message.mode === 'not_found') {
-        ctx.out('\nClosest sections:');
+      if (message.related.length && (message.mode === 'not_found' || !message.sources.length)) {
+        ctx.out(message.mode === 'not_found' ? '\nClosest sections:' : '\nRelated sections (the answer cited none):');
         for (const s of message.related) ctx.out(`  - ${describeSource(s)}`);
       }
       ctx.out(`\nsession: ${sessionId}  (mode: ${message.mode}${message.modelId ? `, model: ${message.modelId}` : ''})`);

@@ -1,5 +1,6 @@
 import type { GapGroup } from '../../../shared/contract/export';
 import type { SessionState } from '../sessions/journal';
+import { isRefusal } from '../sessions/sessionSummary';
 
 /**
  * The admin's "documentation gaps" report: questions whose answer was "not in the manuals",
@@ -28,7 +29,7 @@ export function gapGroups(states: SessionState[], sinceMs = 0): GapGroup[] {
     for (const a of s.messages) {
       if (a.role !== 'assistant' || Date.parse(a.createdAt) < sinceMs) continue;
       const reason: GapGroup['reason'] | undefined =
-        a.mode === 'not_found'
+        isRefusal(a)
           ? 'not_found'
           : a.feedback?.rating === 'not_helpful'
             ? 'not_helpful'

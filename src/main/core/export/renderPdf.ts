@@ -75,7 +75,8 @@ export async function renderPdf(doc: ExportDocument): Promise<Buffer> {
       }
       const note = answer.mode === 'search_only' ? ' (search only: no model loaded)' : answer.mode === 'not_found' ? ' (not in the manuals)' : '';
       para(`Answer${note}`, BOLD, 11);
-      para(answer.text, REG, 10);
+      // A search-only answer is just its passages, which the citations below print in full.
+      if (answer.mode !== 'search_only') para(answer.text, REG, 10);
       if (answer.stopReason === 'abort') para('(answer stopped before it was complete)', REG, 9, '#555555');
       if (answer.sources.length) {
         pdf.moveDown(0.3);

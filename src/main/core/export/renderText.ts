@@ -57,7 +57,8 @@ export function renderMarkdown(doc: ExportDocument): string {
         continue;
       }
       if (answer.mode && MODE_NOTE[answer.mode]) out.push(`_${MODE_NOTE[answer.mode]}_`, '');
-      out.push(mdAnswer(answer.text), '');
+      // A search-only answer is just its passages, which the Sources below show in full.
+      if (answer.mode !== 'search_only') out.push(mdAnswer(answer.text), '');
       if (answer.stopReason === 'abort') out.push('_(answer stopped before it was complete)_', '');
       if (answer.sources.length) {
         out.push('**Sources**', '');
@@ -105,7 +106,7 @@ export function renderHtml(doc: ExportDocument): string {
         continue;
       }
       if (answer.mode && MODE_NOTE[answer.mode]) out.push(`<p class="note">${escapeHtml(MODE_NOTE[answer.mode])}</p>`);
-      out.push(`<div class="a">${escapeHtml(answer.text)}</div>`);
+      if (answer.mode !== 'search_only') out.push(`<div class="a">${escapeHtml(answer.text)}</div>`);
       if (answer.stopReason === 'abort') out.push('<p class="note">(answer stopped before it was complete)</p>');
       if (answer.sources.length) {
         out.push('<h3>Sources</h3>');

@@ -1,11 +1,11 @@
-import type { SessionSummary } from '../../../shared/contract/sessions';
+import type { ChatMessage, SessionSummary } from '../../../shared/contract/sessions';
 import type { SessionState } from './journal';
 
 /** Per-session counters kept in the index so app.stats never has to read every journal. */
 export interface SessionAggregate {
   userMessages: number;
   answers: number;
-  /** Answers of mode not_found (the model was not asked: below the evidence threshold). */
+  /** Answers that refused: not_found mode, or the model saying the manuals do not cover it. */
   refused: number;
   searchOnly: number;
   ttftSumMs: number;
@@ -58,7 +58,7 @@ export function aggregateOf(state: SessionState): SessionAggregate {
       continue;
     }
     a.answers++;
-    if (m.mode === 'not_found') a.refused++;
+    if (isRefusal(m)) a.refused++;
     if (m.mode === 'search_only') a.searchOnly++;
     if (m.metrics && m.metrics.generatedTokens > 0) {
       a.ttftSumMs += m.metrics.ttftMs;
@@ -71,6 +71,15 @@ export function aggregateOf(state: SessionState): SessionAggregate {
     if (m.feedback?.rating === 'escalate') a.escalated++;
   }
   return a;
+}
+
+/**
+ * A refused answer: retrieval was below the evidence threshold (not_found), or the model followed
+ * its instruction to say "The manuals do not cover this." (the system prompt's exact wording).
+ */
+export function isRefusal(m: Pick<ChatMessage, 'role' | 'mode' | 'text'>): boolean {
+  if (m.role !== 'assistant') return false;
+  return m.mode === 'not_found' || (m.mode === 'answer' && /\bmanuals do not cover this\b/i.test(m.text));
 }
 
 /** Title from the first question: first line, whitespace collapsed, cut at a word near 60 chars. */
