@@ -1,6 +1,8 @@
 import type { Api } from '../../../shared/contract';
 import type { AppStores } from '../appStores';
 import { connectChatEvents } from '../features/chat/connectChatEvents';
+import { queueItem } from '../features/library/importQueue';
+import { announce } from './announce';
 
 /**
  * Connects pushed core events to the stores. Called ONCE at startup (main.tsx), outside React, so
@@ -17,7 +19,11 @@ export function connectEvents(api: Api, stores: AppStores): () => void {
     api.on('models.changed', (list) => stores.models.getState().setModels(list)),
     // An import job ending changes document status/pages even when no library.changed follows.
     api.on('jobs.finished', (j) => {
-      if (j.kind.startsWith('library.')) stores.library.getState().onChanged({ reason: 'status', docIds: [] });
+      if (!j.kind.startsWith('library.')) return;
+      stores.library.getState().onChanged({ reason: 'status', docIds: [] });
+      // One announcement per finished file (not per progress tick), e.g. "x.pdf: Damaged file: …".
+      const item = queueItem(j);
+      announce(`${item.file}: ${item.message}`);
     })
   ];
   // Part B's chat / sessions events (deltas, done, sessions.changed) and their announcements.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStores } from '../../../../src/renderer/src/appStores';
 import { connectEvents } from '../../../../src/renderer/src/lib/connectEvents';
+import { announcements } from '../../../../src/renderer/src/lib/announce';
 import { createFakeApi } from './fakeApi';
 import { defaultSettings, job } from './fixtures';
 
@@ -26,5 +27,19 @@ describe('connectEvents', () => {
     expect(fake.listenerCount('settings.changed')).toBe(0);
     fake.emit('jobs.progress', job({ jobId: 'b' }));
     expect(stores.jobs.getState().byId.b).toBeUndefined();
+  });
+});
+
+describe('connectEvents announcements', () => {
+  it('announces each finished import once, with the outcome, and not progress ticks', () => {
+    const fake = createFakeApi();
+    const stores = createAppStores(fake.api);
+    const off = connectEvents(fake.api, stores);
+    announcements.setState({ polite: '', assertive: '' });
+    fake.emit('jobs.progress', job({ jobId: 'p', title: 'Import a.pdf', done: 2 }));
+    expect(announcements.getState().polite).toBe('');
+    fake.emit('jobs.finished', job({ jobId: 'p', title: 'Import a.pdf', status: 'failed', error: { code: 'UNSUPPORTED_FILE', message: 'a.pdf: damaged file: bad xref' } }));
+    expect(announcements.getState().polite.replace('\u200b', '')).toBe('a.pdf: Damaged file: bad xref');
+    off();
   });
 });
