@@ -28,6 +28,12 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
+/** Models (.gguf) can be many GB; PDFs follow the library's own size limit. */
+export const MAX_NON_PDF_UPLOAD_BYTES = 64 * 1024 ** 3;
+export function uploadLimit(fileName: string, maxPdfBytes: number): number {
+  return fileName.toLowerCase().endsWith('.pdf') ? maxPdfBytes : MAX_NON_PDF_UPLOAD_BYTES;
+}
+
 /** Constant-time token comparison (length leaks, which is fine for a random token). */
 export function tokenMatches(expected: string, given: string | null | undefined): boolean {
   if (!given) return false;
@@ -88,7 +94,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         return;
       }
       if (pathname === '/api/upload') {
-        handleUpload(req, res, opts.uploadsDir, core.settings.get().library.maxFileBytes).catch((e: unknown) => {
+        handleUpload(req, res, opts.uploadsDir, (name) => uploadLimit(name, core.settings.get().library.maxFileBytes)).catch((e: unknown) => {
           core.logger.error('upload failed', { error: e });
           if (!res.headersSent) res.writeHead(500).end();
         });

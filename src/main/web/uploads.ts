@@ -15,7 +15,7 @@ export async function handleUpload(
   req: IncomingMessage,
   res: ServerResponse,
   uploadsDir: string,
-  maxBytes: number
+  maxBytesFor: (fileName: string) => number
 ): Promise<void> {
   const send = (status: number, result: Result<unknown>): void => {
     res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(result));
@@ -31,6 +31,7 @@ export async function handleUpload(
     send(400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Missing file name (x-file-name header).' } });
     return;
   }
+  const maxBytes = maxBytesFor(name);
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     req.resume();

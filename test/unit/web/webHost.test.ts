@@ -185,3 +185,45 @@ describe('web transport', () => {
     expect(!r.ok && r.error.code).toBe('OFFLINE');
   });
 });
+
+describe('web host: upload limits', () => {
+  it('refuses a PDF over the library size limit with TOO_LARGE and keeps nothing', async () => {
+    const saved = await env.core.call('settings.update', { library: { maxFileBytes: 10 } });
+    expect(saved.ok).toBe(true);
+    try {
+      const res = await fetch(`${base}/api/upload`, {
+        method: 'POST',
+        headers: { 'x-benchmate-token': TOKEN, 'x-file-name': 'big.pdf' },
+        body: Buffer.alloc(64, 1)
+      });
+      expect(res.status).toBe(413);
+      const json = (await res.json()) as { ok: boolean; error: { code: string } };
+      expect(json.error.code).toBe('TOO_LARGE');
+      // Same when the size is not declared up front (chunked body): the stream is cut off.
+      const { readdir } = await import('node:fs/promises');
+      const before = await readdir(join(env.dir, 'uploads')).catch(() => []);
+      const chunked = await fetch(`${base}/api/upload`, {
+        method: 'POST',
+        headers: { 'x-benchmate-token': TOKEN, 'x-file-name': 'streamed.pdf' },
+        body: new ReadableStream({
+          start(c) {
+            for (let i = 0; i < 4; i++) c.enqueue(new Uint8Array(16));
+            c.close();
+          }
+        }),
+        duplex: 'half'
+      } as RequestInit);
+      expect(chunked.status).toBe(413);
+      expect(await readdir(join(env.dir, 'uploads')).catch(() => [])).toEqual(before);
+      // A model file is not bound by the PDF limit.
+      const gguf = await fetch(`${base}/api/upload`, {
+        method: 'POST',
+        headers: { 'x-benchmate-token': TOKEN, 'x-file-name': 'tiny.gguf' },
+        body: Buffer.alloc(64, 1)
+      });
+      expect(gguf.status).toBe(200);
+    } finally {
+      await env.core.call('settings.update', { library: { maxFileBytes: 512 * 1024 * 1024 } });
+    }
+  });
+});
