@@ -46,7 +46,9 @@ describe('export through the contract', () => {
     for (const format of ['md', 'html', 'json'] as const) {
       const r = await t.core.call('export.run', { sessionIds, format, outPath: `report.${format}`, baseDir: out });
       expect(r.ok).toBe(true);
-      const text = await readFile(join(out, `report.${format}`), 'utf8');
+      // Markdown quotes every line of a passage with "> "; remove that to compare the text.
+      const raw = await readFile(join(out, `report.${format}`), 'utf8');
+      const text = format === 'md' ? raw.replace(/^> ?/gm, '') : raw;
       expect(text).toContain((r as { value: { contentSha256: string } }).value.contentSha256);
       for (const s of cited()) {
         expect(text).toContain(`p. ${s.pageLabel}`);
