@@ -55,7 +55,9 @@ const built = single('build', bin('electron-vite'), ['build']);
   const r = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
   const j = readJson(out);
   const passed = j?.numPassedTests ?? 0;
-  let failed = j?.numFailedTests ?? 0;
+  // A test file that fails to load has no test results of its own: count it as one failure.
+  const brokenFiles = (j?.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+  let failed = (j?.numFailedTests ?? 0) + brokenFiles;
   const skipped = (j?.numPendingTests ?? 0) + (j?.numTodoTests ?? 0);
   // A crash, a file that fails to load, or a missing report still has to count as a failure.
   if (r.code !== 0 && failed === 0) failed = 1;
