@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelsState } from '../../../src/shared/contract/models';
 import { tempCore } from '../../helpers/tempCore';
 import { call } from './typedCall';
-import { tinyChatModel, tinyEmbeddingModel } from '../../fixtures/gguf/generators';
+import { tinyChatModel, tinyEmbeddingModel, tinyRerankerModel } from '../../fixtures/gguf/generators';
 
 type TC = Awaited<ReturnType<typeof tempCore>>;
 
@@ -108,6 +108,24 @@ describe('models.* through a real core', () => {
     // the referenced embedding model's file is never deleted
     await call(t.core, 'models.remove', { id: t.core.models.list()[0].id });
     expect(existsSync(tinyEmbeddingModel())).toBe(true);
+  });
+
+  it('loads a ranking model and exposes it as the reranker port', async () => {
+    expect(t.core.models.reranker()).toBeNull();
+    const imp = await call(t.core, 'models.import', { path: tinyRerankerModel(), mode: 'reference' });
+    if (!imp.ok) throw new Error(imp.error.message);
+    expect(imp.value.kind).toBe('ranking');
+    const l = await call(t.core, 'models.load', { id: imp.value.id });
+    if (!l.ok) throw new Error(l.error.message);
+    expect((await t.core.jobs.wait(l.value.jobId)).status).toBe('succeeded');
+    const rr = t.core.models.reranker();
+    expect(rr?.modelId).toBe(imp.value.id);
+    const scores = await rr!.rank('pump pressure', ['pump pressure fault', 'lunch menu']);
+    expect(scores).toHaveLength(2);
+    expect(scores.every((x) => Number.isFinite(x))).toBe(true);
+    expect(t.core.settings.get().models.rerankerModelId).toBe(imp.value.id);
+    await call(t.core, 'models.remove', { id: imp.value.id });
+    expect(t.core.models.reranker()).toBeNull();
   });
 
   it('lists a catalog with one recommended model per kind for this machine', async () => {
