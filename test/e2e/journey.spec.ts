@@ -192,6 +192,26 @@ test.describe('technician journey', () => {
       await expect(chat.sendButton).toBeVisible();
       await shootBoth(app, webHost, '05-chat-stopped');
       await expect(page.getByTestId('live-polite')).toContainText('Answer stopped');
+
+      // Regenerate the stopped answer (streams again; stop it with the button this time).
+      await stopped.getByRole('button', { name: /Regenerate/ }).click();
+      await expect(chat.lastAnswer()).toHaveClass(/msg-streaming/);
+      await expect(chat.lastAnswer().locator('.md')).not.toBeEmpty({ timeout: 60_000 });
+      await chat.stopButton.click();
+      await expect(await chat.waitForAnswer()).toContainText('Stopped');
+      await expect(chat.answers).toHaveCount(2);
+
+      // Edit the last question and resend: the old question and its answer are replaced.
+      await page.getByRole('button', { name: 'Edit last question' }).click();
+      await expect(chat.composer).toHaveValue('And how do I reset it after replacing the fuse?');
+      await chat.composer.fill('How do I reset E-204 after replacing the thermal fuse?');
+      await chat.composer.press('Enter');
+      await expect(page.locator('li.msg-user').last()).toContainText('thermal fuse');
+      await expect(chat.lastAnswer().locator('.md')).not.toBeEmpty({ timeout: 60_000 });
+      await chat.composer.press('Escape');
+      await chat.waitForAnswer();
+      await expect(page.locator('li.msg-user')).toHaveCount(2);
+      await expect(chat.answers).toHaveCount(2);
       // Keyboard: Ctrl+L focuses the question box, Ctrl+N starts a new chat.
       await chat.transcript.click({ position: { x: 5, y: 5 } });
       await page.keyboard.press('Control+l');
