@@ -85,7 +85,7 @@ export class SessionService {
     return out;
   }
 
-  /** Every word must occur (case-insensitive) in the message text or the session title. */
+  /** Every word must occur (case-insensitive) in the message text (titles are in the list already). */
   async search(text: string, limit = 50): Promise<SessionSearchHit[]> {
     const words = text.toLowerCase().split(/\s+/).filter(Boolean);
     if (!words.length) return [];
@@ -93,7 +93,7 @@ export class SessionService {
     for (const s of await this.allStates()) {
       const title = summaryOf(s).title;
       for (const m of s.messages) {
-        const hay = `${m.text}\n${title}`.toLowerCase();
+        const hay = m.text.toLowerCase();
         if (!words.every((w) => hay.includes(w))) continue;
         hits.push({ sessionId: s.header.id, sessionTitle: title, messageId: m.id, role: m.role, snippet: snippet(m.text, words), createdAt: m.createdAt });
       }
