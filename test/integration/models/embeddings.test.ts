@@ -74,6 +74,12 @@ describe('embeddings into per-model vector tables', () => {
     expect((await t.core.health()).components.find((c) => c.name === 'embeddingModel')?.status).toBe('ok');
   });
 
+  it('search uses the active vector table as its vector lane', async () => {
+    const r = await call(t.core, 'search.query', { text: 'hydraulic pump pressure', limit: 5 });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.lanes).toContain('vector');
+  });
+
   it('catches up on library changes: embeds only new chunks, drops removed ones, follows tag edits', async () => {
     await addChunks(t, Array.from({ length: 10 }, (_, i) => chunk('doc2', i, ['hydraulics'])));
     await t.core.index.withWriteLock(() => t.core.index.chunks().delete("`docId` = 'doc1' AND `ordinal` >= 35"));
