@@ -25,7 +25,7 @@ export const searchQueryInput = z
   .strict();
 export type SearchQueryInput = z.input<typeof searchQueryInput>;
 
-export const laneName = z.enum(['text', 'page', 'ident', 'vector', 'rerank']);
+export const laneName = z.enum(['text', 'page', 'section', 'ident', 'vector', 'rerank']);
 export type LaneName = z.infer<typeof laneName>;
 
 /** A lane's opinion of the page: its 1-based rank among pages and its raw score. */

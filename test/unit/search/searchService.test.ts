@@ -132,3 +132,28 @@ describe('SearchService.query', () => {
     expect(r.passages[0].lanes.rerank?.rank).toBe(1);
   });
 });
+
+describe('section-title matching', () => {
+  it('a query naming a section finds its pages even when the body words it differently', async () => {
+    const { store: s2, cleanup: c2 } = await seedIndex([
+      {
+        id: 'sdr',
+        fileName: 'sdr.pdf',
+        pages: [
+          { page: 1, sectionPath: 'Getting started', texts: ['Connect the board to a computer with a cable and install the tools. ' + filler(4)] },
+          { page: 7, sectionPath: 'Installation > Permissions for udev rules', texts: ['Copy the file into the system folder and reload the device manager so that normal users can open the board.'] },
+          { page: 9, sectionPath: 'Firmware', texts: ['Rules for updating: always use the matching host tools. ' + filler(2)] }
+        ]
+      }
+    ]);
+    try {
+      const svc2 = new SearchService({ store: s2, settings: () => ({ rrfK: 60, evidenceThreshold: 0.12 }) });
+      const r = await svc2.query({ text: 'permissions for udev rules', limit: 3 });
+      expect(r.lanes).toContain('section');
+      expect(r.passages[0].page).toBe(7);
+      expect(r.passages[0].lanes.section?.rank).toBe(1);
+    } finally {
+      await c2();
+    }
+  });
+});

@@ -7,17 +7,28 @@ import { isStopWord, stem, wordTokens } from './textTerms';
  * and rebuilt when the chunks table version changes; on very large libraries only the first
  * `maxRows` chunks are read — document frequencies from a large sample are good enough for IDF.
  */
+export interface SectionInfo {
+  docId: string;
+  sectionPath: string;
+  /** Light stems of the section's own title (last path segment, numbering removed). */
+  titleStems: string[];
+  /** Physical pages with chunks of this section, ascending. */
+  pages: number[];
+}
+
 export interface CorpusStatsSnapshot {
   /** Chunks the statistics were computed from. */
   n: number;
   df: Map<string, number>;
+  sections: SectionInfo[];
   idf(stemmed: string): number;
 }
 
-export function makeSnapshot(n: number, df: Map<string, number>): CorpusStatsSnapshot {
+export function makeSnapshot(n: number, df: Map<string, number>, sections: SectionInfo[] = []): CorpusStatsSnapshot {
   return {
     n,
     df,
+    sections,
     // BM25-style IDF, floored at a small positive value so very common words still count a bit.
     idf: (s) => Math.max(0.05, Math.log(1 + (n - (df.get(s) ?? 0) + 0.5) / ((df.get(s) ?? 0) + 0.5)))
   };
@@ -63,15 +74,38 @@ export class CorpusStats {
   private async build(): Promise<CorpusStatsSnapshot> {
     const df = new Map<string, number>();
     let n = 0;
-    const query = this.table().query().select(['searchText']).limit(this.maxRows);
+    const sections = new Map<string, { docId: string; sectionPath: string; pages: Set<number> }>();
+    const query = this.table().query().select(['searchText', 'docId', 'sectionPath', 'page']).limit(this.maxRows);
     for await (const batch of query) {
       const col = batch.getChild('searchText');
+      const docCol = batch.getChild('docId');
+      const secCol = batch.getChild('sectionPath');
+      const pageCol = batch.getChild('page');
       if (!col) continue;
       for (let i = 0; i < batch.numRows; i++) {
         countDistinctStems(String(col.get(i) ?? ''), df);
         n++;
+        const path = String(secCol?.get(i) ?? '');
+        if (!path) continue;
+        const docId = String(docCol?.get(i) ?? '');
+        const key = `${docId}\u0000${path}`;
+        let sec = sections.get(key);
+        if (!sec) sections.set(key, (sec = { docId, sectionPath: path, pages: new Set() }));
+        sec.pages.add(Number(pageCol?.get(i) ?? 0));
       }
     }
-    return makeSnapshot(n, df);
+    const list: SectionInfo[] = [...sections.values()].map((s) => ({
+      docId: s.docId,
+      sectionPath: s.sectionPath,
+      titleStems: sectionTitleStems(s.sectionPath),
+      pages: [...s.pages].sort((a, b) => a - b)
+    }));
+    return makeSnapshot(n, df, list.filter((s) => s.titleStems.length > 0));
   }
+}
+
+/** Content stems of a section path's last segment ("2.1 Fault codes" → ["fault", "code"]). */
+export function sectionTitleStems(sectionPath: string): string[] {
+  const leaf = sectionPath.split(' > ').pop() ?? '';
+  return [...new Set(wordTokens(leaf.replace(/^[\d.\s]+/, '')).map((t) => t.word).filter((w) => !isStopWord(w) && !/^\d+$/.test(w)).map(stem))];
 }

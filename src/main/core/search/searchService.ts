@@ -11,6 +11,7 @@ import { bestSpan } from './highlight';
 import { chunksOfPages, identLane, pageLane, textLane, vectorLane, type ChunkRecord, type LaneRow } from './lanes';
 import type { Reranker, RetrievalSettings, VectorSource } from './ports';
 import { feedbackTerms } from './feedback';
+import { DEFAULT_SECTION_LANE, sectionLane, type SectionLaneOptions } from './sectionLane';
 import { analyzeQuery, type AnalyzedQuery, type Expansion } from './queryAnalysis';
 import { pagesSchema } from '../index/arrowSchemas';
 import type { FtsIndexSpec } from '../index/lanceStore';
@@ -40,7 +41,8 @@ export interface SearchPorts {
 export interface SearchTuning {
   candidates: number; // chunks fetched per lane
   foldWeight: number; // share of a page's other matching chunks added to its best chunk
-  laneWeights: Record<'text' | 'page' | 'ident' | 'vector', number>;
+  laneWeights: Record<'text' | 'page' | 'section' | 'ident' | 'vector', number>;
+  sectionLane: SectionLaneOptions | null;
   pageLane: boolean;
   strongIdentBoost: number;
   weakIdentWeight: number;
@@ -51,7 +53,8 @@ export interface SearchTuning {
 export const DEFAULT_TUNING: SearchTuning = {
   candidates: 120,
   foldWeight: 0.3,
-  laneWeights: { text: 1, page: 1, ident: 1, vector: 1 },
+  laneWeights: { text: 1, page: 1, section: 1, ident: 1, vector: 1 },
+  sectionLane: DEFAULT_SECTION_LANE,
   pageLane: true,
   strongIdentBoost: 2,
   weakIdentWeight: 0.25,
@@ -145,6 +148,13 @@ export class SearchService {
       const pages = pageHits.map((p) => ({ key: pageKey(p.docId, p.page), docId: p.docId, page: p.page, score: p.score, chunkIds: [], bestChunkScore: p.score }));
       lanes.push({ name: 'page', weight: tune.laneWeights.page, pages });
       ran.push('page');
+    }
+    if (stats && tune.sectionLane) {
+      const hits = sectionLane(q.stems, stats, allowed ? new Set(allowed) : undefined, tune.sectionLane);
+      if (hits.length) {
+        lanes.push({ name: 'section', weight: tune.laneWeights.section, pages: hits });
+        ran.push('section');
+      }
     }
     if (q.identifiers.length) addLane('ident', identRows);
     if (vectorRows) addLane('vector', vectorRows);
