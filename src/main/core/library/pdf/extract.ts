@@ -49,6 +49,8 @@ export interface ExtractOptions {
   onPage(page: PdfPage): void | Promise<void>;
   /** Checked between pages. */
   isCancelled?(): boolean;
+  /** Called once the document is open (pdf.js' worker code has loaded by then). */
+  afterLoad?(): void;
 }
 
 // pdf.js OPS codes for image painting (pdfjs-dist 5.4 shared/util.js); not re-exported by pdf-parse.
@@ -68,6 +70,7 @@ export async function extractPdf(data: Uint8Array, opts: ExtractOptions): Promis
     } catch (e) {
       throw classify(e);
     }
+    opts.afterLoad?.();
     const pageCount: number = doc.numPages;
     if (opts.maxPages && pageCount > opts.maxPages) {
       throw new PdfExtractError('too_many_pages', `${pageCount} pages exceeds the limit of ${opts.maxPages}`);

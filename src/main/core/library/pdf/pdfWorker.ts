@@ -3,8 +3,12 @@
  * so a 700-page manual never blocks the core's event loop. Cancellation = the parent terminates us.
  */
 import { parentPort } from 'node:worker_threads';
+// Must stay the first local import: it captures natives before pdf-parse (pdf.js) loads.
+import { restoreNativePush } from './nativeArrayPush';
 import { extractPdf, PdfExtractError } from './extract';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
+
+restoreNativePush();
 
 const port = parentPort;
 if (!port) throw new Error('pdfWorker must run in a worker thread');
@@ -14,6 +18,7 @@ port.on('message', (req: WorkerRequest) => {
   extractPdf(new Uint8Array(req.data), {
     password: req.password,
     maxPages: req.maxPages,
+    afterLoad: restoreNativePush, // pdf.worker.mjs (loaded lazily on first open) patches push again
     onMeta: (meta) => send({ id: req.id, type: 'meta', meta }),
     onPage: (page) => send({ id: req.id, type: 'page', page })
   }).then(
