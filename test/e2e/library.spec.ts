@@ -192,4 +192,41 @@ test.describe('library admin', () => {
     }, { timeout: 60_000 }).toBe('ready');
     await expect(page.getByTestId('doc-row').filter({ hasText: 'e2e-locked.pdf' })).toContainText('Ready');
   });
+
+  test('cancel a queued import; re-index from the details dialog', async ({ page, webHost }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1024, height: 700 });
+    // Imports run one at a time: while the long manual parses, the short one waits in the queue.
+    const long = await writePdf(
+      dir,
+      'e2e-long.pdf',
+      await makeManualPdf({ title: 'Long Manual', pages: Array.from({ length: 80 }, (_, i) => ({ text: `Chapter ${i + 1}\n\nProcedure ${i + 1} for the K5 press: check valve V${i + 1}, then torque bolt B${i + 1} to ${20 + (i % 30)} Nm.` })) })
+    );
+    const short = await writePdf(dir, 'e2e-short.pdf', await makeManualPdf({ title: 'Short Manual', pages: [{ text: 'One page about the K5 press.' }] }));
+    const app = new AppPage(page);
+    await app.open(webHost.url);
+    await app.goTo('Library');
+    await page.getByTestId('file-input').setInputFiles([long, short]);
+    const shortRow = page.getByTestId('queue-item').filter({ hasText: 'e2e-short.pdf' });
+    await expect(shortRow).toHaveAttribute('data-kind', 'active', { timeout: 20_000 });
+    await shortRow.getByRole('button', { name: 'Cancel import of e2e-short.pdf' }).click();
+    await expect(shortRow).toHaveAttribute('data-kind', 'cancelled', { timeout: 30_000 });
+    const longRow = page.getByTestId('queue-item').filter({ hasText: 'e2e-long.pdf' });
+    await expect(longRow).toHaveAttribute('data-kind', 'imported', { timeout: 90_000 });
+    await expect(longRow).toContainText('80 pages');
+    const list = await webHost.call<DocumentSummary[]>('library.list');
+    expect(list.ok && list.value.some((d) => d.fileName === 'e2e-short.pdf')).toBe(false);
+
+    // Re-index the long manual from its details dialog: a new queue row runs to completion.
+    await page.getByRole('button', { name: 'Edit Long Manual' }).click();
+    await page.getByRole('dialog', { name: 'Edit document details' }).getByRole('button', { name: 'Re-index' }).click();
+    // The re-index job reports the stored file name, so it is the second e2e-long.pdf row.
+    const longRows = page.getByTestId('queue-item').filter({ hasText: 'e2e-long.pdf' });
+    await expect(longRows).toHaveCount(2, { timeout: 20_000 });
+    await expect(longRows.nth(1)).toHaveAttribute('data-kind', 'imported', { timeout: 90_000 });
+
+    // Clear finished rows empties the queue section.
+    await page.getByRole('button', { name: 'Clear finished' }).click();
+    await expect(page.getByTestId('queue-item')).toHaveCount(0);
+  });
 });
