@@ -3,8 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createAppStores } from './appStores';
 import { AppProvider } from './lib/appContext';
-import { getApi } from './lib/api';
-import { connectEvents } from './lib/connectEvents';
+import { getApi, onConnectionState } from './lib/api';
+import { connectEvents, resyncStores } from './lib/connectEvents';
 import { applyTheme } from './lib/theme';
 import './styles/theme.css';
 import './styles/base.css';
@@ -20,6 +20,14 @@ connectEvents(api, stores);
 applyTheme('system');
 void stores.settings.getState().load();
 void stores.jobs.getState().load();
+
+// Web host: after a reconnect, reload state whose change events were missed while offline.
+let wasOpen = false;
+onConnectionState((state) => {
+  if (state !== 'open') return;
+  if (wasOpen) void resyncStores(stores);
+  wasOpen = true;
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -32,3 +32,15 @@ export function connectEvents(api: Api, stores: AppStores): () => void {
     for (const off of offs.splice(0)) off();
   };
 }
+
+/**
+ * After the web host's socket reconnects, events sent while it was down are lost: reload what
+ * the stores show from the core (only what was already loaded, so hidden pages stay lazy).
+ */
+export async function resyncStores(stores: AppStores): Promise<void> {
+  const tasks: Array<Promise<unknown>> = [stores.jobs.getState().load(), stores.settings.getState().load()];
+  if (stores.library.getState().loaded) tasks.push(stores.library.getState().refresh());
+  if (stores.models.getState().loaded) tasks.push(stores.models.getState().refresh());
+  if (stores.status.getState().refreshedAt) tasks.push(stores.status.getState().refresh());
+  await Promise.all(tasks);
+}

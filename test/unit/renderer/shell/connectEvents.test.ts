@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStores } from '../../../../src/renderer/src/appStores';
-import { connectEvents } from '../../../../src/renderer/src/lib/connectEvents';
+import { connectEvents, resyncStores } from '../../../../src/renderer/src/lib/connectEvents';
 import { announcements } from '../../../../src/renderer/src/lib/announce';
 import { createFakeApi } from './fakeApi';
 import { defaultSettings, job } from './fixtures';
@@ -41,5 +41,22 @@ describe('connectEvents announcements', () => {
     fake.emit('jobs.finished', job({ jobId: 'p', title: 'Import a.pdf', status: 'failed', error: { code: 'UNSUPPORTED_FILE', message: 'a.pdf: damaged file: bad xref' } }));
     expect(announcements.getState().polite.replace('\u200b', '')).toBe('a.pdf: Damaged file: bad xref');
     off();
+  });
+});
+
+describe('resyncStores', () => {
+  it('reloads jobs and settings always, and only the pages that were already loaded', async () => {
+    const fake = createFakeApi({
+      'jobs.list': () => [job({ jobId: 'late', status: 'succeeded' })],
+      'settings.get': () => defaultSettings(),
+      'library.list': () => []
+    });
+    const stores = createAppStores(fake.api);
+    await stores.library.getState().refresh();
+    fake.calls.length = 0;
+    await resyncStores(stores);
+    const called = fake.calls.map((c) => c.method).sort();
+    expect(called).toEqual(['jobs.list', 'library.list', 'settings.get']);
+    expect(stores.jobs.getState().byId.late.status).toBe('succeeded');
   });
 });

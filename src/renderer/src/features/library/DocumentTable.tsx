@@ -4,6 +4,7 @@ import type { DocumentSummary } from '../../../../shared/contract/library';
 import { Badge, type BadgeTone } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { useAppStores } from '../../lib/appContext';
+import { routeHref } from '../../lib/router';
 import { filterDocuments, qualityFlags, sortDocuments, type SortKey } from './documentTable';
 
 // Fixed widths (table-layout: fixed) keep the table inside 1024×700 without horizontal scroll.
@@ -64,7 +65,15 @@ export function DocumentTable({ onEdit, onDelete, onUnlock }: DocumentTableProps
           {rows.map((d) => (
             <tr key={d.id} data-testid="doc-row">
               <td className="cell-wrap col-title">
-                <div className="doc-title">{d.title}</div>
+                <div className="doc-title">
+                  {d.status === 'ready' ? (
+                    <a href={routeHref('viewer', [], { doc: d.id, page: 1, title: d.title })} title="Open the manual">
+                      {d.title}
+                    </a>
+                  ) : (
+                    d.title
+                  )}
+                </div>
                 <div className="muted small">{d.fileName}</div>
               </td>
               <td className="cell-wrap">{d.machineModels.join(', ') || <span className="muted">—</span>}</td>
