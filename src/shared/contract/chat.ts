@@ -47,6 +47,11 @@ export const chatMethods = {
     turnStarted,
     'Edit the last question and resend it (the old question and its answer are removed).'
   ),
+  active: method(
+    z.undefined().or(z.object({}).strict()).optional(),
+    z.array(z.object({ sessionId: z.string(), messageId: z.string(), userMessageId: z.string(), text: z.string().describe('streamed so far') })),
+    'Answers being written right now, with the text streamed so far (to resync a reloaded window).'
+  ),
   feedback: method(
     z
       .object({

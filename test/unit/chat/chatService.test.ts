@@ -120,11 +120,15 @@ describe('ChatService turns', () => {
     const { chat, log, outcome } = service(search(false), engine);
     const s = await chat.send({ text: 'long answer please' });
     while (!log.some(([e]) => e === 'chat.delta')) await new Promise((r) => setTimeout(r, 2));
+    const [live] = chat.active();
+    expect(live).toMatchObject({ sessionId: s.sessionId, messageId: s.messageId, userMessageId: s.userMessage.id });
+    expect(live.text.startsWith('t0')).toBe(true);
     expect(chat.stop(s.sessionId)).toEqual({ stopped: true });
     const m = await outcome(s.messageId);
     expect(m.stopReason).toBe('abort');
     expect(m.text.startsWith('t0')).toBe(true);
     expect(m.text.length).toBeLessThan(200 * 4);
+    expect(chat.active()).toEqual([]);
   });
 
   it('reports a missing search service as chat.error and leaves the session usable', async () => {

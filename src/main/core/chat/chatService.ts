@@ -22,6 +22,9 @@ export interface ChatServiceDeps {
 
 interface ActiveTurn {
   messageId: string;
+  userMessageId: string;
+  /** Text streamed so far (for chat.active after a window reload). */
+  streamed: string;
   controller: AbortController;
   done: Promise<void>;
 }
@@ -32,7 +35,7 @@ interface ActiveTurn {
  * stored) or chat.error. One turn per session at a time: a second send gets CONFLICT.
  */
 export class ChatService {
-  private readonly active = new Map<string, ActiveTurn>();
+  private readonly turns = new Map<string, ActiveTurn>();
   private disposed = false;
 
   constructor(private readonly deps: ChatServiceDeps) {}
@@ -56,7 +59,7 @@ export class ChatService {
   }
 
   stop(sessionId: string): { stopped: boolean } {
-    const turn = this.active.get(sessionId);
+    const turn = this.turns.get(sessionId);
     if (!turn || turn.controller.signal.aborted) return { stopped: false };
     turn.controller.abort();
     return { stopped: true };
@@ -99,25 +102,29 @@ export class ChatService {
     return structuredClone(m);
   }
 
+  active(): Array<{ sessionId: string; messageId: string; userMessageId: string; text: string }> {
+    return [...this.turns.entries()].map(([sessionId, t]) => ({ sessionId, messageId: t.messageId, userMessageId: t.userMessageId, text: t.streamed }));
+  }
+
   isBusy(sessionId: string): boolean {
-    return this.active.has(sessionId);
+    return this.turns.has(sessionId);
   }
 
   /** Resolves when the session's running turn (if any) has finished and been stored. */
   async waitIdle(sessionId: string): Promise<void> {
-    await this.active.get(sessionId)?.done;
+    await this.turns.get(sessionId)?.done;
   }
 
   async dispose(): Promise<void> {
     this.disposed = true;
-    const turns = [...this.active.values()];
+    const turns = [...this.turns.values()];
     for (const t of turns) t.controller.abort();
     await Promise.allSettled(turns.map((t) => t.done));
   }
 
   private assertIdle(sessionId: string): void {
     if (this.disposed) throw new AppError('INTERNAL', 'Chat is shutting down.');
-    if (this.active.has(sessionId)) throw new AppError('CONFLICT', 'An answer is still being written in this session; stop it first.');
+    if (this.turns.has(sessionId)) throw new AppError('CONFLICT', 'An answer is still being written in this session; stop it first.');
   }
 
   private userMessage(sessionId: string, text: string): ChatMessage {
@@ -135,23 +142,31 @@ export class ChatService {
   private start(sessionId: string, userMessage: ChatMessage): TurnStarted {
     const messageId = randomUUID();
     const controller = new AbortController();
-    const deps: TurnDeps = { ...this.deps, onDelta: (delta) => this.deps.events.emit('chat.delta', { sessionId, messageId, delta }) };
+    const turn: ActiveTurn = { messageId, userMessageId: userMessage.id, streamed: '', controller, done: Promise.resolve() };
+    const deps: TurnDeps = {
+      ...this.deps,
+      onDelta: (delta) => {
+        turn.streamed += delta;
+        this.deps.events.emit('chat.delta', { sessionId, messageId, delta });
+      }
+    };
     const done = (async () => {
       try {
         const message = await runTurn(deps, { sessionId, messageId, userMessage, signal: controller.signal });
         // Stored (fsynced) before anyone hears about it: chat.done means "durable".
         await this.deps.store.putMessage(sessionId, message);
-        this.active.delete(sessionId);
+        this.turns.delete(sessionId);
         this.deps.events.emit('chat.done', { sessionId, message });
         this.deps.events.emit('sessions.changed', { sessionId, reason: 'message' });
       } catch (e) {
-        this.active.delete(sessionId);
+        this.turns.delete(sessionId);
         const error = controller.signal.aborted && isAbortError(e) ? { code: 'CANCELLED', message: 'Stopped.' } : toErrorData(e);
         if (error.code !== 'CANCELLED') this.deps.logger.error('chat turn failed', { sessionId, error: e });
         this.deps.events.emit('chat.error', { sessionId, messageId, error: { code: error.code, message: error.message } });
       }
     })();
-    this.active.set(sessionId, { messageId, controller, done });
+    turn.done = done;
+    this.turns.set(sessionId, turn);
     return { sessionId, messageId, userMessage };
   }
 }
