@@ -47,13 +47,17 @@ function autoChatContext(info: ModelInfo): number {
   return Math.min(train, AUTO_CONTEXT_MAX);
 }
 
+export const clampContext = (info: ModelInfo, n: number | undefined): number | undefined =>
+  n === undefined ? undefined : Math.max(256, Math.min(n, info.contextLength ?? n));
+
 /** RAM/VRAM needed for the weights plus the KV cache of every sequence at `contextSize`. */
 export async function estimateMemory(llama: Llama, info: ModelInfo, role: ModelRole, contextSize?: number): Promise<MemoryEstimate> {
   const fileInfo = await readGgufFileInfo(info.path, { logWarnings: false }).catch(() => {
     throw new AppError('NOT_FOUND', `Model file not found or unreadable: ${info.path}`);
   });
   const insights = await GgufInsights.from(fileInfo, llama);
-  const ctx = contextSize ?? (role === 'chat' ? autoChatContext(info) : Math.min(info.contextLength ?? 512, EMBEDDING_CONTEXT_MAX));
+  // Never beyond the trained context: useless for quality, and llama.cpp's estimate simulates it.
+  const ctx = clampContext(info, contextSize) ?? (role === 'chat' ? autoChatContext(info) : Math.min(info.contextLength ?? 512, EMBEDDING_CONTEXT_MAX));
   const gpuLayers = llama.gpu === false ? 0 : insights.totalLayers;
   const model = await insights.estimateModelResourceRequirementsV2({ gpuLayers });
   const context = await insights.estimateContextResourceRequirementsV2({
@@ -99,6 +103,7 @@ export async function loadForRole(info: ModelInfo, role: ModelRole, o: LoadOptio
   if (current.fingerprint !== info.fingerprint) {
     throw new AppError('CONFLICT', `The file of "${info.name}" changed since it was added; remove and import it again.`);
   }
+  o = { ...o, contextSize: clampContext(info, o.contextSize) };
   const est = await estimateMemory(o.llama, info, role, o.contextSize);
   if (!est.fits) {
     const gb = (n: number): string => (n / 1024 ** 3).toFixed(1);
