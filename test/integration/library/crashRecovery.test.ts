@@ -73,7 +73,7 @@ describe('crash recovery', () => {
     const { jobId } = await call<{ jobId: string }>(core, 'library.reindex', { id: bigDoc.id });
     expect((await core.jobs.wait(jobId)).status).toBe('succeeded');
     expect(await call<DocumentSummary>(core, 'library.get', { id: bigDoc.id })).toMatchObject({ status: 'ready', pageCount: 150 });
-  });
+  }, 240_000); // spawns a tsx child that compiles the whole core: slow on a busy 2-core machine
 
   it('partial rows written during the index phase are removed on the next start', async () => {
     dir = await mkdtemp(join(tmpdir(), 'bm-crash-'));

@@ -45,4 +45,21 @@ describe('chunkPage', () => {
     for (const c of chunks) expect(line.slice(c.charStart, c.charEnd)).toBe(c.text);
     expect(chunks.flatMap((c) => c.text.trim().split(' '))).toHaveLength(400);
   });
+
+  it('never leaves a heading as a chunk of its own', () => {
+    const page = `2.1 Fault codes\n\n${para(200)}`; // heading + a paragraph longer than the limit
+    const chunks = chunkPage(1, page, new Set());
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks[0].text.startsWith('2.1 Fault codes\n\nlorem0')).toBe(true);
+    expect(chunks.every((c) => c.text.length >= CHUNK_LIMITS.minTail)).toBe(true);
+  });
+});
+
+describe('findBoilerplate', () => {
+  it('catches chapter running headers that repeat on a few pages of a long document', () => {
+    const body = (i: number) => `${para(30)} ${i}`;
+    const pages = Array.from({ length: 100 }, (_, i) => (i >= 40 && i < 45 ? `Modules and Views\n${body(i)}` : body(i)));
+    expect(findBoilerplate(pages).has('modules and views')).toBe(true);
+    expect(findBoilerplate(pages.slice(0, 42)).has('modules and views')).toBe(false); // only twice
+  });
 });

@@ -45,16 +45,26 @@ const boilerKey = (s: string) => s.trim().toLowerCase().replace(/\d+/g, '#').rep
 
 const EDGE = 3; // lines considered at the top and bottom of each page
 
-/** Header/footer lines repeating at the top or bottom of ≥30% of pages (min 3 pages). */
+/**
+ * Running headers/footers: lines near the top or bottom (first/last 3 lines) of ≥30% of pages,
+ * plus chapter-level running headers ("Modules and Views" on each page of chapter 4), which repeat
+ * on only a few pages and so are accepted only as the very first or last line of ≥3-4 pages —
+ * a table header repeated under the running header must stay content.
+ */
 export function findBoilerplate(pageTexts: readonly string[]): Set<string> {
-  const counts = new Map<string, number>();
+  const window = new Map<string, number>();
+  const outer = new Map<string, number>();
+  const bump = (m: Map<string, number>, keys: Iterable<string>) => {
+    for (const k of keys) if (k.length >= 1 && k.length <= 120) m.set(k, (m.get(k) ?? 0) + 1);
+  };
   for (const t of pageTexts) {
     const lines = t.split('\n').filter((l) => l.trim());
-    const edge = new Set([...lines.slice(0, EDGE), ...lines.slice(-EDGE)].map(boilerKey));
-    for (const k of edge) if (k.length >= 1 && k.length <= 120) counts.set(k, (counts.get(k) ?? 0) + 1);
+    bump(window, new Set([...lines.slice(0, EDGE), ...lines.slice(-EDGE)].map(boilerKey)));
+    bump(outer, new Set([lines[0], lines[lines.length - 1]].filter((l): l is string => l !== undefined).map(boilerKey)));
   }
-  const min = Math.max(3, Math.ceil(pageTexts.length * 0.3));
-  return new Set([...counts].filter(([, n]) => n >= min).map(([k]) => k));
+  const global = Math.max(3, Math.ceil(pageTexts.length * 0.3));
+  const chapter = Math.max(3, Math.min(4, global));
+  return new Set([...[...window].filter(([, n]) => n >= global), ...[...outer].filter(([, n]) => n >= chapter)].map(([k]) => k));
 }
 
 /** Looks like a table row: cells separated by wide gaps (textJoin writes two spaces for those). */
@@ -120,16 +130,22 @@ export function chunkPage(page: number, text: string, boiler: Set<string>): Chun
       open.end = blockRange.end;
       continue;
     }
-    emit();
-    if (size(blockRange) <= limit) {
-      open = { ...blockRange };
+    // A crumb (a heading line, a short lead-in) never stands alone: it prefixes what follows.
+    const carry = open && size(open) < CHUNK_LIMITS.minTail ? open.start : undefined;
+    if (carry === undefined) emit();
+    open = undefined;
+    if (blockRange.end - (carry ?? blockRange.start) <= limit) {
+      open = { start: carry ?? blockRange.start, end: blockRange.end };
       continue;
     }
     // A block bigger than the limit: pack its lines.
+    let prefix = carry; // the crumb prefixes the first piece only
     for (const l of block) {
       if (open && l.end - open.start > limit) emit();
-      if (!open) open = { start: l.start, end: l.end };
-      else open.end = l.end;
+      if (!open) {
+        open = { start: prefix ?? l.start, end: l.end };
+        prefix = undefined;
+      } else open.end = l.end;
     }
   }
   emit();
