@@ -165,3 +165,13 @@ describe('gap report', () => {
     expect((await svc.gaps()).groups.length).toBeGreaterThan(0);
   });
 });
+
+describe('JSON Schema of the export format', () => {
+  it('describes the versioned document', async () => {
+    const { exportJsonSchema } = await import('../../../src/main/core/export/reportModel');
+    const schema = exportJsonSchema() as { properties: Record<string, { const?: unknown }>; required: string[] };
+    expect(schema.properties.version.const).toBe(1);
+    expect(schema.properties.format.const).toBe('benchmate.sessions');
+    expect(schema.required).toEqual(expect.arrayContaining(['version', 'sessions', 'contentSha256']));
+  });
+});

@@ -94,3 +94,8 @@ export function turnsOf(session: ExportedSession): Array<{ question: ExportedSes
   }
   return out;
 }
+
+/** The same format as a standard JSON Schema (draft 2020-12), for tools outside Benchmate. */
+export function exportJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(exportDocumentSchema, { io: 'output' }) as Record<string, unknown>;
+}
