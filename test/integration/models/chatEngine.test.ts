@@ -155,3 +155,26 @@ describe.skipIf(!existsSync(STORIES))('real model: stories260K', () => {
     }
   });
 });
+
+describe('LlamaChatEngine detach', () => {
+  it('aborts a running generation promptly when the model is unloaded', async () => {
+    const llama = await getLlama({ gpu: false, build: 'never' });
+    const model = await llama.loadModel({ modelPath: tinyChatModel() });
+    const context = await model.createContext({ contextSize: 512, sequences: 2, threads: 2 });
+    const engine = new LlamaChatEngine();
+    engine.attach('tiny', model, context);
+    let tokens = 0;
+    let detached: Promise<void> | undefined;
+    const turn = engine.generate({ sessionId: 'long', systemPrompt: '', history: [], user: 'Tell a long story', maxTokens: 400, onToken: () => {
+      if (++tokens === 3) detached = engine.detach();
+    } });
+    const r = await turn;
+    await detached;
+    expect(r.stopReason).toBe('abort');
+    expect(r.metrics.generatedTokens).toBeLessThan(10);
+    expect(engine.isLoaded()).toBe(false);
+    await context.dispose();
+    await model.dispose();
+    await llama.dispose();
+  });
+});

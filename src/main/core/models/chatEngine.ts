@@ -47,6 +47,8 @@ interface SequenceSlot {
 }
 
 interface Attached {
+  /** Aborted on detach so an unload never waits for a long answer to finish. */
+  detaching: AbortController;
   modelId: string;
   model: LlamaModel;
   context: LlamaContext;
@@ -80,7 +82,7 @@ export class LlamaChatEngine implements ChatEngine {
     const utility = slot();
     utility.sessionId = UTILITY_SESSION;
     const sessions = Array.from({ length: context.totalSequences - 1 }, slot);
-    this.attached = { modelId, model, context, utility, sessions };
+    this.attached = { detaching: new AbortController(), modelId, model, context, utility, sessions };
   }
 
   /** Forgets the model (the loader disposes it); waits for running turns to settle first. */
@@ -88,6 +90,7 @@ export class LlamaChatEngine implements ChatEngine {
     const a = this.attached;
     this.attached = null;
     if (!a) return;
+    a.detaching.abort();
     await Promise.allSettled([a.utility, ...a.sessions].map((s) => s.queue));
     for (const s of [a.utility, ...a.sessions]) s.chat.dispose({ disposeSequence: true });
   }
@@ -115,13 +118,22 @@ export class LlamaChatEngine implements ChatEngine {
   generate(req: ChatTurnRequest): Promise<ChatTurnResult> {
     const a = this.requireLoaded();
     const slot = this.acquire(a, req.sessionId);
-    return this.enqueue(slot, () => this.runTurn(slot, req));
+    const signal = req.signal ? AbortSignal.any([req.signal, a.detaching.signal]) : a.detaching.signal;
+    return this.enqueue(slot, () => this.runTurn(slot, { ...req, signal }));
   }
 
   async complete(prompt: string, opts: { maxTokens?: number; signal?: AbortSignal } = {}): Promise<string> {
     const a = this.requireLoaded();
     const res = await this.enqueue(a.utility, () =>
-      this.runTurn(a.utility, { sessionId: UTILITY_SESSION, systemPrompt: '', history: [], user: prompt, maxTokens: opts.maxTokens ?? 96, temperature: 0, signal: opts.signal })
+      this.runTurn(a.utility, {
+        sessionId: UTILITY_SESSION,
+        systemPrompt: '',
+        history: [],
+        user: prompt,
+        maxTokens: opts.maxTokens ?? 96,
+        temperature: 0,
+        signal: opts.signal ? AbortSignal.any([opts.signal, a.detaching.signal]) : a.detaching.signal
+      })
     );
     return res.text.trim();
   }

@@ -97,6 +97,19 @@ export class EmbeddingService {
     return { jobId: this.startBuild() };
   }
 
+  /** A model is being removed: stop using it wherever it is (serving or building). */
+  async forget(modelId: string): Promise<void> {
+    if (this.building?.loaded.info.id === modelId) await this.dropBuilding();
+    const s = this.serving;
+    if (s?.loaded.info.id === modelId) {
+      // The model being built (if any) becomes the best available source.
+      this.serving = null;
+      await s.queue.catch(() => {});
+      await s.loaded.dispose().catch(() => {});
+    }
+    this.p.onState();
+  }
+
   /** Unloads everything (the embedding role was unloaded). */
   async release(): Promise<void> {
     await this.dropBuilding();

@@ -104,6 +104,7 @@ export class ModelManager {
     const info = this.registry.get(id);
     if (!info) return false;
     for (const role of ROLES) if (this.slots.get(role)!.state.modelId === id) await this.unload(role);
+    await this.embeddings.forget(id);
     await this.vectors.drop(vectorModelKey(info.id, info.fingerprint)).catch(() => {});
     await this.registry.remove(id);
     this.emitList();
