@@ -60,6 +60,9 @@ describe.skipIf(!present)('done when: ask over an imported dev-set manual, expor
       await core.dispose();
     }
 
+    const listed = (await cli(['sessions', 'list', '--data-dir', data])) as { total: number; items: Array<{ id: string; title: string }> };
+    expect(listed.items[0]).toMatchObject({ id: asked.sessionId, title: 'What kind of signal does the HackRF One CLKIN port expect?' });
+
     const out = join(dir, 'out', 'report.pdf');
     const exported = (await cli(['export', asked.sessionId, '--format', 'pdf', '--out', out, '--data-dir', data])) as { path: string; contentSha256: string };
     expect(exported.path).toBe(out);
