@@ -56,6 +56,12 @@ describe('LanceStore', () => {
     expect(filtered.map((r) => r.id)).toEqual(['b']);
   });
 
+  it('plain queries return every row (no implicit limit: the library relies on it)', async () => {
+    await store.chunks().add(Array.from({ length: 25 }, (_, i) => chunk(`c${i}`, `text ${i}`)) as unknown as Record<string, unknown>[]);
+    expect(await store.chunks().query().toArray()).toHaveLength(25);
+    expect(await store.chunks().query().where(sqlEq('docId', 'd1')).toArray()).toHaveLength(25);
+  });
+
   it('escapes SQL string literals so quotes in values cannot break or widen a filter', async () => {
     await store.chunks().add([chunk("o'brien", 'x'), chunk('other', 'y')] as unknown as Record<string, unknown>[]);
     expect(sqlString("it's")).toBe("'it''s'");

@@ -37,6 +37,7 @@ export const importCommand: CliCommand = {
       files: Array<{ path: string; jobId: string }>;
       skipped: Array<{ path: string; reason: string }>;
     };
+    if (!started.files.length && !ctx.json) ctx.out('no PDF files found');
     const results: Array<{ path: string; job: JobSnapshot }> = [];
     for (const f of started.files) {
       const job = await ctx.core.jobs.wait(f.jobId);
@@ -58,7 +59,7 @@ export const importCommand: CliCommand = {
         skipped: started.skipped
       });
     }
-    return allOk && !started.skipped.length ? 0 : 1;
+    return allOk && started.files.length > 0 && !started.skipped.length ? 0 : 1;
   }
 };
 
