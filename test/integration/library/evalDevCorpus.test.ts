@@ -79,4 +79,21 @@ describe.skipIf(!present)('eval-dev corpus import', () => {
     expect(nearEmpty.length).toBeGreaterThanOrEqual(10);
     for (const page of nearEmpty) expect(await core.index.chunks().countRows(`${sqlEq('docId', hackrf.id)} AND ${sqlEq('page', page)}`)).toBe(0);
   });
+
+  it('every gold evidence quote is on its gold page and inside one chunk (verify_questions.py normalisation)', async () => {
+    const trans: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '\u00b4': "'", '`': "'", '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"', '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2212': '-', '\u00ad': '', '\u00a0': ' ' };
+    const norm = (s: string) => [...s.normalize('NFKC')].map((c) => trans[c] ?? c).join('').replace(/\s+/g, ' ').trim();
+    const questions = readFileSync(join(EVAL_DIR, 'questions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; file: string | null; pages: number[]; evidence: string }).filter((q) => q.file);
+    const missing: string[] = [];
+    for (const q of questions) {
+      const doc = docs.find((d) => d.fileName === q.file)!;
+      const ev = norm(q.evidence);
+      const chunks = (await core.index.chunks().query().where(sqlEq('docId', doc.id)).select(['page', 'text']).toArray()) as Array<{ page: number; text: string }>;
+      const pageTexts = await Promise.all(q.pages.map((page) => call<PageTextResult>(core, 'library.pageText', { docId: doc.id, page })));
+      if (!pageTexts.some((p) => norm(p.text).includes(ev))) missing.push(`${q.id} page`);
+      if (!chunks.some((c) => q.pages.includes(Number(c.page)) && norm(String(c.text)).includes(ev))) missing.push(`${q.id} chunk`);
+    }
+    expect(missing).toEqual([]);
+    expect(questions.length).toBe(42);
+  });
 });

@@ -23,7 +23,7 @@ function toDoc(r: Raw): DocumentRow {
 }
 
 function toChunk(r: Raw): ChunkRow {
-  const { _distance, _score, _rowid, ...rest } = r; // eslint-disable-line @typescript-eslint/no-unused-vars
+  const { _distance, _score, _rowid, ...rest } = r;
   return { ...(rest as unknown as ChunkRow), machineModels: strings(r.machineModels), tags: strings(r.tags) };
 }
 

@@ -243,7 +243,7 @@ export class LibraryService {
 }
 
 function toSummary(d: DocumentRow): DocumentSummary {
-  const { storedPath: _s, qualityJson, pageLabelsJson: _l, outlineJson: _o, ...rest } = d; // eslint-disable-line @typescript-eslint/no-unused-vars
+  const { storedPath: _s, qualityJson, pageLabelsJson: _l, outlineJson: _o, ...rest } = d;
   return { ...rest, quality: parseJson(qualityJson, null) };
 }
 
