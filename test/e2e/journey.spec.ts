@@ -175,16 +175,39 @@ test.describe('technician journey', () => {
       await renamed.getByRole('button', { name: /^Pin/ }).click();
       await expect(renamed.getByLabel('Pinned')).toBeVisible();
 
+      // Service-report details for this session (they head the exported report).
+      await page.getByRole('button', { name: 'Add machine details' }).click();
+      const details = page.getByRole('dialog', { name: 'Service report details' });
+      await details.getByLabel('Machine').fill('X200 line 3');
+      await details.getByLabel('Serial number').fill('SN-4471');
+      await details.getByLabel('Technician').fill('A. Tech');
+      await details.getByRole('button', { name: 'Save' }).click();
+      await expect(details).toBeHidden();
+      await expect(page.getByRole('button', { name: 'X200 line 3 · S/N SN-4471 · A. Tech' })).toBeVisible();
+
       // 6. Load a (tiny, generated) chat model through the models contract, then stop an answer mid-stream.
       await prepareChatModel(webHost);
       await page.reload();
       await expect(chat.composer).toBeVisible();
       const composerBefore = await chat.composer.boundingBox();
+
       await chat.ask('And how do I reset it after replacing the fuse?');
       await expect(chat.lastAnswer()).toHaveClass(/msg-streaming/);
       await expect(chat.lastAnswer().locator('.md')).not.toBeEmpty({ timeout: 60_000 }); // tokens arrived
       // No layout jump: the question box stays exactly where it was while the answer streams.
       expect(await chat.composer.boundingBox()).toEqual(composerBefore);
+      // While tokens stream, only the streaming row changes: count DOM mutations per row.
+      await page.evaluate(`
+        window.__rowMutations = { old: 0, streaming: 0 };
+        const rows = [...document.querySelectorAll('.transcript-list > li')];
+        rows.forEach((r, i) => {
+          const key = i === rows.length - 1 ? 'streaming' : 'old';
+          new MutationObserver((recs) => { window.__rowMutations[key] += recs.length; })
+            .observe(r, { subtree: true, childList: true, characterData: true, attributes: true });
+        });
+      `);
+      await expect.poll(async () => ((await page.evaluate('window.__rowMutations')) as { streaming: number }).streaming).toBeGreaterThan(3);
+      expect(((await page.evaluate('window.__rowMutations')) as { old: number }).old, 'earlier rows changed while streaming').toBe(0);
       await expect(chat.stopButton).toBeVisible();
       await chat.composer.press('Escape'); // Esc stops streaming
       const stopped = await chat.waitForAnswer();
@@ -221,6 +244,19 @@ test.describe('technician journey', () => {
       await expect(chat.emptyState('Ask the manuals')).toBeVisible();
       await expect(chat.sessionItem('E-204 on unit 7')).toBeVisible();
 
+      // A question the manuals do not cover gets the clear "not in the manuals" answer.
+      await chat.ask('What is the capital of France?');
+      const refused = await chat.waitForAnswer();
+      await expect(refused).toHaveAttribute('data-mode', 'not_found');
+      await expect(refused.locator('[data-banner="not-found"]')).toContainText('Not in the manuals');
+      await shootBoth(app, webHost, '05b-not-in-manuals');
+      // ...and that chat is deleted from the sidebar (with confirmation).
+      const extra = chat.sessionItem(/capital of France/);
+      await extra.hover();
+      await extra.getByRole('button', { name: /^Delete/ }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
+      await expect(extra).toHaveCount(0);
+
       // 7. Sessions: export the session as PDF and Markdown (browser downloads in the web host).
       await app.goTo('Sessions');
       const history = new SessionsScreen(page);
@@ -236,6 +272,13 @@ test.describe('technician journey', () => {
       const mdText = await readFile((await md.path())!, 'utf8');
       expect(mdText).toContain('E-204');
       expect(mdText).toContain(SAMPLE_TITLE);
+      expect(mdText).toContain('SN-4471');
+
+      // Open goes to the chat with that session.
+      await history.row(title).getByRole('button', { name: 'Open' }).click();
+      await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+      await expect(chat.answers).toHaveCount(2);
+      await app.goTo('Sessions');
 
       // 8. Search across messages finds it; then delete it.
       await history.search.fill('fuse');

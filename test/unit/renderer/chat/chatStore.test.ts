@@ -177,6 +177,16 @@ describe('chat store: sessions, scope, feedback', () => {
     expect(chat.getState().activeId).toBeNull();
   });
 
+  it('stores machine / serial / technician for the report', async () => {
+    await chat.getState().send('q');
+    core.done();
+    const sid = chat.getState().activeId!;
+    await chat.getState().loadSessions();
+    expect(await chat.getState().updateDetails(sid, { machine: 'X200 line 3', serialNumber: 'SN-1', technician: 'Ana' })).toBe(true);
+    expect(core.sessions.get(sid)).toMatchObject({ machine: 'X200 line 3', serialNumber: 'SN-1', technician: 'Ana' });
+    expect(chat.getState().sessions.find((s) => s.id === sid)?.serialNumber).toBe('SN-1');
+  });
+
   it('stores feedback on the answer', async () => {
     await chat.getState().send('q');
     const m = core.done();

@@ -8,6 +8,7 @@ import { registerShortcut } from '../../lib/shortcuts';
 import { CitationViewer } from '../viewer/CitationViewer';
 import { Composer, type ComposerHandle } from './Composer';
 import { MessageList } from './MessageList';
+import { ReportDetails } from './ReportDetails';
 import { ScopePicker } from './ScopePicker';
 import { SessionSidebar } from './SessionSidebar';
 import { useFeatureStores } from './useFeatureStores';
@@ -100,6 +101,7 @@ export function ChatPage() {
           <h1 className="chat-title" title={title}>
             {activeId ? title : 'New chat'}
           </h1>
+          <ReportDetails chat={chat} />
           <ScopePicker chat={chat} />
         </header>
         {modelLoaded === false && (

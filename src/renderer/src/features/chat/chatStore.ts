@@ -34,6 +34,8 @@ export interface ChatState {
   regenerate(): Promise<void>;
   editLast(text: string): Promise<boolean>;
   rename(id: string, title: string): Promise<void>;
+  /** Machine / serial / technician for the service report. */
+  updateDetails(id: string, patch: { machine: string; serialNumber: string; technician: string }): Promise<boolean>;
   togglePin(id: string): Promise<void>;
   remove(id: string): Promise<void>;
   setScope(scope: ChatScope): Promise<void>;
@@ -186,6 +188,13 @@ export function createChatStore(api: Api): ChatStore {
       const r = await api.sessions.update({ id, patch: { title: t } });
       if (fail(r)) return;
       set((s) => ({ sessions: s.sessions.map((x) => (x.id === id ? r.value : x)) }));
+    },
+
+    async updateDetails(id, patch) {
+      const r = await api.sessions.update({ id, patch });
+      if (fail(r)) return false;
+      set((s) => ({ sessions: s.sessions.map((x) => (x.id === id ? r.value : x)) }));
+      return true;
     },
 
     async togglePin(id) {

@@ -106,8 +106,12 @@ export function SessionsPage() {
                     <input type="checkbox" aria-label={`Select ${x.title}`} checked={selected.includes(x.id)} onChange={() => toggle(x.id)} />
                   </td>
                   <td className="cell-wrap">
+                    {x.pinned && (
+                      <span className="pin-mark" aria-label="Pinned">
+                        ★{' '}
+                      </span>
+                    )}
                     <a className="session-title" href={routeHref('chat', [x.id])}>
-                      {x.pinned ? '★ ' : ''}
                       {x.title || 'Untitled'}
                     </a>
                     {snippets.get(x.id)?.map((sn, i) => (
