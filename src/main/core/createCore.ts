@@ -137,6 +137,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     }
   ];
   healthChecks.push(() => library.health());
+  healthChecks.push(() => search.health());
   healthChecks.push(() => models.health()[0], () => models.health()[1]);
   healthChecks.push(() => {
     const st = sessions.stats();

@@ -1,4 +1,8 @@
 import type { CorpusStatsSnapshot } from './corpusStats';
+import type { Evidence } from '../../../shared/contract/search';
+import { identifierIndexText } from '../index/identifiers';
+import type { FusedPage } from './fusion';
+import type { AnalyzedQuery } from './queryAnalysis';
 import { stem, wordTokens } from './textTerms';
 
 /**
@@ -73,4 +77,31 @@ export function codeCoverage(identifiers: readonly string[], identTokens: Readon
 export function unknownNameCount(names: readonly string[], stats: CorpusStatsSnapshot | undefined): number {
   if (!stats || stats.n === 0) return 0;
   return Math.min(2, names.filter((n) => !stats.df.has(n)).length);
+}
+
+/** Evidence for a fused result list; `pageText` gives the full text of a fused page. */
+export function resultEvidence(
+  q: AnalyzedQuery,
+  fused: readonly FusedPage[],
+  pageText: (f: FusedPage) => string,
+  stats: CorpusStatsSnapshot | undefined,
+  laneCount: number,
+  threshold: number
+): Evidence {
+  const top = fused[0];
+  const best = fused.slice(0, 3);
+  const texts = best.map(pageText);
+  // Best coverage among the top 3 pages: the answer page is not always ranked first.
+  const coverage = Math.max(0, ...texts.map((t) => weightedCoverage(q.stems, t, stats)));
+  const identTokens = new Set(texts.flatMap((t) => identifierIndexText(t).split(' ')));
+  const signals: EvidenceSignals = {
+    coverage,
+    unknown: unknownShare(q.stems, stats),
+    unknownNames: unknownNameCount(q.names, stats),
+    codeCoverage: codeCoverage(q.identifiers, identTokens),
+    agreement: top && laneCount > 1 ? (Object.keys(top.lanes).length - 1) / (laneCount - 1) : 0,
+    hasResults: top ? 1 : 0
+  };
+  const strength = evidenceStrength(signals);
+  return { strength, threshold, belowThreshold: strength < threshold, signals: { ...signals } };
 }

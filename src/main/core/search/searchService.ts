@@ -1,10 +1,10 @@
+import type { ComponentHealth } from '../../../shared/contract/app';
 import type { Passage, SearchFilters, SearchResult, LaneName } from '../../../shared/contract/search';
 import type { LanceStore } from '../index/lanceStore';
 import type { Logger } from '../platform/logger';
 import { CorpusStats, type CorpusStatsSnapshot } from './corpusStats';
 import { allowedDocIds, DocCatalog } from './docCatalog';
-import { codeCoverage, evidenceStrength, unknownNameCount, unknownShare, weightedCoverage } from './evidence';
-import { identifierIndexText } from '../index/identifiers';
+import { resultEvidence, weightedCoverage } from './evidence';
 import { buildWhere } from './filters';
 import { aggregatePages, pageKey, rrfFuse, type FusedPage, type LaneRanking } from './fusion';
 import { bestSpan } from './highlight';
@@ -198,7 +198,8 @@ export class SearchService {
     });
 
     mark('fuse');
-    const evidence = this.evidence(q, fused, rows, pageTexts, stats, ran, settings.evidenceThreshold);
+    const pageText = (f: FusedPage) => pageTexts.get(f.key) ?? f.chunkIds.map((c) => rows.get(c)?.text ?? '').join('\n');
+    const evidence = resultEvidence(q, fused, pageText, stats, ran.length, settings.evidenceThreshold);
     mark('evidence');
     return {
       passages,
@@ -238,40 +239,28 @@ export class SearchService {
     return this.pageIndex;
   }
 
-  private evidence(
-    q: AnalyzedQuery,
-    fused: FusedPage[],
-    rows: Map<string, ChunkRecord>,
-    pageTexts: Map<string, string>,
-    stats: CorpusStatsSnapshot | undefined,
-    ran: LaneName[],
-    threshold: number
-  ): SearchResult['evidence'] {
-    const top = fused[0];
-    const pageText = (f: FusedPage) => pageTexts.get(f.key) ?? f.chunkIds.map((c) => rows.get(c)?.text ?? '').join('\n');
-    // Best coverage among the top 3 pages: the answer page is not always ranked first.
-    const coverage = Math.max(0, ...fused.slice(0, 3).map((f) => weightedCoverage(q.stems, pageText(f), stats)));
-    const best = fused.slice(0, 3);
-    const identTokens = new Set(best.flatMap((f) => identifierIndexText(pageText(f)).split(' ')));
-    const agreement = top && ran.length > 1 ? (Object.keys(top.lanes).length - 1) / (ran.length - 1) : 0;
-    const signals = {
-      coverage,
-      unknown: unknownShare(q.stems, stats),
-      unknownNames: unknownNameCount(q.names, stats),
-      codeCoverage: codeCoverage(q.identifiers, identTokens),
-      agreement,
-      hasResults: top ? 1 : 0
-    };
-    const strength = evidenceStrength(signals);
-    return { strength, threshold, belowThreshold: strength < threshold, signals };
-  }
-
   private async statsOrUndefined(): Promise<CorpusStatsSnapshot | undefined> {
     try {
       return await this.stats.get();
     } catch (e) {
       this.ports.logger?.warn('corpus statistics unavailable', { error: e });
       return undefined;
+    }
+  }
+
+  /** Lanes available right now, for app.health. */
+  async health(): Promise<ComponentHealth> {
+    try {
+      const chunks = await this.ports.store.chunks().countRows();
+      const pageLane = await this.ensurePageIndex();
+      const lanes = ['text', pageLane ? 'page' : null, 'section', 'ident', this.ports.vectorSource?.() ? 'vector' : null, this.ports.reranker?.() ? 'rerank' : null];
+      return {
+        name: 'search',
+        status: pageLane || !this.tuning.pageLane ? 'ok' : 'degraded',
+        detail: `${chunks} chunks; lanes: ${lanes.filter(Boolean).join(', ')}`
+      };
+    } catch (e) {
+      return { name: 'search', status: 'error', detail: e instanceof Error ? e.message : String(e) };
     }
   }
 
