@@ -3,7 +3,7 @@ import { catalog } from '../../../src/main/core/models/catalog';
 import { physicalCores } from '../../../src/main/core/models/llamaRuntime';
 import { modelIdFromFile } from '../../../src/main/core/models/modelRegistry';
 import { validateModelUri } from '../../../src/main/core/models/modelDownloader';
-import { embeddingText } from '../../../src/main/core/models/embeddings';
+import { embeddingPrefixes, embeddingText } from '../../../src/main/core/models/embeddings';
 import { TABLES } from '../../../src/main/core/index/schema';
 import { vectorModelKey } from '../../../src/main/core/index/vectorStore';
 
@@ -47,5 +47,13 @@ describe('models: pure helpers', () => {
   it('embeds chunks with their document title and section for context', () => {
     expect(embeddingText({ docTitle: 'X200 Manual', sectionPath: 'Faults > E-204', text: 'Low pressure.' })).toBe('X200 Manual — Faults > E-204\nLow pressure.');
     expect(embeddingText({ docTitle: 'T', sectionPath: '', text: 'b' })).toBe('T\nb');
+  });
+
+  it('uses the query/document prefixes asymmetric embedding models were trained with', () => {
+    expect(embeddingPrefixes('nomic-embed-text-v1.5.Q8_0.gguf')).toEqual({ query: 'search_query: ', document: 'search_document: ' });
+    expect(embeddingPrefixes('multilingual-e5-small-q8_0.gguf').query).toBe('query: ');
+    expect(embeddingPrefixes('bge-small-en-v1.5-q8_0.gguf').query).toMatch(/^Represent this sentence/);
+    expect(embeddingPrefixes('bge-m3-q8_0.gguf')).toEqual({ query: '', document: '' });
+    expect(embeddingPrefixes('benchmate-tiny-embed')).toEqual({ query: '', document: '' });
   });
 });

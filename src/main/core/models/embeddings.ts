@@ -28,9 +28,24 @@ interface Target {
 
 const BATCH = 16;
 
+const prefixesOf = (t: Target): { query: string; document: string } =>
+  embeddingPrefixes(`${t.loaded.info.name} ${t.loaded.info.fileName}`);
+
 /** The text a chunk is embedded as: title and section give short chunks their context. */
 export const embeddingText = (c: { docTitle: string; sectionPath: string; text: string }): string =>
   [c.docTitle, c.sectionPath].filter(Boolean).join(' — ') + '\n' + c.text;
+
+/**
+ * Asymmetric retrieval models were trained with fixed prefixes on queries (and for some, on
+ * documents); leaving them out costs a lot of recall. Matched on the model's name/file name.
+ */
+export function embeddingPrefixes(modelName: string): { query: string; document: string } {
+  const n = modelName.toLowerCase();
+  if (n.includes('nomic')) return { query: 'search_query: ', document: 'search_document: ' };
+  if (/\be5\b|[-_]e5[-_]/.test(n)) return { query: 'query: ', document: 'passage: ' };
+  if (n.includes('bge') && !n.includes('m3')) return { query: 'Represent this sentence for searching relevant passages: ', document: '' };
+  return { query: '', document: '' };
+}
 
 function normalize(v: readonly number[]): number[] {
   let n = 0;
@@ -74,7 +89,8 @@ export class EmbeddingService {
   vectorSource(): VectorSource | null {
     const t = this.serving ?? this.building;
     if (!t) return null;
-    return { table: t.table, dimension: t.dimension, modelId: t.loaded.info.id, embedQuery: (text, signal) => this.embed(t, text, signal) };
+    const { query } = prefixesOf(t);
+    return { table: t.table, dimension: t.dimension, modelId: t.loaded.info.id, embedQuery: (text, signal) => this.embed(t, query + text, signal) };
   }
 
   /** Takes ownership of a freshly loaded embedding model and starts (re)embedding for it. */
@@ -256,6 +272,7 @@ export class EmbeddingService {
     for (const [docId, r] of changedDocs) await this.p.vectors.updateFilters(t.table, docId, r);
 
     const missing = rows.filter((r) => !existing.has(r.id));
+    const docPrefix = prefixesOf(t).document;
     const total = rows.length;
     let embedded = total - missing.length;
     this.counts = { embedded, total };
@@ -265,7 +282,7 @@ export class EmbeddingService {
       const batch = missing.slice(i, i + BATCH);
       const out: VectorRow[] = [];
       for (const r of batch) {
-        const vector = await this.embed(t, embeddingText(r), ctx.signal);
+        const vector = await this.embed(t, docPrefix + embeddingText(r), ctx.signal);
         out.push({ chunkId: r.id, docId: r.docId, vector, machineModels: r.machineModels, tags: r.tags, language: r.language });
       }
       // Written per batch: a cancelled or crashed build resumes from here (existing ids are skipped).
