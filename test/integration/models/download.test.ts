@@ -46,6 +46,16 @@ describe('model download from a loopback server (127.0.0.1 only)', () => {
     expect(done.result).toEqual({ modelId: models[0].id });
   });
 
+  it('never overwrites an installed model file with a new download', async () => {
+    const installed = t.core.models.list()[0];
+    const before = sha(readFileSync(installed.path));
+    const r = await call(t.core, 'models.download', { uri: srv.url('/models/big.gguf'), fileName: installed.fileName });
+    if (!r.ok) throw new Error(r.error.message);
+    const done = await t.core.jobs.wait(r.value.jobId);
+    expect(done.error?.code).toBe('DUPLICATE');
+    expect(sha(readFileSync(installed.path))).toBe(before);
+  });
+
   it('rejects a checksum mismatch and deletes the file', async () => {
     const r = await call(t.core, 'models.download', { uri: srv.url('/models/embed.gguf'), fileName: 'mismatch.gguf', sha256: 'a'.repeat(64) });
     if (!r.ok) throw new Error(r.error.message);

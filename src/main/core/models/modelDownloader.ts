@@ -11,6 +11,8 @@ export interface DownloadRequest {
   sha256?: string;
   signal: AbortSignal;
   onProgress(p: { downloaded: number; total: number }): void;
+  /** Called with the target path before transferring; throw to refuse (e.g. it would overwrite a registered model). */
+  checkTarget?(path: string): void;
 }
 
 const OFFLINE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'UND_ERR_CONNECT_TIMEOUT']);
@@ -72,6 +74,7 @@ export async function downloadModelFile(req: DownloadRequest): Promise<string> {
   } catch (e) {
     throw mapDownloadError(e, req.uri);
   }
+  req.checkTarget?.(downloader.entrypointFilePath);
   const onAbort = (): void => void downloader.cancel({ deleteTempFile: false }).catch(() => {});
   req.signal.addEventListener('abort', onAbort, { once: true });
   let path: string;

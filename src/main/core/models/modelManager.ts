@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import type { EventMap } from '../../../shared/contract';
 import type { ComponentHealth } from '../../../shared/contract/app';
 import type { CatalogEntry, MemoryEstimate, ModelInfo, ModelRole, ModelsState, SlotState } from '../../../shared/contract/models';
@@ -122,7 +123,11 @@ export class ModelManager {
           ...input,
           dir: this.d.modelsDir,
           signal: ctx.signal,
-          onProgress: (p) => ctx.progress({ done: p.downloaded, total: p.total || null })
+          onProgress: (p) => ctx.progress({ done: p.downloaded, total: p.total || null }),
+          checkTarget: (path) => {
+            const owner = this.registry.list().find((m) => resolve(m.path) === resolve(path));
+            if (owner) throw new AppError('DUPLICATE', `${basename(path)} is already installed as "${owner.id}"; remove it first or pick another file name.`, { id: owner.id });
+          }
         });
         ctx.progress({ phase: 'verify' });
         try {
