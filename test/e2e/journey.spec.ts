@@ -106,6 +106,14 @@ test.describe('technician journey', () => {
       await expect(meta).toBeHidden();
       await expect(docRows.filter({ hasText: SAMPLE_TITLE })).toContainText('X200');
 
+      // The document title opens the whole manual in the viewer route; closing returns to the Library.
+      await docRows.filter({ hasText: SAMPLE_TITLE }).getByRole('link').first().click();
+      await chat.viewer.waitRendered(1);
+      await expect(chat.viewer.root.getByRole('heading', { name: SAMPLE_TITLE })).toBeVisible();
+      await expect(chat.viewer.root).toContainText('/ 6');
+      await chat.viewer.root.getByRole('button', { name: 'Close viewer' }).click();
+      await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+
       // 4. Ask (no model loaded yet: search-only answer, clearly labelled, with citations).
       await app.goTo('Chat');
       await expect(chat.emptyState('Ask the manuals')).toBeVisible();

@@ -32,14 +32,19 @@ export function CitationViewer({ variant = 'page', store: given }: CitationViewe
   const bodyRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLElement>(null);
 
-  // #/viewer?doc=..&page=.. opens a document directly (e.g. from the Library's test search).
+  // #/viewer?doc=..&page=..[&title=..][&hl=start-end] opens a document directly (Library links,
+  // test search results); `hl` highlights that range of the page text like a citation.
   const qDoc = variant === 'page' ? route.query.doc : undefined;
   const qPage = Number(route.query.page ?? 1) || 1;
+  const qHl = route.query.hl;
   useEffect(() => {
-    if (qDoc && (store.getState().docId !== qDoc || !store.getState().isOpen)) {
-      void store.getState().open({ docId: qDoc, docTitle: route.query.title ?? '', page: qPage });
-    }
-  }, [qDoc, qPage, store, route.query.title]);
+    if (!qDoc) return;
+    const m = /^(\d+)-(\d+)$/.exec(qHl ?? '');
+    const highlight = m ? { charStart: Number(m[1]), charEnd: Number(m[2]) } : undefined;
+    const cur = store.getState();
+    if (cur.isOpen && cur.docId === qDoc && cur.citation?.page === qPage && cur.citation?.highlight?.charStart === highlight?.charStart) return;
+    void store.getState().open({ docId: qDoc, docTitle: route.query.title ?? '', page: qPage, highlight });
+  }, [qDoc, qPage, qHl, store, route.query.title]);
 
   useEffect(() => {
     let cancelled = false;
@@ -79,7 +84,10 @@ export function CitationViewer({ variant = 'page', store: given }: CitationViewe
 
   const close = () => {
     store.getState().close();
-    if (variant === 'page') navigate('chat');
+    if (variant === 'page') {
+      if (window.history.length > 1) window.history.back();
+      else navigate('library');
+    }
   };
   const highlight = activeHighlight(s);
   const c = s.citation;

@@ -95,6 +95,12 @@ export function createViewerStore(api: Api): ViewerStore {
         pageText: null
       });
       void loadPageText(citation.docId, citation.page, t);
+      if (!citation.docTitle) {
+        // Opened by link (no citation data): show the document's real title.
+        void api.library.get({ id: citation.docId }).then((r) => {
+          if (r.ok && t === token) set({ docTitle: r.value.title });
+        });
+      }
       if (sameDoc) return;
       const r = await fetchFileBase64(api, citation.docId);
       if (t !== token) return;
