@@ -6,7 +6,7 @@ import type { ChatEnginePort, ChatTurnRequest } from '../../../src/main/core/cha
 import type { ChatMessage } from '../../../src/shared/contract/sessions';
 import type { PageTextResult } from '../../../src/shared/contract/library';
 import { tempCore } from '../../helpers/tempCore';
-import { chatWith, flat, importSampleManual, loadTinyChat } from './harness';
+import { chatWith, disposeChats, flat, importSampleManual, loadTinyChat } from './harness';
 import { join } from 'node:path';
 
 let t: Awaited<ReturnType<typeof tempCore>>;
@@ -19,6 +19,7 @@ beforeAll(async () => {
   tiny = await loadTinyChat();
 });
 afterAll(async () => {
+  await disposeChats();
   await tiny?.dispose();
   await t?.cleanup();
 });
@@ -122,6 +123,7 @@ describe('chat with the generated chat model', () => {
     const again = new SessionStore(join(t.dir, 'stream', 'chat-sessions'), nullLogger);
     await again.open();
     const stored = (await again.get(s.sessionId)).messages.find((x) => x.id === m.id)!;
+    await again.dispose();
     expect(stored).toEqual(m);
   });
 

@@ -48,6 +48,15 @@ export interface Recorded {
   errors: Array<EventMap['chat.error']>;
 }
 
+const opened: Array<{ chat: ChatService; store: SessionStore }> = [];
+/** Stops running turns and flushes session stores; call before deleting the temp folder. */
+export async function disposeChats(): Promise<void> {
+  for (const o of opened.splice(0)) {
+    await o.chat.dispose();
+    await o.store.dispose();
+  }
+}
+
 /** A chat service over the core's real search/index with its own session folder and engine. */
 export function chatWith(core: Core, dir: string, engine: () => ChatEnginePort | undefined, maxAnswerTokens = 16) {
   const events = new TypedEmitter<EventMap>();
@@ -67,6 +76,7 @@ export function chatWith(core: Core, dir: string, engine: () => ChatEnginePort |
     events,
     logger: nullLogger
   });
+  opened.push({ chat, store });
   /** Resolves with the stored message once chat.done (or rejects on chat.error) for this id. */
   const finished = (messageId: string) =>
     new Promise<EventMap['chat.done']['message']>((resolve, reject) => {

@@ -60,7 +60,10 @@ beforeEach(async () => {
   store = new SessionStore(dir, nullLogger);
   await store.open();
 });
+let services: ChatService[] = [];
 afterEach(async () => {
+  await Promise.all(services.map((c) => c.dispose()));
+  services = [];
   await store.dispose();
   await rm(dir, { recursive: true, force: true });
 });
@@ -70,6 +73,7 @@ function service(search: SearchPort | undefined, engine: ChatEnginePort | undefi
   const log: Array<[string, unknown]> = [];
   events.onAny((e, p) => log.push([e, p]));
   const chat = new ChatService({ store, search: () => search, engine: () => engine, retrieval: () => ({ resultsPerAnswer: 4 }), events, logger: nullLogger });
+  services.push(chat);
   const outcome = (id: string) =>
     new Promise<ChatMessage>((resolve, reject) => {
       const check = () => {

@@ -8,10 +8,14 @@ import { nullLogger } from '../../../src/main/core/platform/logger';
 import type { ChatMessage } from '../../../src/shared/contract/sessions';
 
 let dir: string;
+/** Every store a test opens is disposed (pending index writes flushed) before its folder goes. */
+let opened: SessionStore[] = [];
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'benchmate-sessions-'));
 });
 afterEach(async () => {
+  await Promise.all(opened.map((s) => s.dispose()));
+  opened = [];
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -30,6 +34,7 @@ const msg = (sessionId: string, role: 'user' | 'assistant', text: string, extra:
 async function open(retentionDays: number | null = null) {
   const store = new SessionStore(dir, nullLogger);
   await store.open();
+  opened.push(store);
   const svc = new SessionService(store, { retentionDays: () => retentionDays, events, logger: nullLogger });
   return { store, svc };
 }
