@@ -47,11 +47,12 @@ export interface SearchTuning {
   strongIdentBoost: number;
   weakIdentWeight: number;
   feedback: { pages: number; terms: number; weight: number } | null; // pseudo-relevance feedback
+  feedbackLanes: 'page' | 'all';
   rerankTop: number;
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
-  candidates: 120,
+  candidates: 60,
   foldWeight: 0.3,
   laneWeights: { text: 1, page: 1, section: 1, ident: 1, vector: 1 },
   sectionLane: DEFAULT_SECTION_LANE,
@@ -59,6 +60,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   strongIdentBoost: 2,
   weakIdentWeight: 0.25,
   feedback: { pages: 3, terms: 6, weight: 0.3 },
+  feedbackLanes: 'page',
   rerankTop: 20
 };
 
@@ -123,7 +125,9 @@ export class SearchService {
         : aggregatePages(toHits(textRows), tune.foldWeight).map((p) => ({ score: p.score, text: p.chunkIds.map((c) => textRows.find((r) => r.row.id === c)?.row.text ?? '').join('\n') }));
       const extra = feedbackTerms(q, top, stats, tune.feedback);
       if (extra.length) {
-        [textRows, pageHits] = await lexical(extra);
+        // Whole pages carry the feedback best; re-running only the page lane halves its cost.
+        if (tune.feedbackLanes === 'page' && pageHits) pageHits = await pageLane(pagesTable, q, extra, pageWhere, tune.candidates);
+        else [textRows, pageHits] = await lexical(extra);
         expansions.push(...extra.map((e) => e.term));
       }
     }
