@@ -12,7 +12,7 @@ import { CitationViewer } from './features/viewer/CitationViewer';
 import { StatusPage } from './features/status/StatusPage';
 import { selectTheme } from './features/settings/settingsStore';
 import { useAppStores } from './lib/appContext';
-import { routeHref, useRoute, type RouteName } from './lib/router';
+import { navigate, routeHref, useRoute, type RouteName } from './lib/router';
 import { applyTheme } from './lib/theme';
 import { formatCombo, registerShortcut } from './lib/shortcuts';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -45,10 +45,22 @@ export function App() {
   const [showShortcuts, setShowShortcuts] = useState(false);
 
   useEffect(() => applyTheme(theme), [theme]);
-  useEffect(
-    () => registerShortcut({ combo: 'mod+/', description: 'Show keyboard shortcuts', handler: () => setShowShortcuts((v) => !v) }),
-    []
-  );
+  useEffect(() => {
+    // Global fallbacks: while the Chat page is open its own (more recent) registrations win.
+    const offs = [
+      registerShortcut({ combo: 'mod+/', description: 'Show keyboard shortcuts', handler: () => setShowShortcuts((v) => !v) }),
+      registerShortcut({
+        combo: 'mod+n',
+        description: 'New chat',
+        handler: () => {
+          stores.chat.getState().newChat();
+          navigate('chat');
+        }
+      }),
+      registerShortcut({ combo: 'mod+l', description: 'Focus the question box', handler: () => navigate('chat') })
+    ];
+    return () => offs.forEach((off) => off());
+  }, [stores.chat]);
 
   // Move focus to the page on navigation so keyboard and screen-reader users land on the new content.
   useEffect(() => {

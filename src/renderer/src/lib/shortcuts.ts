@@ -70,7 +70,16 @@ export function registerShortcut(shortcut: Shortcut): () => void {
 
 /** For a help screen / tooltips: the registered shortcuts, rendered for this platform. */
 export function listShortcuts(): Array<{ keys: string; description: string }> {
-  return registry.map((s) => ({ keys: formatCombo(s.combo), description: s.description }));
+  // One line per combo: the active (most recent) registration describes it.
+  const seen = new Set<string>();
+  const out: Array<{ keys: string; description: string }> = [];
+  for (let i = registry.length - 1; i >= 0; i--) {
+    const combo = normalizeCombo(registry[i].combo);
+    if (seen.has(combo)) continue;
+    seen.add(combo);
+    out.unshift({ keys: formatCombo(combo), description: registry[i].description });
+  }
+  return out;
 }
 
 export function formatCombo(combo: string): string {

@@ -32,3 +32,17 @@ describe('shortcuts registry', () => {
     expect(calls).toEqual(['b', 'a']);
   });
 });
+
+describe('listShortcuts', () => {
+  it('lists each combo once, described by its active registration', async () => {
+    const { listShortcuts } = await import('../../../../src/renderer/src/lib/shortcuts');
+    const offs = [
+      registerShortcut({ combo: 'mod+k', description: 'global', handler: () => {} }),
+      registerShortcut({ combo: 'mod+j', description: 'other', handler: () => {} }),
+      registerShortcut({ combo: 'Mod+K', description: 'page', handler: () => {} })
+    ];
+    const mine = listShortcuts().filter((s) => /^(global|other|page)$/.test(s.description));
+    expect(mine.map((s) => s.description)).toEqual(['other', 'page']);
+    offs.forEach((off) => off());
+  });
+});
