@@ -69,7 +69,7 @@ export class EmbeddingService {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly p: { store: LanceStore; vectors: VectorStore; jobs: JobRunner; logger: Logger; onState(): void; debounceMs?: number }
+    private readonly p: { store: LanceStore; vectors: VectorStore; jobs: JobRunner; logger: Logger; onState(urgent?: boolean): void; debounceMs?: number }
   ) {}
 
   state(): EmbeddingIndexState {
@@ -109,7 +109,7 @@ export class EmbeddingService {
     } else {
       this.building = target;
     }
-    this.p.onState();
+    this.p.onState(true);
     return { jobId: this.startBuild() };
   }
 
@@ -123,7 +123,7 @@ export class EmbeddingService {
       await s.queue.catch(() => {});
       await s.loaded.dispose().catch(() => {});
     }
-    this.p.onState();
+    this.p.onState(true);
   }
 
   /** Unloads everything (the embedding role was unloaded). */
@@ -136,7 +136,7 @@ export class EmbeddingService {
       await s.loaded.dispose().catch(() => {});
     }
     this.counts = { embedded: 0, total: 0 };
-    this.p.onState();
+    this.p.onState(true);
   }
 
   /** Embed whatever is missing now; returns the running job's id. */
@@ -232,7 +232,7 @@ export class EmbeddingService {
       .catch((e) => this.p.logger.warn('embedding build ended', { error: e }))
       .finally(() => {
         if (this.running?.jobId === jobId) this.running = null;
-        this.p.onState();
+        this.p.onState(true);
         if (this.rerun) {
           this.rerun = false;
           this.startBuild();

@@ -60,6 +60,8 @@ export class ModelManager {
   private readonly slots = new Map<ModelRole, Slot>(ROLES.map((role) => [role, { state: { role, modelId: null, status: 'unloaded' } }]));
   private readonly log: Logger;
   private unsubscribe: () => void = () => {};
+  private stateTimer: NodeJS.Timeout | null = null;
+  private lastStateAt = 0;
 
   private constructor(private readonly d: ModelManagerDeps) {
     this.log = d.logger;
@@ -70,7 +72,7 @@ export class ModelManager {
     });
     this.registry = new ModelRegistry(d.modelsDir);
     this.vectors = new VectorStore(d.store);
-    this.embeddings = new EmbeddingService({ store: d.store, vectors: this.vectors, jobs: d.jobs, logger: d.logger, onState: () => this.emitState() });
+    this.embeddings = new EmbeddingService({ store: d.store, vectors: this.vectors, jobs: d.jobs, logger: d.logger, onState: (urgent) => (urgent ? this.emitState() : this.emitStateSoon()) });
   }
 
   static async create(d: ModelManagerDeps): Promise<ModelManager> {
@@ -193,7 +195,7 @@ export class ModelManager {
       onProgress: (p) => {
         slot.state = { ...slot.state, progress: p };
         ctx.progress({ phase: 'load', done: Math.round(p * 100), total: 100 });
-        this.emitState();
+        this.emitStateSoon();
       }
     });
     if (ctx.signal.aborted) {
@@ -275,6 +277,7 @@ export class ModelManager {
 
   async dispose(): Promise<void> {
     this.unsubscribe();
+    if (this.stateTimer) clearTimeout(this.stateTimer);
     for (const role of ROLES) await this.release(role).catch(() => {});
     await this.runtime.dispose();
   }
@@ -288,7 +291,20 @@ export class ModelManager {
   }
 
   private emitState(): void {
+    if (this.stateTimer) clearTimeout(this.stateTimer);
+    this.stateTimer = null;
+    this.lastStateAt = Date.now();
     this.d.events.emit('models.state', this.state());
+  }
+
+  /** Progress-driven updates: at most ~10 events/s, the latest state always delivered. */
+  private emitStateSoon(): void {
+    const wait = 100 - (Date.now() - this.lastStateAt);
+    if (wait <= 0) this.emitState();
+    else if (!this.stateTimer) {
+      this.stateTimer = setTimeout(() => this.emitState(), wait);
+      this.stateTimer.unref?.();
+    }
   }
 
   private emitList(): void {
