@@ -48,10 +48,12 @@ export class LibraryRepo {
   }
 
   async putDoc(row: DocumentRow): Promise<void> {
-    await this.store.withWriteLock(async () => {
-      await this.docs.delete(sqlEq('id', row.id));
-      await this.docs.add(asRecords([row]));
-    });
+    await this.store.withWriteLock(() => this.upsertDoc(row));
+  }
+
+  /** One commit (merge on id) instead of delete+add: every LanceDB commit is a new version on disk. */
+  private async upsertDoc(row: DocumentRow): Promise<void> {
+    await this.docs.mergeInsert('id').whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(asRecords([row]));
   }
 
   /**
@@ -60,14 +62,14 @@ export class LibraryRepo {
    */
   async replaceContent(doc: DocumentRow, pages: PageRow[], chunks: ChunkRow[]): Promise<void> {
     await this.store.withWriteLock(async () => {
-      await this.docs.delete(sqlEq('id', doc.id));
-      await this.docs.add(asRecords([{ ...doc, status: 'importing' }]));
-      await this.store.pages().delete(sqlEq('docId', doc.id));
-      await this.store.chunks().delete(sqlEq('docId', doc.id));
+      await this.upsertDoc({ ...doc, status: 'importing' });
+      const byDoc = sqlEq('docId', doc.id);
+      // Skip no-op deletes for new documents (each is still a commit).
+      if (await this.store.pages().countRows(byDoc)) await this.store.pages().delete(byDoc);
+      if (await this.store.chunks().countRows(byDoc)) await this.store.chunks().delete(byDoc);
       if (pages.length) await this.store.pages().add(asRecords(pages));
       if (chunks.length) await this.store.chunks().add(asRecords(chunks));
-      await this.docs.delete(sqlEq('id', doc.id));
-      await this.docs.add(asRecords([doc]));
+      await this.upsertDoc(doc);
     });
   }
 

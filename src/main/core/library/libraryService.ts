@@ -17,7 +17,7 @@ import type {
   PageTextResult
 } from '../../../shared/contract/library';
 import type { LanceStore } from '../index/lanceStore';
-import type { DocumentRow } from '../index/schema';
+import { TABLES, type DocumentRow } from '../index/schema';
 import { AppError } from '../platform/errors';
 import type { TypedEmitter } from '../platform/emitter';
 import type { JobRunner } from '../platform/jobRunner';
@@ -39,6 +39,9 @@ export interface LibraryServiceDeps {
 }
 
 /** Job kinds: import of new files, re-parse of a stored file, retry with a password. */
+/** The library optimizes only its own tables; vector tables belong to the embeddings side. */
+const LEXICAL_TABLES = [TABLES.documents, TABLES.pages, TABLES.chunks];
+
 export const LIBRARY_JOB_KINDS = { import: 'library.import', reindex: 'library.reindex', unlock: 'library.unlock' } as const;
 
 export class LibraryService {
@@ -84,7 +87,7 @@ export class LibraryService {
       });
       this.deps.logger.warn('recovered interrupted import', { docId: d.id, file: d.fileName });
     }
-    if (stuck.length) await this.deps.store.optimize();
+    if (stuck.length) await this.deps.store.optimize(LEXICAL_TABLES);
     return stuck.map((d) => d.id);
   }
 
@@ -210,7 +213,7 @@ export class LibraryService {
           const out = await runImport(this.pipeline, this.parsers[slot], req, ctx);
           if (this.pending === 1 && out.outcome !== 'duplicate') {
             ctx.progress({ phase: 'optimize' });
-            await this.deps.store.optimize(); // last job of a batch: fold new rows into the indexes
+            await this.deps.store.optimize(LEXICAL_TABLES); // last job of a batch: fold new rows into the indexes
           }
           return out;
         } finally {
@@ -226,7 +229,7 @@ export class LibraryService {
     if (this.optimizeTimer) clearTimeout(this.optimizeTimer);
     this.optimizeTimer = setTimeout(() => {
       this.optimizeTimer = undefined;
-      this.deps.store.optimize().catch((e) => this.deps.logger.warn('optimize failed', { error: String(e) }));
+      this.deps.store.optimize(LEXICAL_TABLES).catch((e) => this.deps.logger.warn('optimize failed', { error: String(e) }));
     }, 2000);
     this.optimizeTimer.unref();
   }
