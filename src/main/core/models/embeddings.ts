@@ -102,8 +102,9 @@ export class EmbeddingService {
     const target: Target = { loaded, key, table, dimension, queue: Promise.resolve() };
     await this.dropBuilding();
     if (this.serving?.key === key) {
-      // Same model reloaded (e.g. other settings): swap in place.
+      // Same model reloaded (e.g. other settings): swap in place, after stopping its catch-up.
       const old = this.serving;
+      await this.stopRunning(old);
       this.serving = target;
       await old.loaded.dispose().catch(() => {});
     } else {
@@ -120,6 +121,7 @@ export class EmbeddingService {
     if (s?.loaded.info.id === modelId) {
       // The model being built (if any) becomes the best available source.
       this.serving = null;
+      await this.stopRunning(s);
       await s.queue.catch(() => {});
       await s.loaded.dispose().catch(() => {});
     }
@@ -132,6 +134,7 @@ export class EmbeddingService {
     const s = this.serving;
     this.serving = null;
     if (s) {
+      await this.stopRunning(s);
       await s.queue.catch(() => {});
       await s.loaded.dispose().catch(() => {});
     }
@@ -183,18 +186,21 @@ export class EmbeddingService {
     return run;
   }
 
+  private async stopRunning(target: Target): Promise<void> {
+    if (this.running?.target !== target) return;
+    const id = this.running.jobId;
+    try {
+      this.p.jobs.cancel(id);
+    } catch {
+      /* finished */
+    }
+    await this.p.jobs.wait(id).catch(() => {});
+  }
+
   private async dropBuilding(): Promise<void> {
     const b = this.building;
     this.building = null;
-    if (this.running?.target === b && b) {
-      const id = this.running.jobId;
-      try {
-        this.p.jobs.cancel(id);
-      } catch {
-        /* finished */
-      }
-      await this.p.jobs.wait(id).catch(() => {});
-    }
+    if (b) await this.stopRunning(b);
     if (b) {
       await b.queue.catch(() => {});
       await b.loaded.dispose().catch(() => {});
