@@ -229,4 +229,27 @@ test.describe('library admin', () => {
     await page.getByRole('button', { name: 'Clear finished' }).click();
     await expect(page.getByTestId('queue-item')).toHaveCount(0);
   });
+
+  test('drag-and-drop: PDFs are imported, other files are skipped with a notice', async ({ page, webHost }) => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const pdf = Buffer.from(await makeManualPdf({ title: 'Dropped Manual', pages: [{ text: 'Dropped page about the R2 robot arm.' }] })).toString('base64');
+    const app = new AppPage(page);
+    await app.open(webHost.url);
+    await app.goTo('Library');
+    // Build a real DataTransfer in the page (as a drop from the file manager would) and drop it.
+    // (A string: this file is typechecked without DOM types.)
+    await page.evaluate(`(() => {
+      const bytes = Uint8Array.from(atob(${JSON.stringify(pdf)}), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], 'e2e-dropped.pdf', { type: 'application/pdf' }));
+      dt.items.add(new File(['not a manual'], 'notes.txt', { type: 'text/plain' }));
+      const zone = document.querySelector('[data-testid="dropzone"]');
+      zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
+      zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+    })()`);
+    await expect(page.getByText('1 file is not a PDF and was skipped.')).toBeVisible();
+    const row = page.getByTestId('queue-item').filter({ hasText: 'e2e-dropped.pdf' });
+    await expect(row).toHaveAttribute('data-kind', 'imported', { timeout: 60_000 });
+    await expect(page.getByTestId('doc-row').filter({ hasText: 'e2e-dropped.pdf' })).toContainText('Dropped Manual');
+  });
 });
