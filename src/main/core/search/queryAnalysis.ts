@@ -114,7 +114,7 @@ function nameLikeWords(text: string): string[] {
   return [...out];
 }
 
-export function analyzeQuery(raw: string): AnalyzedQuery {
+export function analyzeQuery(raw: string, opts: { synonyms?: boolean } = {}): AnalyzedQuery {
   const normalized = normalizeText(raw);
   const terms = [...new Set(contentWords(normalized))];
   const termSet = new Set(terms);
@@ -126,7 +126,7 @@ export function analyzeQuery(raw: string): AnalyzedQuery {
     expansions.push({ term, weight, source });
   };
   for (const t of terms) for (const v of spellingVariants(t)) add(v, 1, 'spelling');
-  for (const t of terms) for (const s of synonymsOf(t, termSet)) add(s, 0.5, 'synonym');
+  if (opts.synonyms !== false) for (const t of terms) for (const s of synonymsOf(t, termSet)) add(s, 0.5, 'synonym');
   return {
     raw,
     normalized,

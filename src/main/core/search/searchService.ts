@@ -48,6 +48,7 @@ export interface SearchTuning {
   weakIdentWeight: number;
   feedback: { pages: number; terms: number; weight: number } | null; // pseudo-relevance feedback
   feedbackLanes: 'page' | 'all';
+  synonyms: boolean;
   rerankTop: number;
 }
 
@@ -61,6 +62,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   weakIdentWeight: 0.25,
   feedback: { pages: 3, terms: 6, weight: 0.3 },
   feedbackLanes: 'page',
+  synonyms: true,
   rerankTop: 20
 };
 
@@ -91,7 +93,7 @@ export class SearchService {
     const settings = this.ports.settings();
     const limit = req.limit ?? 10;
     const filters = req.filters ?? {};
-    const q = analyzeQuery(req.text);
+    const q = analyzeQuery(req.text, { synonyms: this.tuning.synonyms });
     const timings: Record<string, number> = {};
     const mark = (name: string) => (timings[name] = Math.round((performance.now() - t0) * 10) / 10);
     const [docs, stats, pagesIndexed] = await Promise.all([this.catalog.get(), this.statsOrUndefined(), this.ensurePageIndex()]);
