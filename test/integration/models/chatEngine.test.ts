@@ -4,7 +4,7 @@ import { getLlama, type Llama, type LlamaContext, type LlamaModel } from 'node-l
 import { LlamaChatEngine } from '../../../src/main/core/models/chatEngine';
 import { tinyChatModel } from '../../fixtures/gguf/generators';
 
-const SYSTEM = 'You answer questions about equipment manuals. Cite pages. '.repeat(6);
+const SYSTEM = 'You answer questions about equipment manuals. Cite pages. '.repeat(3);
 
 describe('LlamaChatEngine on a generated llama model (real node-llama-cpp, 2 threads)', () => {
   let llama: Llama;
