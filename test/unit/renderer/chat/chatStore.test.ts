@@ -11,7 +11,9 @@ let chat: ChatStore;
 beforeEach(async () => {
   core = createFakeCore();
   chat = createChatStore(core.api);
-  connectChatEvents(core.api, { chat, sessions: createSessionsStore(core.api, async () => ({ saved: false, cancelled: true })), viewer: createViewerStore(core.api) });
+  const sessions = createSessionsStore(core.api, async () => ({ saved: false, cancelled: true }));
+  // Every token straight to the store here; batching has its own tests below.
+  connectChatEvents(core.api, { chat, sessions, viewer: createViewerStore(core.api) }, { deltaIntervalMs: 0 });
   await flush();
 });
 
@@ -193,5 +195,30 @@ describe('chat store: sessions, scope, feedback', () => {
     expect(await chat.getState().feedback(m.id, 'escalate', 'wrong torque')).toBe(true);
     expect(chat.getState().transcript.byId[m.id].feedback?.rating).toBe('escalate');
     expect(core.sessions.get(m.sessionId)!.messages.at(-1)!.feedback?.comment).toBe('wrong torque');
+  });
+});
+
+describe('chat events: token batching', () => {
+  it('coalesces a burst of tokens into one store update and flushes before the turn ends', async () => {
+    const c = createFakeCore();
+    const store = createChatStore(c.api);
+    const stores = { chat: store, sessions: createSessionsStore(c.api, async () => ({ saved: false, cancelled: true })), viewer: createViewerStore(c.api) };
+    const off = connectChatEvents(c.api, stores, { deltaIntervalMs: 30 });
+    await store.getState().send('q');
+    let updates = 0;
+    const unsub = store.subscribe((s, prev) => s.transcript !== prev.transcript && updates++);
+    for (const t of ['a', 'b', 'c', 'd', 'e']) c.delta(t);
+    expect(updates).toBe(0); // nothing rendered per token
+    await new Promise((r) => setTimeout(r, 60));
+    expect(updates).toBe(1);
+    const last = () => store.getState().transcript.byId[store.getState().transcript.order.at(-1)!];
+    expect(last().text).toBe('abcde');
+    c.delta('f');
+    c.fail('engine crashed'); // pending 'f' is applied before the turn is closed
+    expect(last().text).toBe('abcdef');
+    expect(last().failure).toBe('engine crashed');
+    expect(store.getState().streaming).toBeNull();
+    unsub();
+    off();
   });
 });

@@ -26,7 +26,7 @@ beforeEach(async () => {
     saved.push(f);
     return { saved: true, where: `/exports/${f.fileName}` };
   });
-  connectChatEvents(core.api, { chat, sessions, viewer: createViewerStore(core.api) });
+  connectChatEvents(core.api, { chat, sessions, viewer: createViewerStore(core.api) }, { deltaIntervalMs: 0 });
   await ask('E-204 on the X200', 'Drive belt slipping [1]');
   await ask('coolant pump noise', 'Check the impeller');
   await sessions.getState().load();

@@ -53,12 +53,20 @@ export function ChatPage() {
     requestAnimationFrame(() => composer.current?.focus());
   }, [chat, viewer, routeId]);
 
+  // The most recent registration of a combo wins. The shell registers global fallbacks in its own
+  // effect, which runs AFTER this page's effects on first mount — so register on the next tick.
   useEffect(() => {
-    const offs = [
-      registerShortcut({ combo: 'mod+n', description: 'New chat', handler: newChat }),
-      registerShortcut({ combo: 'mod+l', description: 'Focus the question box', handler: () => composer.current?.focus() })
-    ];
-    return () => offs.forEach((off) => off());
+    let offs: Array<() => void> = [];
+    const t = setTimeout(() => {
+      offs = [
+        registerShortcut({ combo: 'mod+n', description: 'New chat', handler: newChat }),
+        registerShortcut({ combo: 'mod+l', description: 'Focus the question box', handler: () => composer.current?.focus() })
+      ];
+    }, 0);
+    return () => {
+      clearTimeout(t);
+      offs.forEach((off) => off());
+    };
   }, [newChat]);
 
   // Esc stops the answer from anywhere on the page (the composer handles it itself too).

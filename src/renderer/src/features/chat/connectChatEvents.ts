@@ -4,6 +4,7 @@ import type { SessionsStore } from '../sessions/sessionsStore';
 import type { ViewerStore } from '../viewer/viewerStore';
 import { chatLoadedFromState } from './chatPorts';
 import type { ChatStore } from './chatStore';
+import { createDeltaBatcher } from './deltaBatcher';
 
 export interface ChatFeatureStores {
   chat: ChatStore;
@@ -16,8 +17,14 @@ export interface ChatFeatureStores {
  * connectEvents; returns an unsubscribe. Screen-reader announcements happen here, at turn
  * boundaries only (never per token).
  */
-export function connectChatEvents(api: Api, stores: ChatFeatureStores): () => void {
+export interface ChatEventOptions {
+  /** Max rate at which streamed tokens reach the store (ms between updates); 0 = every token. */
+  deltaIntervalMs?: number;
+}
+
+export function connectChatEvents(api: Api, stores: ChatFeatureStores, options: ChatEventOptions = {}): () => void {
   const { chat, sessions } = stores;
+  const batcher = createDeltaBatcher((d) => chat.getState().onDelta(d), options.deltaIntervalMs ?? 50);
   const announced = new Set<string>();
   const offs: Array<() => void> = [];
   // Only events the contract knows (library/models events exist once those features land).
@@ -32,9 +39,10 @@ export function connectChatEvents(api: Api, stores: ChatFeatureStores): () => vo
         announced.add(e.messageId);
         announce('Answer started');
       }
-      chat.getState().onDelta(e);
+      batcher.push(e);
     }),
     on('chat.done', (e: Parameters<ReturnType<ChatStore['getState']>['onDone']>[0]) => {
+      batcher.flush();
       chat.getState().onDone(e);
       if (chat.getState().activeId === e.sessionId) {
         const m = e.message;
@@ -51,6 +59,7 @@ export function connectChatEvents(api: Api, stores: ChatFeatureStores): () => vo
       if (sessions.getState().loaded) void sessions.getState().load();
     }),
     on('chat.error', (e: Parameters<ReturnType<ChatStore['getState']>['onError']>[0]) => {
+      batcher.flush();
       chat.getState().onError(e);
       announce(`Answer failed: ${e.error.message}`, 'assertive');
     }),
@@ -67,5 +76,8 @@ export function connectChatEvents(api: Api, stores: ChatFeatureStores): () => vo
   );
   void chat.getState().loadSessions();
   void chat.getState().refreshEnvironment();
-  return () => offs.forEach((off) => off());
+  return () => {
+    offs.forEach((off) => off());
+    batcher.dispose();
+  };
 }
