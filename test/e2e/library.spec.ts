@@ -151,6 +151,17 @@ test.describe('library admin', () => {
     await expect(results.first().locator('mark')).not.toBeEmpty();
     await shot(page, app, '4-test-search', results.first());
 
+    // A result opens the cited page in the viewer, with the matched span as the highlight.
+    await results.first().getByRole('link', { name: SAMPLE_TITLE }).click();
+    await expect(page).toHaveURL(new RegExp(`#/viewer\\?doc=${top.docId}&page=4&.*hl=${top.highlight.charStart}-${top.highlight.charEnd}`));
+    await expect(app.main).toHaveAttribute('aria-label', 'Document viewer');
+    await expect(app.main).toContainText(SAMPLE_TITLE);
+    await expect(app.navLink('Library')).toHaveAttribute('aria-current', 'page');
+    await expect(app.main.locator('canvas').first()).toBeVisible({ timeout: 20_000 });
+    await shot(page, app, '5-result-in-viewer');
+    await page.goBack();
+    await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();
+
     // Delete the damaged document (or, if the core does not keep failed files, the other manual).
     const victim = docs.value.find((d) => d.status === 'failed') ?? docs.value.find((d) => d.title === OTHER_TITLE)!;
     await page.getByRole('button', { name: `Delete ${victim.title}` }).click();
@@ -183,7 +194,7 @@ test.describe('library admin', () => {
     const dialog = page.getByRole('dialog', { name: 'Password-protected PDF' });
     await expect(dialog.getByLabel('Password')).toBeFocused();
     await dialog.getByLabel('Password').fill('hunter2');
-    await shot(page, app, '5-password');
+    await shot(page, app, '6-password');
     await dialog.getByRole('button', { name: 'Unlock and import' }).click();
     await expect(dialog).toBeHidden();
     await expect.poll(async () => {

@@ -71,8 +71,10 @@ export function App() {
     mainRef.current?.focus();
   }, [route.name]);
 
-  // The viewer is reached from Chat; keep Chat highlighted in the nav while it is open.
-  const navActive: RouteName = route.name === 'viewer' ? 'chat' : route.name;
+  // The viewer is reached from Chat or the Library: keep the page it was opened from highlighted.
+  const lastPage = useRef<RouteName>('chat');
+  if (route.name !== 'viewer') lastPage.current = route.name;
+  const navActive: RouteName = route.name === 'viewer' ? lastPage.current : route.name;
 
   return (
     <div className="app">
@@ -101,7 +103,7 @@ export function App() {
           <ConnectionIndicator />
         </div>
       </aside>
-      <main id="main" className="main" ref={mainRef} tabIndex={-1} aria-label={NAV.find((n) => n.route === navActive)?.label}>
+      <main id="main" className="main" ref={mainRef} tabIndex={-1} aria-label={route.name === 'viewer' ? 'Document viewer' : NAV.find((n) => n.route === navActive)?.label}>
         {PAGES[route.name]()}
       </main>
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}

@@ -54,7 +54,7 @@ export function TestSearch() {
                 return (
                   <li key={p.chunkId} className="result" data-testid="search-result">
                     <div className="result-head">
-                      <a href={routeHref('viewer', [], { doc: p.docId, page: p.page, chunk: p.chunkId })} className="result-title">
+                      <a href={routeHref('viewer', [], { doc: p.docId, page: p.page, title: p.docTitle, hl: `${p.highlight.charStart}-${p.highlight.charEnd}` })} className="result-title">
                         {p.docTitle}
                       </a>
                       <Badge tone="info">page {p.pageLabel || p.page}</Badge>
