@@ -116,7 +116,7 @@ export function SessionsPage() {
                     </a>
                     {snippets.get(x.id)?.map((sn, i) => (
                       <p key={i} className="session-snippet muted">
-                        …{sn}…
+                        {sn}
                       </p>
                     )) ?? (x.lastQuestion && x.lastQuestion !== x.title ? <p className="session-snippet muted">{x.lastQuestion}</p> : null)}
                   </td>
