@@ -51,7 +51,10 @@ export class VectorStore {
   private readonly metaPath: string;
   private writeChain: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly store: LanceStore) {
+  constructor(
+    private readonly store: LanceStore,
+    private readonly opts: { annMinRows?: number } = {}
+  ) {
     this.metaPath = join(store.dir, 'vector-meta.json');
   }
 
@@ -124,7 +127,7 @@ export class VectorStore {
   /** Builds an IVF_PQ index once the table is large enough for ANN to beat a flat scan. */
   async maybeIndex(table: Table): Promise<boolean> {
     const rows = await table.countRows();
-    if (rows < ANN_INDEX_MIN_ROWS) return false;
+    if (rows < (this.opts.annMinRows ?? ANN_INDEX_MIN_ROWS)) return false;
     const has = (await table.listIndices()).some((i) => i.columns.includes('vector'));
     if (has) {
       await this.locked(() => table.optimize());
