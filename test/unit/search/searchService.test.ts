@@ -113,6 +113,13 @@ describe('SearchService.query', () => {
     expect(bad.evidence.signals.unknownNames).toBeGreaterThan(0);
   });
 
+  it('survives queries made only of stop words or punctuation', async () => {
+    for (const text of ['how do I', '???', "what's it"]) {
+      const r = await svc.query({ text });
+      expect(r.evidence.strength).toBeGreaterThanOrEqual(0);
+    }
+  });
+
   it('an empty result set has zero evidence', async () => {
     const r = await svc.query({ text: 'zyxwvut qwerty', filters: { documentIds: ['nope'] } });
     expect(r.passages).toEqual([]);
