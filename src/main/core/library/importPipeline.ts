@@ -103,7 +103,10 @@ async function importBytes(
   };
   // A new document is recorded as 'importing' right away: a crash during parsing leaves a row
   // the next start turns into a resumable failure. Existing documents stay visible until replaced.
-  if (!prior) await deps.repo.putDoc(doc);
+  if (!prior) {
+    await deps.repo.putDoc(doc);
+    deps.changed('status', [id]); // lists can show the new 'importing' row
+  }
 
   ctx.progress({ phase: 'parse', done: 0, total: null });
   let meta: PdfMeta | undefined;
