@@ -11,9 +11,11 @@ type TC = Awaited<ReturnType<typeof tempCore>>;
 describe('models.* through a real core', () => {
   let t: TC;
   const states: ModelsState[] = [];
+  const lists: number[] = [];
   beforeAll(async () => {
     t = await tempCore();
     t.core.events.on('models.state', (s) => states.push(s));
+    t.core.events.on('models.changed', (l) => lists.push(l.length));
   });
   afterAll(async () => t?.cleanup());
 
@@ -60,6 +62,7 @@ describe('models.* through a real core', () => {
     expect(dup.ok || dup.error.code).toBe('DUPLICATE');
     const list = await call(t.core, 'models.list');
     expect(list.ok && list.value.map((m) => m.kind).sort()).toEqual(['chat', 'embedding']);
+    expect(lists).toEqual([1, 2]); // one models.changed per successful import, none for failures
   });
 
   it('estimates memory, then loads the chat model as a job and reports it in health', async () => {
