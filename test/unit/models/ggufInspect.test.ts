@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getLlama, type Llama } from 'node-llama-cpp';
 import { inspectGguf } from '../../../src/main/core/models/ggufInspect';
@@ -24,5 +25,18 @@ describe('inspectGguf classifies generated models', () => {
   it('bert -> embedding, bert with a classifier head -> ranking', async () => {
     expect(await inspectGguf(tinyEmbeddingModel(), llama)).toMatchObject({ kind: 'embedding', architecture: 'bert', embeddingLength: 64 });
     expect(await inspectGguf(tinyRerankerModel(), llama)).toMatchObject({ kind: 'ranking', architecture: 'bert' });
+  });
+});
+
+const STORIES = '/work/shared/models/stories260K.gguf';
+if (!existsSync(STORIES)) console.warn(`skipping real-file inspection: ${STORIES} not present`);
+describe.skipIf(!existsSync(STORIES))('inspectGguf on a real file', () => {
+  it('stories260K: a llama chat (completion) model without a template', async () => {
+    const llama = await getLlama({ gpu: false, build: 'never' });
+    try {
+      expect(await inspectGguf(STORIES, llama)).toMatchObject({ kind: 'chat', architecture: 'llama', hasChatTemplate: false, contextLength: 2048 });
+    } finally {
+      await llama.dispose();
+    }
   });
 });
