@@ -18,12 +18,14 @@ describe('models: pure helpers', () => {
   });
 
   it('recommends the largest model per kind that fits the RAM', () => {
-    const small = catalog([], 4 * GB);
-    const big = catalog([], 32 * GB);
+    const small = catalog([], 4 * GB, 8);
+    const big = catalog([], 32 * GB, 8);
     const rec = (c: typeof small, kind: string) => c.find((e) => e.kind === kind && e.recommended);
     expect(rec(small, 'chat')!.minRamGb).toBeLessThanOrEqual(4);
     expect(rec(big, 'chat')!.minRamGb).toBeGreaterThan(rec(small, 'chat')!.minRamGb);
-    expect(rec(catalog([], 1 * GB), 'chat')).toBeUndefined();
+    expect(rec(catalog([], 1 * GB, 8), 'chat')).toBeUndefined();
+    // Plenty of RAM but two cores: a 7B model would be unusably slow on the CPU.
+    expect(rec(catalog([], 32 * GB, 2), 'chat')!.minRamGb).toBeLessThan(rec(big, 'chat')!.minRamGb);
     expect(small.every((e) => !e.installed)).toBe(true);
   });
 
