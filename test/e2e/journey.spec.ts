@@ -16,7 +16,7 @@ import { expect, test, type WebHostHandle } from './fixtures/webHost';
 import { AppPage } from './pages/AppPage';
 import { ChatScreen } from './pages/ChatScreen';
 import { SessionsScreen } from './pages/SessionsScreen';
-import { prepareChatModel } from './journeyModel';
+import { prepareChatModel, resetHost } from './journeySupport';
 
 const PUMP_TITLE = 'P40 Coolant Pump Guide';
 const QUESTION = 'What does fault E-204 mean?';
@@ -56,6 +56,7 @@ test.describe('technician journey', () => {
     const chat = new ChatScreen(page);
     try {
       // 1. First run: the chat tells a new user to import a manual.
+      await resetHost(webHost);
       await app.open(webHost.url);
       await expect(chat.emptyState('Import a manual to get started')).toBeVisible();
       await shootBoth(app, webHost, '01-first-run-chat');
@@ -303,6 +304,7 @@ test.describe('technician journey', () => {
       expect(after.ok && after.value.total).toBe(0);
       expect(errors).toEqual([]);
     } finally {
+      await resetHost(webHost); // later specs on this worker's host start clean
       await rm(dir, { recursive: true, force: true });
     }
   });

@@ -1,8 +1,8 @@
 /**
- * Loads a generated chat model into the web host's core through the models contract. The fixture
- * is a random-weight llama whose EOS is practically unreachable, so an answer streams until its
- * token budget — long enough to press Stop mid-answer. Dimensions are chosen so generation on two
- * CPU cores takes a few seconds for a full answer (not milliseconds).
+ * Helpers for the journey specs. prepareChatModel loads a generated chat model into the web host's
+ * core through the models contract: a random-weight llama whose EOS is practically unreachable, so
+ * an answer streams until its token budget — long enough to press Stop mid-answer. Dimensions are
+ * chosen so a full answer takes seconds on two CPU cores, not milliseconds.
  */
 import { expect } from '@playwright/test';
 import { tinyChatModel } from '../fixtures/gguf/generators';
@@ -28,4 +28,17 @@ export async function prepareChatModel(host: WebHostHandle): Promise<string> {
     )
     .toBe('loaded');
   return imported.value.id;
+}
+
+/**
+ * Specs share one web host per worker: give a spec a first-run state whatever ran before it
+ * (no documents, no sessions, no chat model loaded, light theme).
+ */
+export async function resetHost(host: WebHostHandle): Promise<void> {
+  const docs = await host.call<Array<{ id: string }>>('library.list');
+  if (docs.ok) for (const d of docs.value) await host.call('library.delete', { id: d.id });
+  const sessions = await host.call<{ items: Array<{ id: string }> }>('sessions.list', { limit: 500 });
+  if (sessions.ok) for (const s of sessions.value.items) await host.call('sessions.delete', { id: s.id });
+  await host.call('models.unload', { role: 'chat' });
+  await host.call('settings.update', { ui: { theme: 'light' } });
 }

@@ -8,6 +8,7 @@ import type { SessionDetail, SessionSummary } from '../../src/shared/contract/se
 import { expect, test } from './fixtures/webHost';
 import { AppPage } from './pages/AppPage';
 import { ChatScreen } from './pages/ChatScreen';
+import { resetHost } from './journeySupport';
 
 const MANUAL = '/work/shared/eval-dev/corpus/R-admin.pdf';
 const QUESTION = 'Which environment variable disables R\u2019s built-in HTTP server for HTML help?';
@@ -16,11 +17,13 @@ const GOLD_PAGE = 10; // d033
 test.describe('citation viewer on a real manual', () => {
   test.skip(!existsSync(MANUAL), `dev-set manual not present (${MANUAL}); this spec needs /work/shared/eval-dev`);
   test.describe.configure({ timeout: 240_000 });
+  test.afterEach(async ({ webHost }) => resetHost(webHost));
 
   test('cited page of R-admin.pdf opens with the passage highlighted', async ({ page, webHost }) => {
     await page.setViewportSize({ width: 1024, height: 700 });
     const app = new AppPage(page);
     const chat = new ChatScreen(page);
+    await resetHost(webHost); // search-only answers (all passages cited) need no chat model
     await app.open(webHost.url);
     await app.goTo('Library');
     await page.getByTestId('file-input').setInputFiles([MANUAL]);
