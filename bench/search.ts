@@ -119,7 +119,7 @@ async function build(store: LanceStore, vectors: Table, n: number): Promise<{ in
         text, charStart: 0, charEnd: text.length, searchText: text, identText, machineModels: models, tags, language: 'en'
       });
       if (i % CHUNKS_PER_PAGE === 0) pages.push({ id: `d${d}:${page}`, docId: `d${d}`, page, pageLabel: String(page), sectionPath: '', text });
-      else (pages[pages.length - 1] as { text: string } | undefined) && ((pages[pages.length - 1] as { text: string }).text += `\n${text}`);
+      else if (pages.length) (pages[pages.length - 1] as { text: string }).text += `\n${text}`;
       vecs.push({ chunkId: id, docId: `d${d}`, vector: Array.from(randomVector()), machineModels: models, tags, language: 'en' });
     }
     progress(`insert ${Math.min(n, start + batch)}/${n}`);

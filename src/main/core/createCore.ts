@@ -88,6 +88,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   disposables.push(library);
   const search = new SearchService({ store: index, settings: () => settings.get().retrieval, logger: logger.child('search') });
   disposables.push(search);
+  // Rebuild search statistics in the background after the library changes, not on the next query.
+  events.on('library.changed', () => search.scheduleWarm());
   const sessionStore = new SessionStore(p.sessions, logger.child('sessions'));
   await sessionStore.open();
   const models = await ModelManager.create({

@@ -3,6 +3,8 @@ import type { Table } from '../index/lanceStore';
 import { sqlEq, sqlIn } from '../index/sql';
 import type { AnalyzedQuery, Expansion } from './queryAnalysis';
 import type { VectorSource } from './ports';
+import type { CorpusStatsSnapshot } from './corpusStats';
+import { weightedCoverage } from './evidence';
 
 /**
  * The retrieval lanes, each a single LanceDB query returning chunk rows with a lane score.
@@ -178,4 +180,24 @@ export async function vectorLane(
   return hits
     .filter((h) => byId.has(String(h.chunkId)))
     .map((h) => ({ row: byId.get(String(h.chunkId))!, score: 1 / (1 + Number(h._distance)) }));
+}
+
+/** Pages found only by page/section lanes get their chunks, best-covering chunk first. */
+export async function fillMissingChunks(
+  chunks: Table,
+  top: Array<{ docId: string; page: number; chunkIds: string[] }>,
+  rows: Map<string, ChunkRecord>,
+  stems: readonly string[],
+  stats: CorpusStatsSnapshot | undefined
+): Promise<void> {
+  const missing = top.filter((f) => f.chunkIds.length === 0);
+  if (missing.length === 0) return;
+  const found = await chunksOfPages(chunks, missing);
+  const cover = new Map(found.map((c) => [c.id, weightedCoverage(stems, c.text, stats)]));
+  for (const f of missing) {
+    const own = found.filter((c) => c.docId === f.docId && c.page === f.page);
+    own.sort((a, b) => cover.get(b.id)! - cover.get(a.id)! || a.ordinal - b.ordinal);
+    for (const c of own) rows.set(c.id, c);
+    f.chunkIds = own.map((c) => c.id);
+  }
 }

@@ -4,15 +4,15 @@ import type { LanceStore } from '../index/lanceStore';
 import type { Logger } from '../platform/logger';
 import { CorpusStats, type CorpusStatsSnapshot } from './corpusStats';
 import { allowedDocIds, DocCatalog } from './docCatalog';
-import { resultEvidence, weightedCoverage } from './evidence';
+import { resultEvidence } from './evidence';
 import { buildWhere } from './filters';
 import { aggregatePages, pageKey, rrfFuse, type FusedPage, type LaneRanking } from './fusion';
 import { bestSpan } from './highlight';
-import { chunksOfPages, identLane, pageLane, textLane, vectorLane, type ChunkRecord, type LaneRow } from './lanes';
+import { fillMissingChunks, identLane, pageLane, textLane, vectorLane, type ChunkRecord, type LaneRow } from './lanes';
 import type { Reranker, RetrievalSettings, VectorSource } from './ports';
 import { feedbackTerms } from './feedback';
 import { DEFAULT_SECTION_LANE, sectionLane, type SectionLaneOptions } from './sectionLane';
-import { analyzeQuery, type AnalyzedQuery, type Expansion } from './queryAnalysis';
+import { analyzeQuery, type Expansion } from './queryAnalysis';
 import { pagesSchema } from '../index/arrowSchemas';
 import type { FtsIndexSpec } from '../index/lanceStore';
 import { TABLES } from '../index/schema';
@@ -77,6 +77,7 @@ export class SearchService {
   private readonly stats: CorpusStats;
   private readonly catalog: DocCatalog;
   private pageIndex: Promise<boolean> | undefined;
+  private warmTimer: ReturnType<typeof setTimeout> | undefined;
   readonly tuning: SearchTuning;
 
   constructor(
@@ -167,7 +168,7 @@ export class SearchService {
     mark('feedback');
     let fused = rrfFuse(lanes, settings.rrfK);
     if (req.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.');
-    await this.fillMissingChunks(fused.slice(0, Math.max(limit, tune.rerankTop)), rows, q, stats);
+    await fillMissingChunks(this.ports.store.chunks(), fused.slice(0, Math.max(limit, tune.rerankTop)), rows, q.stems, stats);
     fused = fused.filter((f) => f.chunkIds.length > 0);
 
     const reranker = this.ports.reranker?.() ?? null;
@@ -217,19 +218,6 @@ export class SearchService {
     };
   }
 
-  /** Pages found only by the page lane get their chunks, best-covering chunk first. */
-  private async fillMissingChunks(top: FusedPage[], rows: Map<string, ChunkRecord>, q: AnalyzedQuery, stats: CorpusStatsSnapshot | undefined) {
-    const missing = top.filter((f) => f.chunkIds.length === 0);
-    if (missing.length === 0) return;
-    const found = await chunksOfPages(this.ports.store.chunks(), missing);
-    for (const f of missing) {
-      const own = found.filter((c) => c.docId === f.docId && c.page === f.page);
-      own.sort((a, b) => weightedCoverage(q.stems, b.text, stats) - weightedCoverage(q.stems, a.text, stats) || a.ordinal - b.ordinal);
-      for (const c of own) rows.set(c.id, c);
-      f.chunkIds = own.map((c) => c.id);
-    }
-  }
-
   /** The page lane needs an FTS index on pages.text; created once, kept fresh by LanceStore.optimize. */
   private ensurePageIndex(): Promise<boolean> {
     if (!this.tuning.pageLane) return Promise.resolve(false);
@@ -252,6 +240,26 @@ export class SearchService {
       this.ports.logger?.warn('corpus statistics unavailable', { error: e });
       return undefined;
     }
+  }
+
+  /**
+   * Builds what the first query would otherwise wait for (page FTS index, corpus statistics,
+   * document catalog). Call after imports; failures are logged, never thrown.
+   */
+  async warm(): Promise<void> {
+    await Promise.all([this.ensurePageIndex(), this.statsOrUndefined(), this.catalog.get()]).catch((e) =>
+      this.ports.logger?.warn('search warm-up failed', { error: e })
+    );
+  }
+
+  /** Debounced warm(): an import emits one change per file; rebuild once things settle. */
+  scheduleWarm(delayMs = 2000): void {
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.warmTimer = setTimeout(() => {
+      this.warmTimer = undefined;
+      void this.warm();
+    }, delayMs);
+    this.warmTimer.unref?.();
   }
 
   /** Lanes available right now, for app.health. */
@@ -278,5 +286,7 @@ export class SearchService {
     this.ports.reranker = reranker;
   }
 
-  dispose(): void {}
+  dispose(): void {
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+  }
 }
