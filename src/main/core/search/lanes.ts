@@ -21,8 +21,7 @@ export const CHUNK_COLUMNS = [
   'ordinal',
   'text',
   'charStart',
-  'charEnd',
-  'identText'
+  'charEnd'
 ] as const;
 
 export interface ChunkRecord {
@@ -37,7 +36,6 @@ export interface ChunkRecord {
   text: string;
   charStart: number;
   charEnd: number;
-  identText: string;
 }
 
 export interface LaneRow {
@@ -57,8 +55,7 @@ function toRecord(r: Record<string, unknown>): ChunkRecord {
     ordinal: Number(r.ordinal ?? 0),
     text: String(r.text ?? ''),
     charStart: Number(r.charStart ?? 0),
-    charEnd: Number(r.charEnd ?? 0),
-    identText: String(r.identText ?? '')
+    charEnd: Number(r.charEnd ?? 0)
   };
 }
 
