@@ -179,6 +179,12 @@ describe('chat store: sessions, scope, feedback', () => {
     expect(chat.getState().activeId).toBeNull();
   });
 
+  it('a stale link to a deleted chat falls back to a new chat with a clear message', async () => {
+    await chat.getState().open('gone');
+    expect(chat.getState().activeId).toBeNull();
+    expect(chat.getState().error?.message).toMatch(/no longer exists/);
+  });
+
   it('stores machine / serial / technician for the report', async () => {
     await chat.getState().send('q');
     core.done();

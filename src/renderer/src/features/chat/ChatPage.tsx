@@ -34,11 +34,16 @@ export function ChatPage() {
     if (routeId && routeId !== chat.getState().activeId) void chat.getState().open(routeId);
   }, [routeId, chat]);
 
-  // Keep the open session in the address (replace, not push) so a reload reopens it.
+  // Keep the open session in the address (replace, not push) so a reload reopens it; when the open
+  // session goes away (deleted), drop it from the address too.
+  const prevActive = useRef(activeId);
   useEffect(() => {
     if (route.name === 'chat' && activeId && routeId !== activeId) {
       window.history.replaceState(null, '', routeHref('chat', [activeId]));
+    } else if (!activeId && prevActive.current && routeId === prevActive.current) {
+      navigate('chat');
     }
+    prevActive.current = activeId;
   }, [activeId, routeId, route.name]);
 
   useEffect(() => {

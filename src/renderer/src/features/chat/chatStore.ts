@@ -110,6 +110,12 @@ export function createChatStore(api: Api): ChatStore {
       set({ activeId: sessionId, error: null, ...(keepStreaming ? {} : { transcript: T.emptyTranscript() }) });
       const r = await api.sessions.get({ id: sessionId });
       if (token !== openToken) return;
+      if (!r.ok && r.error.code === 'NOT_FOUND') {
+        // A stale link (deleted chat): fall back to a new chat and say why.
+        get().newChat();
+        set({ error: { code: 'NOT_FOUND', message: 'That chat no longer exists; it may have been deleted.' } });
+        return;
+      }
       if (fail(r)) return;
       const detail = r.value;
       // A turn still streaming for this session is not stored yet: keep showing it.
