@@ -78,4 +78,15 @@ describe('PDF extraction in the worker', () => {
     const { pages } = await parse(parser, await makeManualPdf(sampleManualSpec()));
     expect(pages).toHaveLength(6);
   });
+
+  it('falls back to in-process parsing when no worker entry exists (and says so)', async () => {
+    const notes: string[] = [];
+    const fallback = new PdfParser((m) => notes.push(m), null);
+    const { meta, pages } = await parse(fallback, await makeManualPdf(sampleManualSpec()));
+    expect(fallback.inProcess).toBe(true);
+    expect(notes).toEqual(['pdf worker entry not found; parsing in-process']);
+    expect(meta.pageLabels?.[2]).toBe('1');
+    expect(pages).toHaveLength(6);
+    await fallback.dispose();
+  });
 });
