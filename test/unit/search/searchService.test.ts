@@ -164,3 +164,22 @@ describe('section-title matching', () => {
     }
   });
 });
+
+describe('selective filters', () => {
+  it('are prefilters: a rare model still gets its results when other documents score higher', async () => {
+    const common: SeedDoc[] = Array.from({ length: 30 }, (_, d) => ({
+      id: `c${d}`,
+      machineModels: ['COMMON'],
+      pages: Array.from({ length: 10 }, (_, p) => ({ page: p + 1, texts: ['fuse fuse fuse heater fuse fuse'] }))
+    }));
+    const rare: SeedDoc = { id: 'rare', machineModels: ['RARE-1'], pages: [{ page: 4, texts: ['Replace the fuse in a long sentence with many other filler words about the housing.'] }] };
+    const { store: s3, cleanup: c3 } = await seedIndex([...common, rare]);
+    try {
+      const svc3 = new SearchService({ store: s3, settings: () => ({ rrfK: 60, evidenceThreshold: 0.12 }) });
+      const r = await svc3.query({ text: 'fuse', filters: { machineModels: ['RARE-1'] } });
+      expect(r.passages.map((p) => `${p.docId}:${p.page}`)).toEqual(['rare:4']);
+    } finally {
+      await c3();
+    }
+  });
+});
