@@ -105,7 +105,16 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
           }}
         />
         {streaming ? (
-          <Button className="composer-btn" variant="danger" onClick={() => void chat.getState().stop()} busy={stopping} aria-keyshortcuts="Escape">
+          <Button
+            className="composer-btn"
+            variant="danger"
+            onClick={() => {
+              void chat.getState().stop();
+              area.current?.focus(); // the Stop button is about to turn into Send: keep focus in the box
+            }}
+            busy={stopping}
+            aria-keyshortcuts="Escape"
+          >
             ■ Stop
           </Button>
         ) : (

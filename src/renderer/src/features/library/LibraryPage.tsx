@@ -25,8 +25,14 @@ export function LibraryPage() {
   const skipped = useStore(library, (s) => s.skipped);
   const { refresh, clearError, clearSkipped, remove } = library.getState();
   // A failed import job may not carry the document id; the library row for that file does.
-  const unlockFile = (docId: string | undefined, file: string) => {
-    const id = docId ?? library.getState().documents.find((d) => d.fileName === file && d.status === 'needs_password')?.id;
+  const unlockFile = async (docId: string | undefined, file: string) => {
+    const find = () => library.getState().documents.find((d) => d.fileName === file && d.status === 'needs_password')?.id;
+    let id = docId ?? find();
+    // The job may finish before the document list caught up: ask the core once more.
+    if (!id) {
+      await refresh();
+      id = find();
+    }
     if (id) setDialog({ kind: 'unlock', docId: id, file });
     else toast(`${file} is not in the library any more; import it again.`, 'error');
   };
@@ -59,7 +65,7 @@ export function LibraryPage() {
           </button>
         </Banner>
       )}
-      <ImportQueue onUnlock={unlockFile} />
+      <ImportQueue onUnlock={(docId, file) => void unlockFile(docId, file)} />
 
       <section className="section" aria-labelledby="docs-h">
         <div className="section-header">

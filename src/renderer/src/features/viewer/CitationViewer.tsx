@@ -97,8 +97,10 @@ export function CitationViewer({ variant = 'page', store: given }: CitationViewe
     const bytes = store.getState().getBytes();
     if (!bytes) return;
     const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
-    const w = window.open(url, '_blank', 'noopener');
-    if (!w) {
+    // Not 'noopener': with it window.open always returns null and we could not detect a blocked popup.
+    const w = window.open(url, '_blank');
+    if (w) w.opener = null;
+    else {
       const a = document.createElement('a');
       a.href = url;
       a.download = `${s.docTitle || 'document'}.pdf`;
