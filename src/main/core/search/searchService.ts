@@ -14,10 +14,22 @@ import { feedbackTerms } from './feedback';
 import { DEFAULT_SECTION_LANE, sectionLane, type SectionLaneOptions } from './sectionLane';
 import { analyzeQuery, type Expansion } from './queryAnalysis';
 import { pagesSchema } from '../index/arrowSchemas';
-import type { FtsIndexSpec } from '../index/lanceStore';
+import { Index } from '@lancedb/lancedb';
+import type { FtsIndexSpec, Table } from '../index/lanceStore';
 import { TABLES } from '../index/schema';
 import { sqlIn } from '../index/sql';
 import { AppError } from '../platform/errors';
+
+/**
+ * Scalar indexes for the lookups search does after ranking: chunk rows by id (vector lane hits)
+ * and by document (chunks of a page). Without them each lookup scans the whole chunks table,
+ * which dominates query time at a million chunks. Kept fresh by LanceStore.optimize.
+ */
+async function ensureLookupIndexes(chunks: Table): Promise<void> {
+  const have = new Set((await chunks.listIndices()).flatMap((i) => i.columns));
+  if (!have.has('id')) await chunks.createIndex('id', { config: Index.btree() });
+  if (!have.has('docId')) await chunks.createIndex('docId', { config: Index.bitmap() });
+}
 
 const toHits = (rows: readonly LaneRow[]) => rows.map((r) => ({ chunkId: r.row.id, docId: r.row.docId, page: r.row.page, score: r.score }));
 
@@ -222,7 +234,10 @@ export class SearchService {
   private ensurePageIndex(): Promise<boolean> {
     if (!this.tuning.pageLane) return Promise.resolve(false);
     this.pageIndex ??= this.ports.store
-      .withWriteLock(() => this.ports.store.ensureTable(TABLES.pages, pagesSchema, { fts: [PAGE_FTS] }))
+      .withWriteLock(async () => {
+        await this.ports.store.ensureTable(TABLES.pages, pagesSchema, { fts: [PAGE_FTS] });
+        await ensureLookupIndexes(this.ports.store.chunks());
+      })
       .then(
         () => true,
         (e) => {
