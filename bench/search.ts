@@ -146,15 +146,22 @@ async function time(svc: SearchService, queries: string[], filter: boolean): Pro
 }
 
 async function benchSize(n: number): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'bm-bench-search-'));
+  // --reuse DIR: time queries on a library kept by an earlier `--keep` run of the same size.
+  const reuse = flag('reuse');
+  const dir = reuse ?? (await mkdtemp(join(tmpdir(), 'bm-bench-search-')));
   const store = await LanceStore.open(join(dir, 'index'));
   try {
     const vectors = await store.ensureTable('vectors_bench', vectorSchema);
-    const { insertMs } = await build(store, vectors, n);
+    let insertMs = 0;
+    let ftsMs = 0;
     let t = performance.now();
-    progress('optimize (FTS indexes)');
-    await store.optimize(['chunks', 'pages', 'documents']); // folds new rows into the FTS indexes
-    const ftsMs = performance.now() - t;
+    if (!reuse) {
+      ({ insertMs } = await build(store, vectors, n));
+      t = performance.now();
+      progress('optimize (FTS indexes)');
+      await store.optimize(['chunks', 'pages', 'documents']); // folds new rows into the FTS indexes
+      ftsMs = performance.now() - t;
+    }
     const settings = () => ({ rrfK: 60, evidenceThreshold: 0.12 });
     const lexical = new SearchService({ store, settings });
     t = performance.now();
@@ -163,7 +170,8 @@ async function benchSize(n: number): Promise<void> {
     const warmMs = performance.now() - t;
 
     let annMs = 0;
-    if (n >= ANN_MIN_ROWS) {
+    const hasAnn = (await vectors.listIndices()).some((i) => i.columns.includes('vector'));
+    if (n >= ANN_MIN_ROWS && !hasAnn) {
       t = performance.now();
       progress('IVF-PQ index');
       // ~4k rows per partition keeps k-means cheap on 2 cores; 10 iterations and a 64-per-partition
@@ -179,6 +187,7 @@ async function benchSize(n: number): Promise<void> {
       embedQuery: async () => randomVector(),
       searchOptions: exact ? { exact: true } : { nprobes: 20, refineFactor: 2 }
     });
+    if (hasAnn) annMs = -1;
     const hybrid = new SearchService({ store, settings, vectorSource: () => source(false) });
     const flat = new SearchService({ store, settings, vectorSource: () => source(true) });
     const queries = Array.from({ length: QUERIES }, (_, i) => (i % 4 === 0 ? `what does ${code()} mean ${zipf()}` : sentence(5)));
@@ -196,7 +205,7 @@ async function benchSize(n: number): Promise<void> {
     const sizes: string[] = [];
     for (const name of ['chunks', 'pages', 'vectors_bench']) sizes.push(`${name} ${mb(await dirBytes(join(dir, 'index', `${name}.lance`)))}`);
     console.log(`\n== ${n.toLocaleString('en')} chunks (${Math.ceil(n / CHUNKS_PER_PAGE).toLocaleString('en')} pages, dim ${DIM}) ==`);
-    console.log(`build: insert ${sec(insertMs)}, FTS optimize ${sec(ftsMs)}, page FTS + stats warm-up ${sec(warmMs)}, IVF-PQ ${annMs ? sec(annMs) : 'skipped (< ' + ANN_MIN_ROWS + ' rows: flat is fast enough)'}`);
+    console.log(`build: insert ${sec(insertMs)}, FTS optimize ${sec(ftsMs)}, search indexes (page FTS, id btree, docId bitmap) + stats ${sec(warmMs)}, IVF-PQ ${annMs < 0 ? 'reused' : annMs ? sec(annMs) : 'skipped (< ' + ANN_MIN_ROWS + ' rows: flat is fast enough)'}`);
     console.log(`disk: ${sizes.join(', ')}`);
     const base = new Map(rows.filter(([k]) => k.startsWith('hybrid baseline')).map(([k, v]) => [k.includes('+filter'), v]));
     for (const [name, v] of rows) {
@@ -206,7 +215,8 @@ async function benchSize(n: number): Promise<void> {
     }
   } finally {
     await store.dispose();
-    if (!args.includes('--keep')) await rm(dir, { recursive: true, force: true });
+    if (!args.includes('--keep') && !reuse) await rm(dir, { recursive: true, force: true });
+    else console.log(`kept: ${dir} (rerun queries with --sizes ${n} --reuse ${dir})`);
   }
 }
 
