@@ -23,6 +23,7 @@ export function ChatPage() {
   const title = useStore(chat, (s) => s.sessions.find((x) => x.id === s.activeId)?.title ?? 'New chat');
   const modelLoaded = useStore(chat, (s) => s.modelLoaded);
   const docCount = useStore(chat, (s) => s.scopeOptions.documents.length);
+  const envLoaded = useStore(chat, (s) => s.envLoaded);
   const error = useStore(chat, (s) => s.error);
   const streaming = useStore(chat, (s) => s.streaming !== null);
   const composer = useRef<ComposerHandle>(null);
@@ -117,7 +118,7 @@ export function ChatPage() {
           <ReportDetails chat={chat} />
           <ScopePicker chat={chat} />
         </header>
-        {modelLoaded === false && (
+        {modelLoaded === false && docCount > 0 && (
           <div className="chat-modebar" data-banner="search-only-mode" role="note">
             <strong>Search-only mode</strong> — no chat model loaded; answers list the best matching passages.{' '}
             <a href={routeHref('models')}>Load a model</a>
@@ -126,7 +127,7 @@ export function ChatPage() {
         {error && <ErrorBanner error={error} onDismiss={() => chat.getState().clearError()} />}
         {isEmpty ? (
           <div className="chat-empty">
-            {docCount === 0 ? (
+            {!envLoaded ? null : docCount === 0 ? (
               <EmptyState
                 icon="library"
                 title="Import a manual to get started"

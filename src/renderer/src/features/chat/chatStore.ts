@@ -22,6 +22,8 @@ export interface ChatState {
   /** Scope for the open session (or for the next new one). */
   scope: ChatScope;
   scopeOptions: ScopeOptions;
+  /** False until the library / model state was read once (avoids a flash of the wrong empty state). */
+  envLoaded: boolean;
   modelLoaded: boolean | null;
   error: AppErrorData | null;
 
@@ -83,6 +85,7 @@ export function createChatStore(api: Api): ChatStore {
     stopping: false,
     scope: EMPTY_SCOPE,
     scopeOptions: { documents: [], machineModels: [], tags: [] },
+    envLoaded: false,
     modelLoaded: null,
     error: null,
 
@@ -238,7 +241,7 @@ export function createChatStore(api: Api): ChatStore {
 
     async refreshEnvironment() {
       const [scopeOptions, modelLoaded] = await Promise.all([loadScopeOptions(api), loadChatModelLoaded(api)]);
-      set({ scopeOptions, modelLoaded });
+      set({ scopeOptions, modelLoaded, envLoaded: true });
     },
 
     clearError() {
