@@ -217,6 +217,7 @@ test.describe('technician journey', () => {
       `);
       await expect.poll(async () => ((await page.evaluate('window.__rowMutations')) as { streaming: number }).streaming).toBeGreaterThan(3);
       expect(((await page.evaluate('window.__rowMutations')) as { old: number }).old, 'earlier rows changed while streaming').toBe(0);
+      await app.screenshot('journey-05a-streaming-light');
       await expect(chat.stopButton).toBeVisible();
       await chat.composer.press('Escape'); // Esc stops streaming
       const stopped = await chat.waitForAnswer();

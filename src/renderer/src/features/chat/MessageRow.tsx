@@ -78,7 +78,6 @@ export const MessageRow = memo(function MessageRow({ chat, id, isLast, isLastUse
         ) : streaming ? (
           <p className="msg-thinking muted">Searching the manuals…</p>
         ) : null}
-        {streaming && m.text && <span className="caret" aria-hidden="true" />}
         {m.failure && (
           <p className="msg-failure" role="alert">
             The answer failed: {m.failure}
