@@ -183,6 +183,14 @@ test.describe('technician journey', () => {
       await renamed.hover();
       await renamed.getByRole('button', { name: /^Pin/ }).click();
       await expect(renamed.getByLabel('Pinned')).toBeVisible();
+      // Sidebar search looks into message text too ("thermal fuse" is only in the answer's passages).
+      const sideSearch = chat.sidebar.getByRole('searchbox', { name: 'Search chats' });
+      await sideSearch.fill('heater.log');
+      await expect(renamed).toBeVisible();
+      await sideSearch.fill('zzzz-nothing');
+      await expect(chat.sidebar).toContainText('No chat matches.');
+      await sideSearch.fill('');
+      await expect(renamed).toBeVisible();
 
       // Service-report details for this session (they head the exported report).
       await page.getByRole('button', { name: 'Add machine details' }).click();
