@@ -48,7 +48,10 @@ test.describe('technician journey', () => {
 
   test('import → ask → cite → view → stop → export → search → delete', async ({ page, webHost }) => {
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('pageerror', (e) => {
+      errors.push(`pageerror: ${e.message}`);
+      console.error(`[journey] page error: ${e.message}`);
+    });
     page.on('console', (m) => m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text()) && errors.push(m.text()));
     await page.setViewportSize({ width: 1024, height: 700 });
     const dir = await mkdtemp(join(tmpdir(), 'benchmate-journey-'));
@@ -118,8 +121,10 @@ test.describe('technician journey', () => {
       // 4. Ask (no model loaded yet: search-only answer, clearly labelled, with citations).
       await app.goTo('Chat');
       await expect(chat.emptyState('Ask the manuals')).toBeVisible();
+      const askedAt = Date.now();
       await chat.ask(QUESTION);
       const answer = await chat.waitForAnswer();
+      const searchOnlyMs = Date.now() - askedAt;
       await expect(answer).toHaveAttribute('data-mode', 'search_only');
       await expect(answer.locator('[data-banner="search-only"]')).toBeVisible();
       const chips = chat.citeChips(answer);
@@ -207,10 +212,11 @@ test.describe('technician journey', () => {
       await page.reload();
       await expect(chat.composer).toBeVisible();
       const composerBefore = await chat.composer.boundingBox();
-
+      const streamAskedAt = Date.now();
       await chat.ask('And how do I reset it after replacing the fuse?');
       await expect(chat.lastAnswer()).toHaveClass(/msg-streaming/);
       await expect(chat.lastAnswer().locator('.md')).not.toBeEmpty({ timeout: 60_000 }); // tokens arrived
+      const firstTokenMs = Date.now() - streamAskedAt;
       // No layout jump: the question box stays exactly where it was while the answer streams.
       expect(await chat.composer.boundingBox()).toEqual(composerBefore);
       // While tokens stream, only the streaming row changes: count DOM mutations per row.
@@ -226,6 +232,7 @@ test.describe('technician journey', () => {
       await expect.poll(async () => ((await page.evaluate('window.__rowMutations')) as { streaming: number }).streaming).toBeGreaterThan(3);
       expect(((await page.evaluate('window.__rowMutations')) as { old: number }).old, 'earlier rows changed while streaming').toBe(0);
       await app.screenshot('journey-05a-streaming-light');
+      console.log(`[journey] search-only answer shown ${searchOnlyMs} ms after Enter; first streamed token visible ${firstTokenMs} ms after Enter (tiny model)`);
       await expect(chat.stopButton).toBeVisible();
       await chat.composer.press('Escape'); // Esc stops streaming
       const stopped = await chat.waitForAnswer();
