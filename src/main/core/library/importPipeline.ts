@@ -18,6 +18,8 @@ export interface PipelineDeps {
   repo: LibraryRepo;
   /** Doc ids being imported right now: the same bytes twice in one batch is a duplicate, not a race. */
   inFlight: Set<string>;
+  /** Runs `fn` with a free parse worker (held only while parsing, not while indexing). */
+  withParser<T>(fn: (parser: PdfParser) => Promise<T>): Promise<T>;
   libraryDir: string;
   limits(): { maxFileBytes: number; maxPages: number };
   changed(reason: 'indexed' | 'status' | 'deleted', docIds: string[]): void;
@@ -34,7 +36,7 @@ export interface ImportRequest {
 
 const READY = new Set(['ready', 'needs_ocr']);
 
-export async function runImport(deps: PipelineDeps, parser: PdfParser, req: ImportRequest, ctx: JobContext): Promise<ImportOutcome> {
+export async function runImport(deps: PipelineDeps, req: ImportRequest, ctx: JobContext): Promise<ImportOutcome> {
   const file = req.existing?.fileName ?? basename(req.path);
   ctx.progress({ phase: 'read', done: 0, total: null });
   const { maxFileBytes } = deps.limits();
@@ -59,7 +61,7 @@ export async function runImport(deps: PipelineDeps, parser: PdfParser, req: Impo
   }
   deps.inFlight.add(id);
   try {
-    return await importBytes(deps, parser, req, ctx, { file, size, bytes, sha, id });
+    return await importBytes(deps, req, ctx, { file, size, bytes, sha, id });
   } finally {
     deps.inFlight.delete(id);
   }
@@ -67,7 +69,6 @@ export async function runImport(deps: PipelineDeps, parser: PdfParser, req: Impo
 
 async function importBytes(
   deps: PipelineDeps,
-  parser: PdfParser,
   req: ImportRequest,
   ctx: JobContext,
   f: { file: string; size: number; bytes: Uint8Array; sha: string; id: string }
@@ -112,20 +113,22 @@ async function importBytes(
   let meta: PdfMeta | undefined;
   const pages: PdfPage[] = [];
   try {
-    await parser.parse({
-      data: bytes,
-      password: req.password,
-      maxPages: deps.limits().maxPages,
-      signal: ctx.signal,
-      onMeta: (mm) => {
-        meta = mm;
-        ctx.progress({ total: mm.pageCount });
-      },
-      onPage: (p) => {
-        pages.push(p);
-        ctx.progress({ done: pages.length });
-      }
-    });
+    await deps.withParser((parser) =>
+      parser.parse({
+        data: bytes,
+        password: req.password,
+        maxPages: deps.limits().maxPages,
+        signal: ctx.signal,
+        onMeta: (mm) => {
+          meta = mm;
+          ctx.progress({ total: mm.pageCount });
+        },
+        onPage: (p) => {
+          pages.push(p);
+          ctx.progress({ done: pages.length });
+        }
+      })
+    );
   } catch (e) {
     return failParse(deps, e, doc, prior, file);
   }

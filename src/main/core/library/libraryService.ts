@@ -48,6 +48,8 @@ export class LibraryService {
   readonly repo: LibraryRepo;
   /** One parser (worker) per import slot. */
   private readonly parsers: PdfParser[];
+  private readonly parserSlots: Slots;
+  /** Import jobs running at once: one more than parsers, so a worker never idles while its last document is being written. */
   private readonly slots: Slots;
   private readonly pipeline: PipelineDeps;
   private pending = 0;
@@ -55,13 +57,21 @@ export class LibraryService {
 
   private constructor(private readonly deps: LibraryServiceDeps) {
     this.repo = new LibraryRepo(deps.store);
-    // Two slots at most: parse one file while another is chunked/written; more would only
-    // thrash a 2-core machine and multiply peak memory.
-    this.slots = new Slots(Math.max(1, Math.min(2, availableParallelism())));
-    this.parsers = Array.from({ length: this.slots.size }, () => new PdfParser((msg, meta) => deps.logger.warn(msg, meta)));
+    // Two parse workers at most: more would only thrash a 2-core machine and multiply peak memory.
+    this.parserSlots = new Slots(Math.max(1, Math.min(2, availableParallelism())));
+    this.slots = new Slots(this.parserSlots.size + 1);
+    this.parsers = Array.from({ length: this.parserSlots.size }, () => new PdfParser((msg, meta) => deps.logger.warn(msg, meta)));
     this.pipeline = {
       repo: this.repo,
       inFlight: new Set<string>(),
+      withParser: async (fn) => {
+        const slot = await this.parserSlots.acquire();
+        try {
+          return await fn(this.parsers[slot]);
+        } finally {
+          this.parserSlots.release(slot);
+        }
+      },
       libraryDir: deps.paths.library,
       limits: deps.limits,
       changed: (reason, docIds) => this.emitChanged({ reason, docIds })
@@ -210,7 +220,7 @@ export class LibraryService {
         const slot = await this.slots.acquire();
         try {
           if (ctx.signal.aborted) throw new AppError('CANCELLED', 'Cancelled.');
-          const out = await runImport(this.pipeline, this.parsers[slot], req, ctx);
+          const out = await runImport(this.pipeline, req, ctx);
           if (this.pending === 1 && out.outcome !== 'duplicate') {
             ctx.progress({ phase: 'optimize' });
             await this.deps.store.optimize(LEXICAL_TABLES); // last job of a batch: fold new rows into the indexes

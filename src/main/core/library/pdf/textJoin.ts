@@ -16,17 +16,22 @@ export interface TextItemLike {
 }
 
 export function joinTextItems(items: readonly TextItemLike[]): string {
-  let out = '';
+  // Finished lines and the current line are kept apart so trimming/lookbehind only ever touches
+  // one short line (regexes over the whole growing page text made this quadratic).
+  let done = '';
+  let line = '';
   let lastX: number | undefined; // right edge of the previous visible item on the current line
   let lastY: number | undefined;
   let lastH = 0;
   let pendingSpace = false; // pdf.js emitted a whitespace item between two runs
   const newline = () => {
-    out = out.replace(/[ \t]+$/, '');
-    if (out.length) out += '\n';
+    done += line.replace(/[ \t]+$/, '');
+    line = '';
+    if (done.length) done += '\n';
     lastX = undefined;
     pendingSpace = false;
   };
+  const endsWithSpace = () => /\s$/.test(line || done);
   for (const it of items) {
     const str = it.str.replace(/\u0000/g, '');
     if (!str.trim()) {
@@ -42,23 +47,23 @@ export function joinTextItems(items: readonly TextItemLike[]): string {
     const em = Math.max(h, lastH);
     if (lastY !== undefined && lastX !== undefined && Math.abs(y - lastY) > em * 0.6) {
       newline();
-      if (Math.abs(lastY - y) > em * 1.9) out += '\n'; // tall vertical gap: paragraph break
-    } else if (lastX === undefined && lastY !== undefined && out.endsWith('\n') && Math.abs(lastY - y) > em * 1.9) {
-      out += '\n';
+      if (Math.abs(lastY - y) > em * 1.9) done += '\n'; // tall vertical gap: paragraph break
+    } else if (lastX === undefined && lastY !== undefined && !line && done.endsWith('\n') && Math.abs(lastY - y) > em * 1.9) {
+      done += '\n';
     } else if (lastX !== undefined) {
       const gap = x - lastX;
-      const glued = /\s$/.test(out) || /^\s/.test(str);
-      if (gap > em * 1.2) out = out.replace(/[ \t]+$/, '') + '  ';
-      else if (!glued && (pendingSpace || gap > em * 0.12 || gap < -em)) out += ' ';
+      const glued = endsWithSpace() || /^\s/.test(str);
+      if (gap > em * 1.2) line = line.replace(/[ \t]+$/, '') + '  ';
+      else if (!glued && (pendingSpace || gap > em * 0.12 || gap < -em)) line += ' ';
     }
-    out += str;
+    line += str;
     pendingSpace = false;
     lastX = x + it.width;
     lastY = y;
     lastH = h;
     if (it.hasEOL) newline();
   }
-  return tidyPageText(out);
+  return tidyPageText(done + line);
 }
 
 /** Trailing spaces off every line, no more than one blank line in a row, no leading/trailing blank lines. */
