@@ -190,6 +190,8 @@ test.describe('library admin', () => {
     await page.getByTestId('file-input').setInputFiles([locked!]);
     const row = page.getByTestId('queue-item').filter({ hasText: 'e2e-locked.pdf' }).last();
     await expect(row).toHaveAttribute('data-kind', 'needs_password', { timeout: 60_000 });
+    // Let the document list catch up (it refreshes after the job ends) so nothing moves under the click.
+    await expect(page.getByTestId('doc-row').filter({ hasText: 'e2e-locked.pdf' })).toContainText('Password');
     await row.getByRole('button', { name: 'Enter password' }).click();
     const dialog = page.getByRole('dialog', { name: 'Password-protected PDF' });
     await expect(dialog.getByLabel('Password')).toBeFocused();
@@ -207,32 +209,38 @@ test.describe('library admin', () => {
   test('cancel a queued import; re-index from the details dialog', async ({ page, webHost }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 1024, height: 700 });
+    await emptyLibrary(webHost);
+    // Unique names: the shared host's job list may still hold rows from earlier runs.
+    const tag = Date.now().toString(36);
+    const longName = `e2e-long-${tag}.pdf`;
+    const shortName = `e2e-short-${tag}.pdf`;
     // Imports run one at a time: while the long manual parses, the short one waits in the queue.
     const long = await writePdf(
       dir,
-      'e2e-long.pdf',
+      longName,
       await makeManualPdf({ title: 'Long Manual', pages: Array.from({ length: 80 }, (_, i) => ({ text: `Chapter ${i + 1}\n\nProcedure ${i + 1} for the K5 press: check valve V${i + 1}, then torque bolt B${i + 1} to ${20 + (i % 30)} Nm.` })) })
     );
-    const short = await writePdf(dir, 'e2e-short.pdf', await makeManualPdf({ title: 'Short Manual', pages: [{ text: 'One page about the K5 press.' }] }));
+    const short = await writePdf(dir, shortName, await makeManualPdf({ title: 'Short Manual', pages: [{ text: 'One page about the K5 press.' }] }));
     const app = new AppPage(page);
     await app.open(webHost.url);
     await app.goTo('Library');
     await page.getByTestId('file-input').setInputFiles([long, short]);
-    const shortRow = page.getByTestId('queue-item').filter({ hasText: 'e2e-short.pdf' });
+    const shortRow = page.getByTestId('queue-item').filter({ hasText: shortName });
     await expect(shortRow).toHaveAttribute('data-kind', 'active', { timeout: 20_000 });
-    await shortRow.getByRole('button', { name: 'Cancel import of e2e-short.pdf' }).click();
+    await expect(shortRow).toContainText('Waiting');
+    await shortRow.getByRole('button', { name: `Cancel import of ${shortName}` }).click();
     await expect(shortRow).toHaveAttribute('data-kind', 'cancelled', { timeout: 30_000 });
-    const longRow = page.getByTestId('queue-item').filter({ hasText: 'e2e-long.pdf' });
+    const longRow = page.getByTestId('queue-item').filter({ hasText: longName });
     await expect(longRow).toHaveAttribute('data-kind', 'imported', { timeout: 90_000 });
     await expect(longRow).toContainText('80 pages');
     const list = await webHost.call<DocumentSummary[]>('library.list');
-    expect(list.ok && list.value.some((d) => d.fileName === 'e2e-short.pdf')).toBe(false);
+    expect(list.ok && list.value.some((d) => d.fileName === shortName)).toBe(false);
 
     // Re-index the long manual from its details dialog: a new queue row runs to completion.
     await page.getByRole('button', { name: 'Edit Long Manual' }).click();
     await page.getByRole('dialog', { name: 'Edit document details' }).getByRole('button', { name: 'Re-index' }).click();
-    // The re-index job reports the stored file name, so it is the second e2e-long.pdf row.
-    const longRows = page.getByTestId('queue-item').filter({ hasText: 'e2e-long.pdf' });
+    // The re-index job reports the stored file name, so it is the second row for the long file.
+    const longRows = page.getByTestId('queue-item').filter({ hasText: longName });
     await expect(longRows).toHaveCount(2, { timeout: 20_000 });
     await expect(longRows.nth(1)).toHaveAttribute('data-kind', 'imported', { timeout: 90_000 });
 
@@ -243,7 +251,10 @@ test.describe('library admin', () => {
 
   test('drag-and-drop: PDFs are imported, other files are skipped with a notice', async ({ page, webHost }) => {
     await page.setViewportSize({ width: 1024, height: 700 });
-    const pdf = Buffer.from(await makeManualPdf({ title: 'Dropped Manual', pages: [{ text: 'Dropped page about the R2 robot arm.' }] })).toString('base64');
+    // Unique name and content: a re-run on the same host must not hit "already imported".
+    const tag = Date.now().toString(36);
+    const name = `e2e-dropped-${tag}.pdf`;
+    const pdf = Buffer.from(await makeManualPdf({ title: 'Dropped Manual', pages: [{ text: `Dropped page ${tag} about the R2 robot arm.` }] })).toString('base64');
     const app = new AppPage(page);
     await app.open(webHost.url);
     await app.goTo('Library');
@@ -252,15 +263,15 @@ test.describe('library admin', () => {
     await page.evaluate(`(() => {
       const bytes = Uint8Array.from(atob(${JSON.stringify(pdf)}), (c) => c.charCodeAt(0));
       const dt = new DataTransfer();
-      dt.items.add(new File([bytes], 'e2e-dropped.pdf', { type: 'application/pdf' }));
+      dt.items.add(new File([bytes], ${JSON.stringify(name)}, { type: 'application/pdf' }));
       dt.items.add(new File(['not a manual'], 'notes.txt', { type: 'text/plain' }));
       const zone = document.querySelector('[data-testid="dropzone"]');
       zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
       zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
     })()`);
     await expect(page.getByText('1 file is not a PDF and was skipped.')).toBeVisible();
-    const row = page.getByTestId('queue-item').filter({ hasText: 'e2e-dropped.pdf' });
+    const row = page.getByTestId('queue-item').filter({ hasText: name });
     await expect(row).toHaveAttribute('data-kind', 'imported', { timeout: 60_000 });
-    await expect(page.getByTestId('doc-row').filter({ hasText: 'e2e-dropped.pdf' })).toContainText('Dropped Manual');
+    await expect(page.getByTestId('doc-row').filter({ hasText: name })).toContainText('Dropped Manual');
   });
 });
