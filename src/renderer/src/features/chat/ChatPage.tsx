@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { ChatSource } from '../../../../shared/contract/sessions';
 import { EmptyState } from '../../components/EmptyState';
+import { FeatureBoundary } from './FeatureBoundary';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { navigate, routeHref, useRoute } from '../../lib/router';
 import { registerShortcut } from '../../lib/shortcuts';
@@ -16,6 +17,14 @@ import './chat.css';
 
 /** The technician's screen: chats on the left, the transcript, the question box; citations open the viewer. */
 export function ChatPage() {
+  return (
+    <FeatureBoundary name="Chat">
+      <ChatScreen />
+    </FeatureBoundary>
+  );
+}
+
+function ChatScreen() {
   const { chat, viewer } = useFeatureStores();
   const route = useRoute();
   const activeId = useStore(chat, (s) => s.activeId);

@@ -9,6 +9,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { toast } from '../../components/Toast';
 import { announce } from '../../lib/announce';
 import { navigate, routeHref } from '../../lib/router';
+import { FeatureBoundary } from '../chat/FeatureBoundary';
 import { useFeatureStores } from '../chat/useFeatureStores';
 import { ExportDialog } from './ExportDialog';
 import { visibleSessions } from './sessionsStore';
@@ -18,6 +19,14 @@ const fmtDate = (iso: string) => new Date(iso).toLocaleString([], { dateStyle: '
 
 /** History of every session: search across messages, open in Chat, export, delete. */
 export function SessionsPage() {
+  return (
+    <FeatureBoundary name="Sessions">
+      <SessionsScreen />
+    </FeatureBoundary>
+  );
+}
+
+function SessionsScreen() {
   const { sessions } = useFeatureStores();
   const s = useStore(sessions);
   const [selected, setSelected] = useState<string[]>([]);

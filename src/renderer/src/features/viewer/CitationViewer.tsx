@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { Button } from '../../components/Button';
 import { navigate, useRoute } from '../../lib/router';
+import { FeatureBoundary } from '../chat/FeatureBoundary';
 import { useFeatureStores } from '../chat/useFeatureStores';
 import type { PDFDocumentProxy } from './pdfjs';
 import { activeHighlight, type ViewerStore } from './viewerStore';
@@ -21,7 +22,15 @@ export interface CitationViewerProps {
  * The cited page of a manual, rendered by pdf.js, with the quoted passage highlighted.
  * Bytes come from the core through the contract, so this works the same in Electron and the web host.
  */
-export function CitationViewer({ variant = 'page', store: given }: CitationViewerProps) {
+export function CitationViewer(props: CitationViewerProps) {
+  return (
+    <FeatureBoundary name="The document viewer">
+      <ViewerScreen {...props} />
+    </FeatureBoundary>
+  );
+}
+
+function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
   const stores = useFeatureStores();
   const store = given ?? stores.viewer;
   const s = useStore(store);
