@@ -161,6 +161,11 @@ describe('library import (real core, temp userData)', () => {
     const good = await call<{ jobId: string }>(core, 'library.unlock', { id: doc.id, password: 'pw123' });
     expect((await core.jobs.wait(good.jobId)).status).toBe('succeeded');
     expect(await call<DocumentDetail>(core, 'library.get', { id: doc.id })).toMatchObject({ status: 'ready', title: 'Locked manual', pageCount: 6 });
+    // Reindex cannot reopen it (the password is not stored) but must not destroy the indexed copy.
+    const re = await call<{ jobId: string }>(core, 'library.reindex', { id: doc.id });
+    expect((await core.jobs.wait(re.jobId)).error).toMatchObject({ code: 'NEEDS_PASSWORD', message: expect.stringMatching(/kept/) });
+    expect(await call<DocumentDetail>(core, 'library.get', { id: doc.id })).toMatchObject({ status: 'ready', chunkCount: expect.any(Number) });
+    expect(await core.index.chunks().countRows(sqlEq('docId', doc.id))).toBeGreaterThan(0);
   });
 
   it('cancelling an import mid-parse leaves no document behind', async () => {

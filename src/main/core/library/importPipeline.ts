@@ -175,6 +175,11 @@ async function failParse(deps: PipelineDeps, e: unknown, doc: DocumentRow, prior
   }
   const needsPassword = e instanceof PdfExtractError && (e.kind === 'needs_password' || e.kind === 'bad_password');
   const message = e instanceof Error ? e.message : String(e);
+  if (prior && READY.has(prior.status)) {
+    // Reindexing a working document failed (e.g. an unlocked PDF: the password is not stored):
+    // keep what is indexed rather than destroy it.
+    throw new AppError(needsPassword ? 'NEEDS_PASSWORD' : 'UNSUPPORTED_FILE', `${file}: ${message}; the indexed version was kept`);
+  }
   const row: DocumentRow = {
     ...doc,
     status: needsPassword ? 'needs_password' : 'failed',
