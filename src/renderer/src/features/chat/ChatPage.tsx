@@ -14,6 +14,8 @@ import { ScopePicker } from './ScopePicker';
 import { SessionSidebar } from './SessionSidebar';
 import { useFeatureStores } from './useFeatureStores';
 import './chat.css';
+import './messages.css';
+import './sessionSidebar.css';
 
 /** The technician's screen: chats on the left, the transcript, the question box; citations open the viewer. */
 export function ChatPage() {
