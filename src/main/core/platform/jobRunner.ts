@@ -83,7 +83,10 @@ export class JobRunner {
         return result;
       } catch (e) {
         const data = controller.signal.aborted ? { code: 'CANCELLED', message: 'Cancelled.' } : toErrorData(e);
-        if (data.code !== 'CANCELLED') this.logger.error('job failed', { jobId, kind: spec.kind, error: e });
+        // Expected outcomes (a damaged PDF, a wrong password) are reported to the user through the
+        // job itself; only unexpected failures are errors worth a stack in the log.
+        if (data.code === 'INTERNAL') this.logger.error('job failed', { jobId, kind: spec.kind, error: e });
+        else if (data.code !== 'CANCELLED') this.logger.info('job ended without result', { jobId, kind: spec.kind, code: data.code, message: data.message });
         this.finish(entry, data.code === 'CANCELLED' ? 'cancelled' : 'failed', data);
         throw e instanceof AppError ? e : new AppError(data.code as never, data.message);
       }
