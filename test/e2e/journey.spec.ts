@@ -8,40 +8,17 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { makeManualPdf, truncatePdf, writePdf } from '../fixtures/pdf/makePdf';
 import { sampleManualSpec, SAMPLE_TITLE } from '../fixtures/pdf/sampleManual';
 import type { SessionDetail, SessionSummary } from '../../src/shared/contract/sessions';
-import { expect, test, type WebHostHandle } from './fixtures/webHost';
+import { expect, test } from './fixtures/webHost';
 import { AppPage } from './pages/AppPage';
 import { ChatScreen } from './pages/ChatScreen';
 import { SessionsScreen } from './pages/SessionsScreen';
-import { prepareChatModel, resetHost } from './journeySupport';
+import { prepareChatModel, resetHost, shootBoth } from './journeySupport';
 
 const PUMP_TITLE = 'P40 Coolant Pump Guide';
 const QUESTION = 'What does fault E-204 mean?';
-
-async function setTheme(host: WebHostHandle, page: Page, theme: 'light' | 'dark'): Promise<void> {
-  const r = await host.call('settings.update', { ui: { theme } });
-  expect(r.ok).toBe(true);
-  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-}
-
-/** Screenshot in both themes (the app follows settings.changed live); nothing may overflow 1024 px. */
-async function shootBoth(app: AppPage, host: WebHostHandle, name: string): Promise<void> {
-  // The shell scrolls inside its panes; the document itself must never scroll at 1024×700.
-  const overflow = await app.page.evaluate(() => {
-    type El = { scrollWidth: number; clientWidth: number; scrollHeight: number; clientHeight: number };
-    const d = (globalThis as unknown as { document: { documentElement: El } }).document.documentElement;
-    return { x: d.scrollWidth - d.clientWidth, y: d.scrollHeight - d.clientHeight };
-  });
-  expect(overflow, `${name}: page overflow`).toEqual({ x: 0, y: 0 });
-  await setTheme(host, app.page, 'light');
-  await app.screenshot(`journey-${name}-light`);
-  await setTheme(host, app.page, 'dark');
-  await app.screenshot(`journey-${name}-dark`);
-  await setTheme(host, app.page, 'light');
-}
 
 test.describe('technician journey', () => {
   test.describe.configure({ timeout: 300_000 });

@@ -4,9 +4,10 @@
  * an answer streams until its token budget — long enough to press Stop mid-answer. Dimensions are
  * chosen so a full answer takes seconds on two CPU cores, not milliseconds.
  */
-import { expect } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { tinyChatModel } from '../fixtures/gguf/generators';
 import type { WebHostHandle } from './fixtures/webHost';
+import type { AppPage } from './pages/AppPage';
 
 export const JOURNEY_MODEL = { name: 'benchmate-journey-chat', nEmbd: 256, nLayer: 4, nHead: 4, nHeadKv: 4, nFf: 768, contextLength: 2048 };
 
@@ -41,4 +42,26 @@ export async function resetHost(host: WebHostHandle): Promise<void> {
   if (sessions.ok) for (const s of sessions.value.items) await host.call('sessions.delete', { id: s.id });
   await host.call('models.unload', { role: 'chat' });
   await host.call('settings.update', { ui: { theme: 'light' } });
+}
+
+async function setTheme(host: WebHostHandle, page: Page, theme: 'light' | 'dark'): Promise<void> {
+  const r = await host.call('settings.update', { ui: { theme } });
+  expect(r.ok).toBe(true);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+}
+
+/** Screenshot in both themes (the app follows settings.changed live); nothing may overflow 1024 px. */
+export async function shootBoth(app: AppPage, host: WebHostHandle, name: string): Promise<void> {
+  // The shell scrolls inside its panes; the document itself must never scroll at 1024×700.
+  const overflow = await app.page.evaluate(() => {
+    type El = { scrollWidth: number; clientWidth: number; scrollHeight: number; clientHeight: number };
+    const d = (globalThis as unknown as { document: { documentElement: El } }).document.documentElement;
+    return { x: d.scrollWidth - d.clientWidth, y: d.scrollHeight - d.clientHeight };
+  });
+  expect(overflow, `${name}: page overflow`).toEqual({ x: 0, y: 0 });
+  await setTheme(host, app.page, 'light');
+  await app.screenshot(`journey-${name}-light`);
+  await setTheme(host, app.page, 'dark');
+  await app.screenshot(`journey-${name}-dark`);
+  await setTheme(host, app.page, 'light');
 }
