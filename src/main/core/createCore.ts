@@ -4,6 +4,7 @@ import type { EventMap, Handlers } from '../../shared/contract';
 import type { AppHealth, ComponentHealth } from '../../shared/contract/app';
 import type { CoreConfig } from './config';
 import { dispatch } from './dispatch';
+import { acquireDataDirLock } from './platform/dataDirLock';
 import { TypedEmitter } from './platform/emitter';
 import { JobRunner } from './platform/jobRunner';
 import { FileLogger, type Logger } from './platform/logger';
@@ -64,6 +65,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const p = config.paths;
   await Promise.all([p.userData, p.library, p.index, p.models, p.sessions, p.logs].map((d) => mkdir(d, { recursive: true })));
 
+  const lock = acquireDataDirLock(p.userData);
   const logger = new FileLogger({ dir: p.logs, level: config.logLevel ?? 'info', echo: config.logEcho ?? false });
   const events = new TypedEmitter<EventMap>((e) => logger.error('event listener threw', { error: e }));
   const jobs = new JobRunner(
@@ -83,8 +85,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     events,
     logger: logger.child('library'),
     paths: { library: p.library, index: p.index },
-    limits: () => settings.get().library
+    limits: () => settings.get().library,
+    recoverInterrupted: lock.primary
   });
+  if (!lock.primary) logger.info('data folder is in use by another process; skipping crash recovery', { ownerPid: lock.ownerPid });
   disposables.push(library);
   const search = new SearchService({ store: index, settings: () => settings.get().retrieval, logger: logger.child('search') });
   disposables.push(search);
@@ -197,6 +201,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         }
       }
       events.clear();
+      lock.release();
     }
   };
 

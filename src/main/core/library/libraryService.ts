@@ -36,6 +36,8 @@ export interface LibraryServiceDeps {
   logger: Logger;
   paths: { library: string; index: string };
   limits(): { maxFileBytes: number; maxPages: number };
+  /** False when another live process owns this data folder: its imports are not ours to "recover". */
+  recoverInterrupted?: boolean;
 }
 
 /** Job kinds: import of new files, re-parse of a stored file, retry with a password. */
@@ -80,7 +82,7 @@ export class LibraryService {
 
   static async create(deps: LibraryServiceDeps): Promise<LibraryService> {
     const svc = new LibraryService(deps);
-    await svc.recover();
+    if (deps.recoverInterrupted !== false) await svc.recover();
     return svc;
   }
 
