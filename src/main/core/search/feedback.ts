@@ -33,7 +33,9 @@ export function feedbackTerms(
     }
     for (const [s, n] of tf) {
       const df = stats.df.get(s) ?? 0;
-      if (df < 2) continue; // a word unique to one chunk cannot lead anywhere new
+      // A word unique to one chunk cannot lead anywhere new; a word in >10% of chunks discriminates
+      // little and makes the second query expensive (long posting lists).
+      if (df < 2 || df > stats.n * 0.1) continue;
       score.set(s, (score.get(s) ?? 0) + (p.score / topScore) * (n / Math.max(len, 1)) * stats.idf(s));
     }
   }

@@ -1,6 +1,6 @@
 import { BooleanQuery, MatchQuery, Occur, PhraseQuery, type FullTextQuery } from '@lancedb/lancedb';
 import type { Table } from '../index/lanceStore';
-import { sqlEq, sqlIn } from '../index/sql';
+import { sqlColumn, sqlIn } from '../index/sql';
 import type { AnalyzedQuery, Expansion } from './queryAnalysis';
 import type { VectorSource } from './ports';
 import type { CorpusStatsSnapshot } from './corpusStats';
@@ -137,9 +137,13 @@ export async function pageLane(
 /** All chunks of the given pages (to represent pages found only by the page lane). */
 export async function chunksOfPages(chunks: Table, pages: ReadonlyArray<{ docId: string; page: number }>): Promise<ChunkRecord[]> {
   if (pages.length === 0) return [];
-  const where = pages.map((p) => `(${sqlEq('docId', p.docId)} AND ${sqlEq('page', p.page)})`).join(' OR ');
+  // docId IN (…) can use the docId bitmap index; an OR of (docId AND page) pairs would scan the table.
+  const docs = [...new Set(pages.map((p) => p.docId))];
+  const nums = [...new Set(pages.map((p) => p.page))];
+  const where = `${sqlIn('docId', docs)} AND ${sqlColumn('page')} IN (${nums.map((n) => String(Math.trunc(n))).join(', ')})`;
+  const wanted = new Set(pages.map((p) => `${p.docId}\u0000${p.page}`));
   const rows = (await chunks.query().where(where).select([...CHUNK_COLUMNS]).toArray()) as Array<Record<string, unknown>>;
-  return rows.map(toRecord);
+  return rows.map(toRecord).filter((r) => wanted.has(`${r.docId}\u0000${r.page}`));
 }
 
 /** Exact-identifier lane: joined identifier tokens against identText (no stemming). */
