@@ -22,13 +22,15 @@ import { AppError } from '../platform/errors';
 
 /**
  * Scalar indexes for the lookups search does after ranking: chunk rows by id (vector lane hits)
- * and by document (chunks of a page). Without them each lookup scans the whole chunks table,
+ * and by document (chunks of a page), plus the list columns filters test. Without them each lookup scans the whole chunks table,
  * which dominates query time at a million chunks. Kept fresh by LanceStore.optimize.
  */
 async function ensureLookupIndexes(chunks: Table): Promise<void> {
   const have = new Set((await chunks.listIndices()).flatMap((i) => i.columns));
   if (!have.has('id')) await chunks.createIndex('id', { config: Index.btree() });
   if (!have.has('docId')) await chunks.createIndex('docId', { config: Index.bitmap() });
+  // machineModels / tags filters (array_has_any) use label-list indexes instead of scanning.
+  for (const col of ['machineModels', 'tags']) if (!have.has(col)) await chunks.createIndex(col, { config: Index.labelList() });
 }
 
 const toHits = (rows: readonly LaneRow[]) => rows.map((r) => ({ chunkId: r.row.id, docId: r.row.docId, page: r.row.page, score: r.score }));
