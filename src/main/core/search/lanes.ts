@@ -160,14 +160,16 @@ export async function vectorLane(
   text: string,
   where: string | undefined,
   limit: number,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  /** Search exactly (no ANN index): cheaper and exact when a selective prefilter leaves few rows. */
+  exact = false
 ): Promise<LaneRow[]> {
   const vector = await source.embedQuery(text, signal);
   let q = source.table.query().nearestTo(Array.from(vector)).select(['chunkId', '_distance']).limit(limit);
   const o = source.searchOptions;
   if (o?.nprobes) q = q.nprobes(o.nprobes);
   if (o?.refineFactor) q = q.refineFactor(o.refineFactor);
-  if (o?.exact) q = q.bypassVectorIndex();
+  if (o?.exact || exact) q = q.bypassVectorIndex();
   if (where) q = q.where(where);
   const hits = (await q.toArray()) as Array<{ chunkId: string; _distance: number }>;
   if (hits.length === 0) return [];

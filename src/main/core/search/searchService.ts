@@ -14,32 +14,13 @@ import { feedbackTerms } from './feedback';
 import { DEFAULT_SECTION_LANE, sectionLane, type SectionLaneOptions } from './sectionLane';
 import { analyzeQuery, type Expansion } from './queryAnalysis';
 import { pagesSchema } from '../index/arrowSchemas';
-import { Index } from '@lancedb/lancedb';
-import type { FtsIndexSpec, Table } from '../index/lanceStore';
+import { ensureLookupIndexes, PAGE_FTS } from './searchIndexes';
 import { TABLES } from '../index/schema';
 import { sqlIn } from '../index/sql';
 import { AppError } from '../platform/errors';
 
-/**
- * Scalar indexes for the lookups search does after ranking: chunk rows by id (vector lane hits)
- * and by document (chunks of a page), plus the list columns filters test. Without them each lookup scans the whole chunks table,
- * which dominates query time at a million chunks. Kept fresh by LanceStore.optimize.
- */
-async function ensureLookupIndexes(chunks: Table): Promise<void> {
-  const have = new Set((await chunks.listIndices()).flatMap((i) => i.columns));
-  if (!have.has('id')) await chunks.createIndex('id', { config: Index.btree() });
-  if (!have.has('docId')) await chunks.createIndex('docId', { config: Index.bitmap() });
-  // machineModels / tags filters (array_has_any) use label-list indexes instead of scanning.
-  for (const col of ['machineModels', 'tags']) if (!have.has(col)) await chunks.createIndex(col, { config: Index.labelList() });
-}
-
 const toHits = (rows: readonly LaneRow[]) => rows.map((r) => ({ chunkId: r.row.id, docId: r.row.docId, page: r.row.page, score: r.score }));
 
-/** FTS on pages.text for the page lane: same analysis as chunks.searchText, no positions. */
-const PAGE_FTS: FtsIndexSpec = {
-  column: 'text',
-  options: { baseTokenizer: 'simple', language: 'English', stem: true, removeStopWords: true, lowercase: true, asciiFolding: true, withPosition: false, maxTokenLength: 64 }
-};
 
 export interface SearchPorts {
   store: LanceStore;
@@ -63,6 +44,7 @@ export interface SearchTuning {
   feedback: { pages: number; terms: number; weight: number } | null; // pseudo-relevance feedback
   feedbackLanes: 'page' | 'all';
   synonyms: boolean;
+  exactVectorShare: number;
   rerankTop: number;
 }
 
@@ -77,6 +59,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   feedback: { pages: 3, terms: 6, weight: 0.3 },
   feedbackLanes: 'page',
   synonyms: true,
+  exactVectorShare: 0.1,
   rerankTop: 20
 };
 
@@ -116,6 +99,8 @@ export class SearchService {
     const where = buildWhere(filters, docs.hidden);
     const allowed = allowedDocIds(docs, filters);
     const pageWhere = allowed ? sqlIn('docId', allowed) : undefined;
+    // Filters that keep under ~10% of documents leave few vectors: exact search beats ANN probing then.
+    const selective = !!allowed && allowed.length <= docs.byId.size * this.tuning.exactVectorShare;
     const chunks = this.ports.store.chunks();
     const pagesTable = this.ports.store.pages();
     const tune = this.tuning;
@@ -129,7 +114,7 @@ export class SearchService {
     const [[textRows0, pageHits0], identRows, vectorRows] = await Promise.all([
       lexical([]),
       identLane(chunks, q, where, tune.candidates),
-      vectors ? vectorLane(chunks, vectors, q.normalized, where, tune.candidates, req.signal) : Promise.resolve(null)
+      vectors ? vectorLane(chunks, vectors, q.normalized, where, tune.candidates, req.signal, selective) : Promise.resolve(null)
     ]);
     let [textRows, pageHits] = [textRows0, pageHits0];
     const expansions = q.expansions.map((e) => e.term);
