@@ -214,24 +214,29 @@ test.describe('library admin', () => {
     const tag = Date.now().toString(36);
     const longName = `e2e-long-${tag}.pdf`;
     const shortName = `e2e-short-${tag}.pdf`;
-    // Imports run one at a time: while the long manual parses, the short one waits in the queue.
-    const long = await writePdf(
-      dir,
-      longName,
-      await makeManualPdf({ title: 'Long Manual', pages: Array.from({ length: 200 }, (_, i) => ({ text: `Chapter ${i + 1}\n\nProcedure ${i + 1} for the K5 press: check valve V${i + 1}, then torque bolt B${i + 1} to ${20 + (i % 30)} Nm.` })) })
-    );
-    const short = await writePdf(dir, shortName, await makeManualPdf({ title: 'Short Manual', pages: [{ text: 'One page about the K5 press.' }] }));
+    // The core runs up to 3 imports at once (2 parse workers + 1): with three long manuals ahead,
+    // the short one waits in the queue. (Cancelling a file that already finished would still be
+    // reported as "cancelled" by the core — see the report.)
+    const longPages = (variant: string) =>
+      Array.from({ length: 150 }, (_, i) => ({ text: `Chapter ${i + 1}\n\nProcedure ${i + 1} for the K5 press (${variant}): check valve V${i + 1}, then torque bolt B${i + 1} to ${20 + (i % 30)} Nm.` }));
+    const long = await writePdf(dir, longName, await makeManualPdf({ title: 'Long Manual', pages: longPages('a') }));
+    const others = [
+      await writePdf(dir, `e2e-long2-${tag}.pdf`, await makeManualPdf({ title: 'Long Manual Two', pages: longPages(`b${tag}`) })),
+      await writePdf(dir, `e2e-long3-${tag}.pdf`, await makeManualPdf({ title: 'Long Manual Three', pages: longPages(`c${tag}`) }))
+    ];
+    const short = await writePdf(dir, shortName, await makeManualPdf({ title: 'Short Manual', pages: [{ text: `One page about the K5 press ${tag}.` }] }));
     const app = new AppPage(page);
     await app.open(webHost.url);
     await app.goTo('Library');
-    await page.getByTestId('file-input').setInputFiles([long, short]);
+    await page.getByTestId('file-input').setInputFiles([long, ...others, short]);
     const shortRow = page.getByTestId('queue-item').filter({ hasText: shortName });
     await expect(shortRow).toHaveAttribute('data-kind', 'active', { timeout: 20_000 });
+    await expect(shortRow).toContainText('Waiting');
     await shortRow.getByRole('button', { name: `Cancel import of ${shortName}` }).click();
     await expect(shortRow).toHaveAttribute('data-kind', 'cancelled', { timeout: 30_000 });
     const longRow = page.getByTestId('queue-item').filter({ hasText: longName });
     await expect(longRow).toHaveAttribute('data-kind', 'imported', { timeout: 90_000 });
-    await expect(longRow).toContainText('200 pages');
+    await expect(longRow).toContainText('150 pages');
     // A job reports "cancelled" at once; a file that had already started is then removed by the core.
     await expect
       .poll(async () => {
@@ -241,7 +246,7 @@ test.describe('library admin', () => {
       .toBe(false);
 
     // Re-index the long manual from its details dialog: a new queue row runs to completion.
-    await page.getByRole('button', { name: 'Edit Long Manual' }).click();
+    await page.getByRole('button', { name: 'Edit Long Manual', exact: true }).click();
     await page.getByRole('dialog', { name: 'Edit document details' }).getByRole('button', { name: 'Re-index' }).click();
     // The re-index job reports the stored file name, so it is the second row for the long file.
     const longRows = page.getByTestId('queue-item').filter({ hasText: longName });
