@@ -9,8 +9,9 @@ import { expect, test } from './fixtures/webHost';
 import { AppPage } from './pages/AppPage';
 import { ChatScreen } from './pages/ChatScreen';
 import { resetHost } from './journeySupport';
+import { sharedPath } from '../helpers/sharedDir';
 
-const MANUAL = '/work/shared/eval-dev/corpus/R-admin.pdf';
+const MANUAL = sharedPath('eval-dev', 'corpus', 'R-admin.pdf');
 const QUESTION = 'Which environment variable disables R\u2019s built-in HTTP server for HTML help?';
 const GOLD_PAGE = 10; // d033
 

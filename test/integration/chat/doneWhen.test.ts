@@ -12,12 +12,13 @@ import { pathsFor } from '../../../src/main/core/config';
 import type { ChatMessage } from '../../../src/shared/contract/sessions';
 import type { PageTextResult } from '../../../src/shared/contract/library';
 import { flat } from './harness';
+import { sharedPath } from '../../helpers/sharedDir';
 
 /**
  * The issue's "done when", end to end through the real CLI: import a dev-set manual, `ask`,
  * check every citation's quote is on its page, export the session as PDF, read it back.
  */
-const MANUAL = '/work/shared/eval-dev/corpus/hackrf.pdf';
+const MANUAL = sharedPath('eval-dev', 'corpus', 'hackrf.pdf');
 const present = existsSync(MANUAL);
 if (!present) console.warn(`[skip] done-when CLI test: ${MANUAL} is not present on this machine`);
 

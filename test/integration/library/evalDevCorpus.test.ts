@@ -11,8 +11,9 @@ import { sqlEq } from '../../../src/main/core/index/sql';
 import type { DocumentSummary, PageTextResult } from '../../../src/shared/contract/library';
 import { tempCore } from '../../helpers/tempCore';
 import { call, importAndWait } from './helpers';
+import { sharedPath } from '../../helpers/sharedDir';
 
-const EVAL_DIR = process.env.BENCHMATE_EVAL_DEV ?? '/work/shared/eval-dev';
+const EVAL_DIR = process.env.BENCHMATE_EVAL_DEV ?? sharedPath('eval-dev');
 const present = existsSync(join(EVAL_DIR, 'corpus.tsv'));
 if (!present) console.warn(`[skip] eval-dev corpus test: ${EVAL_DIR}/corpus.tsv not found`);
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getLlama, type Llama, type LlamaContext, type LlamaModel } from 'node-llama-cpp';
 import { LlamaChatEngine } from '../../../src/main/core/models/chatEngine';
 import { tinyChatModel } from '../../fixtures/gguf/generators';
+import { sharedPath } from '../../helpers/sharedDir';
 
 const SYSTEM = 'You answer questions about equipment manuals. Cite pages. '.repeat(3);
 
@@ -132,7 +133,7 @@ describe('LlamaChatEngine without a model', () => {
   });
 });
 
-const STORIES = '/work/shared/models/stories260K.gguf';
+const STORIES = sharedPath('models', 'stories260K.gguf');
 if (!existsSync(STORIES)) console.warn(`skipping real-model chat test: ${STORIES} not present`);
 describe.skipIf(!existsSync(STORIES))('real model: stories260K', () => {
   it('generates text through the engine', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getLlama, type Llama } from 'node-llama-cpp';
 import { inspectGguf } from '../../../src/main/core/models/ggufInspect';
 import { ensureFixture, tinyChatModel, tinyEmbeddingModel, tinyRerankerModel } from '../../fixtures/gguf/generators';
+import { sharedPath } from '../../helpers/sharedDir';
 
 describe('inspectGguf classifies generated models', () => {
   let llama: Llama;
@@ -28,7 +29,7 @@ describe('inspectGguf classifies generated models', () => {
   });
 });
 
-const STORIES = '/work/shared/models/stories260K.gguf';
+const STORIES = sharedPath('models', 'stories260K.gguf');
 if (!existsSync(STORIES)) console.warn(`skipping real-file inspection: ${STORIES} not present`);
 describe.skipIf(!existsSync(STORIES))('inspectGguf on a real file', () => {
   it('stories260K: a llama chat (completion) model without a template', async () => {
