@@ -83,3 +83,25 @@ describe('JobRunner', () => {
     expect(() => jobs.start({ kind: 'x', title: 'x', run: async () => 1 })).toThrow(/shut down/);
   });
 });
+
+describe('JobRunner cancel races', () => {
+  it('reports succeeded when the work finished before a late cancel took effect', async () => {
+    const progress: JobSnapshot[] = [];
+    const finished: JobSnapshot[] = [];
+    const jobs = new JobRunner({ progress: (s) => progress.push(s), finished: (s) => finished.push(s) }, nullLogger);
+    let cancelNow: () => boolean = () => false;
+    const { jobId, done } = jobs.start({
+      kind: 'test',
+      title: 'late cancel',
+      async run() {
+        await sleep(0); // let start() return so the cancel hook is set
+        // The job's effect is complete; a cancel arrives before the runner records the outcome.
+        expect(cancelNow()).toBe(true);
+        return 'imported';
+      }
+    });
+    cancelNow = () => jobs.cancel(jobId);
+    expect(await done).toBe('imported');
+    expect(finished[0].status).toBe('succeeded');
+  });
+});
