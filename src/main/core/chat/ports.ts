@@ -4,6 +4,8 @@
  * (never of chat itself) to steer evidence strength or the model's text.
  */
 
+import type { ChatEngine } from '../models/chatEngine';
+
 export interface RetrievedPassage {
   docId: string;
   docTitle: string;
@@ -38,40 +40,6 @@ export interface DocumentInfoPort {
   documentInfo(docId: string): Promise<{ title: string; revision: string } | undefined>;
 }
 
-export interface ChatTurnRequest {
-  sessionId: string;
-  systemPrompt: string;
-  history: Array<{ role: 'user' | 'assistant'; text: string }>;
-  user: string;
-  maxTokens?: number;
-  temperature?: number;
-  seed?: number;
-  signal?: AbortSignal;
-  onToken?: (text: string) => void;
-}
-
-export interface ChatTurnMetrics {
-  promptTokens: number;
-  evaluatedPromptTokens: number;
-  generatedTokens: number;
-  ttftMs: number;
-  tokensPerSecond: number;
-  totalMs: number;
-}
-
-export interface ChatTurnResult {
-  text: string;
-  stopReason: 'eos' | 'maxTokens' | 'abort';
-  metrics: ChatTurnMetrics;
-}
-
-/** Mirrors src/main/core/models/chatEngine.ts (agreed interface). */
-export interface ChatEnginePort {
-  isLoaded(): boolean;
-  modelId(): string | null;
-  contextSize(): number;
-  countTokens(text: string): number;
-  generate(req: ChatTurnRequest): Promise<ChatTurnResult>;
-  complete(prompt: string, opts?: { maxTokens?: number; signal?: AbortSignal }): Promise<string>;
-  dropSession(sessionId: string): void;
-}
+// The engine's own types: one definition, shared (type-only import keeps node-llama-cpp out).
+export type { ChatTurnMetrics, ChatTurnRequest, ChatTurnResult } from '../models/chatEngine';
+export type ChatEnginePort = ChatEngine;

@@ -31,7 +31,8 @@ export async function writeJsonAtomic(path: string, value: unknown): Promise<voi
   await writeFileAtomic(path, JSON.stringify(value, null, 2) + '\n');
 }
 
-async function fsyncDir(dir: string): Promise<void> {
+/** fsync a folder so a new or renamed entry in it survives a power cut (best effort). */
+export async function fsyncDir(dir: string): Promise<void> {
   // Directory fsync is not supported on every platform (Windows); a failure there is harmless.
   try {
     const h = await fs.open(dir, 'r');

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChatMessage, MessageFeedback, SessionPatch, SessionSummary } from '../../../shared/contract/sessions';
 import { chatScope } from '../../../shared/contract/sessions';
 import { AppError } from '../platform/errors';
-import { readJsonIfExists, writeJsonAtomic } from '../platform/atomicFile';
+import { fsyncDir, readJsonIfExists, writeJsonAtomic } from '../platform/atomicFile';
 import type { Logger } from '../platform/logger';
 import { appendRecords, applyRecord, readJournal, type JournalRecord, type SessionState } from './journal';
 import { aggregateOf, summaryOf, type SessionAggregate } from './sessionSummary';
@@ -215,18 +215,5 @@ export class SessionStore {
   async dispose(): Promise<void> {
     await Promise.allSettled([...this.chains.values()]);
     await this.indexWrite;
-  }
-}
-
-async function fsyncDir(dir: string): Promise<void> {
-  try {
-    const h = await fs.open(dir, 'r');
-    try {
-      await h.sync();
-    } finally {
-      await h.close();
-    }
-  } catch {
-    /* not supported everywhere (Windows); best effort */
   }
 }
