@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runEval } from '../../../src/main/core/search/eval/evalRunner';
+import { sharedPath } from '../../helpers/sharedDir';
 
 /**
  * The retrieval eval on the shared development set (7 real manuals, 50 questions), through the
  * real import + search. Target from the issue: beat the set's BM25 baseline on recall@5 overall
  * (0.810) and on paraphrase questions (0.417). Skips when the shared folder is not present.
  */
-const DEV = '/work/shared/eval-dev';
+const DEV = sharedPath('eval-dev');
 const present = existsSync(`${DEV}/questions.jsonl`) && existsSync(`${DEV}/corpus`);
 if (!present) console.warn(`skipping eval-dev retrieval test: ${DEV} not found`);
 
