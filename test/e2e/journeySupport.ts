@@ -33,7 +33,7 @@ export async function prepareChatModel(host: WebHostHandle): Promise<string> {
 
 /**
  * Specs share one web host per worker: give a spec a first-run state whatever ran before it
- * (no documents, no sessions, no chat model loaded, light theme).
+ * (no documents, no sessions, no chat model loaded, system theme).
  */
 export async function resetHost(host: WebHostHandle): Promise<void> {
   const docs = await host.call<Array<{ id: string }>>('library.list');
@@ -41,7 +41,8 @@ export async function resetHost(host: WebHostHandle): Promise<void> {
   const sessions = await host.call<{ items: Array<{ id: string }> }>('sessions.list', { limit: 500 });
   if (sessions.ok) for (const s of sessions.value.items) await host.call('sessions.delete', { id: s.id });
   await host.call('models.unload', { role: 'chat' });
-  await host.call('settings.update', { ui: { theme: 'light' } });
+  // 'system' (the default), not 'light': later specs screenshot both schemes via emulateMedia.
+  await host.call('settings.update', { ui: { theme: 'system' } });
 }
 
 async function setTheme(host: WebHostHandle, page: Page, theme: 'light' | 'dark'): Promise<void> {

@@ -13,7 +13,7 @@ import type { AppHealth, AppInfo } from '../../src/shared/contract/app';
 import type { JobSnapshot } from '../../src/shared/contract/jobs';
 import type { LibraryStats } from '../../src/shared/contract/library';
 import type { ModelInfo } from '../../src/shared/contract/models';
-import type { Settings } from '../../src/shared/contract/settings';
+import { settingsSchema, type Settings } from '../../src/shared/contract/settings';
 import type { Page } from '@playwright/test';
 import { tinyChatModel } from '../fixtures/gguf/generators';
 
@@ -129,7 +129,7 @@ test.describe('models & settings page', () => {
       return s.ok ? s.value.ui.theme : null;
     }).toBe('system');
     // Leave the shared host as we found it for specs that run later in this worker.
-    await webHost.call('settings.update', { retrieval: { evidenceThreshold: 0.35 } });
+    await webHost.call('settings.update', { retrieval: { evidenceThreshold: settingsSchema.parse({}).retrieval.evidenceThreshold } });
     await webHost.call('models.remove', { id: m.id });
   });
 });
