@@ -8,14 +8,13 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { toast } from '../../components/Toast';
 import { announce } from '../../lib/announce';
-import { navigate, routeHref } from '../../lib/router';
+import { routeHref } from '../../lib/router';
 import { FeatureBoundary } from '../chat/FeatureBoundary';
 import { useFeatureStores } from '../chat/useFeatureStores';
 import { ExportDialog } from './ExportDialog';
+import { SessionRow } from './SessionRow';
 import { visibleSessions } from './sessionsStore';
 import './sessions.css';
-
-const fmtDate = (iso: string) => new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 
 /** History of every session: search across messages, open in Chat, export, delete. */
 export function SessionsPage() {
@@ -110,40 +109,15 @@ function SessionsScreen() {
             </thead>
             <tbody>
               {shown.map((x) => (
-                <tr key={x.id} data-session-id={x.id}>
-                  <td className="col-check">
-                    <input type="checkbox" aria-label={`Select ${x.title}`} checked={selected.includes(x.id)} onChange={() => toggle(x.id)} />
-                  </td>
-                  <td className="cell-wrap">
-                    {x.pinned && (
-                      <span className="pin-mark" aria-label="Pinned">
-                        ★{' '}
-                      </span>
-                    )}
-                    <a className="session-title" href={routeHref('chat', [x.id])}>
-                      {x.title || 'Untitled'}
-                    </a>
-                    {snippets.get(x.id)?.map((sn, i) => (
-                      <p key={i} className="session-snippet muted">
-                        {sn}
-                      </p>
-                    )) ?? (x.lastQuestion && x.lastQuestion !== x.title ? <p className="session-snippet muted">{x.lastQuestion}</p> : null)}
-                  </td>
-                  <td className="col-machine">{[x.machine, x.serialNumber].filter(Boolean).join(' · ') || <span className="muted">—</span>}</td>
-                  <td className="col-date">{fmtDate(x.updatedAt)}</td>
-                  <td className="col-num">{x.messageCount}</td>
-                  <td className="col-actions">
-                    <Button size="small" onClick={() => navigate('chat', [x.id])}>
-                      Open
-                    </Button>
-                    <Button size="small" onClick={() => setExportIds([x.id])}>
-                      Export…
-                    </Button>
-                    <Button size="small" variant="ghost" className="danger-text" aria-label={`Delete ${x.title}`} onClick={() => setDeleting(x)}>
-                      Delete
-                    </Button>
-                  </td>
-                </tr>
+                <SessionRow
+                  key={x.id}
+                  session={x}
+                  selected={selected.includes(x.id)}
+                  snippets={snippets.get(x.id)}
+                  onToggle={() => toggle(x.id)}
+                  onExport={() => setExportIds([x.id])}
+                  onDelete={() => setDeleting(x)}
+                />
               ))}
               {shown.length === 0 && (
                 <tr>

@@ -4,13 +4,13 @@ import { Button } from '../../components/Button';
 import { navigate, useRoute } from '../../lib/router';
 import { FeatureBoundary } from '../chat/FeatureBoundary';
 import { useFeatureStores } from '../chat/useFeatureStores';
-import type { PDFDocumentProxy } from './pdfjs';
+import { openWholeDocument, usePdfDocument } from './usePdfDocument';
 import { activeHighlight, type ViewerStore } from './viewerStore';
+import { ViewerToolbar } from './ViewerToolbar';
 import './viewer.css';
 
 // pdf.js (~700 kB) loads on first use of the viewer, not with the app.
 const PdfPage = lazy(() => import('./PdfPage').then((m) => ({ default: m.PdfPage })));
-const openPdf = async (bytes: Uint8Array): Promise<PDFDocumentProxy> => (await import('./pdfjs')).openPdf(bytes);
 
 export interface CitationViewerProps {
   /** 'panel': docked over the chat (Esc / ✕ closes). 'page': the #/viewer route. */
@@ -35,8 +35,7 @@ function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
   const store = given ?? stores.viewer;
   const s = useStore(store);
   const route = useRoute();
-  const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
-  const [docError, setDocError] = useState<string | null>(null);
+  const { doc, error: docError } = usePdfDocument(store, s.status, s.bytesVersion, s.docId);
   const [width, setWidth] = useState(600);
   const bodyRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLElement>(null);
@@ -54,27 +53,6 @@ function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
     if (cur.isOpen && cur.docId === qDoc && cur.citation?.page === qPage && cur.citation?.highlight?.charStart === highlight?.charStart) return;
     void store.getState().open({ docId: qDoc, docTitle: route.query.title ?? '', page: qPage, highlight });
   }, [qDoc, qPage, qHl, store, route.query.title]);
-
-  useEffect(() => {
-    let cancelled = false;
-    let loaded: PDFDocumentProxy | null = null;
-    setDoc(null);
-    setDocError(null);
-    const bytes = s.status === 'ready' ? store.getState().getBytes() : null;
-    if (!bytes) return;
-    openPdf(bytes)
-      .then((d) => {
-        loaded = d;
-        if (cancelled) return void d.destroy();
-        setDoc(d);
-        store.getState().setPageCount(d.numPages);
-      })
-      .catch((e: unknown) => !cancelled && setDocError(String((e as Error)?.message ?? e)));
-    return () => {
-      cancelled = true;
-      void loaded?.destroy();
-    };
-  }, [s.bytesVersion, s.status, s.docId, store]);
 
   useEffect(() => {
     const el = bodyRef.current;
@@ -104,18 +82,7 @@ function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
 
   const openWhole = () => {
     const bytes = store.getState().getBytes();
-    if (!bytes) return;
-    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
-    // Not 'noopener': with it window.open always returns null and we could not detect a blocked popup.
-    const w = window.open(url, '_blank');
-    if (w) w.opener = null;
-    else {
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${s.docTitle || 'document'}.pdf`;
-      a.click();
-    }
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    if (bytes) openWholeDocument(bytes, s.docTitle);
   };
 
   return (
@@ -146,46 +113,7 @@ function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
           ✕
         </Button>
       </header>
-      <div className="viewer-toolbar" role="toolbar" aria-label="Page and zoom">
-        <Button size="small" onClick={s.prev} disabled={s.page <= 1} aria-label="Previous page">
-          ‹ Prev
-        </Button>
-        <label className="viewer-pageinput">
-          <span className="visually-hidden">Page number</span>
-          <input
-            key={s.page}
-            type="number"
-            min={1}
-            max={pageCount || undefined}
-            defaultValue={s.page}
-            onKeyDown={(e) => e.key === 'Enter' && s.goTo(Number((e.target as HTMLInputElement).value))}
-            onBlur={(e) => s.goTo(Number(e.target.value))}
-          />
-          <span className="muted">/ {pageCount || '…'}</span>
-        </label>
-        <Button size="small" onClick={s.next} disabled={!!pageCount && s.page >= pageCount} aria-label="Next page">
-          Next ›
-        </Button>
-        <span className="viewer-sep" />
-        <Button size="small" onClick={s.zoomOut} aria-label="Zoom out">
-          −
-        </Button>
-        <span className="viewer-zoom" aria-live="off">
-          {Math.round(s.zoom * 100)}%
-        </span>
-        <Button size="small" onClick={s.zoomIn} aria-label="Zoom in">
-          +
-        </Button>
-        <span className="viewer-sep" />
-        {c && c.page !== s.page && (
-          <Button size="small" onClick={() => s.goTo(c.page)}>
-            Back to cited page
-          </Button>
-        )}
-        <Button size="small" onClick={openWhole} disabled={s.status !== 'ready'}>
-          Open whole document
-        </Button>
-      </div>
+      <ViewerToolbar s={s} pageCount={pageCount} onOpenWhole={openWhole} />
       {c?.quote && s.page === c.page && (
         <blockquote className="viewer-quote" title={c.quote}>
           <span className="viewer-quote-text">{c.quote}</span>
