@@ -181,6 +181,30 @@ describe('library import (real core, temp userData)', () => {
     expect((await readdir(core.config.paths.library)).length).toBe((await call<DocumentSummary[]>(core, 'library.list')).length);
   });
 
+  it('a cancel that arrives while a new document is being written still removes it', async () => {
+    const p = await writePdf(join(src, 'cancel-late'), 'late-cancel.pdf', await makeManualPdf({ pages: [{ text: 'Reset the K9 valve after fault E-777.' }] }));
+    // Instrument the neighbour (the repository), not the pipeline: the cancel lands exactly
+    // after the rows are written, the window a user hits when the final write is slow.
+    const repo = (core.library as unknown as { repo: { replaceContent: (...a: unknown[]) => Promise<unknown> } }).repo;
+    const original = repo.replaceContent;
+    let jobId = '';
+    repo.replaceContent = async (...a: unknown[]) => {
+      const out = await original.apply(repo, a);
+      core.jobs.cancel(jobId);
+      return out;
+    };
+    try {
+      const r = await call<{ jobIds: string[] }>(core, 'library.import', { paths: [p] });
+      jobId = r.jobIds[0];
+      const snap = await core.jobs.wait(jobId);
+      expect(snap.status).toBe('cancelled');
+    } finally {
+      repo.replaceContent = original;
+    }
+    expect((await call<DocumentSummary[]>(core, 'library.list')).some((d) => d.fileName === 'late-cancel.pdf')).toBe(false);
+    expect((await readdir(core.config.paths.library)).length).toBe((await call<DocumentSummary[]>(core, 'library.list')).length);
+  });
+
   it('enforces size and page limits from settings', async () => {
     await call(core, 'settings.update', { library: { maxPages: 3 } });
     const p = await writePdf(join(src, 'limits'), 'long.pdf', await makeManualPdf({ pages: Array.from({ length: 5 }, (_, i) => ({ text: `page ${i} `.repeat(30) })) }));

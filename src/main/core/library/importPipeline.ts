@@ -155,6 +155,9 @@ async function importBytes(
   if (ctx.signal.aborted) return cancelled(deps, doc, prior);
   ctx.progress({ phase: 'index', done: meta.pageCount, total: meta.pageCount });
   await deps.repo.replaceContent(final, built.pages, built.chunks);
+  // A cancel that arrived during the (slow) write is still honoured for a new document: its rows
+  // can be dropped. A re-import has already replaced the old rows, so it completes instead.
+  if (ctx.signal.aborted && !prior) return cancelled(deps, final, prior);
   deps.changed('indexed', [id]);
   return {
     file,
