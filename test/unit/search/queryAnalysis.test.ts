@@ -63,4 +63,12 @@ describe('bestSpan', () => {
     const s = bestSpan(text, ['heater', 'overtemperatur'].map(stem));
     expect(text.slice(s.start, s.end)).toBe('Fault E-204 means heater overtemperature.');
   });
+
+  it('prefers the table row naming the asked identifier over a header sharing a word', () => {
+    const text = 'Code Meaning Remedy\nE-101 Door open Close the door\nE-204 Heater overtemperature Check the thermal fuse\n';
+    const q = analyzeQuery('What does fault E-204 mean?');
+    const s = bestSpan(text, q.stems, () => 1, q.identifiers);
+    expect(text.slice(s.start, s.end)).toContain('E-204 Heater overtemperature');
+    expect(text.slice(s.start, s.end)).not.toContain('Code Meaning');
+  });
 });

@@ -1,3 +1,4 @@
+import { identifierIndexText } from '../index/identifiers';
 import { stem, wordTokens } from './textTerms';
 
 /**
@@ -8,7 +9,8 @@ import { stem, wordTokens } from './textTerms';
 export function bestSpan(
   text: string,
   stems: readonly string[],
-  weight: (stem: string) => number = () => 1
+  weight: (stem: string) => number = () => 1,
+  identifiers: readonly string[] = []
 ): { start: number; end: number } {
   if (!text) return { start: 0, end: 0 };
   const wanted = new Set(stems);
@@ -19,9 +21,16 @@ export function bestSpan(
     if (m[0].length === 0) break;
   }
   if (segments.length === 0) return { start: 0, end: text.length };
+  // A segment naming the asked-for identifier (the E-204 row of a fault table) beats one that
+  // only shares common words with the question (the table's header row).
+  const identBonus = (seg: { start: number; end: number }) => {
+    if (identifiers.length === 0) return 0;
+    const tokens = new Set(identifierIndexText(text.slice(seg.start, seg.end)).split(' '));
+    return identifiers.filter((t) => tokens.has(t)).length * IDENTIFIER_WEIGHT;
+  };
   const scoreOf = (seg: { start: number; end: number }) => {
     const seen = new Set<string>();
-    let s = 0;
+    let s = identBonus(seg);
     for (const t of wordTokens(text.slice(seg.start, seg.end))) {
       const st = stem(t.word);
       if (wanted.has(st) && !seen.has(st)) {
@@ -39,6 +48,9 @@ export function bestSpan(
   if (best + 1 < segments.length && scores[best + 1] > 0 && end - start < 160) end = segments[best + 1].end;
   return trim(text, { start, end });
 }
+
+/** Larger than any realistic sum of word IDF weights in one sentence. */
+const IDENTIFIER_WEIGHT = 100;
 
 function trim(text: string, span: { start: number; end: number }): { start: number; end: number } {
   let { start, end } = span;

@@ -183,7 +183,7 @@ export class SearchService {
     const weightOf = (s: string) => (stats ? stats.idf(s) : 1);
     const passages: Passage[] = fused.slice(0, limit).map((f) => {
       const best = rows.get(f.chunkIds[0])!;
-      const span = bestSpan(best.text, q.stems, weightOf);
+      const span = bestSpan(best.text, q.stems, weightOf, q.identifiers);
       return {
         chunkId: best.id,
         docId: best.docId,
