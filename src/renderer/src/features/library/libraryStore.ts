@@ -2,8 +2,9 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Api } from '../../../../shared/contract';
 import type { DocumentMetadata, DocumentSummary, LibraryChanged } from '../../../../shared/contract/library';
 import type { SearchResult } from '../../../../shared/contract/search';
-import type { AppErrorData, Result } from '../../../../shared/result';
+import type { AppErrorData } from '../../../../shared/result';
 import { emptyFilter, type DocFilter, type SortSpec } from './documentTable';
+import { busyAction } from '../../lib/busyAction';
 
 export interface LibraryState {
   documents: DocumentSummary[];
@@ -39,16 +40,7 @@ export function createLibraryStore(api: Api, opts: { refreshDelayMs?: number } =
   let listSeq = 0;
 
   return createStore<LibraryState>((set, get) => {
-    async function run<T>(key: string, call: () => Promise<Result<T>>): Promise<T | null> {
-      set((s) => ({ busy: { ...s.busy, [key]: true } }));
-      const r = await call();
-      set((s) => {
-        const busy = { ...s.busy };
-        delete busy[key];
-        return r.ok ? { busy } : { busy, error: r.error };
-      });
-      return r.ok ? r.value : null;
-    }
+    const run = busyAction<LibraryState>(set);
 
     return {
       documents: [],

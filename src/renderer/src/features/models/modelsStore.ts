@@ -1,7 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Api } from '../../../../shared/contract';
 import type { CatalogEntry, MemoryEstimate, ModelInfo, ModelRole, ModelsState, SlotState } from '../../../../shared/contract/models';
-import type { AppErrorData, Result } from '../../../../shared/result';
+import type { AppErrorData } from '../../../../shared/result';
+import { busyAction } from '../../lib/busyAction';
 
 export interface ModelsStoreState {
   models: ModelInfo[];
@@ -29,17 +30,7 @@ export type ModelsStore = StoreApi<ModelsStoreState>;
 
 export function createModelsStore(api: Api): ModelsStore {
   return createStore<ModelsStoreState>((set, get) => {
-    /** Runs one action with a busy flag; errors land in `error` and the action answers null. */
-    async function run<T>(key: string, call: () => Promise<Result<T>>): Promise<T | null> {
-      set((s) => ({ busy: { ...s.busy, [key]: true } }));
-      const r = await call();
-      set((s) => {
-        const busy = { ...s.busy };
-        delete busy[key];
-        return r.ok ? { busy } : { busy, error: r.error };
-      });
-      return r.ok ? r.value : null;
-    }
+    const run = busyAction<ModelsStoreState>(set);
 
     return {
       models: [],
