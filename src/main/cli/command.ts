@@ -20,6 +20,8 @@ export interface CliCommand {
   name: string;
   summary: string;
   usage: string;
+  /** Uses loaded models (chat, embeddings): the core then reloads the remembered ones at start. */
+  needsModels?: boolean;
   /** Returns the process exit code. Throw AppError for user-facing failures. */
   run(ctx: CliContext): Promise<number>;
 }

@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const dataDir = (typeof args.flags['data-dir'] === 'string' ? args.flags['data-dir'] : undefined) ?? process.env.BENCHMATE_DATA_DIR ?? defaultUserDataDir();
   const version = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  const core = await createCore({ paths: pathsFor(dataDir), host: 'cli', version, logEcho: !json });
+  const core = await createCore({ paths: pathsFor(dataDir), host: 'cli', version, logEcho: !json, restoreModels: command.needsModels === true });
   const ctx: CliContext = {
     core,
     args,

@@ -21,6 +21,11 @@ export interface CoreConfig {
   logEcho?: boolean;
   /** Thread count for node-llama-cpp; 0 = physical cores (never the library's default of 4). */
   threads?: number;
+  /**
+   * Reload the chat/embedding models remembered in settings, in the background (default true).
+   * The app and web host want this; a one-shot CLI command that never uses a model does not.
+   */
+  restoreModels?: boolean;
 }
 
 /** Every folder Benchmate writes to, derived from the one userData folder. */

@@ -219,6 +219,6 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   } satisfies Handlers;
   logger.info('core started', { host: config.host, version: config.version });
   // Reload remembered models in the background: startup never waits for a model to load.
-  models.restoreFromSettings();
+  if (config.restoreModels !== false) models.restoreFromSettings();
   return core;
 }

@@ -12,6 +12,7 @@ import { listFlag, stringFlag, type CliCommand, type CliContext } from '../comma
 export const askCommand: CliCommand = {
   name: 'ask',
   summary: 'Ask the manuals a question (streams the answer, then its citations)',
+  needsModels: true,
   usage: 'ask "<question>" [--session ID] [--models X,Y] [--docs ID,..] [--tags T,..] [--chat-model ID] [--json]',
   async run(ctx) {
     const text = ctx.args.positional.join(' ').trim();
