@@ -48,6 +48,21 @@ describe('PDF extraction in the worker', () => {
     expect(pages.map((p) => [p.text, p.imageOnly])).toEqual([['', true], ['', true]]);
   });
 
+  it('tells a scanned page from a blank one, without decoding the scan (worker) and by decoding it (in-process)', async () => {
+    const bytes = await makeManualPdf({ pages: [{ text: 'Text page' }, {}, { image: true }] });
+    const expected = [
+      [1, false],
+      [2, false],
+      [3, true]
+    ];
+    const inWorker = await parse(parser, bytes);
+    expect(inWorker.pages.map((p) => [p.page, p.imageOnly])).toEqual(expected);
+    const fallback = new PdfParser(() => {}, null);
+    const inProcess = await parse(fallback, bytes);
+    expect(inProcess.pages.map((p) => [p.page, p.imageOnly])).toEqual(expected);
+    await fallback.dispose();
+  });
+
   it('reports a truncated file as damaged, and keeps working afterwards', async () => {
     const bytes = await makeManualPdf(sampleManualSpec());
     await expect(parse(parser, truncatePdf(bytes, 0.5))).rejects.toMatchObject({ kind: 'damaged' });

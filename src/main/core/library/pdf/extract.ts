@@ -4,6 +4,7 @@
  * report progress and never holds more than the text of the document.
  */
 import { PDFParse } from 'pdf-parse';
+import type { ImageProbe } from './imageProbe';
 import { joinTextItems, type TextItemLike } from './textJoin';
 
 export interface OutlineNode {
@@ -51,6 +52,8 @@ export interface ExtractOptions {
   isCancelled?(): boolean;
   /** Called once the document is open (pdf.js' worker code has loaded by then). */
   afterLoad?(): void;
+  /** Detect scanned pages without decoding their images (worker only, see imageProbe.ts). */
+  imageProbe?: ImageProbe;
 }
 
 // pdf.js OPS codes for image painting (pdfjs-dist 5.4 shared/util.js); not re-exported by pdf-parse.
@@ -60,7 +63,7 @@ const IMAGE_OPS = new Set([83, 84, 85, 86, 87, 88, 89]);
 type PdfDoc = any;
 
 export async function extractPdf(data: Uint8Array, opts: ExtractOptions): Promise<void> {
-  const parser = new PDFParse({ data, password: opts.password, verbosity: 0, isEvalSupported: false } as any);
+  const parser = new PDFParse({ data, password: opts.password, verbosity: 0, isEvalSupported: false, ...opts.imageProbe?.pdfOptions } as any);
   try {
     let doc: PdfDoc;
     try {
@@ -84,14 +87,14 @@ export async function extractPdf(data: Uint8Array, opts: ExtractOptions): Promis
     await opts.onMeta(meta);
     for (let i = 1; i <= pageCount; i++) {
       if (opts.isCancelled?.()) return;
-      await opts.onPage(await readPage(doc, i));
+      await opts.onPage(await readPage(doc, i, opts.imageProbe));
     }
   } finally {
     await parser.destroy().catch(() => {});
   }
 }
 
-async function readPage(doc: PdfDoc, n: number): Promise<PdfPage> {
+async function readPage(doc: PdfDoc, n: number, probe: ImageProbe | undefined): Promise<PdfPage> {
   let page: any;
   try {
     page = await doc.getPage(n);
@@ -100,8 +103,9 @@ async function readPage(doc: PdfDoc, n: number): Promise<PdfPage> {
     const text = joinTextItems(items);
     let imageOnly = false;
     if (text.trim().length === 0) {
+      const dropped = probe?.removedImages() ?? 0;
       const ops = await page.getOperatorList();
-      imageOnly = (ops.fnArray as number[]).some((op) => IMAGE_OPS.has(op));
+      imageOnly = (ops.fnArray as number[]).some((op) => IMAGE_OPS.has(op)) || (probe?.removedImages() ?? 0) > dropped;
     }
     return { page: n, text, imageOnly };
   } catch (e) {

@@ -6,9 +6,11 @@ import { parentPort } from 'node:worker_threads';
 // Must stay the first local import: it captures natives before pdf-parse (pdf.js) loads.
 import { restoreNativePush } from './nativeArrayPush';
 import { extractPdf, PdfExtractError } from './extract';
+import { installImageProbe } from './imageProbe';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
 
 restoreNativePush();
+const imageProbe = installImageProbe();
 
 const port = parentPort;
 if (!port) throw new Error('pdfWorker must run in a worker thread');
@@ -18,6 +20,7 @@ port.on('message', (req: WorkerRequest) => {
   extractPdf(new Uint8Array(req.data), {
     password: req.password,
     maxPages: req.maxPages,
+    imageProbe,
     afterLoad: restoreNativePush, // pdf.worker.mjs (loaded lazily on first open) patches push again
     onMeta: (meta) => send({ id: req.id, type: 'meta', meta }),
     onPage: (page) => send({ id: req.id, type: 'page', page })
