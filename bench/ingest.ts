@@ -1,7 +1,7 @@
 /**
  * Ingestion throughput: `npm run bench:ingest -- <pdf files or folders…>`
  * Prints pages/s for (1) parsing alone (worker, pdf.js), (2) the full import through the core
- * (copy, parse, chunk, LanceDB writes, FTS optimize), (3) poppler's `pdftotext` on the same
+ * (copy, parse, chunk, LanceDB writes; also until the batch's FTS optimize job is done), (3) poppler's `pdftotext` on the same
  * files in the same run, and the ratio import/pdftotext (target ≥ 0.5). The import is measured
  * cold (fresh core: worker start-up and JIT included) and warm (after importing and deleting two
  * of the files); the
@@ -39,7 +39,7 @@ async function parseAlone(files: string[]): Promise<{ pages: number; ms: number 
   return { pages, ms };
 }
 
-async function fullImport(files: string[], warm: boolean): Promise<{ pages: number; ms: number; outcomes: string[] }> {
+async function fullImport(files: string[], warm: boolean): Promise<{ pages: number; ms: number; withOptimizeMs: number; outcomes: string[] }> {
   const dir = await mkdtemp(join(tmpdir(), 'bm-bench-ingest-'));
   const core = await createCore({ paths: pathsFor(dir), host: 'cli', version: 'bench', logLevel: 'error', threads: 2 });
   try {
@@ -50,6 +50,9 @@ async function fullImport(files: string[], warm: boolean): Promise<{ pages: numb
       if (w.ok) for (const id of (w.value as { jobIds: string[] }).jobIds) await core.jobs.wait(id);
       const docs = await core.call('library.list');
       if (docs.ok) for (const d of docs.value as Array<{ id: string }>) await core.call('library.delete', { id: d.id });
+      // Settle the index now, or the optimize the deletes schedule would land inside the timed run.
+      const opt = await core.call('library.optimize');
+      if (opt.ok) await core.jobs.wait((opt.value as { jobId: string }).jobId);
     }
     const t0 = performance.now();
     const r = await core.call('library.import', { paths: files });
@@ -63,7 +66,10 @@ async function fullImport(files: string[], warm: boolean): Promise<{ pages: numb
       pages += res?.pages ?? 0;
       outcomes.push(`${basename(s.path)}: ${res ? `${res.outcome} ${res.pages ?? 0}p ${res.chunks ?? 0} chunks` : `${snap.error?.code} ${snap.error?.message}`}`);
     }
-    return { pages, ms: performance.now() - t0, outcomes };
+    const ms = performance.now() - t0;
+    // The batch ends with a library.optimize job (compaction, new rows into the FTS indexes).
+    for (const j of core.jobs.list()) if (j.kind === 'library.optimize' && j.status === 'running') await core.jobs.wait(j.jobId);
+    return { pages, ms, withOptimizeMs: performance.now() - t0, outcomes };
   } finally {
     await core.dispose();
     await rm(dir, { recursive: true, force: true });
@@ -103,7 +109,7 @@ async function main() {
   const best = (a: Run | null, b: Run | null) => (!a ? b : !b ? a : b.ms < a.ms ? b : a);
   let base: Run | null = null;
   let parse: Run | null = null;
-  let imp: (Run & { outcomes: string[] }) | null = null;
+  let imp: (Run & { withOptimizeMs: number; outcomes: string[] }) | null = null;
   let cold: Run | null = null;
   for (let r = 0; r < rounds; r++) {
     base = best(base, pdftotext(files));
@@ -118,13 +124,15 @@ async function main() {
   console.log(`                     pages    ms        pages/s`);
   console.log(`parse (worker)   ${String(parse.pages).padStart(8)} ${fmt(parse.ms)} ${fmt(rate(parse.pages, parse.ms))}`);
   console.log(`import (cold)    ${String(cold.pages).padStart(8)} ${fmt(cold.ms)} ${fmt(rate(cold.pages, cold.ms))}   incl. starting parse workers`);
-  console.log(`full import      ${String(imp.pages).padStart(8)} ${fmt(imp.ms)} ${fmt(rate(imp.pages, imp.ms))}   workers already running`);
+  console.log(`full import      ${String(imp.pages).padStart(8)} ${fmt(imp.ms)} ${fmt(rate(imp.pages, imp.ms))}   workers already running; every document ready and searchable`);
+  console.log(`  + optimize     ${String(imp.pages).padStart(8)} ${fmt(imp.withOptimizeMs)} ${fmt(rate(imp.pages, imp.withOptimizeMs))}   until the batch's index optimize job has finished too`);
   if (base) {
     console.log(`pdftotext        ${String(base.pages).padStart(8)} ${fmt(base.ms)} ${fmt(rate(base.pages, base.ms))}`);
     const ratio = rate(imp.pages, imp.ms) / rate(base.pages, base.ms);
     console.log('');
     console.log(`ratio parse/pdftotext:  ${(rate(parse.pages, parse.ms) / rate(base.pages, base.ms)).toFixed(2)}`);
     console.log(`ratio import/pdftotext: ${ratio.toFixed(2)} (target >= 0.5: ${ratio >= 0.5 ? 'met' : 'NOT met'})`);
+    console.log(`ratio import+optimize/pdftotext: ${(rate(imp.pages, imp.withOptimizeMs) / rate(base.pages, base.ms)).toFixed(2)}`);
     console.log(`load average during run: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).availableParallelism()} CPUs`);
   } else console.log('pdftotext not installed: no baseline (apt-get install poppler-utils)');
 }

@@ -150,6 +150,11 @@ export const libraryMethods = {
     'Retry a needs_password document with a password (the password is not stored).'
   ),
   stats: method(noInput, libraryStats, 'Counts of documents, pages, chunks and bytes on disk.'),
+  optimize: method(
+    noInput,
+    z.object({ jobId: z.string() }),
+    'Compact the tables and fold new rows into the search indexes now, as a library.optimize job (also runs by itself after imports, edits and deletes).'
+  ),
   pageText: method(
     z.object({ docId: z.string().min(1), page: z.number().int().min(1) }).strict(),
     pageTextResult,

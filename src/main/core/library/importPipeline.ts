@@ -12,14 +12,14 @@ import { buildContent } from './buildContent';
 import { docIdFor, looksLikePdf, removeStored, sha256, storeCopy } from './files';
 import type { LibraryRepo } from './libraryRepo';
 import { PdfExtractError, type OutlineNode, type PdfMeta, type PdfPage } from './pdf/extract';
-import type { PdfParser } from './pdf/pdfParser';
+import type { ParseRequest } from './pdf/pdfParser';
 
 export interface PipelineDeps {
   repo: LibraryRepo;
   /** Doc ids being imported right now: the same bytes twice in one batch is a duplicate, not a race. */
   inFlight: Set<string>;
-  /** Runs `fn` with a free parse worker (held only while parsing, not while indexing). */
-  withParser<T>(fn: (parser: PdfParser) => Promise<T>): Promise<T>;
+  /** Parses one PDF off the main thread; pages arrive in page order. */
+  parse(req: ParseRequest): Promise<void>;
   libraryDir: string;
   limits(): { maxFileBytes: number; maxPages: number };
   changed(reason: 'indexed' | 'status' | 'deleted', docIds: string[]): void;
@@ -113,22 +113,20 @@ async function importBytes(
   let meta: PdfMeta | undefined;
   const pages: PdfPage[] = [];
   try {
-    await deps.withParser((parser) =>
-      parser.parse({
-        data: bytes,
-        password: req.password,
-        maxPages: deps.limits().maxPages,
-        signal: ctx.signal,
-        onMeta: (mm) => {
-          meta = mm;
-          ctx.progress({ total: mm.pageCount });
-        },
-        onPage: (p) => {
-          pages.push(p);
-          ctx.progress({ done: pages.length });
-        }
-      })
-    );
+    await deps.parse({
+      data: bytes,
+      password: req.password,
+      maxPages: deps.limits().maxPages,
+      signal: ctx.signal,
+      onMeta: (mm) => {
+        meta = mm;
+        ctx.progress({ total: mm.pageCount });
+      },
+      onPage: (p) => {
+        pages.push(p);
+        ctx.progress({ done: pages.length });
+      }
+    });
   } catch (e) {
     return failParse(deps, e, doc, prior, file);
   }

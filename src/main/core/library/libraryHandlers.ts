@@ -13,6 +13,7 @@ export function libraryHandlers(svc: LibraryService): Pick<Handlers, LibraryMeth
     'library.reindex': (i) => svc.reindex(i.id),
     'library.unlock': (i) => svc.unlock(i.id, i.password),
     'library.stats': () => svc.stats(),
+    'library.optimize': async () => svc.optimize(),
     'library.pageText': (i) => svc.pageText(i.docId, i.page),
     'library.fileBytes': (i) => svc.fileBytes(i.docId)
   };

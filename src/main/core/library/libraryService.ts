@@ -28,6 +28,7 @@ import { runImport, type ImportRequest, type PipelineDeps } from './importPipeli
 import { LibraryRepo } from './libraryRepo';
 import { PdfParser } from './pdf/pdfParser';
 import { Slots } from './slots';
+import { ParsePool } from './pdf/parsePool';
 
 export interface LibraryServiceDeps {
   store: LanceStore;
@@ -45,35 +46,35 @@ export interface LibraryServiceDeps {
 const LEXICAL_TABLES = [TABLES.documents, TABLES.pages, TABLES.chunks];
 
 export const LIBRARY_JOB_KINDS = { import: 'library.import', reindex: 'library.reindex', unlock: 'library.unlock' } as const;
+/** Index maintenance (compaction + folding new rows into the FTS indexes), a job of its own. */
+export const OPTIMIZE_JOB_KIND = 'library.optimize';
 
 export class LibraryService {
   readonly repo: LibraryRepo;
-  /** One parser (worker) per import slot. */
-  private readonly parsers: PdfParser[];
-  private readonly parserSlots: Slots;
-  /** Import jobs running at once: one more than parsers, so a worker never idles while its last document is being written. */
+  /** The parse workers (they share a long document when nothing else is waiting). */
+  private readonly parsePool: ParsePool;
+  /**
+   * Import jobs running at once: one being parsed per worker, one being written to the index on
+   * the main thread, and one read and waiting, so a worker that frees up has the next file ready.
+   */
   private readonly slots: Slots;
   private readonly pipeline: PipelineDeps;
   private pending = 0;
   private optimizeTimer?: NodeJS.Timeout;
+  /** The optimize job while it runs; another request meanwhile makes it do one more pass. */
+  private optimizeJobId?: string;
+  private optimizeAgain = false;
 
   private constructor(private readonly deps: LibraryServiceDeps) {
     this.repo = new LibraryRepo(deps.store);
     // Two parse workers at most: more would only thrash a 2-core machine and multiply peak memory.
-    this.parserSlots = new Slots(Math.max(1, Math.min(2, availableParallelism())));
-    this.slots = new Slots(this.parserSlots.size + 1);
-    this.parsers = Array.from({ length: this.parserSlots.size }, () => new PdfParser((msg, meta) => deps.logger.warn(msg, meta)));
+    const workers = Math.max(1, Math.min(2, availableParallelism()));
+    this.parsePool = new ParsePool(Array.from({ length: workers }, () => new PdfParser((msg, meta) => deps.logger.warn(msg, meta))));
+    this.slots = new Slots(workers + 2);
     this.pipeline = {
       repo: this.repo,
       inFlight: new Set<string>(),
-      withParser: async (fn) => {
-        const slot = await this.parserSlots.acquire();
-        try {
-          return await fn(this.parsers[slot]);
-        } finally {
-          this.parserSlots.release(slot);
-        }
-      },
+      parse: (req) => this.parsePool.parse(req),
       libraryDir: deps.paths.library,
       limits: deps.limits,
       changed: (reason, docIds) => this.emitChanged({ reason, docIds })
@@ -202,13 +203,13 @@ export class LibraryService {
     return {
       name: 'index',
       status: 'ok',
-      detail: `${s.documents} docs, ${s.pages} pages, ${s.chunks} chunks${failed ? `, ${failed} need attention` : ''}${this.parsers.some((p) => p.inProcess) ? ' (parsing in-process)' : ''}`
+      detail: `${s.documents} docs, ${s.pages} pages, ${s.chunks} chunks${failed ? `, ${failed} need attention` : ''}${this.parsePool.inProcess ? ' (parsing in-process)' : ''}`
     };
   }
 
   async dispose(): Promise<void> {
     if (this.optimizeTimer) clearTimeout(this.optimizeTimer);
-    await Promise.all(this.parsers.map((p) => p.dispose()));
+    await this.parsePool.dispose();
   }
 
   private startJob(kind: keyof typeof LIBRARY_JOB_KINDS, title: string, req: ImportRequest): string {
@@ -223,10 +224,9 @@ export class LibraryService {
         try {
           if (ctx.signal.aborted) throw new AppError('CANCELLED', 'Cancelled.');
           const out = await runImport(this.pipeline, req, ctx);
-          if (this.pending === 1 && out.outcome !== 'duplicate') {
-            ctx.progress({ phase: 'optimize' });
-            await this.deps.store.optimize(LEXICAL_TABLES); // last job of a batch: fold new rows into the indexes
-          }
+          // Last job of a batch: fold the new rows into the indexes, as a job of its own. The
+          // documents are searchable already (LanceDB scans rows not yet indexed).
+          if (this.pending === 1 && out.outcome !== 'duplicate') this.optimizeInBackground();
           return out;
         } finally {
           this.pending--;
@@ -237,11 +237,54 @@ export class LibraryService {
     return jobId;
   }
 
+  /**
+   * Starts the optimize job now (or joins the running one, which then does one more pass), so a
+   * caller that waits for the returned job sees every change made before the call folded in.
+   */
+  optimize(): { jobId: string } {
+    if (this.optimizeTimer) clearTimeout(this.optimizeTimer);
+    this.optimizeTimer = undefined;
+    if (this.optimizeJobId) {
+      this.optimizeAgain = true;
+      return { jobId: this.optimizeJobId };
+    }
+    const { jobId, done } = this.deps.jobs.start({
+      kind: OPTIMIZE_JOB_KIND,
+      title: 'Optimize search index',
+      run: async (ctx) => {
+        do {
+          this.optimizeAgain = false;
+          ctx.progress({ phase: 'optimize' });
+          await this.deps.store.optimize(LEXICAL_TABLES);
+        } while (this.optimizeAgain && !ctx.signal.aborted);
+      }
+    });
+    this.optimizeJobId = jobId;
+    const clear = () => {
+      if (this.optimizeJobId === jobId) this.optimizeJobId = undefined;
+    };
+    done.then(clear, (e: unknown) => {
+      clear();
+      this.deps.logger.warn('optimize failed', { error: String(e) });
+    });
+    return { jobId };
+  }
+
+  /** For internal triggers: a shutting-down job runner refuses new jobs, and that is fine. */
+  private optimizeInBackground(): void {
+    try {
+      this.optimize();
+    } catch (e) {
+      this.deps.logger.warn('optimize not started', { error: String(e) });
+    }
+  }
+
+  /** Edits and deletes come in bursts: optimize once they have stopped for two seconds. */
   private scheduleOptimize(): void {
     if (this.optimizeTimer) clearTimeout(this.optimizeTimer);
     this.optimizeTimer = setTimeout(() => {
       this.optimizeTimer = undefined;
-      this.deps.store.optimize(LEXICAL_TABLES).catch((e) => this.deps.logger.warn('optimize failed', { error: String(e) }));
+      this.optimizeInBackground();
     }, 2000);
     this.optimizeTimer.unref();
   }

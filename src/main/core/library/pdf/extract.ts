@@ -52,6 +52,13 @@ export interface ExtractOptions {
   isCancelled?(): boolean;
   /** Called once the document is open (pdf.js' worker code has loaded by then). */
   afterLoad?(): void;
+  /**
+   * Hands out the next page to read (1-based); pages past the end stop the loop. Several workers
+   * sharing one counter split a document between them. Default: every page in order.
+   */
+  claimPage?(): number;
+  /** A helper in a shared parse: the primary reports the metadata, so skip reading it. */
+  skipMeta?: boolean;
   /** Detect scanned pages without decoding their images (worker only, see imageProbe.ts). */
   imageProbe?: ImageProbe;
 }
@@ -78,14 +85,18 @@ export async function extractPdf(data: Uint8Array, opts: ExtractOptions): Promis
     if (opts.maxPages && pageCount > opts.maxPages) {
       throw new PdfExtractError('too_many_pages', `${pageCount} pages exceeds the limit of ${opts.maxPages}`);
     }
-    const meta: PdfMeta = {
-      pageCount,
-      title: await infoTitle(doc),
-      pageLabels: await safe(() => doc.getPageLabels(), null),
-      outline: await safe(() => readOutline(doc), [])
-    };
-    await opts.onMeta(meta);
-    for (let i = 1; i <= pageCount; i++) {
+    if (!opts.skipMeta) {
+      const meta: PdfMeta = {
+        pageCount,
+        title: await infoTitle(doc),
+        pageLabels: await safe(() => doc.getPageLabels(), null),
+        outline: await safe(() => readOutline(doc), [])
+      };
+      await opts.onMeta(meta);
+    }
+    let next = 1;
+    const claim = opts.claimPage ?? (() => next++);
+    for (let i = claim(); i <= pageCount; i = claim()) {
       if (opts.isCancelled?.()) return;
       await opts.onPage(await readPage(doc, i, opts.imageProbe));
     }

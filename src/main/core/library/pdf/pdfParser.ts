@@ -1,5 +1,6 @@
 /**
- * Runs PDF extraction in a worker thread (one reusable worker, one document at a time).
+ * Runs PDF extraction in a worker thread (one reusable worker, one document at a time;
+ * ParsePool lets several of them share a long document).
  *
  * The worker entry must load in three runtimes:
  * - tsx (CLI, web host) and vitest: this module is a `.ts` file, so we start `pdfWorker.ts` with
@@ -20,6 +21,8 @@ export interface ParseRequest {
   password?: string;
   maxPages?: number;
   signal?: AbortSignal;
+  /** Share the document with other parsers (see WorkerRequest.share); pages then arrive out of order. */
+  share?: WorkerRequest['share'];
   onMeta(meta: PdfMeta): void;
   onPage(page: PdfPage): void;
 }
@@ -96,9 +99,12 @@ export class PdfParser {
       }
       if (worker) return this.parseInWorker(worker, req);
     }
+    const counter = req.share ? new Int32Array(req.share.counter) : undefined;
     await extractPdf(req.data, {
       password: req.password,
       maxPages: req.maxPages,
+      claimPage: counter ? () => Atomics.add(counter, 0, 1) : undefined,
+      skipMeta: req.share?.role === 'helper',
       onMeta: req.onMeta,
       onPage: req.onPage,
       isCancelled: () => !!req.signal?.aborted
@@ -196,7 +202,7 @@ export class PdfParser {
       worker.on('exit', onExit);
       req.signal?.addEventListener('abort', onAbort, { once: true });
       const copy = new Uint8Array(req.data); // transfer a private copy; the caller keeps its bytes
-      const msg: WorkerRequest = { id, data: copy.buffer, password: req.password, maxPages: req.maxPages };
+      const msg: WorkerRequest = { id, data: copy.buffer, password: req.password, maxPages: req.maxPages, share: req.share };
       worker.postMessage(msg, [copy.buffer]);
     });
   }

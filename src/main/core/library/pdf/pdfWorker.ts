@@ -17,9 +17,12 @@ if (!port) throw new Error('pdfWorker must run in a worker thread');
 
 port.on('message', (req: WorkerRequest) => {
   const send = (msg: WorkerReply) => port.postMessage(msg);
+  const counter = req.share ? new Int32Array(req.share.counter) : undefined;
   extractPdf(new Uint8Array(req.data), {
     password: req.password,
     maxPages: req.maxPages,
+    claimPage: counter ? () => Atomics.add(counter, 0, 1) : undefined,
+    skipMeta: req.share?.role === 'helper',
     imageProbe,
     afterLoad: restoreNativePush, // pdf.worker.mjs (loaded lazily on first open) patches push again
     onMeta: (meta) => send({ id: req.id, type: 'meta', meta }),

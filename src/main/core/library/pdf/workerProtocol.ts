@@ -6,6 +6,11 @@ export interface WorkerRequest {
   data: ArrayBuffer;
   password?: string;
   maxPages?: number;
+  /**
+   * Shared parse: workers claim pages with Atomics.add on this Int32 counter (next page, 1-based),
+   * so a long manual is split between them page by page. A helper skips the metadata.
+   */
+  share?: { counter: SharedArrayBuffer; role: 'primary' | 'helper' };
 }
 
 /** Worker → parent, streamed per request; `ready` (id 0) once the worker has loaded pdf.js. */
