@@ -13,8 +13,21 @@
 
 const MAX_PARTS = 4;
 const ATOM = /[\p{L}\p{N}]+/gu;
-/** What may stand between two atoms of one identifier (no newline: lines rarely wrap inside one). */
-const JOINABLE_GAP = /^[ \t_-]{1,3}$/;
+
+/**
+ * What may stand between two atoms of one identifier: 1-3 of space, tab, `_`, `-` (no newline:
+ * lines rarely wrap inside one). A char loop, not a regex over a slice: this runs for every atom
+ * of every chunk at import.
+ */
+function joinableGap(src: string, from: number, to: number): boolean {
+  const n = to - from;
+  if (n < 1 || n > 3) return false;
+  for (let i = from; i < to; i++) {
+    const c = src.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 95 && c !== 45) return false;
+  }
+  return true;
+}
 
 export function normalizeIdentifier(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -26,9 +39,10 @@ interface Atom {
   end: number;
 }
 
+/** Atoms of already NFKC-normalised text. */
 function atoms(text: string): Atom[] {
   const out: Atom[] = [];
-  for (const m of text.normalize('NFKC').matchAll(ATOM)) {
+  for (const m of text.matchAll(ATOM)) {
     out.push({ text: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length });
   }
   return out;
@@ -43,7 +57,7 @@ export function identifierIndexText(text: string): string {
     seen.add(list[i].text);
     let joined = list[i].text;
     for (let j = i + 1; j < list.length && j - i < MAX_PARTS; j++) {
-      if (!JOINABLE_GAP.test(src.slice(list[j - 1].end, list[j].start))) break;
+      if (!joinableGap(src, list[j - 1].end, list[j].start)) break;
       joined += list[j].text;
       seen.add(joined);
     }

@@ -105,7 +105,7 @@ async function importBytes(
   // A new document is recorded as 'importing' right away: a crash during parsing leaves a row
   // the next start turns into a resumable failure. Existing documents stay visible until replaced.
   if (!prior) {
-    await deps.repo.putDoc(doc);
+    await deps.repo.addNewDoc(doc);
     deps.changed('status', [id]); // lists can show the new 'importing' row
   }
 
@@ -152,7 +152,7 @@ async function importBytes(
 
   if (ctx.signal.aborted) return cancelled(deps, doc, prior);
   ctx.progress({ phase: 'index', done: meta.pageCount, total: meta.pageCount });
-  await deps.repo.replaceContent(final, built.pages, built.chunks);
+  await deps.repo.replaceContent(final, built.pages, built.chunks, !prior);
   // A cancel that arrived during the (slow) write is still honoured for a new document: its rows
   // can be dropped. A re-import has already replaced the old rows, so it completes instead.
   if (ctx.signal.aborted && !prior) return cancelled(deps, final, prior);

@@ -51,6 +51,14 @@ export class LibraryRepo {
     await this.store.withWriteLock(() => this.upsertDoc(row));
   }
 
+  /**
+   * A document known to be absent (the import pipeline checked, and holds its id in flight): a
+   * plain append, less than half the cost of a merge (measured 6 vs 14 ms a commit).
+   */
+  async addNewDoc(row: DocumentRow): Promise<void> {
+    await this.store.withWriteLock(() => this.docs.add(asRecords([row])));
+  }
+
   /** One commit (merge on id) instead of delete+add: every LanceDB commit is a new version on disk. */
   private async upsertDoc(row: DocumentRow): Promise<void> {
     await this.docs.mergeInsert('id').whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(asRecords([row]));
@@ -58,11 +66,12 @@ export class LibraryRepo {
 
   /**
    * Replaces a document's pages and chunks and writes its final row. The doc row is flipped to
-   * 'importing' first, so a crash between the steps is detected and cleaned up on next start.
+   * 'importing' first, so a crash between the steps is detected and cleaned up on next start
+   * (`alreadyImporting`: the row says so already, as a new document's does).
    */
-  async replaceContent(doc: DocumentRow, pages: PageRow[], chunks: ChunkRow[]): Promise<void> {
+  async replaceContent(doc: DocumentRow, pages: PageRow[], chunks: ChunkRow[], alreadyImporting = false): Promise<void> {
     await this.store.withWriteLock(async () => {
-      await this.upsertDoc({ ...doc, status: 'importing' });
+      if (!alreadyImporting) await this.upsertDoc({ ...doc, status: 'importing' });
       const byDoc = sqlEq('docId', doc.id);
       // Skip no-op deletes for new documents (each is still a commit).
       if (await this.store.pages().countRows(byDoc)) await this.store.pages().delete(byDoc);
