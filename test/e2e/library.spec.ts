@@ -214,15 +214,16 @@ test.describe('library admin', () => {
     const tag = Date.now().toString(36);
     const longName = `e2e-long-${tag}.pdf`;
     const shortName = `e2e-short-${tag}.pdf`;
-    // The core runs up to 3 imports at once (2 parse workers + 1): with three long manuals ahead,
-    // the short one waits in the queue. (Cancelling a file that already finished would still be
+    // The core runs up to 4 imports at once (one per parse worker, one being written, one read
+    // ahead; libraryService.ts): with four long manuals ahead, the short one waits in the queue. (Cancelling a file that already finished would still be
     // reported as "cancelled" by the core — see the report.)
     const longPages = (variant: string) =>
       Array.from({ length: 150 }, (_, i) => ({ text: `Chapter ${i + 1}\n\nProcedure ${i + 1} for the K5 press (${variant}): check valve V${i + 1}, then torque bolt B${i + 1} to ${20 + (i % 30)} Nm.` }));
     const long = await writePdf(dir, longName, await makeManualPdf({ title: 'Long Manual', pages: longPages('a') }));
     const others = [
       await writePdf(dir, `e2e-long2-${tag}.pdf`, await makeManualPdf({ title: 'Long Manual Two', pages: longPages(`b${tag}`) })),
-      await writePdf(dir, `e2e-long3-${tag}.pdf`, await makeManualPdf({ title: 'Long Manual Three', pages: longPages(`c${tag}`) }))
+      await writePdf(dir, `e2e-long3-${tag}.pdf`, await makeManualPdf({ title: 'Long Manual Three', pages: longPages(`c${tag}`) })),
+      await writePdf(dir, `e2e-long4-${tag}.pdf`, await makeManualPdf({ title: 'Long Manual Four', pages: longPages(`d${tag}`) }))
     ];
     const short = await writePdf(dir, shortName, await makeManualPdf({ title: 'Short Manual', pages: [{ text: `One page about the K5 press ${tag}.` }] }));
     const app = new AppPage(page);
