@@ -1,6 +1,6 @@
 /**
  * Ingestion throughput: `npm run bench:ingest -- <pdf files or folders…>`
- * Prints pages/s for (1) parsing alone (worker, pdf.js), (2) the full import through the core
+ * Prints pages/s for (1) parsing alone (one worker, then the app's two-worker ParsePool), (2) the full import through the core
  * (copy, parse, chunk, LanceDB writes; also until the batch's FTS optimize job is done), (3) poppler's `pdftotext` on the same
  * files in the same run, and the ratio import/pdftotext (target ≥ 0.5). The import is measured
  * cold (fresh core: worker start-up and JIT included) and warm (after importing and deleting two
@@ -16,6 +16,7 @@ import { createCore } from '../src/main/core/createCore';
 import { pathsFor } from '../src/main/core/config';
 import { expandPaths } from '../src/main/core/library/files';
 import { PdfParser } from '../src/main/core/library/pdf/pdfParser';
+import { ParsePool } from '../src/main/core/library/pdf/parsePool';
 import type { ImportOutcome } from '../src/shared/contract/library';
 
 const rate = (pages: number, ms: number) => (ms > 0 ? (pages * 1000) / ms : 0);
@@ -36,6 +37,20 @@ async function parseAlone(files: string[]): Promise<{ pages: number; ms: number 
   }
   const ms = performance.now() - t0;
   await parser.dispose();
+  return { pages, ms };
+}
+
+/** Parsing alone as the app does it: every file handed to a ParsePool of two workers at once. */
+async function parsePooled(files: string[]): Promise<{ pages: number; ms: number }> {
+  const pool = new ParsePool([new PdfParser(), new PdfParser()]);
+  const datas = await Promise.all(files.map(async (f) => new Uint8Array(await readFile(f))));
+  const one = (data: Uint8Array, count: (n: number) => void) => pool.parse({ data, onMeta: () => {}, onPage: () => count(1) }).catch(() => {});
+  await Promise.all(datas.slice(0, 2).map((d) => one(d, () => {}))); // start both workers
+  let pages = 0;
+  const t0 = performance.now();
+  await Promise.all(datas.map((d) => one(d, (n) => (pages += n))));
+  const ms = performance.now() - t0;
+  await pool.dispose();
   return { pages, ms };
 }
 
@@ -109,20 +124,23 @@ async function main() {
   const best = (a: Run | null, b: Run | null) => (!a ? b : !b ? a : b.ms < a.ms ? b : a);
   let base: Run | null = null;
   let parse: Run | null = null;
+  let pooled: Run | null = null;
   let imp: (Run & { withOptimizeMs: number; outcomes: string[] }) | null = null;
   let cold: Run | null = null;
   for (let r = 0; r < rounds; r++) {
     base = best(base, pdftotext(files));
     parse = best(parse, await parseAlone(files));
+    pooled = best(pooled, await parsePooled(files));
     const w = await fullImport(files, true);
     imp = !imp || w.ms < imp.ms ? w : imp;
     if (r === 0) cold = await fullImport(files, false);
   }
-  if (!parse || !imp || !cold) throw new Error('no runs');
+  if (!parse || !pooled || !imp || !cold) throw new Error('no runs');
   for (const o of imp.outcomes) console.log(`  ${o}`);
   console.log('');
   console.log(`                     pages    ms        pages/s`);
   console.log(`parse (worker)   ${String(parse.pages).padStart(8)} ${fmt(parse.ms)} ${fmt(rate(parse.pages, parse.ms))}`);
+  console.log(`parse (2 workers)${String(pooled.pages).padStart(8)} ${fmt(pooled.ms)} ${fmt(rate(pooled.pages, pooled.ms))}   ParsePool, all files at once`);
   console.log(`import (cold)    ${String(cold.pages).padStart(8)} ${fmt(cold.ms)} ${fmt(rate(cold.pages, cold.ms))}   incl. starting parse workers`);
   console.log(`full import      ${String(imp.pages).padStart(8)} ${fmt(imp.ms)} ${fmt(rate(imp.pages, imp.ms))}   workers already running; every document ready and searchable`);
   console.log(`  + optimize     ${String(imp.pages).padStart(8)} ${fmt(imp.withOptimizeMs)} ${fmt(rate(imp.pages, imp.withOptimizeMs))}   until the batch's index optimize job has finished too`);
@@ -130,7 +148,7 @@ async function main() {
     console.log(`pdftotext        ${String(base.pages).padStart(8)} ${fmt(base.ms)} ${fmt(rate(base.pages, base.ms))}`);
     const ratio = rate(imp.pages, imp.ms) / rate(base.pages, base.ms);
     console.log('');
-    console.log(`ratio parse/pdftotext:  ${(rate(parse.pages, parse.ms) / rate(base.pages, base.ms)).toFixed(2)}`);
+    console.log(`ratio parse/pdftotext:  ${(rate(parse.pages, parse.ms) / rate(base.pages, base.ms)).toFixed(2)} (one worker), ${(rate(pooled.pages, pooled.ms) / rate(base.pages, base.ms)).toFixed(2)} (two)`);
     console.log(`ratio import/pdftotext: ${ratio.toFixed(2)} (target >= 0.5: ${ratio >= 0.5 ? 'met' : 'NOT met'})`);
     console.log(`ratio import+optimize/pdftotext: ${(rate(imp.pages, imp.withOptimizeMs) / rate(base.pages, base.ms)).toFixed(2)}`);
     console.log(`load average during run: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).availableParallelism()} CPUs`);
