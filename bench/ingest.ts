@@ -83,7 +83,7 @@ async function fullImport(files: string[], warm: boolean): Promise<{ pages: numb
     }
     const ms = performance.now() - t0;
     // The batch ends with a library.optimize job (compaction, new rows into the FTS indexes).
-    for (const j of core.jobs.list()) if (j.kind === 'library.optimize' && j.status === 'running') await core.jobs.wait(j.jobId);
+    await core.library.optimizeSettled();
     return { pages, ms, withOptimizeMs: performance.now() - t0, outcomes };
   } finally {
     await core.dispose();

@@ -2,7 +2,6 @@ import { unwrap } from '../../../shared/result';
 import type { JobSnapshot } from '../../../shared/contract/jobs';
 import type { DocumentDetail, DocumentSummary, ImportOutcome } from '../../../shared/contract/library';
 import { listFlag, stringFlag, type CliCommand } from '../command';
-import { OPTIMIZE_JOB_KIND } from '../../core/library/libraryService';
 
 const pad = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s.padEnd(n));
 
@@ -47,7 +46,7 @@ export const importCommand: CliCommand = {
     }
     for (const s of started.skipped) if (!ctx.json) ctx.out(`${pad('skipped', 14)} ${pad(s.path, 36)} ${s.reason}`);
     // The batch ends with an index optimize job; exiting now would leave it half done.
-    for (const j of ctx.core.jobs.list()) if (j.kind === OPTIMIZE_JOB_KIND && j.status === 'running') await ctx.core.jobs.wait(j.jobId);
+    await ctx.core.library.optimizeSettled();
     const okOutcomes = new Set(['imported', 'needs_ocr', 'duplicate']);
     const allOk = results.every((r) => r.job.status === 'succeeded' && okOutcomes.has((r.job.result as ImportOutcome).outcome));
     if (ctx.json) {

@@ -62,7 +62,7 @@ export class LibraryService {
   private pending = 0;
   private optimizeTimer?: NodeJS.Timeout;
   /** The optimize job while it runs; another request meanwhile makes it do one more pass. */
-  private optimizeJobId?: string;
+  private optimizeRun?: { jobId: string; done: Promise<void> };
   private optimizeAgain = false;
 
   private constructor(private readonly deps: LibraryServiceDeps) {
@@ -244,9 +244,9 @@ export class LibraryService {
   optimize(): { jobId: string } {
     if (this.optimizeTimer) clearTimeout(this.optimizeTimer);
     this.optimizeTimer = undefined;
-    if (this.optimizeJobId) {
+    if (this.optimizeRun) {
       this.optimizeAgain = true;
-      return { jobId: this.optimizeJobId };
+      return { jobId: this.optimizeRun.jobId };
     }
     const { jobId, done } = this.deps.jobs.start({
       kind: OPTIMIZE_JOB_KIND,
@@ -259,15 +259,23 @@ export class LibraryService {
         } while (this.optimizeAgain && !ctx.signal.aborted);
       }
     });
-    this.optimizeJobId = jobId;
-    const clear = () => {
-      if (this.optimizeJobId === jobId) this.optimizeJobId = undefined;
+    const run = {
+      jobId,
+      done: done.then(
+        () => {},
+        (e: unknown) => this.deps.logger.warn('optimize failed', { error: String(e) })
+      )
     };
-    done.then(clear, (e: unknown) => {
-      clear();
-      this.deps.logger.warn('optimize failed', { error: String(e) });
+    this.optimizeRun = run;
+    void run.done.then(() => {
+      if (this.optimizeRun === run) this.optimizeRun = undefined;
     });
     return { jobId };
+  }
+
+  /** Resolves once no optimize job is running (the CLI waits for it before exiting). */
+  async optimizeSettled(): Promise<void> {
+    await this.optimizeRun?.done;
   }
 
   /** For internal triggers: a shutting-down job runner refuses new jobs, and that is fine. */

@@ -18,6 +18,13 @@ export class AppError extends Error {
   }
 }
 
+/** The error a cancelled operation rejects with (recognised by isAbortError). */
+export function abortError(): Error {
+  const e = new Error('Cancelled.');
+  e.name = 'AbortError';
+  return e;
+}
+
 export const isAbortError = (e: unknown): boolean =>
   e instanceof Error && (e.name === 'AbortError' || (e as { code?: string }).code === 'ABORT_ERR');
 

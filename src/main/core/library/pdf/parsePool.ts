@@ -12,6 +12,7 @@
  *
  * Callers still get pages in page order: a page that arrives ahead of an earlier one waits here.
  */
+import { abortError } from '../../platform/errors';
 import type { PdfPage } from './extract';
 import type { ParseRequest, PdfParser } from './pdfParser';
 
@@ -39,10 +40,6 @@ export class ParsePool {
   constructor(private readonly parsers: readonly PdfParser[]) {
     if (!parsers.length) throw new Error('ParsePool needs at least one parser');
     this.free = [...parsers];
-  }
-
-  get size(): number {
-    return this.parsers.length;
   }
 
   /** True when parsing fell back to the calling thread (no worker could start). */
@@ -165,10 +162,4 @@ export function inPageOrder(onPage: (page: PdfPage) => void): (page: PdfPage) =>
       next++;
     }
   };
-}
-
-function abortError(): Error {
-  const e = new Error('Cancelled.');
-  e.name = 'AbortError';
-  return e;
 }

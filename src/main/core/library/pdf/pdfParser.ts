@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { abortError } from '../../platform/errors';
 import { extractPdf, PdfExtractError, type PdfMeta, type PdfPage } from './extract';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
 
@@ -206,10 +207,4 @@ export class PdfParser {
       worker.postMessage(msg, [copy.buffer]);
     });
   }
-}
-
-function abortError(): Error {
-  const e = new Error('Cancelled.');
-  e.name = 'AbortError';
-  return e;
 }
