@@ -15,7 +15,6 @@ import { performance } from 'node:perf_hooks';
 import { Index } from '@lancedb/lancedb';
 import { Field, FixedSizeList, Float32, List, Schema, Utf8 } from 'apache-arrow';
 import { LanceStore, type Table } from '../src/main/core/index/lanceStore';
-import { identifierIndexText } from '../src/main/core/index/identifiers';
 import { SearchService } from '../src/main/core/search/searchService';
 import type { VectorSource } from '../src/main/core/search/ports';
 
@@ -51,12 +50,9 @@ const VOCAB = Array.from({ length: 30_000 }, (_, i) => {
 const zipf = () => VOCAB[Math.min(VOCAB.length - 1, Math.floor(Math.exp(rnd() * Math.log(VOCAB.length))) - 1)];
 const code = () => `E-${100 + Math.floor(rnd() * 900)}`;
 const sentence = (words: number) => Array.from({ length: words }, () => (rnd() < 0.01 ? code() : zipf())).join(' ');
-// Chunk texts come from a pool (with their identifier text computed once) so generating 1M rows
-// costs seconds; posting lists still grow with the row count like a real library's.
-const POOL = Array.from({ length: 8192 }, () => {
-  const text = sentence(40);
-  return { text, identText: identifierIndexText(text) };
-});
+// Chunk texts come from a pool so generating 1M rows costs seconds; posting lists still grow
+// with the row count like a real library's.
+const POOL = Array.from({ length: 8192 }, () => sentence(40));
 
 function randomVector(): Float32Array {
   const v = new Float32Array(DIM);
@@ -110,13 +106,13 @@ async function build(store: LanceStore, vectors: Table, n: number): Promise<{ in
       const pageIndex = Math.floor(i / CHUNKS_PER_PAGE);
       const d = Math.floor(pageIndex / PAGES_PER_DOC);
       const page = (pageIndex % PAGES_PER_DOC) + 1;
-      const { text, identText } = POOL[Math.floor(rnd() * POOL.length)];
+      const text = POOL[Math.floor(rnd() * POOL.length)];
       const models = [MODELS[d % MODELS.length]];
       const tags = [d % 2 ? 'service' : 'user'];
       const id = `d${d}:${page}:${i}`;
       chunks.push({
         id, docId: `d${d}`, docTitle: `Manual ${d}`, page, pageEnd: page, pageLabel: String(page), sectionPath: '', ordinal: i,
-        text, charStart: 0, charEnd: text.length, searchText: text, identText, machineModels: models, tags, language: 'en'
+        text, charStart: 0, charEnd: text.length, searchText: text, machineModels: models, tags, language: 'en'
       });
       if (i % CHUNKS_PER_PAGE === 0) pages.push({ id: `d${d}:${page}`, docId: `d${d}`, page, pageLabel: String(page), sectionPath: '', text });
       else if (pages.length) (pages[pages.length - 1] as { text: string }).text += `\n${text}`;

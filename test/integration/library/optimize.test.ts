@@ -46,7 +46,7 @@ describe('index optimize runs as its own job after an import batch', () => {
     expect(done.status).toBe('succeeded');
     expect(finished.map((s) => s.kind).slice(-1)).toEqual([OPTIMIZE_JOB_KIND]);
     expect(await core.index.unindexedRows(TABLES.chunks, FTS_INDEX.searchText)).toBe(0);
-    expect(await core.index.unindexedRows(TABLES.chunks, FTS_INDEX.identText)).toBe(0);
+    expect(await core.index.unindexedRows(TABLES.chunks, FTS_INDEX.ident)).toBe(0);
   });
 
   it('library.optimize starts a job; asking again while it runs joins it (one more pass), not a second job', async () => {

@@ -14,7 +14,7 @@ const ALL = 345;
 const TOPICS = ['hydraulic pump pressure fault', 'reset the E-204 alarm', 'replace the oil filter', 'motor temperature sensor', 'valve calibration procedure', 'safety lockout before service'];
 function chunk(docId: string, i: number, tags: string[] = []): ChunkRow {
   const text = `${TOPICS[i % TOPICS.length]} step ${i} on the X200.`;
-  return { id: `${docId}:${i + 1}:0`, docId, docTitle: `Manual ${docId}`, page: i + 1, pageEnd: i + 1, pageLabel: String(i + 1), sectionPath: 'Service', ordinal: i, text, charStart: 0, charEnd: text.length, searchText: text, identText: '', machineModels: ['X200'], tags, language: 'en' };
+  return { id: `${docId}:${i + 1}:0`, docId, docTitle: `Manual ${docId}`, page: i + 1, pageEnd: i + 1, pageLabel: String(i + 1), sectionPath: 'Service', ordinal: i, text, charStart: 0, charEnd: text.length, searchText: text, machineModels: ['X200'], tags, language: 'en' };
 }
 const addChunks = (t: TC, rows: ChunkRow[]) => t.core.index.withWriteLock(() => t.core.index.chunks().add(rows as unknown as Record<string, unknown>[]));
 

@@ -9,7 +9,7 @@ describe('search on an empty library', () => {
       expect(r.passages).toEqual([]);
       expect(r.evidence).toMatchObject({ strength: 0, belowThreshold: true });
       const indexes = (await t.core.index.chunks().listIndices()).map((i) => i.columns[0]);
-      expect(indexes).toEqual(expect.arrayContaining(['id', 'docId', 'searchText', 'identText']));
+      expect(indexes).toEqual(expect.arrayContaining(['id', 'docId', 'searchText', 'text']));
       expect((await t.core.health()).components.find((c) => c.name === 'search')?.status).toBe('ok');
     } finally {
       await t.cleanup();

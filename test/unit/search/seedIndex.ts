@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LanceStore } from '../../../src/main/core/index/lanceStore';
-import { identifierIndexText } from '../../../src/main/core/index/identifiers';
 import type { ChunkRow, DocumentRow, PageRow } from '../../../src/main/core/index/schema';
 
 /**
@@ -67,7 +66,6 @@ export function chunkRows(d: SeedDoc): ChunkRow[] {
         charStart: offset,
         charEnd: offset + text.length,
         searchText: `${d.title ?? d.id} ${section}\n${text}`,
-        identText: identifierIndexText(text),
         machineModels: d.machineModels ?? [],
         tags: d.tags ?? [],
         language: d.language ?? 'en'

@@ -48,7 +48,6 @@ export const chunksSchema = new Schema([
   int('charStart'),
   int('charEnd'),
   str('searchText'),
-  str('identText'),
   strList('machineModels'),
   strList('tags'),
   str('language')

@@ -17,11 +17,19 @@ export type Table = lancedb.Table;
 
 /** Names of the two FTS indexes on `chunks` (LanceDB's default `<column>_idx`). */
 export const FTS_INDEX = {
-  /** Natural language: English stemming, stop words, lower-case, ASCII folding, positions (phrases). */
+  /** Natural language over header + text: English stemming, stop words, positions (phrases). */
   searchText: 'searchText_idx',
-  /** Identifiers: `identText` already holds normalised tokens (identifiers.ts), split on whitespace only. */
-  identText: 'identText_idx'
+  /** Identifiers over the chunk text itself: see IDENT_COLUMN. */
+  ident: 'text_idx'
 } as const;
+
+/**
+ * The identifier index tokenises the chunk text on anything that is not a letter or digit, with
+ * no stemming or stop words and with positions, so `E-204`, `E_204` and `E 204` are the same two
+ * tokens and the exact lane can ask for them as a phrase (identifiers.ts). LanceDB allows one
+ * usable FTS index per column, hence `text` here and `searchText` for natural language.
+ */
+export const IDENT_COLUMN = 'text';
 
 export interface FtsIndexSpec {
   column: string;
@@ -43,22 +51,31 @@ export const CHUNK_FTS_INDEXES: FtsIndexSpec[] = [
     }
   },
   {
-    column: 'identText',
+    column: IDENT_COLUMN,
     options: {
-      baseTokenizer: 'whitespace',
+      baseTokenizer: 'simple',
       stem: false,
       removeStopWords: false,
       lowercase: true,
       asciiFolding: true,
-      withPosition: false,
+      withPosition: true,
       maxTokenLength: 64
     }
   }
 ];
 
+/**
+ * Libraries written before the identifier index moved onto `text` have an `identText` column
+ * (pre-joined identifier tokens) with its own index. Dropping both is a metadata-only change in
+ * LanceDB; the new index is then built over the existing rows by ensureTable. No document is lost.
+ */
+export const RETIRED_CHUNK_COLUMNS = ['identText'];
+
 export interface EnsureTableOptions {
   /** FTS indexes to create when missing. */
   fts?: FtsIndexSpec[];
+  /** Columns an older version wrote and this one no longer does: dropped, with their indexes. */
+  retiredColumns?: string[];
 }
 
 export class LanceStore {
@@ -77,7 +94,7 @@ export class LanceStore {
     const store = new LanceStore(dir, db);
     await store.ensureTable(TABLES.documents, documentsSchema);
     await store.ensureTable(TABLES.pages, pagesSchema);
-    await store.ensureTable(TABLES.chunks, chunksSchema, { fts: CHUNK_FTS_INDEXES });
+    await store.ensureTable(TABLES.chunks, chunksSchema, { fts: CHUNK_FTS_INDEXES, retiredColumns: RETIRED_CHUNK_COLUMNS });
     return store;
   }
 
@@ -114,6 +131,7 @@ export class LanceStore {
         : await this.db.createEmptyTable(name, schema, { existOk: true });
       this.tables.set(name, table);
     }
+    if (opts.retiredColumns?.length) await dropRetiredColumns(table, opts.retiredColumns);
     if (opts.fts?.length) {
       const existing = new Set((await table.listIndices()).flatMap((i) => i.columns));
       for (const spec of opts.fts) {
@@ -185,4 +203,14 @@ export class LanceStore {
   private assertOpen(): void {
     if (this.disposed) throw new Error('LanceStore is disposed');
   }
+}
+
+async function dropRetiredColumns(table: Table, retired: readonly string[]): Promise<void> {
+  const present = new Set((await table.schema()).fields.map((f) => f.name));
+  const drop = retired.filter((c) => present.has(c));
+  if (drop.length === 0) return;
+  for (const idx of await table.listIndices()) {
+    if (idx.columns.some((c) => drop.includes(c))) await table.dropIndex(idx.name);
+  }
+  await table.dropColumns(drop);
 }

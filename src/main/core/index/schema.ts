@@ -58,10 +58,8 @@ export interface ChunkRow {
   text: string; // chunk text exactly as page.text.slice(charStart, charEnd) (of `page`)
   charStart: number;
   charEnd: number;
-  /** Header + text, indexed by the natural-language full-text index. */
+  /** Header + text, indexed by the natural-language full-text index (`text` carries the identifier index). */
   searchText: string;
-  /** Identifier-normalised tokens (E-204 / E_204 / E 204 → e204 forms), for the exact lane. */
-  identText: string;
   machineModels: string[];
   tags: string[];
   language: string;

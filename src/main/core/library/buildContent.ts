@@ -1,8 +1,7 @@
 /**
- * Parsed pages → page rows, chunk rows (with headers and identifier text) and the quality report.
+ * Parsed pages → page rows, chunk rows (with their search headers) and the quality report.
  * Pure: no I/O, so it is unit-tested directly.
  */
-import { identifierIndexText } from '../index/identifiers';
 import type { ChunkRow, PageRow } from '../index/schema';
 import { chunkPage, findBoilerplate } from './chunker';
 import type { OutlineNode, PdfPage } from './pdf/extract';
@@ -29,9 +28,8 @@ export function chunkHeader(doc: Pick<DocFilterFields, 'title' | 'machineModels'
   return [doc.title, doc.machineModels.join(', '), sectionPath, `p. ${pageLabel}`].filter(Boolean).join('\n');
 }
 
-export function chunkSearchFields(doc: DocFilterFields, c: Pick<ChunkRow, 'text' | 'sectionPath' | 'pageLabel'>): Pick<ChunkRow, 'searchText' | 'identText'> {
-  const header = chunkHeader(doc, c.sectionPath, c.pageLabel);
-  return { searchText: `${header}\n\n${c.text}`, identText: identifierIndexText(`${header}\n${c.text}`) };
+export function chunkSearchFields(doc: DocFilterFields, c: Pick<ChunkRow, 'text' | 'sectionPath' | 'pageLabel'>): Pick<ChunkRow, 'searchText'> {
+  return { searchText: `${chunkHeader(doc, c.sectionPath, c.pageLabel)}\n\n${c.text}` };
 }
 
 export function buildContent(doc: DocFilterFields, parsed: readonly PdfPage[], labels: string[] | null, outline: OutlineNode[]): BuiltContent {

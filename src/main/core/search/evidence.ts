@@ -1,6 +1,6 @@
 import type { CorpusStatsSnapshot } from './corpusStats';
 import type { Evidence } from '../../../shared/contract/search';
-import { identifierIndexText } from '../index/identifiers';
+import { identifierTokens } from '../index/identifiers';
 import type { FusedPage } from './fusion';
 import type { AnalyzedQuery } from './queryAnalysis';
 import { stem, wordTokens } from './textTerms';
@@ -93,7 +93,7 @@ export function resultEvidence(
   const texts = best.map(pageText);
   // Best coverage among the top 3 pages: the answer page is not always ranked first.
   const coverage = Math.max(0, ...texts.map((t) => weightedCoverage(q.stems, t, stats)));
-  const identTokens = new Set(texts.flatMap((t) => identifierIndexText(t).split(' ')));
+  const identTokens = new Set(texts.flatMap((t) => [...identifierTokens(t)]));
   const signals: EvidenceSignals = {
     coverage,
     unknown: unknownShare(q.stems, stats),

@@ -1,4 +1,4 @@
-import { identifierIndexText } from '../index/identifiers';
+import { identifierTokens } from '../index/identifiers';
 import { stem, wordTokens } from './textTerms';
 
 /**
@@ -25,7 +25,7 @@ export function bestSpan(
   // only shares common words with the question (the table's header row).
   const identBonus = (seg: { start: number; end: number }) => {
     if (identifiers.length === 0) return 0;
-    const tokens = new Set(identifierIndexText(text.slice(seg.start, seg.end)).split(' '));
+    const tokens = identifierTokens(text.slice(seg.start, seg.end));
     return identifiers.filter((t) => tokens.has(t)).length * IDENTIFIER_WEIGHT;
   };
   const scoreOf = (seg: { start: number; end: number }) => {

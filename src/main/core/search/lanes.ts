@@ -1,5 +1,5 @@
 import { BooleanQuery, MatchQuery, Occur, PhraseQuery, type FullTextQuery } from '@lancedb/lancedb';
-import type { Table } from '../index/lanceStore';
+import { IDENT_COLUMN, type Table } from '../index/lanceStore';
 import { sqlColumn, sqlIn } from '../index/sql';
 import type { AnalyzedQuery, Expansion } from './queryAnalysis';
 import type { VectorSource } from './ports';
@@ -146,11 +146,20 @@ export async function chunksOfPages(chunks: Table, pages: ReadonlyArray<{ docId:
   return rows.map(toRecord).filter((r) => wanted.has(`${r.docId}\u0000${r.page}`));
 }
 
-/** Exact-identifier lane: joined identifier tokens against identText (no stemming). */
+/**
+ * Exact-identifier lane over the identifier index on the chunk text: the joined forms as terms
+ * (`e204` meets `E204`) and their multi-word spellings as exact phrases (`e 204` meets `E-204`,
+ * `gdb get char` meets `gdb_get_char`). No stemming, no stop words.
+ */
 export async function identLane(table: Table, q: AnalyzedQuery, where: string | undefined, limit: number): Promise<LaneRow[]> {
   const tokens = q.identifiers.map(clean).filter(Boolean);
   if (tokens.length === 0) return [];
-  return runFts(table, new MatchQuery(tokens.join(' '), 'identText'), where, limit);
+  const clauses: Array<[Occur, FullTextQuery]> = [[Occur.Should, new MatchQuery(tokens.join(' '), IDENT_COLUMN)]];
+  for (const p of q.identifierPhrases) {
+    const t = clean(p);
+    if (t.includes(' ')) clauses.push([Occur.Should, new PhraseQuery(t, IDENT_COLUMN, { slop: 0 })]);
+  }
+  return runFts(table, clauses.length === 1 ? clauses[0][1] : new BooleanQuery(clauses), where, limit);
 }
 
 /** Vector lane: ANN over the active model's vector table, then the chunk rows by id. */

@@ -1,4 +1,4 @@
-import { identifierQueryTokens, normalizeIdentifier } from '../index/identifiers';
+import { identifierPhrases, normalizeIdentifier, queryIdentifiers } from '../index/identifiers';
 import { contentWords, isStopWord, normalizeText, stem } from './textTerms';
 import { synonymsOf } from './synonyms';
 
@@ -22,6 +22,11 @@ export interface AnalyzedQuery {
   /** Light stems of `terms` (same order), for coverage scoring. */
   stems: string[];
   identifiers: string[];
+  /**
+   * Multi-word spellings of `identifiers` for the exact lane's phrase clauses (`gdb get char`,
+   * `e 204`, `x 200`): the index splits `E-204` into two tokens, so the joined term alone misses it.
+   */
+  identifierPhrases: string[];
   /**
    * Identifiers the user typed in an unmistakable form — joined by `_` (gdb_get_char) or mixing
    * letters and digits (E-204, R800). Their presence makes the exact lane count double.
@@ -78,7 +83,7 @@ function quotedPhrases(text: string): string[] {
  * identifierQueryTokens, minus the parts of a joined identifier: for `MOUSE_X` the lane should
  * look for `mousex`, not also for every page that mentions a mouse.
  */
-function identifiersOf(text: string): { identifiers: string[]; strongIdentifiers: string[] } {
+function identifiersOf(text: string): Pick<AnalyzedQuery, 'identifiers' | 'identifierPhrases' | 'strongIdentifiers'> {
   const parts = new Set<string>();
   const strong = new Set<string>();
   for (const m of text.matchAll(/[\p{L}\p{N}]+(?:[_\-.][\p{L}\p{N}]+)+/gu)) {
@@ -95,8 +100,13 @@ function identifiersOf(text: string): { identifiers: string[]; strongIdentifiers
   const wordPlusNumber = new Set(
     [...text.matchAll(/\b([A-Za-z]{1,3}) (\d{2,})\b/g)].filter((m) => isStopWord(m[1].toLowerCase())).map((m) => (m[1] + m[2]).toLowerCase())
   );
-  const identifiers = identifierQueryTokens(text).filter((t) => (!parts.has(t) || standalone.has(t)) && !wordPlusNumber.has(t));
-  return { identifiers, strongIdentifiers: [...strong].filter((t) => identifiers.includes(t)) };
+  const kept = queryIdentifiers(text).filter(({ token: t }) => (!parts.has(t) || standalone.has(t)) && !wordPlusNumber.has(t));
+  const identifiers = kept.map((i) => i.token);
+  return {
+    identifiers,
+    identifierPhrases: [...new Set(kept.flatMap(identifierPhrases))],
+    strongIdentifiers: [...strong].filter((t) => identifiers.includes(t))
+  };
 }
 
 function nameLikeWords(text: string): string[] {
