@@ -17,12 +17,13 @@ import { pathsFor } from '../src/main/core/config';
 import { expandPaths } from '../src/main/core/library/files';
 import { PdfParser } from '../src/main/core/library/pdf/pdfParser';
 import { ParsePool } from '../src/main/core/library/pdf/parsePool';
+import type { PdfjsPatchStatus } from '../src/main/core/library/pdf/pdfjsPatch';
 import type { ImportOutcome } from '../src/shared/contract/library';
 
 const rate = (pages: number, ms: number) => (ms > 0 ? (pages * 1000) / ms : 0);
 const fmt = (n: number) => n.toFixed(1).padStart(8);
 
-async function parseAlone(files: string[]): Promise<{ pages: number; ms: number }> {
+async function parseAlone(files: string[]): Promise<{ pages: number; ms: number; pdfjs?: PdfjsPatchStatus }> {
   const parser = new PdfParser();
   let pages = 0;
   // Warm the worker (thread start + pdf.js load) so we time parsing, not start-up.
@@ -37,7 +38,7 @@ async function parseAlone(files: string[]): Promise<{ pages: number; ms: number 
   }
   const ms = performance.now() - t0;
   await parser.dispose();
-  return { pages, ms };
+  return { pages, ms, pdfjs: parser.pdfjs };
 }
 
 /** Parsing alone as the app does it: every file handed to a ParsePool of two workers at once. */
@@ -123,7 +124,7 @@ async function main() {
   type Run = { pages: number; ms: number };
   const best = (a: Run | null, b: Run | null) => (!a ? b : !b ? a : b.ms < a.ms ? b : a);
   let base: Run | null = null;
-  let parse: Run | null = null;
+  let parse: (Run & { pdfjs?: PdfjsPatchStatus }) | null = null;
   let pooled: Run | null = null;
   let imp: (Run & { withOptimizeMs: number; outcomes: string[] }) | null = null;
   let cold: Run | null = null;
@@ -144,6 +145,8 @@ async function main() {
   console.log(`import (cold)    ${String(cold.pages).padStart(8)} ${fmt(cold.ms)} ${fmt(rate(cold.pages, cold.ms))}   incl. starting parse workers`);
   console.log(`full import      ${String(imp.pages).padStart(8)} ${fmt(imp.ms)} ${fmt(rate(imp.pages, imp.ms))}   workers already running; every document ready and searchable`);
   console.log(`  + optimize     ${String(imp.pages).padStart(8)} ${fmt(imp.withOptimizeMs)} ${fmt(rate(imp.pages, imp.withOptimizeMs))}   until the batch's index optimize job has finished too`);
+  const p = parse.pdfjs;
+  console.log(`pdf.js in the parse workers: ${!p ? 'unknown (parsed in-process)' : p.patched ? 'with the text-transform speed patch (pdfjsPatch.ts)' : `stock (${p.reason})`}`);
   if (base) {
     console.log(`pdftotext        ${String(base.pages).padStart(8)} ${fmt(base.ms)} ${fmt(rate(base.pages, base.ms))}`);
     const ratio = rate(imp.pages, imp.ms) / rate(base.pages, base.ms);

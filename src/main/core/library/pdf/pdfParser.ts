@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { abortError } from '../../platform/errors';
 import { extractPdf, PdfExtractError, type PdfMeta, type PdfPage } from './extract';
+import type { PdfjsPatchStatus } from './pdfjsPatch';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
 
 export interface ParseRequest {
@@ -63,6 +64,8 @@ export class PdfParser {
   private disposed = false;
   /** Set when the worker could not start; later parses run in-process. */
   inProcess = false;
+  /** Whether the running worker uses the faster patched pdf.js (pdfjsPatch.ts); unset until one started. */
+  pdfjs?: PdfjsPatchStatus;
 
   constructor(
     private readonly onWarn: (msg: string, meta?: Record<string, unknown>) => void = () => {},
@@ -124,6 +127,8 @@ export class PdfParser {
         if (m.type !== 'ready') return;
         w.off('message', onReady);
         w.off('error', onErr);
+        if (!m.pdfjs.patched && this.pdfjs?.patched !== false) this.onWarn('pdf.js speed patch not applied; parsing at stock speed', { reason: m.pdfjs.reason });
+        this.pdfjs = m.pdfjs;
         this.worker = w;
         resolve(w);
       };

@@ -7,10 +7,13 @@ import { parentPort } from 'node:worker_threads';
 import { restoreNativePush } from './nativeArrayPush';
 import { extractPdf, PdfExtractError } from './extract';
 import { installImageProbe } from './imageProbe';
+import { installPatchedPdfjsWorker } from './pdfjsPatch';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
 
 restoreNativePush();
 const imageProbe = installImageProbe();
+// Loads pdf.js' worker half now (patched for speed, see pdfjsPatch.ts) rather than on first open.
+const pdfjs = installPatchedPdfjsWorker().finally(restoreNativePush);
 
 const port = parentPort;
 if (!port) throw new Error('pdfWorker must run in a worker thread');
@@ -38,4 +41,4 @@ port.on('message', (req: WorkerRequest) => {
       })
   );
 });
-port.postMessage({ id: 0, type: 'ready' } satisfies WorkerReply);
+void pdfjs.then((status) => port.postMessage({ id: 0, type: 'ready', pdfjs: status } satisfies WorkerReply));

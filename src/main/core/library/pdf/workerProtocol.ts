@@ -1,4 +1,5 @@
 import type { PdfFailureKind, PdfMeta, PdfPage } from './extract';
+import type { PdfjsPatchStatus } from './pdfjsPatch';
 
 /** Parent → worker: parse these bytes (the ArrayBuffer is transferred, not copied). */
 export interface WorkerRequest {
@@ -15,7 +16,7 @@ export interface WorkerRequest {
 
 /** Worker → parent, streamed per request; `ready` (id 0) once the worker has loaded pdf.js. */
 export type WorkerReply =
-  | { id: number; type: 'ready' }
+  | { id: number; type: 'ready'; pdfjs: PdfjsPatchStatus }
   | { id: number; type: 'meta'; meta: PdfMeta }
   | { id: number; type: 'page'; page: PdfPage }
   | { id: number; type: 'done' }
