@@ -1,18 +1,19 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { ChatSource } from '../../../../shared/contract/sessions';
-import { EmptyState } from '../../components/EmptyState';
 import { FeatureBoundary } from './FeatureBoundary';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { navigate, routeHref, useRoute } from '../../lib/router';
+import { navigate, routeHref } from '../../lib/router';
 import { registerShortcut } from '../../lib/shortcuts';
 import { CitationViewer } from '../viewer/CitationViewer';
+import { ChatEmpty } from './ChatEmpty';
 import { Composer, type ComposerHandle } from './Composer';
 import { MessageList } from './MessageList';
 import { ReportDetails } from './ReportDetails';
 import { ScopePicker } from './ScopePicker';
 import { SessionSidebar } from './SessionSidebar';
 import { useFeatureStores } from './useFeatureStores';
+import { useSessionRoute } from './useSessionRoute';
 import './chat.css';
 import './messages.css';
 import './sessionSidebar.css';
@@ -28,7 +29,6 @@ export function ChatPage() {
 
 function ChatScreen() {
   const { chat, viewer } = useFeatureStores();
-  const route = useRoute();
   const activeId = useStore(chat, (s) => s.activeId);
   const isEmpty = useStore(chat, (s) => s.transcript.order.length === 0);
   const title = useStore(chat, (s) => s.sessions.find((x) => x.id === s.activeId)?.title ?? 'New chat');
@@ -40,23 +40,7 @@ function ChatScreen() {
   const composer = useRef<ComposerHandle>(null);
   const opener = useRef<HTMLElement | null>(null);
 
-  // #/chat/<id> opens that session (from the sidebar, the Sessions page or a reload).
-  const routeId = route.name === 'chat' ? route.params[0] : undefined;
-  useEffect(() => {
-    if (routeId && routeId !== chat.getState().activeId) void chat.getState().open(routeId);
-  }, [routeId, chat]);
-
-  // Keep the open session in the address (replace, not push) so a reload reopens it; when the open
-  // session goes away (deleted), drop it from the address too.
-  const prevActive = useRef(activeId);
-  useEffect(() => {
-    if (route.name === 'chat' && activeId && routeId !== activeId) {
-      window.history.replaceState(null, '', routeHref('chat', [activeId]));
-    } else if (!activeId && prevActive.current && routeId === prevActive.current) {
-      navigate('chat');
-    }
-    prevActive.current = activeId;
-  }, [activeId, routeId, route.name]);
+  const routeId = useSessionRoute(chat);
 
   useEffect(() => {
     if (!chat.getState().sessionsLoaded) void chat.getState().loadSessions();
@@ -137,25 +121,7 @@ function ChatScreen() {
         )}
         {error && <ErrorBanner error={error} onDismiss={() => chat.getState().clearError()} />}
         {isEmpty ? (
-          <div className="chat-empty">
-            {!envLoaded ? null : docCount === 0 ? (
-              <EmptyState
-                icon="library"
-                title="Import a manual to get started"
-                actions={
-                  <a className="btn btn-primary" href={routeHref('library')}>
-                    Open the Library
-                  </a>
-                }
-              >
-                Benchmate answers from your PDF manuals only. Import one or more manuals in the Library, then ask here.
-              </EmptyState>
-            ) : (
-              <EmptyState icon="chat" title="Ask the manuals">
-                For example: “What does fault E-204 mean?” or “How do I replace the drive belt?”. Every answer cites the pages it comes from.
-              </EmptyState>
-            )}
-          </div>
+          <ChatEmpty envLoaded={envLoaded} docCount={docCount} />
         ) : (
           <MessageList chat={chat} onCite={onCite} onEdit={onEdit} />
         )}

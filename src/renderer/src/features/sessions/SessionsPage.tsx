@@ -12,7 +12,7 @@ import { routeHref } from '../../lib/router';
 import { FeatureBoundary } from '../chat/FeatureBoundary';
 import { useFeatureStores } from '../chat/useFeatureStores';
 import { ExportDialog } from './ExportDialog';
-import { SessionRow } from './SessionRow';
+import { SessionsTable } from './SessionsTable';
 import { visibleSessions } from './sessionsStore';
 import './sessions.css';
 
@@ -91,44 +91,16 @@ function SessionsScreen() {
           Every chat is kept here so you can find an answer again or export it as a service report.
         </EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table className="table sessions-table">
-            <thead>
-              <tr>
-                <th className="col-check">
-                  <span className="visually-hidden">Select</span>
-                </th>
-                <th>Session</th>
-                <th className="col-machine">Machine</th>
-                <th className="col-date">Last activity</th>
-                <th className="col-num">Msgs</th>
-                <th className="col-actions">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((x) => (
-                <SessionRow
-                  key={x.id}
-                  session={x}
-                  selected={selected.includes(x.id)}
-                  snippets={snippets.get(x.id)}
-                  onToggle={() => toggle(x.id)}
-                  onExport={() => setExportIds([x.id])}
-                  onDelete={() => setDeleting(x)}
-                />
-              ))}
-              {shown.length === 0 && (
-                <tr>
-                  <td colSpan={6} className="muted sessions-nomatch">
-                    {s.searching ? 'Searching…' : `No session mentions “${s.query}”.`}
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+        <SessionsTable
+          shown={shown}
+          selected={selected}
+          snippets={snippets}
+          query={s.query}
+          searching={s.searching}
+          onToggle={toggle}
+          onExport={(id) => setExportIds([id])}
+          onDelete={setDeleting}
+        />
       )}
       {exportIds && <ExportDialog count={exportIds.length} busy={!!s.exporting} onExport={(f) => void doExport(f)} onClose={() => setExportIds(null)} />}
       {deleting && (
