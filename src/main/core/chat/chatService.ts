@@ -3,21 +3,11 @@ import type { EventMap } from '../../../shared/contract';
 import type { TurnStarted } from '../../../shared/contract/chat';
 import type { ChatMessage, ChatScope, FeedbackRating } from '../../../shared/contract/sessions';
 import { AppError, isAbortError, toErrorData } from '../platform/errors';
-import type { Logger } from '../platform/logger';
-import type { SessionStore } from '../sessions/sessionStore';
 import { runTurn, type TurnDeps } from './turnPipeline';
-import type { ChatEnginePort, DocumentInfoPort, SearchPort } from './ports';
 
-export interface ChatServiceDeps {
-  store: SessionStore;
-  /** Getters: search and the chat engine may be created (or loaded) after chat. */
-  search: () => SearchPort | undefined;
-  engine: () => ChatEnginePort | undefined;
-  documents?: DocumentInfoPort;
-  retrieval: () => { resultsPerAnswer: number };
-  generation?: () => { maxAnswerTokens?: number };
+/** What a turn needs (TurnDeps, minus its per-turn delta callback) plus the event sink. */
+export interface ChatServiceDeps extends Omit<TurnDeps, 'onDelta'> {
   events: { emit<E extends keyof EventMap>(event: E, payload: EventMap[E]): void };
-  logger: Logger;
 }
 
 interface ActiveTurn {

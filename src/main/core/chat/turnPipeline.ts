@@ -10,6 +10,7 @@ import type { ChatEnginePort, ChatTurnResult, DocumentInfoPort, RetrievedPassage
 
 export interface TurnDeps {
   store: SessionStore;
+  /** Getters: search and the chat engine may be created (or loaded) after chat. */
   search: () => SearchPort | undefined;
   engine: () => ChatEnginePort | undefined;
   documents?: DocumentInfoPort;
