@@ -82,3 +82,12 @@ describe('identifierTokens (in-memory check of which identifiers a passage names
     expect(d.has('linestarts')).toBe(false);
   });
 });
+
+describe('identifier phrases of a whole query', () => {
+  it('are capped, so a pasted log of codes stays one cheap query', () => {
+    const log = Array.from({ length: 60 }, (_, i) => `AB${i}C${i}D${i}`).join(' ');
+    const q = analyzeQuery(log);
+    expect(q.identifiers.length).toBe(60);
+    expect(q.identifierPhrases.length).toBe(32);
+  });
+});

@@ -83,6 +83,8 @@ function quotedPhrases(text: string): string[] {
  * identifierQueryTokens, minus the parts of a joined identifier: for `MOUSE_X` the lane should
  * look for `mousex`, not also for every page that mentions a mouse.
  */
+const MAX_IDENTIFIER_PHRASES = 32;
+
 function identifiersOf(text: string): Pick<AnalyzedQuery, 'identifiers' | 'identifierPhrases' | 'strongIdentifiers'> {
   const parts = new Set<string>();
   const strong = new Set<string>();
@@ -104,7 +106,8 @@ function identifiersOf(text: string): Pick<AnalyzedQuery, 'identifiers' | 'ident
   const identifiers = kept.map((i) => i.token);
   return {
     identifiers,
-    identifierPhrases: [...new Set(kept.flatMap(identifierPhrases))],
+    // A pasted log full of codes must not turn into hundreds of phrase clauses.
+    identifierPhrases: [...new Set(kept.flatMap(identifierPhrases))].slice(0, MAX_IDENTIFIER_PHRASES),
     strongIdentifiers: [...strong].filter((t) => identifiers.includes(t))
   };
 }
