@@ -77,7 +77,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   settings.onChange((s) => events.emit('settings.changed', s));
 
   // Disposed in reverse order of creation.
-  const index = await LanceStore.open(p.index);
+  const index = await LanceStore.open(p.index, logger.child('index'));
   const disposables: Array<{ dispose(): unknown }> = [settings, index];
   const library = await LibraryService.create({
     store: index,

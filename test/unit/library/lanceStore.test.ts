@@ -80,7 +80,12 @@ describe('LanceStore', () => {
     t.close();
     db.close();
 
-    store = await LanceStore.open(old);
+    const notes: Array<[string, Record<string, unknown> | undefined]> = [];
+    store = await LanceStore.open(old, { info: (msg, meta) => notes.push([msg, meta]) });
+    expect(notes).toEqual([
+      ['index migration: dropped retired columns', { table: 'chunks', columns: ['identText'] }],
+      ['built full-text index over existing rows', expect.objectContaining({ table: 'chunks', column: 'text', rows: 1 })]
+    ]);
     const fields = (await store.chunks().schema()).fields.map((f) => f.name);
     expect(fields).not.toContain('identText');
     expect((await store.chunks().listIndices()).map((i) => i.name).sort()).toEqual([FTS_INDEX.ident, FTS_INDEX.searchText].sort());

@@ -71,6 +71,10 @@ export const CHUNK_FTS_INDEXES: FtsIndexSpec[] = [
  */
 export const RETIRED_CHUNK_COLUMNS = ['identText'];
 
+export interface IndexLog {
+  info(msg: string, meta?: Record<string, unknown>): void;
+}
+
 export interface EnsureTableOptions {
   /** FTS indexes to create when missing. */
   fts?: FtsIndexSpec[];
@@ -85,13 +89,17 @@ export class LanceStore {
 
   private constructor(
     readonly dir: string,
-    private readonly db: lancedb.Connection
+    private readonly db: lancedb.Connection,
+    private readonly log?: IndexLog
   ) {}
 
-  /** Opens (creating when missing) the index folder and the lexical tables with their FTS indexes. */
-  static async open(dir: string): Promise<LanceStore> {
+  /**
+   * Opens (creating when missing) the index folder and the lexical tables with their FTS indexes.
+   * `log` hears about one-time migrations (they may take a while on a large library).
+   */
+  static async open(dir: string, log?: IndexLog): Promise<LanceStore> {
     const db = await lancedb.connect(dir);
-    const store = new LanceStore(dir, db);
+    const store = new LanceStore(dir, db, log);
     await store.ensureTable(TABLES.documents, documentsSchema);
     await store.ensureTable(TABLES.pages, pagesSchema);
     await store.ensureTable(TABLES.chunks, chunksSchema, { fts: CHUNK_FTS_INDEXES, retiredColumns: RETIRED_CHUNK_COLUMNS });
@@ -131,12 +139,18 @@ export class LanceStore {
         : await this.db.createEmptyTable(name, schema, { existOk: true });
       this.tables.set(name, table);
     }
-    if (opts.retiredColumns?.length) await dropRetiredColumns(table, opts.retiredColumns);
+    if (opts.retiredColumns?.length) {
+      const dropped = await dropRetiredColumns(table, opts.retiredColumns);
+      if (dropped.length) this.log?.info('index migration: dropped retired columns', { table: name, columns: dropped });
+    }
     if (opts.fts?.length) {
       const existing = new Set((await table.listIndices()).flatMap((i) => i.columns));
       for (const spec of opts.fts) {
         if (!existing.has(spec.column)) {
+          const started = Date.now();
           await table.createIndex(spec.column, { config: lancedb.Index.fts(spec.options) });
+          const rows = await table.countRows();
+          if (rows > 0) this.log?.info('built full-text index over existing rows', { table: name, column: spec.column, rows, ms: Date.now() - started });
         }
       }
     }
@@ -205,12 +219,14 @@ export class LanceStore {
   }
 }
 
-async function dropRetiredColumns(table: Table, retired: readonly string[]): Promise<void> {
+/** Returns the columns it dropped. */
+async function dropRetiredColumns(table: Table, retired: readonly string[]): Promise<string[]> {
   const present = new Set((await table.schema()).fields.map((f) => f.name));
   const drop = retired.filter((c) => present.has(c));
-  if (drop.length === 0) return;
+  if (drop.length === 0) return [];
   for (const idx of await table.listIndices()) {
     if (idx.columns.some((c) => drop.includes(c))) await table.dropIndex(idx.name);
   }
   await table.dropColumns(drop);
+  return drop;
 }
