@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   identifierPhrases,
-  identifierQueryTokens,
   identifierTokens,
   normalizeIdentifier,
   queryIdentifiers
@@ -22,6 +21,8 @@ function laneMatches(query: string, doc: string): boolean {
   const q = analyzeQuery(query);
   return q.identifiers.some((t) => tokens.includes(t)) || q.identifierPhrases.some((p) => joined.includes(` ${p} `));
 }
+
+const identifierQueryTokens = (q: string) => queryIdentifiers(q).map((i) => i.token);
 
 describe('identifier queries against the identifier index', () => {
   it.each([

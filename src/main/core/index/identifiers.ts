@@ -9,7 +9,7 @@
  * stored per chunk: an earlier design stored every join of 2–4 adjacent words and that column was
  * 60% of the bytes an import wrote.
  * Query side: each identifier-looking span becomes its joined form (one term, meets `E204`) plus
- * phrases of its parts (meet `E-204` / `E 204` / `gdb get char`) — see identifierSpellings.
+ * phrases of its parts (meet `E-204` / `E 204` / `gdb get char`) — see identifierPhrases.
  *
  * identifierTokens keeps the joined-forms view for in-memory checks on a few passages (which of
  * the asked-for identifiers does this sentence name?), where it is cheap.
@@ -101,10 +101,6 @@ export function queryIdentifiers(query: string): QueryIdentifier[] {
     if (mixed || acronym || longNumber) add([w]);
   }
   return [...out.values()];
-}
-
-export function identifierQueryTokens(query: string): string[] {
-  return queryIdentifiers(query).map((i) => i.token);
 }
 
 /** Letter/digit runs of an atom: `rtl2832u` → `['rtl','2832','u']`. */

@@ -80,7 +80,7 @@ function quotedPhrases(text: string): string[] {
 }
 
 /**
- * identifierQueryTokens, minus the parts of a joined identifier: for `MOUSE_X` the lane should
+ * queryIdentifiers, minus the parts of a joined identifier: for `MOUSE_X` the lane should
  * look for `mousex`, not also for every page that mentions a mouse.
  */
 const MAX_IDENTIFIER_PHRASES = 32;
