@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SearchService } from '../../../src/main/core/search/searchService';
+import { exactVectorSearch, SearchService } from '../../../src/main/core/search/searchService';
+import type { VectorSource } from '../../../src/main/core/search/ports';
 import type { LanceStore } from '../../../src/main/core/index/lanceStore';
 import { seedIndex, type SeedDoc } from './seedIndex';
 
@@ -183,3 +184,18 @@ describe('selective filters', () => {
     }
   });
 });
+
+describe('exact vs ANN vector search under a filter', () => {
+  const table = (rows: number) => ({ table: { countRows: async () => rows } as unknown as VectorSource['table'] });
+  it('searches exactly only when the filter leaves few vectors', async () => {
+    // 1 of 20 machine models: 5% of documents.
+    expect(await exactVectorSearch(table(100_000), 5, 100, 20_000)).toBe(true); // ~5k vectors
+    expect(await exactVectorSearch(table(1_000_000), 5, 100, 20_000)).toBe(false); // ~50k vectors: ANN is faster
+    expect(await exactVectorSearch(table(1_000_000), 1, 1000, 20_000)).toBe(true); // one manual of a big library
+  });
+  it('uses the index when nothing is filtered', async () => {
+    expect(await exactVectorSearch(table(1_000), undefined, 10, 20_000)).toBe(false);
+    expect(await exactVectorSearch(table(0), 0, 0, 20_000)).toBe(false);
+  });
+});
+

@@ -44,7 +44,8 @@ export interface SearchTuning {
   feedback: { pages: number; terms: number; weight: number } | null; // pseudo-relevance feedback
   feedbackLanes: 'page' | 'all';
   synonyms: boolean;
-  exactVectorShare: number;
+  /** Search vectors exactly (no ANN) when a filter leaves at most this many; see exactVectorSearch. */
+  exactVectorRows: number;
   rerankTop: number;
 }
 
@@ -59,7 +60,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   feedback: { pages: 3, terms: 6, weight: 0.3 },
   feedbackLanes: 'page',
   synonyms: true,
-  exactVectorShare: 0.1,
+  exactVectorRows: 20_000,
   rerankTop: 20
 };
 
@@ -99,8 +100,6 @@ export class SearchService {
     const where = buildWhere(filters, docs.hidden);
     const allowed = allowedDocIds(docs, filters);
     const pageWhere = allowed ? sqlIn('docId', allowed) : undefined;
-    // Filters that keep under ~10% of documents leave few vectors: exact search beats ANN probing then.
-    const selective = !!allowed && allowed.length <= docs.byId.size * this.tuning.exactVectorShare;
     const chunks = this.ports.store.chunks();
     const pagesTable = this.ports.store.pages();
     const tune = this.tuning;
@@ -114,7 +113,11 @@ export class SearchService {
     const [[textRows0, pageHits0], identRows, vectorRows] = await Promise.all([
       lexical([]),
       identLane(chunks, q, where, tune.candidates),
-      vectors ? vectorLane(chunks, vectors, q.normalized, where, tune.candidates, req.signal, selective) : Promise.resolve(null)
+      vectors
+        ? exactVectorSearch(vectors, allowed?.length, docs.byId.size, tune.exactVectorRows).then((exact) =>
+            vectorLane(chunks, vectors, q.normalized, where, tune.candidates, req.signal, exact)
+          )
+        : Promise.resolve(null)
     ]);
     let [textRows, pageHits] = [textRows0, pageHits0];
     const expansions = q.expansions.map((e) => e.term);
@@ -292,3 +295,22 @@ export class SearchService {
     if (this.warmTimer) clearTimeout(this.warmTimer);
   }
 }
+
+/**
+ * Whether a filtered vector search should skip the ANN index. An exact search scores every
+ * vector the filter leaves (~1 µs each here: 47 ms p50 for the 50k vectors a 5% filter leaves of
+ * 1M), while ANN probing costs about the same 25-30 ms whatever the filter. So exact only when
+ * the filter leaves few vectors — it is also exact, where ANN with a prefilter can miss some.
+ * The count is estimated from the share of documents the filter keeps (a count is ~0.1 ms).
+ */
+export async function exactVectorSearch(
+  source: Pick<VectorSource, 'table'>,
+  allowedDocs: number | undefined,
+  totalDocs: number,
+  maxRows: number
+): Promise<boolean> {
+  if (allowedDocs === undefined || totalDocs === 0) return false;
+  const rows = await source.table.countRows();
+  return (rows * allowedDocs) / totalDocs <= maxRows;
+}
+
