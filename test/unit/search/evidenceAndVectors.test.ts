@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Field, FixedSizeList, Float32, List, Schema, Utf8 } from 'apache-arrow';
+import { vectorSchema } from '../../../src/main/core/index/vectorStore';
 import { evidenceStrength, type EvidenceSignals } from '../../../src/main/core/search/evidence';
 import { SearchService } from '../../../src/main/core/search/searchService';
 import type { VectorSource } from '../../../src/main/core/search/ports';
@@ -53,15 +53,7 @@ let source: VectorSource;
 
 beforeAll(async () => {
   ({ store, cleanup } = await seedIndex(DOCS));
-  const schema = new Schema([
-    new Field('chunkId', new Utf8(), false),
-    new Field('docId', new Utf8(), false),
-    new Field('vector', new FixedSizeList(DIM, new Field('item', new Float32(), true)), false),
-    new Field('machineModels', new List(new Field('item', new Utf8(), true)), false),
-    new Field('tags', new List(new Field('item', new Utf8(), true)), false),
-    new Field('language', new Utf8(), false)
-  ]);
-  const table = await store.ensureTable('vectors_test', schema);
+  const table = await store.ensureTable('vectors_test', vectorSchema(DIM, 'test'));
   await table.add(
     DOCS.flatMap(chunkRows).map((c) => ({ chunkId: c.id, docId: c.docId, vector: embed(c.text), machineModels: c.machineModels, tags: c.tags, language: c.language }))
   );
