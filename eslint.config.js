@@ -42,6 +42,11 @@ export default tseslint.config(
     }
   },
   {
+    // CommonJS config files (electron-builder.cjs) assign module.exports.
+    files: ['**/*.cjs'],
+    languageOptions: { globals: { module: 'writable', require: 'readonly' } }
+  },
+  {
     // Plain Node scripts (scripts/*.mjs, config files): declare the Node globals they use.
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: {

@@ -10,7 +10,7 @@ import { createCore, type Core } from '../core/createCore';
 import { dispatch } from '../core/dispatch';
 import type { Handlers, MethodName } from '../../shared/contract';
 import { dialogHandlers } from './dialogs';
-import { hardenContents, hardenSession, mainWindowOptions } from './mainWindow';
+import { appIconPath, hardenContents, hardenSession, mainWindowOptions } from './mainWindow';
 import { resolveUserData } from './paths';
 import { forwardEvents } from './ipc/forwardEvents';
 import { createSenderCheck } from './ipc/registerIpc';
@@ -64,7 +64,7 @@ async function start(userData: string): Promise<void> {
 }
 
 function createWindow(): void {
-  const win = new BrowserWindow(mainWindowOptions(preloadPath));
+  const win = new BrowserWindow(mainWindowOptions(preloadPath, appIconPath(app.isPackaged, process.resourcesPath, app.getAppPath())));
   mainWindow = win;
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {

@@ -2,6 +2,7 @@
  * Secure window setup, written as plain functions over small interfaces so the options and
  * the navigation/permission policy are unit-tested without an Electron binary.
  */
+import { join } from 'node:path';
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
 export function secureWebPreferences(preloadPath: string): WebPreferences {
@@ -21,8 +22,17 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * The window/taskbar icon on Linux and Windows (macOS takes the bundle's icns). Packaged, it is an
+ * extraResource next to app.asar (electron-builder.cjs); in development it is read from resources/.
+ */
+export function appIconPath(isPackaged: boolean, resourcesPath: string, appPath: string): string {
+  return isPackaged ? join(resourcesPath, 'icon.png') : join(appPath, 'resources', 'icon.png');
+}
+
+export function mainWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
   return {
+    ...(iconPath ? { icon: iconPath } : {}),
     width: 1280,
     height: 840,
     minWidth: 800,

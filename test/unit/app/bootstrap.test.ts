@@ -51,6 +51,7 @@ vi.mock('electron', () => {
       getPath: (name: string) => fake.paths[name],
       setPath: (name: string, value: string) => void (fake.paths[name] = value),
       getVersion: () => '9.9.9-test',
+      getAppPath: () => '/opt/benchmate',
       whenReady: () => fake.ready,
       on,
       quit: () => void fake.state.quitCalls++,

@@ -3,6 +3,7 @@ import {
   hardenContents,
   hardenSession,
   isExternalLinkAllowed,
+  appIconPath,
   mainWindowOptions,
   secureWebPreferences
 } from '../../../src/main/app/mainWindow';
@@ -26,6 +27,13 @@ describe('window options', () => {
       allowRunningInsecureContent: false
     });
     expect(secureWebPreferences('/x/preload/index.cjs')).toEqual(o.webPreferences);
+  });
+
+  it('use the packaged icon beside app.asar, or resources/ in development', () => {
+    expect(appIconPath(true, '/opt/Benchmate/resources', '/opt/Benchmate/resources/app.asar')).toBe('/opt/Benchmate/resources/icon.png');
+    expect(appIconPath(false, '/usr/lib/electron/resources', '/home/me/benchmate')).toBe('/home/me/benchmate/resources/icon.png');
+    expect(mainWindowOptions('/x/preload/index.cjs', '/i.png').icon).toBe('/i.png');
+    expect(mainWindowOptions('/x/preload/index.cjs').icon).toBeUndefined();
   });
 });
 
