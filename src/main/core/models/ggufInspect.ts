@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
-import { GgufInsights, readGgufFileInfo, type Llama } from 'node-llama-cpp';
+import { GgufInsights, readGgufFileInfo, resolveChatWrapper, type GgufFileInfo, type Llama } from 'node-llama-cpp';
 import type { ModelKind } from '../../../shared/contract/models';
 import { AppError } from '../platform/errors';
 
@@ -85,6 +85,14 @@ export async function inspectGguf(path: string, llama: Llama): Promise<GgufInspe
   if (!insights.isSupportedByLlamaCpp) {
     throw new AppError('UNSUPPORTED_FILE', `Model architecture "${architecture}" is not supported by this llama.cpp build.`);
   }
+  // A tokenizer-only file (llama.cpp ships them as ggml-vocab-*.gguf) has a header but no weights;
+  // without this check it would be reported as "truncated (100% of the expected size)".
+  if (info.splicedParts <= 1 && (info.fullTensorInfo ?? info.tensorInfo ?? []).length === 0) {
+    throw new AppError(
+      'UNSUPPORTED_FILE',
+      'This GGUF file holds only a tokenizer vocabulary, no model weights, so it cannot answer or embed. Import the model file itself.'
+    );
+  }
   const alignment = Number((info.metadata?.general as { alignment?: number } | undefined)?.alignment ?? 32);
   const dataStart = Math.ceil((info.infoEndOffset ?? 0) / alignment) * alignment;
   if (info.splicedParts <= 1 && dataStart + insights.modelSize > bytes) {
@@ -112,8 +120,19 @@ export async function inspectGguf(path: string, llama: Llama): Promise<GgufInspe
     parameters: insights.totalParameters || null,
     quantization: fileType != null ? fileTypeName(fileType) : null,
     hasChatTemplate,
-    warnings: insights.getWarnings(path)
+    warnings: [...(kind === 'chat' && !hasChatTemplate ? [noTemplateWarning(info, path)] : []), ...insights.getWarnings(path)]
   };
+}
+
+/**
+ * A chat model without a chat template still loads: node-llama-cpp then picks a prompt format from
+ * the file's name and architecture, or its general format. Say which, because a model trained on
+ * another format answers noticeably worse.
+ */
+function noTemplateWarning(info: GgufFileInfo, path: string): string {
+  const resolved = resolveChatWrapper({ fileInfo: info, filename: path, warningLogs: false, noJinja: true });
+  const format = resolved?.wrapperName ?? 'General';
+  return `This chat model has no chat template; Benchmate formats the conversation with the "${format}" prompt format, which may not be the one it was trained on. Prefer a file that includes its chat template.`;
 }
 
 const FILE_TYPES: Record<number, string> = {
