@@ -179,6 +179,7 @@ test.describe('library admin', () => {
   });
 
   test('a password-protected PDF asks for the password and imports after unlocking', async ({ page, webHost }) => {
+    test.setTimeout(180_000);
     const plain = await writePdf(dir, 'e2e-locked-src.pdf', await makeManualPdf({ title: 'Locked Manual', pages: [{ text: 'Secret procedure for the Z9 unit.' }] }));
     const locked = encryptPdf(plain, join(dir, 'e2e-locked.pdf'), 'hunter2');
     if (!locked) console.warn('skipping the password test: qpdf is not installed, so no encrypted PDF can be made');
@@ -195,10 +196,17 @@ test.describe('library admin', () => {
     await row.getByRole('button', { name: 'Enter password' }).click();
     const dialog = page.getByRole('dialog', { name: 'Password-protected PDF' });
     await expect(dialog.getByLabel('Password')).toBeFocused();
+    // A wrong password is said in the dialog, which stays open for another try; no new queue row.
+    await dialog.getByLabel('Password').fill('wrong-guess');
+    await dialog.getByRole('button', { name: 'Unlock and import' }).click();
+    await expect(dialog.getByTestId('unlock-error')).toHaveText('Incorrect password.', { timeout: 60_000 });
+    await expect(dialog).toBeVisible();
+    await expect(page.getByTestId('queue-item').filter({ hasText: 'e2e-locked.pdf' })).toHaveCount(1);
+    await shot(page, app, '6-password-wrong');
     await dialog.getByLabel('Password').fill('hunter2');
     await shot(page, app, '6-password');
     await dialog.getByRole('button', { name: 'Unlock and import' }).click();
-    await expect(dialog).toBeHidden();
+    await expect(dialog).toBeHidden({ timeout: 60_000 });
     await expect.poll(async () => {
       const r = await webHost.call<DocumentSummary[]>('library.list');
       return r.ok ? r.value.find((d) => d.title === 'Locked Manual' || d.fileName === 'e2e-locked.pdf')?.status : undefined;

@@ -15,7 +15,7 @@ import { createStatusStore } from './features/status/statusStore';
  */
 export function createAppStores(api: Api) {
   return {
-    jobs: createJobsStore(api),
+    jobs: createJobsStore(api, typeof localStorage === 'undefined' ? undefined : localStorage),
     library: createLibraryStore(api),
     models: createModelsStore(api),
     settings: createSettingsStore(api),

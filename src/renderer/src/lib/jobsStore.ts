@@ -24,11 +24,36 @@ export type JobsStore = StoreApi<JobsState>;
 
 export const isActive = (j: JobSnapshot): boolean => j.status === 'queued' || j.status === 'running';
 
-export function createJobsStore(api: Api): JobsStore {
+/** Where cleared rows are remembered, so a reload does not bring them back (window.localStorage). */
+export interface DismissedStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+const DISMISSED_KEY = 'benchmate.dismissedJobs';
+/** Job ids are never reused; the newest few hundred are enough to cover what the core still lists. */
+const DISMISSED_KEPT = 500;
+
+function readDismissed(storage: DismissedStorage | undefined): Record<string, true> {
+  try {
+    const ids: unknown = JSON.parse(storage?.getItem(DISMISSED_KEY) ?? '[]');
+    return Array.isArray(ids) ? Object.fromEntries(ids.filter((x) => typeof x === 'string').map((id) => [id, true as const])) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function createJobsStore(api: Api, storage?: DismissedStorage): JobsStore {
+  const persist = (dismissed: Record<string, true>) => {
+    try {
+      storage?.setItem(DISMISSED_KEY, JSON.stringify(Object.keys(dismissed).slice(-DISMISSED_KEPT)));
+    } catch {
+      // Storage full or blocked: clearing still works for this run.
+    }
+  };
   return createStore<JobsState>((set, get) => ({
     byId: {},
     order: [],
-    dismissed: {},
+    dismissed: readDismissed(storage),
     error: null,
     async load() {
       const r = await api.jobs.list();
@@ -57,6 +82,7 @@ export function createJobsStore(api: Api): JobsStore {
     },
     dismiss(jobId) {
       set((s) => ({ dismissed: { ...s.dismissed, [jobId]: true } }));
+      persist(get().dismissed);
     }
   }));
 }

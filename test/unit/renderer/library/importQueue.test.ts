@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { queueItem } from '../../../../src/renderer/src/features/library/importQueue';
+import { queueItem, reconcileQueue, unlockResult } from '../../../../src/renderer/src/features/library/importQueue';
 import { job } from '../shell/fixtures';
+import type { DocumentSummary } from '../../../../src/shared/contract/library';
 
 describe('import queue items', () => {
   it('shows phase and pages while running', () => {
@@ -35,5 +36,48 @@ describe('import queue file names and core messages', () => {
     const i = queueItem(job({ title: 'Import damaged.pdf', status: 'failed', error: { code: 'UNSUPPORTED_FILE', message: 'damaged.pdf: damaged file: Invalid PDF structure.' } }));
     expect(i.file).toBe('damaged.pdf');
     expect(i.message).toBe('Damaged file: Invalid PDF structure.');
+  });
+});
+
+describe('the queue as the library stands now', () => {
+  const pwJob = (jobId: string, docId: string) =>
+    queueItem(job({ jobId, status: 'succeeded', result: { file: 'lock.pdf', outcome: 'needs_password', docId, message: '' } }));
+  const doc = (id: string, fileName: string, status: DocumentSummary['status']) => ({ id, fileName, status });
+  const unlockFailed = (jobId: string) =>
+    job({ jobId, kind: 'library.unlock', title: 'Unlock lock.pdf', status: 'failed', error: { code: 'NEEDS_PASSWORD', message: 'lock.pdf: Incorrect password.' } });
+
+  it('keeps one row per document, the latest job\'s', () => {
+    const first = pwJob('j1', 'd1');
+    const retry = queueItem(job({ jobId: 'j2', kind: 'library.unlock', status: 'succeeded', result: { file: 'lock.pdf', outcome: 'imported', docId: 'd1', pages: 3, message: '' } }));
+    const other = pwJob('j3', 'd2');
+    const docs = [doc('d1', 'lock.pdf', 'ready'), doc('d2', 'other.pdf', 'needs_password')];
+    const rows = reconcileQueue([first, retry, other], docs);
+    expect(rows.map((r) => r.jobId)).toEqual(['j2', 'j3']);
+  });
+
+  it('a problem row whose document is ready now says so and offers no password action', () => {
+    const [row] = reconcileQueue([pwJob('j1', 'd1')], [doc('d1', 'lock.pdf', 'ready')]);
+    expect([row.kind, row.message]).toEqual(['imported', 'Ready: the manual was imported afterwards']);
+  });
+
+  it('a row whose document was deleted keeps its text but is marked removed', () => {
+    const [row] = reconcileQueue([pwJob('j1', 'd1')], []);
+    expect([row.kind, row.removed, row.docId]).toEqual(['needs_password', true, undefined]);
+  });
+
+  it('a failed job without a document id is matched to its document by file name', () => {
+    const failed = queueItem(unlockFailed('j9'));
+    expect(failed.docId).toBeUndefined();
+    const [row] = reconcileQueue([failed], [doc('d1', 'lock.pdf', 'needs_password')]);
+    expect([row.docId, row.removed]).toEqual(['d1', undefined]);
+    const [ready] = reconcileQueue([failed], [doc('d1', 'lock.pdf', 'ready')]);
+    expect(ready.kind).toBe('imported');
+  });
+
+  it('the unlock result gives the reason without the file name, or running / done', () => {
+    expect(unlockResult(undefined)).toEqual({ state: 'running' });
+    expect(unlockResult(job({ kind: 'library.unlock', status: 'running' }))).toEqual({ state: 'running' });
+    expect(unlockResult(job({ kind: 'library.unlock', status: 'succeeded' }))).toEqual({ state: 'done' });
+    expect(unlockResult(unlockFailed('u1'))).toEqual({ state: 'failed', message: 'Incorrect password.' });
   });
 });

@@ -33,3 +33,24 @@ describe('jobs store', () => {
     expect(fake.callsTo('jobs.cancel')).toEqual([{ jobId: 'a' }, { jobId: 'zz' }]);
   });
 });
+
+describe('cleared jobs', () => {
+  it('stay cleared after a reload (remembered in storage)', async () => {
+    const mem = new Map<string, string>();
+    const storage = { getItem: (k: string) => mem.get(k) ?? null, setItem: (k: string, v: string) => void mem.set(k, v) };
+    const fake = createFakeApi({ 'jobs.list': () => [job({ jobId: 'a', status: 'succeeded' }), job({ jobId: 'b', status: 'succeeded' })] });
+    const first = createJobsStore(fake.api, storage);
+    await first.getState().load();
+    first.getState().dismiss('a');
+    const reloaded = createJobsStore(fake.api, storage);
+    await reloaded.getState().load();
+    expect(jobsOfKind(reloaded.getState(), ['library.import']).map((j) => j.jobId)).toEqual(['b']);
+  });
+
+  it('a damaged storage entry is ignored, not fatal', async () => {
+    const storage = { getItem: () => '{not json', setItem: () => {} };
+    const store = createJobsStore(createFakeApi({ 'jobs.list': () => [job({ jobId: 'a' })] }).api, storage);
+    await store.getState().load();
+    expect(jobsOfKind(store.getState(), ['library.import']).map((j) => j.jobId)).toEqual(['a']);
+  });
+});

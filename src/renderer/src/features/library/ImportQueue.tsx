@@ -6,7 +6,7 @@ import { Button } from '../../components/Button';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useAppStores } from '../../lib/appContext';
 import { jobsOfKind } from '../../lib/jobsStore';
-import { isProblem, queueItem, type QueueItem, type QueueItemKind } from './importQueue';
+import { isProblem, queueItem, reconcileQueue, type QueueItem, type QueueItemKind } from './importQueue';
 
 export const IMPORT_JOB_KINDS = ['library.import', 'library.reindex', 'library.unlock'];
 
@@ -23,11 +23,12 @@ const BADGE: Record<QueueItemKind, { tone: BadgeTone; label: string }> = {
 
 /** One row per imported file: a progress bar while running, then the outcome and what to do. */
 export function ImportQueue({ onUnlock }: { onUnlock: (docId: string | undefined, file: string) => void }) {
-  const { jobs } = useAppStores();
+  const { jobs, library } = useAppStores();
   // Select the stored snapshots (stable references) and derive rows outside the selector:
   // a selector that builds new objects would never compare equal and would loop.
   const snapshots = useStore(jobs, useShallow((s) => jobsOfKind(s, IMPORT_JOB_KINDS)));
-  const items = useMemo(() => snapshots.map(queueItem), [snapshots]);
+  const documents = useStore(library, (s) => s.documents);
+  const items = useMemo(() => reconcileQueue(snapshots.map(queueItem), documents), [snapshots, documents]);
   const { cancel, dismiss } = jobs.getState();
   if (items.length === 0) return null;
   const finished = items.filter((i) => i.kind !== 'active');
@@ -78,7 +79,7 @@ function QueueRow({ item, onCancel, onDismiss, onUnlock }: { item: QueueItem; on
         </Button>
       ) : (
         <div className="row row-end">
-          {item.kind === 'needs_password' && (
+          {item.kind === 'needs_password' && !item.removed && (
             <Button size="small" variant="primary" onClick={() => onUnlock(item.docId, item.file)}>
               Enter password
             </Button>

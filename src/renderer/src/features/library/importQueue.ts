@@ -1,4 +1,4 @@
-import { importOutcome, type ImportOutcome } from '../../../../shared/contract/library';
+import { importOutcome, type DocumentSummary, type ImportOutcome } from '../../../../shared/contract/library';
 import type { JobSnapshot } from '../../../../shared/contract/jobs';
 
 /**
@@ -17,6 +17,8 @@ export interface QueueItem {
   done: number;
   total: number | null;
   docId?: string;
+  /** The document is no longer in the library: nothing left to act on. */
+  removed?: boolean;
 }
 
 const PHASES: Record<string, string> = {
@@ -83,6 +85,40 @@ export function queueItem(job: JobSnapshot): QueueItem {
   if (code === 'NEEDS_PASSWORD') return { ...base, docId, kind: 'needs_password', message: 'Password-protected: enter the password to import it.' };
   if (parsed.success && parsed.data.outcome !== 'imported') return { ...base, docId, ...fromOutcome(parsed.data) };
   return { ...base, docId, ...classifyFailure(msg) };
+}
+
+/**
+ * The queue as the library stands now. A document imported, unlocked or re-indexed several times
+ * shows one row, its latest job's; a problem row whose document has since become ready says so
+ * (a reload brings every past job back, and "Enter password" for a ready manual only confused);
+ * a row whose document was deleted keeps its text but loses its action. Failed jobs carry no
+ * document id, so rows are matched to documents by file name when they lack one.
+ */
+export function reconcileQueue(items: readonly QueueItem[], documents: ReadonlyArray<Pick<DocumentSummary, 'id' | 'fileName' | 'status'>>): QueueItem[] {
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const byFile = new Map(documents.map((d) => [d.fileName, d]));
+  const settled = items.map((item) => (item.docId || item.kind === 'active' ? item : { ...item, docId: byFile.get(item.file)?.id }));
+  const latest = new Map<string, number>();
+  settled.forEach((item, i) => item.docId && latest.set(item.docId, i));
+  const out: QueueItem[] = [];
+  settled.forEach((item, i) => {
+    if (item.docId && latest.get(item.docId) !== i) return;
+    if (item.kind === 'active' || item.kind === 'cancelled') return void out.push(item);
+    const doc = item.docId ? byId.get(item.docId) : undefined;
+    if (!doc) out.push(isProblem(item.kind) ? { ...item, docId: undefined, removed: true } : item);
+    else if (doc.status === 'ready' && isProblem(item.kind)) out.push({ ...item, kind: 'imported', message: 'Ready: the manual was imported afterwards' });
+    else out.push(item);
+  });
+  return out;
+}
+
+/** The password dialog's view of its unlock job: still running, done, or the reason it failed. */
+export function unlockResult(job: JobSnapshot | undefined): { state: 'running' | 'done' } | { state: 'failed'; message: string } {
+  if (!job || job.status === 'queued' || job.status === 'running') return { state: 'running' };
+  if (job.status === 'succeeded') return { state: 'done' };
+  // Core messages are "<file>: <reason>"; the dialog already names the file.
+  const raw = job.error?.message ?? job.message ?? 'The file could not be unlocked.';
+  return { state: 'failed', message: raw.replace(/^[^:]*\.pdf:\s*/i, '') };
 }
 
 export const isProblem = (k: QueueItemKind): boolean => k === 'needs_password' || k === 'needs_ocr' || k === 'damaged' || k === 'failed';
