@@ -220,47 +220,45 @@ test.describe('library admin', () => {
     await emptyLibrary(webHost);
     // Unique names: the shared host's job list may still hold rows from earlier runs.
     const tag = Date.now().toString(36);
-    const longName = `e2e-long-${tag}.pdf`;
-    const shortName = `e2e-short-${tag}.pdf`;
-    // The core runs up to 4 imports at once (one per parse worker, one being written, one read
-    // ahead; libraryService.ts): with four long manuals ahead, the short one waits in the queue. (Cancelling a file that already finished would still be
-    // reported as "cancelled" by the core — see the report.)
-    const longPages = (variant: string) =>
-      Array.from({ length: 150 }, (_, i) => ({ text: `Chapter ${i + 1}\n\nProcedure ${i + 1} for the K5 press (${variant}): check valve V${i + 1}, then torque bolt B${i + 1} to ${20 + (i % 30)} Nm.` }));
-    const long = await writePdf(dir, longName, await makeManualPdf({ title: 'Long Manual', pages: longPages('a') }));
-    const others = [
-      await writePdf(dir, `e2e-long2-${tag}.pdf`, await makeManualPdf({ title: 'Long Manual Two', pages: longPages(`b${tag}`) })),
-      await writePdf(dir, `e2e-long3-${tag}.pdf`, await makeManualPdf({ title: 'Long Manual Three', pages: longPages(`c${tag}`) })),
-      await writePdf(dir, `e2e-long4-${tag}.pdf`, await makeManualPdf({ title: 'Long Manual Four', pages: longPages(`d${tag}`) }))
-    ];
-    const short = await writePdf(dir, shortName, await makeManualPdf({ title: 'Short Manual', pages: [{ text: `One page about the K5 press ${tag}.` }] }));
+    const firstName = `e2e-first-${tag}.pdf`;
+    const heldName = `e2e-held-${tag}.pdf`;
+    const pages = (variant: string) =>
+      Array.from({ length: 12 }, (_, i) => ({ text: `Chapter ${i + 1}\n\nProcedure ${i + 1} for the K5 press (${variant}): check valve V${i + 1}, then torque bolt B${i + 1} to ${20 + i} Nm.` }));
+    const first = await writePdf(dir, firstName, await makeManualPdf({ title: 'First Manual', pages: pages(`a${tag}`) }));
+    const held = await writePdf(dir, heldName, await makeManualPdf({ title: 'Held Manual', pages: [{ text: `One page about the K5 press ${tag}.` }] }));
     const app = new AppPage(page);
     await app.open(webHost.url);
     await app.goTo('Library');
-    await page.getByTestId('file-input').setInputFiles([long, ...others, short]);
-    const shortRow = page.getByTestId('queue-item').filter({ hasText: shortName });
-    await expect(shortRow).toHaveAttribute('data-kind', 'active', { timeout: 20_000 });
-    await expect(shortRow).toContainText('Waiting');
-    await shortRow.getByRole('button', { name: `Cancel import of ${shortName}` }).click();
-    await expect(shortRow).toHaveAttribute('data-kind', 'cancelled', { timeout: 30_000 });
-    const longRow = page.getByTestId('queue-item').filter({ hasText: longName });
-    await expect(longRow).toHaveAttribute('data-kind', 'imported', { timeout: 90_000 });
-    await expect(longRow).toContainText('150 pages');
-    // A job reports "cancelled" at once; a file that had already started is then removed by the core.
+    await page.getByTestId('file-input').setInputFiles([first]);
+    const firstRow = page.getByTestId('queue-item').filter({ hasText: firstName });
+    await expect(firstRow).toHaveAttribute('data-kind', 'imported', { timeout: 60_000 });
+    await expect(firstRow).toContainText('12 pages');
+
+    // Hold the queue (a gate in the core, not a race against slow files): the next file waits.
+    await page.getByRole('button', { name: 'Pause imports' }).click();
+    await expect(page.getByRole('button', { name: 'Resume imports' })).toBeVisible();
+    await page.getByTestId('file-input').setInputFiles([held]);
+    const heldRow = page.getByTestId('queue-item').filter({ hasText: heldName });
+    await expect(heldRow).toContainText('Waiting', { timeout: 20_000 });
+    await shot(page, app, '7-queue-paused');
+    await heldRow.getByRole('button', { name: `Cancel import of ${heldName}` }).click();
+    await expect(heldRow).toHaveAttribute('data-kind', 'cancelled', { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Resume imports' }).click();
+    await expect(page.getByRole('button', { name: 'Pause imports' })).toBeVisible();
+    const list = await webHost.call<DocumentSummary[]>('library.list');
+    expect(list.ok && list.value.some((d) => d.fileName === heldName)).toBe(false);
+
+    // Re-index the first manual from its details dialog: its queue row follows the new job.
+    await page.getByRole('button', { name: 'Edit First Manual', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Edit document details' }).getByRole('button', { name: 'Re-index' }).click();
     await expect
       .poll(async () => {
-        const list = await webHost.call<DocumentSummary[]>('library.list');
-        return list.ok && list.value.some((d) => d.fileName === shortName);
-      })
-      .toBe(false);
-
-    // Re-index the long manual from its details dialog: a new queue row runs to completion.
-    await page.getByRole('button', { name: 'Edit Long Manual', exact: true }).click();
-    await page.getByRole('dialog', { name: 'Edit document details' }).getByRole('button', { name: 'Re-index' }).click();
-    // The re-index job reports the stored file name, so it is the second row for the long file.
-    const longRows = page.getByTestId('queue-item').filter({ hasText: longName });
-    await expect(longRows).toHaveCount(2, { timeout: 20_000 });
-    await expect(longRows.nth(1)).toHaveAttribute('data-kind', 'imported', { timeout: 90_000 });
+        const jobs = await webHost.call<Array<{ kind: string; status: string; title: string }>>('jobs.list');
+        return jobs.ok && jobs.value.some((j) => j.kind === 'library.reindex' && j.status === 'succeeded' && j.title.includes('First Manual'));
+      }, { timeout: 90_000 })
+      .toBe(true);
+    await expect(firstRow).toHaveCount(1);
+    await expect(firstRow).toHaveAttribute('data-kind', 'imported');
 
     // Clear finished rows empties the queue section.
     await page.getByRole('button', { name: 'Clear finished' }).click();

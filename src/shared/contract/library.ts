@@ -149,6 +149,12 @@ export const libraryMethods = {
     z.object({ jobId: z.string() }),
     'Retry a needs_password document with a password (the password is not stored).'
   ),
+  pauseImports: method(
+    z.object({ paused: z.boolean() }).strict(),
+    z.object({ paused: z.boolean() }),
+    'Hold (or release) the import queue: waiting imports stay queued and can be cancelled; running ones finish.'
+  ),
+  importsPaused: method(noInput, z.object({ paused: z.boolean() }), 'Whether the import queue is held.'),
   stats: method(noInput, libraryStats, 'Counts of documents, pages, chunks and bytes on disk.'),
   optimize: method(
     noInput,

@@ -12,6 +12,8 @@ export function libraryHandlers(svc: LibraryService): Pick<Handlers, LibraryMeth
     'library.delete': (i) => svc.delete(i.id),
     'library.reindex': (i) => svc.reindex(i.id),
     'library.unlock': (i) => svc.unlock(i.id, i.password),
+    'library.pauseImports': async (i) => svc.pauseImports(i.paused),
+    'library.importsPaused': async () => svc.importsPaused(),
     'library.stats': () => svc.stats(),
     'library.optimize': async () => svc.optimize(),
     'library.pageText': (i) => svc.pageText(i.docId, i.page),

@@ -121,6 +121,17 @@ export class LibraryService {
     return { jobId: this.startJob('unlock', `Unlock ${doc.fileName}`, { path: doc.storedPath, existing: doc, password }) };
   }
 
+  /** Holds (or releases) the import queue: waiting imports stay queued, running ones finish. */
+  pauseImports(paused: boolean): { paused: boolean } {
+    this.slots.setPaused(paused);
+    this.deps.logger.info(paused ? 'import queue paused' : 'import queue resumed');
+    return { paused: this.slots.paused };
+  }
+
+  importsPaused(): { paused: boolean } {
+    return { paused: this.slots.paused };
+  }
+
   async list(filter: { status?: string; machineModel?: string; tag?: string; language?: string } = {}): Promise<DocumentSummary[]> {
     const docs = await this.repo.listDocs();
     return docs
@@ -220,7 +231,13 @@ export class LibraryService {
       summarize: (r) => r,
       run: async (ctx) => {
         ctx.progress({ phase: 'queued' });
-        const slot = await this.slots.acquire();
+        let slot: number;
+        try {
+          slot = await this.slots.acquire(ctx.signal);
+        } catch {
+          this.pending--; // only a cancel ends the wait for a slot
+          throw new AppError('CANCELLED', 'Cancelled.');
+        }
         try {
           if (ctx.signal.aborted) throw new AppError('CANCELLED', 'Cancelled.');
           const out = await runImport(this.pipeline, req, ctx);

@@ -8,6 +8,9 @@ describe('import queue items', () => {
     const i = queueItem(job({ phase: 'parse', done: 3, total: 12 }));
     expect(i.kind).toBe('active');
     expect(i.message).toBe('Reading pages · 3 of 12');
+    expect(i.waiting).toBe(false);
+    const w = queueItem(job({ status: 'running', phase: 'queued', done: 0, total: null }));
+    expect([w.waiting, w.message]).toEqual([true, 'Waiting']);
   });
 
   it('maps outcomes to reasons a technician understands', () => {
@@ -53,6 +56,7 @@ describe('the queue as the library stands now', () => {
     const docs = [doc('d1', 'lock.pdf', 'ready'), doc('d2', 'other.pdf', 'needs_password')];
     const rows = reconcileQueue([first, retry, other], docs);
     expect(rows.map((r) => r.jobId)).toEqual(['j2', 'j3']);
+    expect(rows[0].earlierJobIds).toEqual(['j1']); // cleared together with the row
   });
 
   it('a problem row whose document is ready now says so and offers no password action', () => {

@@ -49,14 +49,15 @@ describe('resyncStores', () => {
     const fake = createFakeApi({
       'jobs.list': () => [job({ jobId: 'late', status: 'succeeded' })],
       'settings.get': () => defaultSettings(),
-      'library.list': () => []
+      'library.list': () => [],
+      'library.importsPaused': () => ({ paused: false })
     });
     const stores = createAppStores(fake.api);
     await stores.library.getState().refresh();
     fake.calls.length = 0;
     await resyncStores(stores);
     const called = fake.calls.map((c) => c.method).sort();
-    expect(called).toEqual(['jobs.list', 'library.list', 'settings.get']);
+    expect(called).toEqual(['jobs.list', 'library.importsPaused', 'library.list', 'settings.get']);
     expect(stores.jobs.getState().byId.late.status).toBe('succeeded');
   });
 });

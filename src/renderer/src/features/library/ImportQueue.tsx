@@ -29,27 +29,34 @@ export function ImportQueue({ onUnlock }: { onUnlock: (docId: string | undefined
   const snapshots = useStore(jobs, useShallow((s) => jobsOfKind(s, IMPORT_JOB_KINDS)));
   const documents = useStore(library, (s) => s.documents);
   const items = useMemo(() => reconcileQueue(snapshots.map(queueItem), documents), [snapshots, documents]);
-  const { cancel, dismiss } = jobs.getState();
-  if (items.length === 0) return null;
+  const { cancel } = jobs.getState();
+  const dismiss = (item: QueueItem) => [item.jobId, ...(item.earlierJobIds ?? [])].forEach((id) => jobs.getState().dismiss(id));
+  const paused = useStore(library, (s) => s.importsPaused);
+  const pausing = useStore(library, (s) => !!s.busy.pause);
+  if (items.length === 0 && !paused) return null;
   const finished = items.filter((i) => i.kind !== 'active');
   const activeCount = items.length - finished.length;
+  const status = paused ? `Paused${activeCount > 0 ? ` · ${activeCount} waiting or finishing` : ''}` : activeCount > 0 ? `${activeCount} in progress` : 'All done';
 
   return (
     <section className="section" aria-labelledby="queue-h">
       <div className="section-header">
         <h2 id="queue-h">Import queue</h2>
         <span className="muted small" aria-live="polite">
-          {activeCount > 0 ? `${activeCount} in progress` : 'All done'}
+          {status}
         </span>
+        <Button size="small" busy={pausing} onClick={() => void library.getState().setImportsPaused(!paused)} aria-pressed={paused}>
+          {paused ? 'Resume imports' : 'Pause imports'}
+        </Button>
         {finished.length > 0 && (
-          <Button size="small" variant="ghost" onClick={() => finished.forEach((i) => dismiss(i.jobId))}>
+          <Button size="small" variant="ghost" onClick={() => finished.forEach(dismiss)}>
             Clear finished
           </Button>
         )}
       </div>
       <ul className="list queue" aria-label="Import queue">
         {items.map((item) => (
-          <QueueRow key={item.jobId} item={item} onCancel={() => void cancel(item.jobId)} onDismiss={() => dismiss(item.jobId)} onUnlock={onUnlock} />
+          <QueueRow key={item.jobId} item={item} onCancel={() => void cancel(item.jobId)} onDismiss={() => dismiss(item)} onUnlock={onUnlock} />
         ))}
       </ul>
     </section>
@@ -57,7 +64,7 @@ export function ImportQueue({ onUnlock }: { onUnlock: (docId: string | undefined
 }
 
 function QueueRow({ item, onCancel, onDismiss, onUnlock }: { item: QueueItem; onCancel: () => void; onDismiss: () => void; onUnlock: (docId: string | undefined, file: string) => void }) {
-  const badge = BADGE[item.kind];
+  const badge = item.waiting ? { tone: 'neutral' as const, label: 'Queued' } : BADGE[item.kind];
   return (
     <li className={`list-row queue-row${isProblem(item.kind) ? ' is-problem' : ''}`} data-testid="queue-item" data-kind={item.kind}>
       <div className="grow">

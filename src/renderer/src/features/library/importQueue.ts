@@ -19,6 +19,10 @@ export interface QueueItem {
   docId?: string;
   /** The document is no longer in the library: nothing left to act on. */
   removed?: boolean;
+  /** Active but not started: waiting for a free slot (or a paused queue). */
+  waiting?: boolean;
+  /** Earlier jobs of the same document this row stands for (cleared with it). */
+  earlierJobIds?: string[];
 }
 
 const PHASES: Record<string, string> = {
@@ -70,7 +74,8 @@ export function queueItem(job: JobSnapshot): QueueItem {
   const base = { jobId: job.jobId, file: fileOfTitle(job.title), done: job.done, total: job.total };
   if (job.status === 'queued' || job.status === 'running') {
     const pages = job.total ? ` · ${job.done} of ${job.total}` : '';
-    return { ...base, kind: 'active', message: `${phaseLabel(job.status === 'queued' ? 'queued' : job.phase)}${pages}` };
+    const waiting = job.status === 'queued' || job.phase === 'queued';
+    return { ...base, kind: 'active', waiting, message: `${phaseLabel(waiting ? 'queued' : job.phase)}${pages}` };
   }
   if (job.status === 'cancelled') return { ...base, kind: 'cancelled', message: 'Cancelled' };
   const parsed = importOutcome.safeParse(job.result);
@@ -99,10 +104,17 @@ export function reconcileQueue(items: readonly QueueItem[], documents: ReadonlyA
   const byFile = new Map(documents.map((d) => [d.fileName, d]));
   const settled = items.map((item) => (item.docId || item.kind === 'active' ? item : { ...item, docId: byFile.get(item.file)?.id }));
   const latest = new Map<string, number>();
-  settled.forEach((item, i) => item.docId && latest.set(item.docId, i));
-  const out: QueueItem[] = [];
+  const earlier = new Map<string, string[]>();
   settled.forEach((item, i) => {
-    if (item.docId && latest.get(item.docId) !== i) return;
+    if (!item.docId) return;
+    const prev = latest.get(item.docId);
+    if (prev !== undefined) earlier.set(item.docId, [...(earlier.get(item.docId) ?? []), settled[prev].jobId]);
+    latest.set(item.docId, i);
+  });
+  const out: QueueItem[] = [];
+  settled.forEach((raw, i) => {
+    if (raw.docId && latest.get(raw.docId) !== i) return;
+    const item = raw.docId && earlier.has(raw.docId) ? { ...raw, earlierJobIds: earlier.get(raw.docId) } : raw;
     if (item.kind === 'active' || item.kind === 'cancelled') return void out.push(item);
     const doc = item.docId ? byId.get(item.docId) : undefined;
     if (!doc) out.push(isProblem(item.kind) ? { ...item, docId: undefined, removed: true } : item);

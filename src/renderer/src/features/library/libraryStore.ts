@@ -12,12 +12,15 @@ export interface LibraryState {
   error: AppErrorData | null;
   filter: DocFilter;
   sort: SortSpec;
-  /** Keys of actions in flight: 'import', 'update:<id>', 'delete:<id>', 'reindex:<id>', 'unlock:<id>'. */
+  /** Keys of actions in flight: 'import', 'pause', 'update:<id>', 'delete:<id>', 'reindex:<id>', 'unlock:<id>'. */
   busy: Record<string, true>;
   /** Files the last import skipped (not a PDF, unreadable path...) with the reason. */
   skipped: Array<{ path: string; reason: string }>;
   search: { text: string; result: SearchResult | null; error: AppErrorData | null; running: boolean };
+  /** The import queue is held: waiting imports stay queued (library.pauseImports). */
+  importsPaused: boolean;
   refresh(): Promise<void>;
+  setImportsPaused(paused: boolean): Promise<void>;
   importPaths(paths: string[]): Promise<string[]>;
   updateMetadata(id: string, patch: DocumentMetadata): Promise<boolean>;
   remove(id: string): Promise<boolean>;
@@ -51,13 +54,19 @@ export function createLibraryStore(api: Api, opts: { refreshDelayMs?: number } =
       busy: {},
       skipped: [],
       search: { text: '', result: null, error: null, running: false },
+      importsPaused: false,
 
       async refresh() {
         // Only the newest list answer wins (events can trigger overlapping refreshes).
         const seq = ++listSeq;
-        const r = await api.library.list();
+        const [r, held] = await Promise.all([api.library.list(), api.library.importsPaused()]);
         if (seq !== listSeq) return;
         set(r.ok ? { documents: r.value, loaded: true, error: null } : { loaded: true, error: r.error });
+        if (held.ok) set({ importsPaused: held.value.paused });
+      },
+      async setImportsPaused(paused) {
+        const r = await run('pause', () => api.library.pauseImports({ paused }));
+        if (r) set({ importsPaused: r.paused });
       },
       async importPaths(paths) {
         if (paths.length === 0) return [];
