@@ -86,19 +86,22 @@ export function App() {
           <span className="brand-mark" aria-hidden="true">
             B
           </span>
-          Benchmate
+          <span className="brand-name">Benchmate</span>
         </div>
         <nav className="nav" aria-label="Main">
           {NAV.map((n) => (
-            <a key={n.route} className="nav-link" href={routeHref(n.route)} aria-current={navActive === n.route ? 'page' : undefined}>
+            <a key={n.route} className="nav-link" href={routeHref(n.route)} title={n.label} aria-current={navActive === n.route ? 'page' : undefined}>
               <Icon name={n.icon} />
-              {n.label}
+              <span className="nav-label">{n.label}</span>
             </a>
           ))}
         </nav>
         <div className="sidebar-footer">
-          <button type="button" className="link-button sidebar-link" onClick={() => setShowShortcuts(true)} title={formatCombo('mod+/')}>
-            Keyboard shortcuts
+          <button type="button" className="link-button sidebar-link" onClick={() => setShowShortcuts(true)} title={`Keyboard shortcuts (${formatCombo('mod+/')})`}>
+            <span className="nav-label">Keyboard shortcuts</span>
+            <span className="rail-only" aria-hidden="true">
+              ?
+            </span>
           </button>
           <ConnectionIndicator />
         </div>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ChatSource } from '../../../../shared/contract/sessions';
 import { FeatureBoundary } from './FeatureBoundary';
@@ -38,6 +38,7 @@ function ChatScreen() {
   const error = useStore(chat, (s) => s.error);
   const streaming = useStore(chat, (s) => s.streaming !== null);
   const composer = useRef<ComposerHandle>(null);
+  const [sessionsOpen, setSessionsOpen] = useState(false);
   const opener = useRef<HTMLElement | null>(null);
 
   const routeId = useSessionRoute(chat);
@@ -103,10 +104,19 @@ function ChatScreen() {
   const onEdit = useCallback((text: string) => composer.current?.editLast(text), []);
 
   return (
-    <div className="chat-page page-full">
-      <SessionSidebar chat={chat} onNew={newChat} onOpen={(id) => navigate('chat', [id])} />
+    <div className={`chat-page page-full${sessionsOpen ? ' sessions-open' : ''}`} onKeyDown={(e) => e.key === 'Escape' && sessionsOpen && setSessionsOpen(false)}>
+      <SessionSidebar
+        chat={chat}
+        onNew={() => (setSessionsOpen(false), newChat())}
+        onOpen={(id) => (setSessionsOpen(false), navigate('chat', [id]))}
+      />
+      {sessionsOpen && <div className="sessions-backdrop" aria-hidden="true" onClick={() => setSessionsOpen(false)} />}
       <section className="chat-main" aria-label="Chat">
         <header className="chat-header">
+          {/* Narrow windows hide the chat list; this button (shown only there, chat.css) opens it over the chat. */}
+          <button type="button" className="btn btn-small sessions-toggle" aria-expanded={sessionsOpen} onClick={() => setSessionsOpen((o) => !o)}>
+            Chats
+          </button>
           <h1 className="chat-title" title={title}>
             {activeId ? title : 'New chat'}
           </h1>
