@@ -62,11 +62,25 @@ export const evidence = z.object({
 });
 export type Evidence = z.infer<typeof evidence>;
 
+/**
+ * Salient terms of the question the manuals lack: "The manuals never mention ESP32" /
+ * "Missing on these pages: firmware update".
+ */
+export const missingTerms = z.object({
+  /** Names, identifiers and two-word terms that occur nowhere in the library. */
+  neverMentioned: z.array(z.string()),
+  /** Names the library has, but none of the top pages carry. */
+  notOnPages: z.array(z.string())
+});
+export type MissingTerms = z.infer<typeof missingTerms>;
+
 export const searchResult = z.object({
   passages: z.array(passage),
   evidence,
   lanes: z.array(laneName).describe('lanes that ran for this query'),
   query: z.object({ terms: z.array(z.string()), identifiers: z.array(z.string()), expansions: z.array(z.string()) }),
+  /** Absent from older hosts' results; search.query always fills it. */
+  missing: missingTerms.optional(),
   tookMs: z.number(),
   /** Cumulative ms at the end of each stage (prepare, lanes, feedback, fuse, evidence), for diagnosis. */
   timings: z.record(z.string(), z.number()).optional()

@@ -146,6 +146,31 @@ export async function chunksOfPages(chunks: Table, pages: ReadonlyArray<{ docId:
   return rows.map(toRecord).filter((r) => wanted.has(`${r.docId}\u0000${r.page}`));
 }
 
+/** Whether `phrase` occurs (as adjacent words, stemmed) in any chunk passing `where`. */
+export async function phraseExists(table: Table, phrase: string, where: string | undefined): Promise<boolean> {
+  const t = clean(phrase);
+  if (!t) return false;
+  let q = table.query().fullTextSearch(new PhraseQuery(t, 'searchText', { slop: 0 })).select(['id', '_score']).limit(1);
+  if (where) q = q.where(where);
+  return (await q.toArray()).length > 0;
+}
+
+/** Full texts of the given pages (`docId:page` → text), one query. */
+export async function pageTextsOf(pagesTable: Table, pages: ReadonlyArray<{ docId: string; page: number }>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (pages.length === 0) return out;
+  const docs = [...new Set(pages.map((p) => p.docId))];
+  const nums = [...new Set(pages.map((p) => Math.trunc(p.page)))];
+  const where = `${sqlIn('docId', docs)} AND ${sqlColumn('page')} IN (${nums.join(', ')})`;
+  const rows = (await pagesTable.query().where(where).select(['docId', 'page', 'text']).toArray()) as Array<Record<string, unknown>>;
+  const wanted = new Set(pages.map((p) => `${p.docId}:${p.page}`));
+  for (const r of rows) {
+    const key = `${String(r.docId)}:${Number(r.page)}`;
+    if (wanted.has(key)) out.set(key, String(r.text ?? ''));
+  }
+  return out;
+}
+
 /**
  * Exact-identifier lane over the identifier index on the chunk text: the joined forms as terms
  * (`e204` meets `E204`) and their multi-word spellings as exact phrases (`e 204` meets `E-204`,

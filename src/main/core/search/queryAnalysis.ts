@@ -1,17 +1,16 @@
 import { identifierPhrases, normalizeIdentifier, queryIdentifiers } from '../index/identifiers';
 import { contentWords, isStopWord, normalizeText, stem } from './textTerms';
-import { synonymsOf } from './synonyms';
 
 /**
  * Query understanding without an LLM: normalisation, content terms, identifier spans for the
- * exact lane, quoted phrases (pasted error messages), and weighted expansions (spelling variants,
- * a small technician-vocabulary thesaurus, and corpus-derived expansions added later by the
- * service). Expansions never replace a term; they are extra, down-weighted SHOULD clauses.
+ * exact lane, quoted phrases (pasted error messages), and weighted expansions (spelling variants
+ * here; WordNet, library associations and pseudo-relevance feedback are added by the service,
+ * which has the library's statistics). Expansions never replace a term; they are extra, down-weighted SHOULD clauses.
  */
 export interface Expansion {
   term: string;
   weight: number;
-  source: 'spelling' | 'synonym' | 'corpus';
+  source: 'spelling' | 'wordnet' | 'association' | 'corpus';
 }
 
 export interface AnalyzedQuery {
@@ -127,10 +126,9 @@ function nameLikeWords(text: string): string[] {
   return [...out];
 }
 
-export function analyzeQuery(raw: string, opts: { synonyms?: boolean } = {}): AnalyzedQuery {
+export function analyzeQuery(raw: string): AnalyzedQuery {
   const normalized = normalizeText(raw);
   const terms = [...new Set(contentWords(normalized))];
-  const termSet = new Set(terms);
   const expansions: Expansion[] = [];
   const seen = new Set(terms);
   const add = (term: string, weight: number, source: Expansion['source']) => {
@@ -139,7 +137,6 @@ export function analyzeQuery(raw: string, opts: { synonyms?: boolean } = {}): An
     expansions.push({ term, weight, source });
   };
   for (const t of terms) for (const v of spellingVariants(t)) add(v, 1, 'spelling');
-  if (opts.synonyms !== false) for (const t of terms) for (const s of synonymsOf(t, termSet)) add(s, 0.5, 'synonym');
   return {
     raw,
     normalized,

@@ -8,11 +8,15 @@ import { resultEvidence } from './evidence';
 import { buildWhere } from './filters';
 import { aggregatePages, pageKey, rrfFuse, type FusedPage, type LaneRanking } from './fusion';
 import { bestSpan } from './highlight';
-import { fillMissingChunks, identLane, pageLane, textLane, vectorLane, type ChunkRecord, type LaneRow } from './lanes';
+import { DEFAULT_PAGE_RERANK, queryWeights, rerankPages, type PageRerankOptions } from './pageRerank';
+import { findMissingTerms } from './missingTerms';
+import { fillMissingChunks, identLane, pageLane, pageTextsOf, phraseExists, textLane, vectorLane, type ChunkRecord, type LaneRow } from './lanes';
 import type { Reranker, RetrievalSettings, VectorSource } from './ports';
 import { feedbackTerms } from './feedback';
 import { DEFAULT_SECTION_LANE, sectionLane, type SectionLaneOptions } from './sectionLane';
 import { analyzeQuery, type Expansion } from './queryAnalysis';
+import { sharedWordNet } from './wordnet';
+import { DEFAULT_WORDNET_EXPANSION, wordnetExpansions, type WordNetExpansionOptions } from './wordnetExpansion';
 import { pagesSchema } from '../index/arrowSchemas';
 import { ensureLookupIndexes, PAGE_FTS } from './searchIndexes';
 import { TABLES } from '../index/schema';
@@ -43,10 +47,13 @@ export interface SearchTuning {
   weakIdentWeight: number;
   feedback: { pages: number; terms: number; weight: number } | null; // pseudo-relevance feedback
   feedbackLanes: 'page' | 'all';
-  synonyms: boolean;
+  /** Query expansion from WordNet, filtered by the library's vocabulary; null = off. */
+  wordnet: WordNetExpansionOptions | null;
   /** Search vectors exactly (no ANN) when a filter leaves at most this many; see exactVectorSearch. */
   exactVectorRows: number;
   rerankTop: number;
+  /** Second-stage page re-scoring for rank 1; null = off. */
+  pageRerank: PageRerankOptions | null;
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
@@ -59,9 +66,10 @@ export const DEFAULT_TUNING: SearchTuning = {
   weakIdentWeight: 0.25,
   feedback: { pages: 3, terms: 6, weight: 0.3 },
   feedbackLanes: 'page',
-  synonyms: true,
+  wordnet: DEFAULT_WORDNET_EXPANSION,
   exactVectorRows: 20_000,
-  rerankTop: 20
+  rerankTop: 20,
+  pageRerank: DEFAULT_PAGE_RERANK
 };
 
 export interface SearchRequest {
@@ -92,10 +100,12 @@ export class SearchService {
     const settings = this.ports.settings();
     const limit = req.limit ?? 10;
     const filters = req.filters ?? {};
-    const q = analyzeQuery(req.text, { synonyms: this.tuning.synonyms });
+    const q = analyzeQuery(req.text);
     const timings: Record<string, number> = {};
     const mark = (name: string) => (timings[name] = Math.round((performance.now() - t0) * 10) / 10);
     const [docs, stats, pagesIndexed] = await Promise.all([this.catalog.get(), this.statsOrUndefined(), this.ensurePageIndex()]);
+    const wn = this.tuning.wordnet ? sharedWordNet() : null;
+    if (wn && stats && this.tuning.wordnet) q.expansions.push(...wordnetExpansions(wn, q.terms, stats, this.tuning.wordnet));
     mark('prepare');
     const where = buildWhere(filters, docs.hidden);
     const allowed = allowedDocIds(docs, filters);
@@ -121,6 +131,7 @@ export class SearchService {
     ]);
     let [textRows, pageHits] = [textRows0, pageHits0];
     const expansions = q.expansions.map((e) => e.term);
+    const feedbackExp: Expansion[] = [];
     mark('lanes');
     // Feedback helps worded questions; a lookup ("E-204", "gdb_get_char") already says exactly what it wants.
     const lookup = q.strongIdentifiers.length > 0 && q.terms.length <= 6;
@@ -134,6 +145,7 @@ export class SearchService {
         if (tune.feedbackLanes === 'page' && pageHits) pageHits = await pageLane(pagesTable, q, extra, pageWhere, tune.candidates);
         else [textRows, pageHits] = await lexical(extra);
         expansions.push(...extra.map((e) => e.term));
+        feedbackExp.push(...extra);
       }
     }
 
@@ -172,6 +184,14 @@ export class SearchService {
     if (req.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.');
     await fillMissingChunks(this.ports.store.chunks(), fused.slice(0, Math.max(limit, tune.rerankTop)), rows, q.stems, stats);
     fused = fused.filter((f) => f.chunkIds.length > 0);
+    if (tune.pageRerank && fused.length > 1) {
+      const top = fused.slice(0, tune.pageRerank.top);
+      const missing = top.filter((f) => !pageTexts.has(f.key));
+      if (missing.length) for (const [k, t] of await pageTextsOf(pagesTable, missing)) pageTexts.set(k, t);
+      const weights = queryWeights(q.stems, [...q.expansions, ...feedbackExp], stats);
+      const input = top.map((f) => ({ fused: f, text: pageTexts.get(f.key) ?? '', sectionPath: rows.get(f.chunkIds[0])?.sectionPath ?? '' }));
+      fused = [...rerankPages(input, weights, q.normalized, tune.pageRerank), ...fused.slice(tune.pageRerank.top)];
+    }
 
     const reranker = this.ports.reranker?.() ?? null;
     if (reranker && fused.length > 1) {
@@ -208,13 +228,15 @@ export class SearchService {
 
     mark('fuse');
     const pageText = (f: FusedPage) => pageTexts.get(f.key) ?? f.chunkIds.map((c) => rows.get(c)?.text ?? '').join('\n');
-    const evidence = resultEvidence(q, fused, pageText, stats, ran.length, settings.evidenceThreshold);
+    const missing = await findMissingTerms(q, stats, fused.slice(0, 3).map(pageText), (p) => phraseExists(chunks, p, where));
+    const evidence = resultEvidence(q, fused, pageText, stats, ran.length, settings.evidenceThreshold, missing);
     mark('evidence');
     return {
       passages,
       evidence,
       lanes: ran,
       query: { terms: q.terms, identifiers: q.identifiers, expansions },
+      missing,
       tookMs: Math.round((performance.now() - t0) * 10) / 10,
       timings
     };

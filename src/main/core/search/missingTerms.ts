@@ -1,0 +1,104 @@
+import type { MissingTerms } from '../../../shared/contract/search';
+import type { CorpusStatsSnapshot } from './corpusStats';
+import type { AnalyzedQuery } from './queryAnalysis';
+import { isStopWord, stem, wordTokens } from './textTerms';
+import { sharedWordNet, WORDNET_POS, type WordNet } from './wordnet';
+
+/**
+ * "The manuals never mention X": the question's salient terms — name-like words (ESP32, Strava,
+ * SatNOGS), identifiers, and two-word terms ("noise figure") — that occur nowhere in the library,
+ * or that the library has but not on the pages found. A near miss (the manual names the product
+ * but not the asked-for thing) scores well on every lane; the absent term is what gives it away,
+ * and it is what a technician wants to be told.
+ */
+export interface MissingTermsOptions {
+  /** Two-word terms checked against the index per query (each is one phrase lookup). */
+  maxPhrases: number;
+  /**
+   * Rarity a two-word term needs, as shares of a once-seen word's IDF: its rarer word at least
+   * `minPhraseIdf`, the other at least `minOtherIdf` (common pairs like "went wrong" never count).
+   */
+  minPhraseIdf: number;
+  minOtherIdf: number;
+}
+
+export const DEFAULT_MISSING_TERMS: MissingTermsOptions = { maxPhrases: 3, minPhraseIdf: 0.7, minOtherIdf: 0.7 };
+
+/** Name-like words of the raw query with their surface form: acronyms, codes, inner capitals, mid-sentence capitals. */
+export function nameLikeSpans(text: string): string[] {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:'s)?/gu)) {
+    const w = m[0].replace(/'s$/, '');
+    const before = text.slice(0, m.index).trimEnd();
+    const sentenceStart = before === '' || /[.!?:;"(]$/.test(before);
+    const acronym = w.length >= 2 && /^[\p{Lu}\p{N}]+$/u.test(w) && /\p{Lu}/u.test(w);
+    const code = /\p{L}/u.test(w) && /\p{N}/u.test(w);
+    const innerCap = /^\p{L}+$/u.test(w) && /\p{Ll}\p{Lu}/u.test(w);
+    const capitalised = /^\p{Lu}\p{Ll}+$/u.test(w) && !sentenceStart && w !== 'I';
+    if ((acronym || code || innerCap || capitalised) && !isStopWord(w.toLowerCase())) out.set(stem(w.toLowerCase()), w);
+  }
+  return [...out.values()];
+}
+
+/** Adjacent content-word pairs of the query (no stop word or punctuation between), rarest first. */
+export function twoWordTerms(
+  normalized: string,
+  stats: CorpusStatsSnapshot,
+  minIdf: number,
+  minOther: number,
+  wn: WordNet | null = sharedWordNet()
+): string[] {
+  const unit = Math.log(1 + (stats.n - 1 + 0.5) / 1.5);
+  const words = wordTokens(normalized);
+  const out: Array<{ phrase: string; idf: number }> = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i], words[i + 1]];
+    if (/[^\s-]/.test(normalized.slice(a.end, b.start))) continue;
+    if (![a, b].every((t) => /^\p{L}{3,}$/u.test(t.word) && !isStopWord(t.word))) continue;
+    const idfs = [a, b].map((t) => (stats.df.has(stem(t.word)) ? stats.idf(stem(t.word)) : 0));
+    // Both words known (an unknown word is reported on its own) and both specific.
+    if (Math.max(...idfs) < minIdf * unit || Math.min(...idfs) < minOther * unit) continue;
+    if (wn && !nounCompound(wn, a.word, b.word)) continue;
+    out.push({ phrase: `${a.word} ${b.word}`, idf: idfs[0] + idfs[1] });
+  }
+  return out.sort((x, y) => y.idf - x.idf).map((x) => x.phrase);
+}
+
+/**
+ * English noun compounds end in a noun ("noise figure", "satnogs network"); a pair whose last
+ * word WordNet knows but never as a noun ("rotctld listen") or whose first word is neither noun
+ * nor adjective ("went wrong") is just two words of a sentence. Words WordNet lacks (product
+ * names) pass.
+ */
+function nounCompound(wn: WordNet, first: string, head: string): boolean {
+  const known = (w: string) => WORDNET_POS.some((p) => wn.baseForms(w, p).length > 0);
+  const headOk = !known(head) || wn.baseForms(head, 'noun').length > 0;
+  const firstOk = !known(first) || wn.baseForms(first, 'noun').length > 0 || wn.baseForms(first, 'adj').length > 0;
+  return headOk && firstOk;
+}
+
+/**
+ * Missing terms of `q`. `phraseExists` asks the index whether a two-word term occurs anywhere
+ * (as adjacent words); `pageTexts` are the top pages' texts.
+ */
+export async function findMissingTerms(
+  q: AnalyzedQuery,
+  stats: CorpusStatsSnapshot | undefined,
+  pageTexts: readonly string[],
+  phraseExists: (phrase: string) => Promise<boolean>,
+  opts: MissingTermsOptions = DEFAULT_MISSING_TERMS
+): Promise<MissingTerms> {
+  if (!stats || stats.n === 0) return { neverMentioned: [], notOnPages: [] };
+  const never: string[] = [];
+  const names = nameLikeSpans(q.normalized);
+  for (const n of names) if (!stats.df.has(stem(n.toLowerCase()))) never.push(n);
+  const phrases = twoWordTerms(q.normalized, stats, opts.minPhraseIdf, opts.minOtherIdf).slice(0, opts.maxPhrases);
+  const found = await Promise.all(phrases.map(phraseExists));
+  phrases.forEach((p, i) => {
+    if (!found[i]) never.push(p);
+  });
+  // Known names and identifiers that none of the top pages carry.
+  const onPages = new Set(pageTexts.flatMap((t) => wordTokens(t).map((w) => stem(w.word))));
+  const notOnPages = names.filter((n) => stats.df.has(stem(n.toLowerCase())) && !onPages.has(stem(n.toLowerCase())));
+  return { neverMentioned: never, notOnPages };
+}
