@@ -43,7 +43,7 @@ export interface LaneRow {
   score: number;
 }
 
-function toRecord(r: Record<string, unknown>): ChunkRecord {
+export function toRecord(r: Record<string, unknown>): ChunkRecord {
   return {
     id: String(r.id),
     docId: String(r.docId),

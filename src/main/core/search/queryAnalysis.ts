@@ -1,4 +1,5 @@
 import { identifierPhrases, normalizeIdentifier, queryIdentifiers } from '../index/identifiers';
+import { queryOptions } from './optionLane';
 import { contentWords, isStopWord, normalizeText, stem } from './textTerms';
 
 /**
@@ -31,6 +32,8 @@ export interface AnalyzedQuery {
    * letters and digits (E-204, R800). Their presence makes the exact lane count double.
    */
   strongIdentifiers: string[];
+  /** Command-line options as typed, case kept (`-B`, `--force`): see optionLane. */
+  options: string[];
   /** Quoted spans of 2+ words, e.g. a pasted error message. */
   phrases: string[];
   /**
@@ -143,6 +146,7 @@ export function analyzeQuery(raw: string): AnalyzedQuery {
     terms,
     stems: terms.map(stem),
     ...identifiersOf(normalized),
+    options: queryOptions(normalized),
     phrases: quotedPhrases(normalized),
     names: nameLikeWords(normalized),
     expansions

@@ -1,0 +1,187 @@
+import type { LaneName, Passage, SearchFilters } from '../../../shared/contract/search';
+import type { Table } from '../index/lanceStore';
+import type { CorpusStatsSnapshot } from './corpusStats';
+import type { CatalogSnapshot } from './docCatalog';
+import { feedbackTerms } from './feedback';
+import { aggregatePages, pageKey, rrfFuse, type FusedPage, type LaneRanking } from './fusion';
+import { bestSpan } from './highlight';
+import { fillMissingChunks, identLane, pageLane, pageTextsOf, textLane, vectorLane, type ChunkRecord, type LaneRow, type PageLaneHit } from './lanes';
+import { optionLane } from './optionLane';
+import { queryWeights, rerankPages } from './pageRerank';
+import type { Reranker, VectorSource } from './ports';
+import type { AnalyzedQuery, Expansion } from './queryAnalysis';
+import { sectionLane } from './sectionLane';
+import type { SearchTuning } from './searchService';
+
+/**
+ * The stages of one search, in order: lanes (each a single index query), pseudo-relevance
+ * feedback, fusion of the lanes' page rankings + page re-scoring + optional cross-encoder, and
+ * passages. Each stage reads the QueryContext prepared by SearchService.query and returns plain
+ * data, so the service stays a short sequence of named steps with a timing mark after each.
+ */
+export interface QueryContext {
+  q: AnalyzedQuery;
+  tune: SearchTuning;
+  rrfK: number;
+  limit: number;
+  filters: SearchFilters;
+  docs: CatalogSnapshot;
+  stats: CorpusStatsSnapshot | undefined;
+  /** Prefilter for chunk tables; pageWhere for the pages table (docId only). */
+  where: string | undefined;
+  pageWhere: string | undefined;
+  allowed: string[] | undefined;
+  chunks: Table;
+  pages: Table | null;
+  vectors: VectorSource | null;
+  exactVectors: boolean;
+  signal?: AbortSignal;
+}
+
+export interface LaneResults {
+  text: LaneRow[];
+  pages: PageLaneHit[] | null;
+  ident: LaneRow[];
+  vector: LaneRow[] | null;
+  /** Expansions the feedback stage added (terms of the first pass's top pages). */
+  feedback: Expansion[];
+}
+
+const toHits = (rows: readonly LaneRow[]) => rows.map((r) => ({ chunkId: r.row.id, docId: r.row.docId, page: r.row.page, score: r.score }));
+
+/** A lookup (short query centred on an unmistakable identifier or option) already says exactly what it wants. */
+export const isLookup = (q: AnalyzedQuery): boolean => (q.strongIdentifiers.length > 0 || q.options.length > 0) && q.terms.length <= 6;
+
+function lexical(ctx: QueryContext, extra: Expansion[]): Promise<[LaneRow[], PageLaneHit[] | null]> {
+  const { q, tune } = ctx;
+  return Promise.all([
+    textLane(ctx.chunks, q, extra, ctx.where, tune.candidates),
+    ctx.pages ? pageLane(ctx.pages, q, extra, ctx.pageWhere, tune.candidates) : Promise.resolve(null)
+  ]);
+}
+
+export async function runLanes(ctx: QueryContext): Promise<LaneResults> {
+  const { q, tune } = ctx;
+  const [[text, pages], ident, vector] = await Promise.all([
+    lexical(ctx, []),
+    identLane(ctx.chunks, q, ctx.where, tune.candidates),
+    ctx.vectors ? vectorLane(ctx.chunks, ctx.vectors, q.normalized, ctx.where, tune.candidates, ctx.signal, ctx.exactVectors) : Promise.resolve(null)
+  ]);
+  // Options (`-B`, `--force`) are too short for the index to tell apart: read the candidate
+  // documents' chunks for the exact, case-sensitive spelling; definitions first.
+  const options = q.options.length ? await optionLane(ctx.chunks, q.options, [...text, ...ident], ctx.where, tune.candidates) : [];
+  return { text, pages, ident: [...options, ...ident.filter((r) => !options.some((o) => o.row.id === r.row.id))], vector, feedback: [] };
+}
+
+/** Pseudo-relevance feedback: a second, expanded page (or text+page) pass for worded questions. */
+export async function applyFeedback(ctx: QueryContext, lanes: LaneResults): Promise<void> {
+  const { q, tune, stats } = ctx;
+  if (!tune.feedback || !stats || lanes.text.length === 0 || isLookup(q) || q.terms.length < 3) return;
+  const textRows = lanes.text;
+  const top = lanes.pages?.length
+    ? lanes.pages.map((p) => ({ score: p.score, text: p.text }))
+    : aggregatePages(toHits(textRows), tune.foldWeight).map((p) => ({
+        score: p.score,
+        text: p.chunkIds.map((c) => textRows.find((r) => r.row.id === c)?.row.text ?? '').join('\n')
+      }));
+  const extra = feedbackTerms(q, top, stats, tune.feedback);
+  if (extra.length === 0) return;
+  // Whole pages carry the feedback best; re-running only the page lane halves its cost.
+  if (tune.feedbackLanes === 'page' && lanes.pages && ctx.pages) lanes.pages = await pageLane(ctx.pages, q, extra, ctx.pageWhere, tune.candidates);
+  else [lanes.text, lanes.pages] = await lexical(ctx, extra);
+  lanes.feedback = extra;
+}
+
+export interface FusedResult {
+  fused: FusedPage[];
+  rows: Map<string, ChunkRecord>;
+  pageTexts: Map<string, string>;
+  ran: LaneName[];
+}
+
+/** RRF over the lanes' page rankings, then page re-scoring and the optional cross-encoder. */
+export async function fuseLanes(ctx: QueryContext, lanes: LaneResults, reranker: Reranker | null): Promise<FusedResult> {
+  const { q, tune, stats } = ctx;
+  const rows = new Map<string, ChunkRecord>();
+  const pageTexts = new Map<string, string>();
+  const rankings: LaneRanking[] = [];
+  const ran: LaneName[] = [];
+  const lookup = isLookup(q);
+  const addLane = (name: 'text' | 'ident' | 'vector', laneRows: LaneRow[]) => {
+    for (const r of laneRows) rows.set(r.row.id, r.row);
+    // A lookup trusts the exact lane more; in a long question the identifier is usually context.
+    // Only acronyms/plain words (SDR, GPX, HTTP) are weak identifiers: common, so the lane is mostly noise.
+    const identScale = lookup ? tune.strongIdentBoost : q.strongIdentifiers.length || q.options.length ? 1 : tune.weakIdentWeight;
+    rankings.push({ name, weight: tune.laneWeights[name] * (name === 'ident' ? identScale : 1), pages: aggregatePages(toHits(laneRows), tune.foldWeight) });
+    ran.push(name);
+  };
+  addLane('text', lanes.text);
+  if (lanes.pages) {
+    for (const p of lanes.pages) pageTexts.set(pageKey(p.docId, p.page), p.text);
+    const pages = lanes.pages.map((p) => ({ key: pageKey(p.docId, p.page), docId: p.docId, page: p.page, score: p.score, chunkIds: [], bestChunkScore: p.score }));
+    rankings.push({ name: 'page', weight: tune.laneWeights.page, pages });
+    ran.push('page');
+  }
+  if (stats && tune.sectionLane) {
+    const hits = sectionLane(q.stems, stats, ctx.allowed ? new Set(ctx.allowed) : undefined, tune.sectionLane);
+    if (hits.length) {
+      rankings.push({ name: 'section', weight: tune.laneWeights.section, pages: hits });
+      ran.push('section');
+    }
+  }
+  if (q.identifiers.length || q.options.length) addLane('ident', lanes.ident);
+  if (lanes.vector) addLane('vector', lanes.vector);
+
+  let fused = rrfFuse(rankings, ctx.rrfK);
+  await fillMissingChunks(ctx.chunks, fused.slice(0, Math.max(ctx.limit, tune.rerankTop)), rows, q.stems, stats);
+  fused = fused.filter((f) => f.chunkIds.length > 0);
+  if (tune.pageRerank && fused.length > 1) {
+    const top = fused.slice(0, tune.pageRerank.top);
+    const missing = top.filter((f) => !pageTexts.has(f.key));
+    if (missing.length && ctx.pages) for (const [k, t] of await pageTextsOf(ctx.pages, missing)) pageTexts.set(k, t);
+    const weights = queryWeights(q.stems, [...q.expansions, ...lanes.feedback], stats);
+    const input = top.map((f) => ({ fused: f, text: pageTexts.get(f.key) ?? chunkText(f, rows), sectionPath: rows.get(f.chunkIds[0])?.sectionPath ?? '' }));
+    fused = [...rerankPages(input, weights, q.normalized, tune.pageRerank), ...fused.slice(tune.pageRerank.top)];
+  }
+  if (reranker && fused.length > 1) {
+    const top = fused.slice(0, tune.rerankTop);
+    const scores = await reranker.rank(q.normalized, top.map((f) => rows.get(f.chunkIds[0])!.text), ctx.signal);
+    const order = top.map((f, i) => ({ f, s: scores[i] ?? -Infinity })).sort((a, b) => b.s - a.s);
+    order.forEach((o, i) => (o.f.lanes.rerank = { rank: i + 1, score: o.s }));
+    fused = [...order.map((o) => o.f), ...fused.slice(tune.rerankTop)];
+    ran.push('rerank');
+  }
+  return { fused, rows, pageTexts, ran };
+}
+
+const chunkText = (f: FusedPage, rows: ReadonlyMap<string, ChunkRecord>) => f.chunkIds.map((c) => rows.get(c)?.text ?? '').join('\n');
+
+/** The full text of a fused page (page lane text when known, else its matching chunks). */
+export const fusedPageText = (r: FusedResult) => (f: FusedPage) => r.pageTexts.get(f.key) ?? chunkText(f, r.rows);
+
+/** The first `limit` fused pages as passages, each with its best span highlighted. */
+export function toPassages(ctx: QueryContext, r: FusedResult): Passage[] {
+  const { q, stats } = ctx;
+  const weightOf = (s: string) => (stats ? stats.idf(s) : 1);
+  return r.fused.slice(0, ctx.limit).map((f) => {
+    const best = r.rows.get(f.chunkIds[0])!;
+    const span = bestSpan(best.text, q.stems, weightOf, q.identifiers);
+    return {
+      chunkId: best.id,
+      docId: best.docId,
+      docTitle: best.docTitle,
+      fileName: ctx.docs.byId.get(best.docId)?.fileName ?? '',
+      page: best.page,
+      pageEnd: best.pageEnd,
+      pageLabel: best.pageLabel,
+      sectionPath: best.sectionPath,
+      text: best.text,
+      charStart: best.charStart,
+      charEnd: best.charEnd,
+      highlight: { charStart: best.charStart + span.start, charEnd: best.charStart + span.end },
+      lanes: f.lanes,
+      score: f.score,
+      foldedChunkIds: f.chunkIds.slice(1)
+    };
+  });
+}
