@@ -12,7 +12,9 @@ export function feedbackTerms(
   q: AnalyzedQuery,
   topPages: ReadonlyArray<{ score: number; text: string }>,
   stats: CorpusStatsSnapshot,
-  opts: { pages: number; terms: number; weight: number }
+  opts: { pages: number; terms: number; weight: number },
+  /** How strongly a candidate stem is associated with the query (PMI, ≥ 0); favours on-topic words. */
+  association?: (stemmed: string) => number
 ): Expansion[] {
   if (opts.terms <= 0 || opts.pages <= 0 || stats.n < 20) return [];
   const pages = topPages.slice(0, opts.pages);
@@ -39,6 +41,7 @@ export function feedbackTerms(
       score.set(s, (score.get(s) ?? 0) + (p.score / topScore) * (n / Math.max(len, 1)) * stats.idf(s));
     }
   }
+  if (association) for (const [s, v] of score) score.set(s, v * (1 + association(s)));
   const best = [...score.entries()].sort((a, b) => b[1] - a[1]).slice(0, opts.terms);
   const max = best[0]?.[1] ?? 1;
   return best.map(([s, v]) => ({ term: surface.get(s)!, weight: opts.weight * (v / max), source: 'corpus' as const }));

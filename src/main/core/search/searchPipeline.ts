@@ -1,5 +1,6 @@
 import type { LaneName, Passage, SearchFilters } from '../../../shared/contract/search';
 import type { Table } from '../index/lanceStore';
+import type { AssociationSnapshot } from './associations';
 import type { CorpusStatsSnapshot } from './corpusStats';
 import type { CatalogSnapshot } from './docCatalog';
 import { feedbackTerms } from './feedback';
@@ -27,6 +28,7 @@ export interface QueryContext {
   filters: SearchFilters;
   docs: CatalogSnapshot;
   stats: CorpusStatsSnapshot | undefined;
+  associations: AssociationSnapshot | undefined;
   /** Prefilter for chunk tables; pageWhere for the pages table (docId only). */
   where: string | undefined;
   pageWhere: string | undefined;
@@ -84,7 +86,9 @@ export async function applyFeedback(ctx: QueryContext, lanes: LaneResults): Prom
         score: p.score,
         text: p.chunkIds.map((c) => textRows.find((r) => r.row.id === c)?.row.text ?? '').join('\n')
       }));
-  const extra = feedbackTerms(q, top, stats, tune.feedback);
+  const assoc = ctx.associations;
+  const association = assoc && tune.feedbackAssociations ? (s: string) => Math.max(0, ...q.stems.map((t) => assoc.pmi(t, s))) : undefined;
+  const extra = feedbackTerms(q, top, stats, tune.feedback, association);
   if (extra.length === 0) return;
   // Whole pages carry the feedback best; re-running only the page lane halves its cost.
   if (tune.feedbackLanes === 'page' && lanes.pages && ctx.pages) lanes.pages = await pageLane(ctx.pages, q, extra, ctx.pageWhere, tune.candidates);

@@ -3,7 +3,8 @@ import type { SearchFilters, SearchResult } from '../../../shared/contract/searc
 import type { LanceStore } from '../index/lanceStore';
 import type { Logger } from '../platform/logger';
 import { CorpusStats, type CorpusStatsSnapshot } from './corpusStats';
-import { allowedDocIds, DocCatalog } from './docCatalog';
+import { allowedDocIds, DocCatalog, type CatalogSnapshot } from './docCatalog';
+import { associationExpansions, AssociationStore, DEFAULT_ASSOCIATIONS, type AssociationOptions, type AssociationSnapshot } from './associations';
 import { resultEvidence } from './evidence';
 import { buildWhere } from './filters';
 import { DEFAULT_PAGE_RERANK, type PageRerankOptions } from './pageRerank';
@@ -44,11 +45,15 @@ export interface SearchTuning {
   weakIdentWeight: number;
   feedback: { pages: number; terms: number; weight: number } | null; // pseudo-relevance feedback
   feedbackLanes: 'page' | 'all';
+  /** Favour feedback words associated (PMI) with the query's words. */
+  feedbackAssociations: boolean;
   /** Query expansion from WordNet, filtered by the library's vocabulary; null = off. */
   wordnet: WordNetExpansionOptions | null;
   /** Search vectors exactly (no ANN) when a filter leaves at most this many; see exactVectorSearch. */
   exactVectorRows: number;
   rerankTop: number;
+  /** Expansion from word associations learned from the library (PMI over sections); null = off. */
+  associations: AssociationOptions | null;
   /** Second-stage page re-scoring for rank 1; null = off. */
   pageRerank: PageRerankOptions | null;
 }
@@ -63,10 +68,12 @@ export const DEFAULT_TUNING: SearchTuning = {
   weakIdentWeight: 0.25,
   feedback: { pages: 3, terms: 6, weight: 0.3 },
   feedbackLanes: 'page',
+  feedbackAssociations: false,
   wordnet: DEFAULT_WORDNET_EXPANSION,
   exactVectorRows: 20_000,
   rerankTop: 20,
-  pageRerank: DEFAULT_PAGE_RERANK
+  pageRerank: DEFAULT_PAGE_RERANK,
+  associations: DEFAULT_ASSOCIATIONS
 };
 
 export interface SearchRequest {
@@ -79,6 +86,7 @@ export interface SearchRequest {
 export class SearchService {
   private readonly stats: CorpusStats;
   private readonly catalog: DocCatalog;
+  private readonly associations: AssociationStore;
   private pageIndex: Promise<boolean> | undefined;
   private warmTimer: ReturnType<typeof setTimeout> | undefined;
   readonly tuning: SearchTuning;
@@ -90,6 +98,7 @@ export class SearchService {
     this.tuning = { ...DEFAULT_TUNING, ...tuning };
     this.stats = new CorpusStats(() => ports.store.chunks());
     this.catalog = new DocCatalog(() => ports.store.documents());
+    this.associations = new AssociationStore(ports.store, () => ports.store.chunks());
   }
 
   async query(req: SearchRequest): Promise<SearchResult> {
@@ -129,6 +138,8 @@ export class SearchService {
     const [docs, stats, pagesIndexed] = await Promise.all([this.catalog.get(), this.statsOrUndefined(), this.ensurePageIndex()]);
     const wn = tune.wordnet ? sharedWordNet() : null;
     if (wn && stats && tune.wordnet) q.expansions.push(...wordnetExpansions(wn, q.terms, stats, tune.wordnet));
+    const assoc = tune.associations || tune.feedbackAssociations ? await this.associationsOrUndefined(docs) : undefined;
+    if (assoc && tune.associations) q.expansions.push(...associationExpansions(assoc, q.stems, q.expansions.map((e) => e.term), tune.associations));
     const allowed = allowedDocIds(docs, filters);
     const vectors = this.ports.vectorSource?.() ?? null;
     return {
@@ -139,6 +150,7 @@ export class SearchService {
       filters,
       docs,
       stats,
+      associations: assoc,
       where: buildWhere(filters, docs.hidden),
       pageWhere: allowed ? sqlIn('docId', allowed) : undefined,
       allowed,
@@ -168,6 +180,16 @@ export class SearchService {
     return this.pageIndex;
   }
 
+  private async associationsOrUndefined(docs: CatalogSnapshot): Promise<AssociationSnapshot | undefined> {
+    const hidden = new Set(docs.hidden);
+    try {
+      return await this.associations.sync([...docs.byId.keys()].filter((d) => !hidden.has(d)));
+    } catch (e) {
+      this.ports.logger?.warn('library associations unavailable', { error: e });
+      return undefined;
+    }
+  }
+
   private async statsOrUndefined(): Promise<CorpusStatsSnapshot | undefined> {
     try {
       return await this.stats.get();
@@ -182,7 +204,7 @@ export class SearchService {
    * document catalog). Call after imports; failures are logged, never thrown.
    */
   async warm(): Promise<void> {
-    await Promise.all([this.ensurePageIndex(), this.statsOrUndefined(), this.catalog.get()]).catch((e) =>
+    await Promise.all([this.ensurePageIndex(), this.statsOrUndefined(), this.catalog.get().then((d) => this.associationsOrUndefined(d))]).catch((e) =>
       this.ports.logger?.warn('search warm-up failed', { error: e })
     );
   }
