@@ -105,8 +105,11 @@ export class AssociationSnapshot {
     let j = 0;
     let c = 0;
     while (i < pa.length && j < pb.length) {
-      if (pa[i] === pb[j]) (c++, i++, j++);
-      else if (pa[i] < pb[j]) i++;
+      if (pa[i] === pb[j]) {
+        c++;
+        i++;
+        j++;
+      } else if (pa[i] < pb[j]) i++;
       else j++;
     }
     return c === 0 ? 0 : Math.max(0, Math.log((this.sections.length * c) / (pa.length * pb.length)));
