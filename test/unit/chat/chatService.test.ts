@@ -105,6 +105,19 @@ describe('ChatService turns', () => {
     expect(calls).toHaveLength(0);
   });
 
+  it('a not-found answer tells which asked-for terms the manuals never mention', async () => {
+    const { engine } = scriptedEngine(['x']);
+    const missing: SearchPort = {
+      query: async () => ({ passages, evidence: { strength: 0.05, belowThreshold: true }, missing: { neverMentioned: ['ESP32'], notOnPages: ['firmware'] } })
+    };
+    const { chat, outcome } = service(missing, engine);
+    const m = await outcome((await chat.send({ text: 'How do I flash an ESP32?' })).messageId);
+    expect(m.mode).toBe('not_found');
+    expect(m.text.startsWith(NOT_FOUND_TEXT)).toBe(true);
+    expect(m.text).toContain('The manuals never mention ESP32.');
+    expect(m.text).toContain('Missing on these pages: firmware.');
+  });
+
   it('streams deltas in order before chat.done, then stores mapped citations', async () => {
     const { engine } = scriptedEngine(['Check ', 'the fuse ', '[3]', '. Done', ' [7].']);
     const { chat, log, outcome } = service(search(false), engine);

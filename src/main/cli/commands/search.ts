@@ -1,5 +1,6 @@
 import { unwrap } from '../../../shared/result';
 import type { SearchResult } from '../../../shared/contract/search';
+import { missingTermsLine } from '../../core/chat/answerTemplates';
 import { listFlag, stringFlag, type CliCommand } from '../command';
 
 export const searchCommand: CliCommand = {
@@ -26,6 +27,8 @@ export const searchCommand: CliCommand = {
     }
     const e = r.evidence;
     ctx.out(`evidence ${e.strength.toFixed(2)} (threshold ${e.threshold})${e.belowThreshold ? '  — probably NOT in the manuals' : ''}   lanes: ${r.lanes.join(', ')}   ${r.tookMs} ms`);
+    const missing = missingTermsLine(r.missing);
+    if (missing) ctx.out(missing);
     r.passages.forEach((p, i) => {
       const lanes = Object.entries(p.lanes)
         .map(([k, v]) => `${k}#${v!.rank}`)

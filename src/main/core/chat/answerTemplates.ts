@@ -1,3 +1,4 @@
+import type { MissingTerms } from '../../../shared/contract/search';
 import type { ChatSource } from '../../../shared/contract/sessions';
 import { describeSource } from './citations';
 import type { RetrievedPassage } from './ports';
@@ -9,10 +10,19 @@ export const SEARCH_ONLY_LABEL = 'Search-only mode (no language model is loaded)
 /** How many of the closest sections a not_found answer lists. */
 export const CLOSEST_SECTIONS = 3;
 
-export function notFoundAnswer(closest: ChatSource[]): string {
-  if (!closest.length) return `${NOT_FOUND_TEXT} No indexed manual matched the question.`;
+export function notFoundAnswer(closest: ChatSource[], missing?: MissingTerms): string {
+  const why = missingTermsLine(missing);
+  if (!closest.length) return `${NOT_FOUND_TEXT}${why ? ` ${why}` : ''} No indexed manual matched the question.`;
   const lines = closest.map((s) => `- ${describeSource(s)}`);
-  return `${NOT_FOUND_TEXT}\n\nClosest sections (they may not answer the question):\n${lines.join('\n')}`;
+  return `${NOT_FOUND_TEXT}${why ? ` ${why}` : ''}\n\nClosest sections (they may not answer the question):\n${lines.join('\n')}`;
+}
+
+/** "The manuals never mention ESP32." / "Missing on these pages: SatNOGS." ('' when nothing is missing). */
+export function missingTermsLine(missing: MissingTerms | undefined): string {
+  const parts: string[] = [];
+  if (missing?.neverMentioned.length) parts.push(`The manuals never mention ${missing.neverMentioned.join(', ')}.`);
+  if (missing?.notOnPages.length) parts.push(`Missing on these pages: ${missing.notOnPages.join(', ')}.`);
+  return parts.join(' ');
 }
 
 export function searchOnlyAnswer(sources: ChatSource[], passages: RetrievedPassage[]): string {

@@ -32,6 +32,8 @@ export interface SearchPort {
   query(input: { text: string; filters: SearchFiltersPort; limit: number }): Promise<{
     passages: RetrievedPassage[];
     evidence: { strength: number; belowThreshold: boolean };
+    /** Salient question terms the manuals lack (told to the user in a not-found answer). */
+    missing?: { neverMentioned: string[]; notOnPages: string[] };
   }>;
 }
 

@@ -76,7 +76,7 @@ export async function runTurn(deps: TurnDeps, input: TurnInput): Promise<ChatMes
   if (!result.passages.length || result.evidence.belowThreshold) {
     // The model is not asked at all: a small model handed weak passages will confidently guess.
     const closest = result.passages.slice(0, CLOSEST_SECTIONS).map((p, i) => toSource(p, i + 1, revisionOf));
-    const text = notFoundAnswer(closest);
+    const text = notFoundAnswer(closest, result.missing);
     deps.onDelta(text);
     return { ...base, text, mode: 'not_found', sources: [], related: closest, stopReason: 'eos', modelId: null };
   }
