@@ -12,6 +12,7 @@ import { ImportPanel } from './ImportPanel';
 import { ImportQueue } from './ImportQueue';
 import { MetadataDialog } from './MetadataDialog';
 import { PasswordDialog } from './PasswordDialog';
+import { SemanticSearchHint } from '../models/SemanticSearchHint';
 import { TestSearch } from './TestSearch';
 
 type DialogState = { kind: 'edit'; doc: DocumentSummary } | { kind: 'delete'; doc: DocumentSummary } | { kind: 'unlock'; docId: string; file: string } | null;
@@ -90,6 +91,7 @@ export function LibraryPage() {
         )}
       </section>
 
+      {count > 0 && <SemanticSearchHint />}
       {count > 0 && <TestSearch />}
 
       {dialog?.kind === 'edit' && <MetadataDialog doc={dialog.doc} onClose={() => setDialog(null)} />}

@@ -8,6 +8,7 @@ import { AddModel } from './AddModel';
 import { DownloadModels } from './DownloadModels';
 import { InstalledModels } from './InstalledModels';
 import { RuntimeSlots } from './RuntimeSlots';
+import { SemanticSearchHint } from './SemanticSearchHint';
 
 /** "Models & settings": what is installed and loaded, how to add more, and the runtime settings. */
 export function ModelsPage() {
@@ -28,6 +29,7 @@ export function ModelsPage() {
         <h1>Models &amp; settings</h1>
       </div>
       {error && <ErrorBanner title="Model action failed" error={error} onDismiss={clearError} />}
+      <SemanticSearchHint />
 
       <section className="section" aria-labelledby="installed-h">
         <div className="section-header">
