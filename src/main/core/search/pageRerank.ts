@@ -24,7 +24,7 @@ export interface PageRerankOptions {
 export const DEFAULT_PAGE_RERANK: PageRerankOptions = {
   top: 20,
   window: 30,
-  weights: { fused: 1, coverage: 0.5, proximity: 0.5, title: 0.2, listing: 1 }
+  weights: { fused: 1, coverage: 1, proximity: 0.35, title: 0.2, listing: 1 }
 };
 
 export interface RerankPage {
