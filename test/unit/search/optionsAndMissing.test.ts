@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LanceStore } from '../../../src/main/core/index/lanceStore';
+import { afterAll, describe, expect, it } from 'vitest';
 import { makeSnapshot } from '../../../src/main/core/search/corpusStats';
-import { findMissingTerms, nameLikeSpans } from '../../../src/main/core/search/missingTerms';
+import { findMissingTerms } from '../../../src/main/core/search/missingTerms';
 import { optionMatch, queryOptions } from '../../../src/main/core/search/optionLane';
 import { listingShare, rerankPages } from '../../../src/main/core/search/pageRerank';
-import { analyzeQuery } from '../../../src/main/core/search/queryAnalysis';
+import { analyzeQuery, nameLikeSpans } from '../../../src/main/core/search/queryAnalysis';
 import { SearchService } from '../../../src/main/core/search/searchService';
 import { stem } from '../../../src/main/core/search/textTerms';
 import { seedIndex, type SeedDoc } from './seedIndex';
@@ -39,26 +38,21 @@ const DOCS: SeedDoc[] = [
   }
 ];
 
-let store: LanceStore;
-let cleanup: () => Promise<void>;
-let svc: SearchService;
-beforeAll(async () => {
-  ({ store, cleanup } = await seedIndex(DOCS));
-  svc = new SearchService({ store, settings: () => ({ rrfK: 60, evidenceThreshold: 0.12 }) });
-});
-afterAll(async () => cleanup?.());
+const seeded = seedIndex(DOCS);
+const svc = seeded.then(({ store }) => new SearchService({ store, settings: () => ({ rrfK: 60, evidenceThreshold: 0.12 }) }));
+afterAll(async () => (await seeded).cleanup());
 
 describe('option lookups through the service', () => {
   it('rank the definition of -B first, not -b or pages that merely use options', async () => {
-    const upper = await svc.query({ text: 'What does the avrdude -B option do?' });
+    const upper = await (await svc).query({ text: 'What does the avrdude -B option do?' });
     expect(upper.passages[0].page).toBe(3);
     expect(upper.query.identifiers).toContain('-B');
-    const lower = await svc.query({ text: 'What does the avrdude -b option do?' });
+    const lower = await (await svc).query({ text: 'What does the avrdude -b option do?' });
     expect(lower.passages[0].page).toBe(2);
   });
 
   it('report a name the library never mentions, and carry it in the result', async () => {
-    const r = await svc.query({ text: 'How do I flash an ESP32 with avrdude?' });
+    const r = await (await svc).query({ text: 'How do I flash an ESP32 with avrdude?' });
     expect(r.missing?.neverMentioned).toContain('ESP32');
   });
 });

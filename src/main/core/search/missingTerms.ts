@@ -1,6 +1,6 @@
 import type { MissingTerms } from '../../../shared/contract/search';
 import type { CorpusStatsSnapshot } from './corpusStats';
-import type { AnalyzedQuery } from './queryAnalysis';
+import { nameLikeSpans, type AnalyzedQuery } from './queryAnalysis';
 import { isStopWord, stem, wordTokens } from './textTerms';
 import { sharedWordNet, WORDNET_POS, type WordNet } from './wordnet';
 
@@ -23,22 +23,6 @@ export interface MissingTermsOptions {
 }
 
 export const DEFAULT_MISSING_TERMS: MissingTermsOptions = { maxPhrases: 3, minPhraseIdf: 0.7, minOtherIdf: 0.7 };
-
-/** Name-like words of the raw query with their surface form: acronyms, codes, inner capitals, mid-sentence capitals. */
-export function nameLikeSpans(text: string): string[] {
-  const out = new Map<string, string>();
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:'s)?/gu)) {
-    const w = m[0].replace(/'s$/, '');
-    const before = text.slice(0, m.index).trimEnd();
-    const sentenceStart = before === '' || /[.!?:;"(]$/.test(before);
-    const acronym = w.length >= 2 && /^[\p{Lu}\p{N}]+$/u.test(w) && /\p{Lu}/u.test(w);
-    const code = /\p{L}/u.test(w) && /\p{N}/u.test(w);
-    const innerCap = /^\p{L}+$/u.test(w) && /\p{Ll}\p{Lu}/u.test(w);
-    const capitalised = /^\p{Lu}\p{Ll}+$/u.test(w) && !sentenceStart && w !== 'I';
-    if ((acronym || code || innerCap || capitalised) && !isStopWord(w.toLowerCase())) out.set(stem(w.toLowerCase()), w);
-  }
-  return [...out.values()];
-}
 
 /** Adjacent content-word pairs of the query (no stop word or punctuation between), rarest first. */
 export function twoWordTerms(

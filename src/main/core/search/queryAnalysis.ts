@@ -114,8 +114,12 @@ function identifiersOf(text: string): Pick<AnalyzedQuery, 'identifiers' | 'ident
   };
 }
 
-function nameLikeWords(text: string): string[] {
-  const out = new Set<string>();
+/**
+ * Name-like words of a text with their surface form: acronyms (CUDA), letter+digit codes
+ * (PIC32), inner capitals (SatNOGS) and capitalised words that do not start a sentence (Strava).
+ */
+export function nameLikeSpans(text: string): string[] {
+  const out = new Map<string, string>();
   for (const m of text.matchAll(/[\p{L}\p{N}]+(?:'s)?/gu)) {
     const w = m[0].replace(/'s$/, '');
     const before = text.slice(0, m.index).trimEnd();
@@ -124,10 +128,12 @@ function nameLikeWords(text: string): string[] {
     const code = /\p{L}/u.test(w) && /\p{N}/u.test(w);
     const innerCap = /^\p{L}+$/u.test(w) && /\p{Ll}\p{Lu}/u.test(w);
     const capitalised = /^\p{Lu}\p{Ll}+$/u.test(w) && !sentenceStart && w !== 'I';
-    if ((acronym || code || innerCap || capitalised) && !isStopWord(w.toLowerCase())) out.add(stem(w.toLowerCase()));
+    if ((acronym || code || innerCap || capitalised) && !isStopWord(w.toLowerCase())) out.set(stem(w.toLowerCase()), w);
   }
-  return [...out];
+  return [...out.values()];
 }
+
+const nameLikeWords = (text: string): string[] => nameLikeSpans(text).map((w) => stem(w.toLowerCase()));
 
 export function analyzeQuery(raw: string): AnalyzedQuery {
   const normalized = normalizeText(raw);
