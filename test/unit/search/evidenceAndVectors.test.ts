@@ -7,7 +7,7 @@ import type { LanceStore } from '../../../src/main/core/index/lanceStore';
 import { chunkRows, seedIndex, type SeedDoc } from './seedIndex';
 
 describe('evidenceStrength', () => {
-  const base: EvidenceSignals = { coverage: 0.5, unknown: 0.1, unknownNames: 0, codeCoverage: 1, agreement: 1, missingPhrases: 0, hasResults: 1 };
+  const base: EvidenceSignals = { coverage: 0.5, unknown: 0.1, unknownNames: 0, codeCoverage: 1, agreement: 1, hasResults: 1 };
   const grid = [0, 0.1, 0.2, 0.4, 0.6, 0.8, 1];
 
   it('stays within (0,1) and rises with coverage', () => {

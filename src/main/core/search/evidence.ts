@@ -1,5 +1,5 @@
 import type { CorpusStatsSnapshot } from './corpusStats';
-import type { Evidence, MissingTerms } from '../../../shared/contract/search';
+import type { Evidence } from '../../../shared/contract/search';
 import { identifierTokens } from '../index/identifiers';
 import type { FusedPage } from './fusion';
 import type { AnalyzedQuery } from './queryAnalysis';
@@ -23,12 +23,6 @@ export interface EvidenceSignals {
   unknown: number;
   /** Name-like query words (CUDA, Strava, PIC32) that occur nowhere in the library, capped at 2. */
   unknownNames: number;
-  /**
-   * Two-word terms of the query ("noise figure") that occur nowhere in the library, capped at 2.
-   * Shown to the user but not weighted: on the dev set a weight of -1 declined 3 more answerable
-   * questions (paraphrases word things differently) for 1 more unanswerable one.
-   */
-  missingPhrases: number;
   /** Share of letter+digit codes in the query (R800, PIC32) found on the best pages; 1 when none. */
   codeCoverage: number;
   /** Share of other lanes that also rank the best page (informational; not weighted without vectors). */
@@ -36,12 +30,12 @@ export interface EvidenceSignals {
   hasResults: number;
 }
 
-export const EVIDENCE_WEIGHTS = { bias: -3.0, coverage: 8.0, unknown: -3.0, unknownNames: -2.5, missingPhrases: 0, codeCoverage: 0.5, agreement: 0 };
+export const EVIDENCE_WEIGHTS = { bias: -3.0, coverage: 8.0, unknown: -3.0, unknownNames: -2.5, codeCoverage: 0.5, agreement: 0 };
 
 export function evidenceStrength(s: EvidenceSignals): number {
   if (!s.hasResults) return 0;
   const w = EVIDENCE_WEIGHTS;
-  const z = w.bias + w.coverage * s.coverage + w.unknown * s.unknown + w.unknownNames * s.unknownNames + w.missingPhrases * s.missingPhrases + w.codeCoverage * s.codeCoverage + w.agreement * s.agreement;
+  const z = w.bias + w.coverage * s.coverage + w.unknown * s.unknown + w.unknownNames * s.unknownNames + w.codeCoverage * s.codeCoverage + w.agreement * s.agreement;
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -92,8 +86,7 @@ export function resultEvidence(
   pageText: (f: FusedPage) => string,
   stats: CorpusStatsSnapshot | undefined,
   laneCount: number,
-  threshold: number,
-  missing?: MissingTerms
+  threshold: number
 ): Evidence {
   const top = fused[0];
   const best = fused.slice(0, 3);
@@ -105,7 +98,6 @@ export function resultEvidence(
     coverage,
     unknown: unknownShare(q.stems, stats),
     unknownNames: unknownNameCount(q.names, stats),
-    missingPhrases: Math.min(2, missing?.neverMentioned.filter((t) => t.includes(' ')).length ?? 0),
     codeCoverage: codeCoverage(q.identifiers, identTokens),
     agreement: top && laneCount > 1 ? (Object.keys(top.lanes).length - 1) / (laneCount - 1) : 0,
     hasResults: top ? 1 : 0

@@ -69,15 +69,16 @@ export async function findMissingTerms(
   q: AnalyzedQuery,
   stats: CorpusStatsSnapshot | undefined,
   pageTexts: readonly string[],
-  phraseExists: (phrase: string) => Promise<boolean>,
+  /** null = skip two-word terms (no index lookups). */
+  phraseExists: ((phrase: string) => Promise<boolean>) | null,
   opts: MissingTermsOptions = DEFAULT_MISSING_TERMS
 ): Promise<MissingTerms> {
   if (!stats || stats.n === 0) return { neverMentioned: [], notOnPages: [] };
   const never: string[] = [];
   const names = nameLikeSpans(q.normalized);
   for (const n of names) if (!stats.df.has(stem(n.toLowerCase()))) never.push(n);
-  const phrases = twoWordTerms(q.normalized, stats, opts.minPhraseIdf, opts.minOtherIdf).slice(0, opts.maxPhrases);
-  const found = await Promise.all(phrases.map(phraseExists));
+  const phrases = phraseExists ? twoWordTerms(q.normalized, stats, opts.minPhraseIdf, opts.minOtherIdf).slice(0, opts.maxPhrases) : [];
+  const found = await Promise.all(phrases.map((p) => phraseExists!(p)));
   phrases.forEach((p, i) => {
     if (!found[i]) never.push(p);
   });
