@@ -37,7 +37,7 @@ describe('AssociationSnapshot', () => {
     ]);
     expect(snap.pmi('altitud', stem('elevation'))).toBeGreaterThan(0);
     expect(snap.pmi('altitud', 'waypoint')).toBe(0);
-    expect(snap.associated('altitud', { perTerm: 2, weight: 0.3, minShared: 2, maxDfShare: 1 }).map((a) => a.word)).toEqual(['elevation']);
+    expect(snap.associated('altitud', { perTerm: 2, weight: 0.3, minShared: 2, maxDfShare: 1, maxSections: 100 }).map((a) => a.word)).toEqual(['elevation']);
   });
 
   it('groups chunk words by section (one surface form per stem), page when there is none', () => {
@@ -66,6 +66,6 @@ describe('AssociationStore', () => {
     expect(await table.countRows()).toBe(1);
     expect(gpsOnly.df('altitud')).toBeLessThan(beforeDf);
     expect(gpsOnly.pmi('altitud', 'nozzl')).toBe(0);
-    expect(associationExpansions(gpsOnly, ['altitud'], [], { perTerm: 3, weight: 0.3, minShared: 2, maxDfShare: 1 }).map((e) => e.term)).toContain('elevation');
+    expect(associationExpansions(gpsOnly, ['altitud'], [], { perTerm: 3, weight: 0.3, minShared: 2, maxDfShare: 1, maxSections: 100 }).map((e) => e.term)).toContain('elevation');
   });
 });

@@ -28,9 +28,14 @@ export interface AssociationOptions {
   minShared: number;
   /** Words in more than this share of sections associate with everything: skipped. */
   maxDfShare: number;
+  /**
+   * Query words in more sections than this are not expanded: they are common enough to match
+   * on their own, and counting their neighbours costs time that grows with the library.
+   */
+  maxSections: number;
 }
 
-export const DEFAULT_ASSOCIATIONS: AssociationOptions = { perTerm: 2, weight: 0.3, minShared: 2, maxDfShare: 0.1 };
+export const DEFAULT_ASSOCIATIONS: AssociationOptions = { perTerm: 2, weight: 0.3, minShared: 2, maxDfShare: 0.1, maxSections: 100 };
 
 const MAX_STEMS_PER_SECTION = 400;
 
@@ -62,6 +67,7 @@ export class AssociationSnapshot {
   private readonly words: string[] = [];
   private readonly sections: Int32Array[] = [];
   private readonly postings: number[][] = [];
+  private counts = new Int32Array(0);
 
   constructor(perDoc: Iterable<string[][]>) {
     for (const doc of perDoc) {
@@ -122,11 +128,21 @@ export class AssociationSnapshot {
     if (id === undefined || n === 0) return [];
     const posting = this.postings[id];
     const maxDf = Math.max(opts.minShared, n * opts.maxDfShare);
-    if (posting.length > maxDf) return [];
-    const shared = new Map<number, number>();
-    for (const sid of posting) for (const other of this.sections[sid]) if (other !== id) shared.set(other, (shared.get(other) ?? 0) + 1);
+    if (posting.length > Math.min(maxDf, opts.maxSections)) return [];
+    // A reusable counter array instead of a Map: this loop is the cost of an association lookup.
+    if (this.counts.length < this.words.length) this.counts = new Int32Array(this.words.length);
+    const counts = this.counts;
+    const touched: number[] = [];
+    for (const sid of posting) {
+      for (const other of this.sections[sid]) {
+        if (other === id) continue;
+        if (counts[other]++ === 0) touched.push(other);
+      }
+    }
     const out: Array<{ word: string; score: number }> = [];
-    for (const [other, c] of shared) {
+    for (const other of touched) {
+      const c = counts[other];
+      counts[other] = 0;
       const dfo = this.postings[other].length;
       if (c < opts.minShared || dfo > maxDf) continue;
       const pmi = Math.log((n * c) / (posting.length * dfo));
