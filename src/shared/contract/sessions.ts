@@ -104,10 +104,14 @@ export const sessionSummary = sessionFields.extend({
 });
 export type SessionSummary = z.infer<typeof sessionSummary>;
 
-export const sessionDetail = sessionSummary.extend({ messages: z.array(chatMessage) });
+export const sessionDetail = sessionSummary.extend({
+  messages: z.array(chatMessage),
+  /** Journal records that were damaged and set aside when the session was read (0 or absent: none). */
+  damagedEntries: z.number().int().optional()
+});
 export type SessionDetail = z.infer<typeof sessionDetail>;
 
-const sessionEditable = z
+export const sessionEditable = z
   .object({
     title: z.string().min(1).max(200).optional(),
     scope: chatScope.optional(),

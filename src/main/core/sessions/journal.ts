@@ -1,5 +1,8 @@
 import { promises as fs } from 'node:fs';
+import { z } from 'zod';
+import { isoDate } from '../../../shared/contract/common';
 import type { ChatMessage, MessageFeedback, SessionPatch, SessionSummary } from '../../../shared/contract/sessions';
+import { chatMessage, messageFeedback, sessionEditable, sessionSummary } from '../../../shared/contract/sessions';
 
 /**
  * One session = one append-only JSON-lines journal (`<sessions>/<id>.jsonl`).
@@ -10,6 +13,10 @@ import type { ChatMessage, MessageFeedback, SessionPatch, SessionSummary } from 
  * (rewriting a whole session file per message grows quadratically; LanceDB appends create a
  * new data fragment + manifest version per message and need compaction). A crash can at worst
  * tear the last line, which `readJournal` detects and drops — every earlier line is intact.
+ *
+ * Anything else that is wrong (a disk error, a hand edit, a sync tool merging two copies) can put a
+ * bad line anywhere: every record is validated, a bad one is skipped and counted, and reading
+ * goes on — a bad line in the middle must never cost the messages after it.
  */
 
 export type SessionHeader = Pick<
@@ -22,18 +29,40 @@ export type JournalRecord =
   | { t: 'patch'; at: string; patch: SessionPatch }
   | { t: 'message'; at: string; message: ChatMessage }
   | { t: 'remove'; at: string; messageIds: string[] }
-  | { t: 'feedback'; at: string; messageId: string; feedback: MessageFeedback };
+  | { t: 'feedback'; at: string; messageId: string; feedback: MessageFeedback }
+  /** Written when a damaged journal was rewritten: `setAside` bad records were dropped (copy in `copy`). */
+  | { t: 'repair'; at: string; setAside: number; copy: string };
+
+const journalRecord = z.discriminatedUnion('t', [
+  z.object({
+    t: z.literal('created'),
+    v: z.literal(1),
+    at: isoDate,
+    session: sessionSummary.pick({ id: true, title: true, scope: true, machine: true, serialNumber: true, technician: true, pinned: true, createdAt: true })
+  }),
+  z.object({ t: z.literal('patch'), at: isoDate, patch: sessionEditable }),
+  z.object({ t: z.literal('message'), at: isoDate, message: chatMessage }),
+  z.object({ t: z.literal('remove'), at: isoDate, messageIds: z.array(z.string()) }),
+  z.object({ t: z.literal('feedback'), at: isoDate, messageId: z.string(), feedback: messageFeedback }),
+  z.object({ t: z.literal('repair'), at: isoDate, setAside: z.number().int().min(0), copy: z.string() })
+]);
 
 export interface SessionState {
   header: SessionHeader;
   updatedAt: string;
   messages: ChatMessage[];
+  /** Damaged records set aside so far (from `repair` records and bad lines read now). */
+  damagedEntries?: number;
 }
 
 export interface JournalRead {
   state: SessionState | undefined;
-  /** Bytes of intact, newline-terminated records; anything after is a torn write. */
-  validBytes: number;
+  /** Newline-terminated lines that did not parse or validate, or could not be placed. */
+  badRecords: number;
+  /** Bytes after the last newline: a torn write. */
+  tornBytes: number;
+  /** The good lines, each with its newline: what a repaired journal holds. */
+  goodLines: Buffer[];
   totalBytes: number;
 }
 
@@ -41,26 +70,37 @@ export async function readJournal(path: string): Promise<JournalRead> {
   const buf = await fs.readFile(path);
   let state: SessionState | undefined;
   let offset = 0;
-  let validBytes = 0;
+  let badRecords = 0;
+  const goodLines: Buffer[] = [];
   while (offset < buf.length) {
     const nl = buf.indexOf(0x0a, offset);
     if (nl < 0) break; // unterminated last line: torn write
-    const line = buf.subarray(offset, nl).toString('utf8');
+    const raw = buf.subarray(offset, nl + 1);
     offset = nl + 1;
-    if (!line.trim()) {
-      validBytes = offset;
+    const line = raw.toString('utf8');
+    if (!line.trim()) continue;
+    const rec = parseRecord(line);
+    // A record before any header cannot be placed: as damaged as a garbled one.
+    if (!rec || (!state && rec.t !== 'created')) {
+      badRecords++;
       continue;
     }
-    let rec: JournalRecord;
-    try {
-      rec = JSON.parse(line) as JournalRecord;
-    } catch {
-      break; // a garbled line can only be the torn tail; stop here
-    }
     state = applyRecord(state, rec);
-    validBytes = offset;
+    goodLines.push(raw);
   }
-  return { state, validBytes, totalBytes: buf.length };
+  if (state && badRecords) state.damagedEntries = (state.damagedEntries ?? 0) + badRecords;
+  return { state, badRecords, tornBytes: buf.length - offset, goodLines, totalBytes: buf.length };
+}
+
+function parseRecord(line: string): JournalRecord | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  const r = journalRecord.safeParse(json);
+  return r.success ? (r.data as JournalRecord) : undefined;
 }
 
 export function applyRecord(state: SessionState | undefined, rec: JournalRecord): SessionState | undefined {
@@ -89,6 +129,9 @@ export function applyRecord(state: SessionState | undefined, rec: JournalRecord)
       if (m) m.feedback = rec.feedback;
       break;
     }
+    case 'repair':
+      state.damagedEntries = (state.damagedEntries ?? 0) + rec.setAside;
+      return state; // not a user change: updatedAt stays
   }
   state.updatedAt = rec.at;
   return state;

@@ -55,7 +55,7 @@ export class SessionService {
 
   async get(id: string): Promise<SessionDetail> {
     const s = await this.store.get(id);
-    return { ...summaryOf(s), messages: structuredClone(s.messages) };
+    return { ...summaryOf(s), messages: structuredClone(s.messages), ...(s.damagedEntries ? { damagedEntries: s.damagedEntries } : {}) };
   }
 
   async update(id: string, patch: SessionPatch): Promise<SessionSummary> {

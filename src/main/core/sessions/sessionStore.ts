@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChatMessage, MessageFeedback, SessionPatch, SessionSummary } from '../../../shared/contract/sessions';
 import { chatScope } from '../../../shared/contract/sessions';
 import { AppError } from '../platform/errors';
-import { fsyncDir, readJsonIfExists, writeJsonAtomic } from '../platform/atomicFile';
+import { fsyncDir, readJsonIfExists, writeFileAtomic, writeJsonAtomic } from '../platform/atomicFile';
 import type { Logger } from '../platform/logger';
 import { appendRecords, applyRecord, readJournal, type JournalRecord, type SessionState } from './journal';
 import { aggregateOf, summaryOf, type SessionAggregate } from './sessionSummary';
@@ -68,7 +68,11 @@ export class SessionStore {
         this.index.set(id, entry);
         continue;
       }
-      const state = await this.loadJournal(id);
+      // One unreadable journal must not stop the app: it is logged and left out of the list.
+      const state = await this.loadJournal(id).catch((e: unknown) => {
+        this.logger.error('session journal unreadable; skipped', { id, error: e });
+        return undefined;
+      });
       if (state) {
         rebuilt++;
         this.loaded.set(id, state);
@@ -77,19 +81,32 @@ export class SessionStore {
     if (rebuilt || (cached && Object.keys(cached.sessions ?? {}).length !== this.index.size)) await this.flushIndex();
   }
 
-  /** Reads a journal, truncating a torn tail so the next append starts on a clean line. */
+  /**
+   * Reads a journal. A torn tail or damaged records are repaired so the next append starts on a
+   * clean line — but only after the original is copied aside (`<id>.jsonl.corrupt-<time>`), so
+   * nothing a repair drops is lost for good. A journal with no readable header is moved aside.
+   */
   private async loadJournal(id: string): Promise<SessionState | undefined> {
     const path = this.journalPath(id);
     const r = await readJournal(path);
-    if (r.validBytes < r.totalBytes) {
-      this.logger.warn('session journal had a torn tail; truncating', { id, dropped: r.totalBytes - r.validBytes });
-      await fs.truncate(path, r.validBytes);
+    if (!r.badRecords && !r.tornBytes) {
+      if (!r.state) this.logger.warn('session journal without header; ignoring', { id });
+      else this.index.set(id, { summary: summaryOf(r.state), agg: aggregateOf(r.state), journalBytes: r.totalBytes });
+      return r.state;
     }
+    const copy = `${id}.jsonl.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    const damage = { id, badRecords: r.badRecords, tornBytes: r.tornBytes, copy };
     if (!r.state) {
-      this.logger.warn('session journal without header; ignoring', { id });
+      await fs.rename(path, join(this.dir, copy));
+      this.logger.warn('session journal unreadable (no valid header); moved aside', damage);
       return undefined;
     }
-    this.index.set(id, { summary: summaryOf(r.state), agg: aggregateOf(r.state), journalBytes: r.validBytes });
+    await fs.copyFile(path, join(this.dir, copy));
+    this.logger.warn('session journal damaged; original copied aside, damaged entries set aside', damage);
+    const repair: JournalRecord[] = r.badRecords ? [{ t: 'repair', at: new Date().toISOString(), setAside: r.badRecords, copy }] : [];
+    const data = Buffer.concat([...r.goodLines, ...repair.map((x) => Buffer.from(JSON.stringify(x) + '\n'))]);
+    await writeFileAtomic(path, data);
+    this.index.set(id, { summary: summaryOf(r.state), agg: aggregateOf(r.state), journalBytes: data.length });
     return r.state;
   }
 
