@@ -44,10 +44,27 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e) => {
-    process.stderr.write(`fatal: ${e instanceof Error ? e.stack : String(e)}\n`);
-    process.exit(1);
-  }
-);
+/** Resolves once everything written to `stream` so far has been handed to the OS. */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || !stream.writable) return resolve();
+    stream.write('', () => resolve());
+  });
+}
+
+/**
+ * Exit by setting `process.exitCode` and letting the event loop end, never `process.exit()` right
+ * after writing: on a pipe stdout is asynchronous, and exiting at once cut `--json` output at the
+ * 64 KiB pipe buffer. Once stdout/stderr have drained, a short unref'd timer still ends a process
+ * that some forgotten handle would keep alive.
+ */
+async function finish(code: number): Promise<void> {
+  process.exitCode = code;
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  setTimeout(() => process.exit(code), 2000).unref();
+}
+
+main(process.argv.slice(2)).then(finish, (e: unknown) => {
+  process.stderr.write(`fatal: ${e instanceof Error ? e.stack : String(e)}\n`);
+  return finish(1);
+});
