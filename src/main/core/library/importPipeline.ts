@@ -23,6 +23,12 @@ export interface PipelineDeps {
   libraryDir: string;
   limits(): { maxFileBytes: number; maxPages: number };
   changed(reason: 'indexed' | 'status' | 'deleted', docIds: string[]): void;
+  /**
+   * True when this process owns the data folder (see dataDirLock): a row left 'importing' that is
+   * not in `inFlight` is then a dead run's leftover and is re-imported. A secondary process cannot
+   * tell it from the primary's running import, so it still answers "duplicate".
+   */
+  ownsImports(): boolean;
 }
 
 export interface ImportRequest {
@@ -62,8 +68,28 @@ export async function runImport(deps: PipelineDeps, req: ImportRequest, ctx: Job
   deps.inFlight.add(id);
   try {
     return await importBytes(deps, req, ctx, { file, size, bytes, sha, id });
+  } catch (e) {
+    await settleUnfinished(deps, id, file, e);
+    throw e;
   } finally {
     deps.inFlight.delete(id);
+  }
+}
+
+/**
+ * The expected failures (damaged, password, cancel) set their own final status; anything else
+ * that escaped after the 'importing' row was written (a parser that returned nothing, a failed
+ * index write, a bug) must not leave the row 'importing' once the job is over.
+ */
+async function settleUnfinished(deps: PipelineDeps, id: string, file: string, e: unknown): Promise<void> {
+  try {
+    const row = await deps.repo.getDoc(id);
+    if (row?.status !== 'importing') return;
+    const reason = e instanceof Error ? e.message : String(e);
+    await deps.repo.putDoc({ ...row, status: 'failed', statusDetail: `import failed: ${reason.replace(`${file}: `, '')}; reindex to retry`, updatedAt: new Date().toISOString() });
+    deps.changed('status', [id]);
+  } catch {
+    /* the index itself is failing; the next start's recovery turns the row into a failure */
   }
 }
 
@@ -75,7 +101,10 @@ async function importBytes(
 ): Promise<ImportOutcome> {
   const { file, size, bytes, sha, id } = f;
   const prior = req.existing ?? (await deps.repo.getDoc(id));
-  if (!req.existing && prior && (READY.has(prior.status) || prior.status === 'importing')) {
+  // Not in inFlight (checked above), so an 'importing' row is either another process's running
+  // import or, when we own the folder, a dead run's leftover to import again.
+  const staleImporting = prior?.status === 'importing' && deps.ownsImports();
+  if (!req.existing && prior && (READY.has(prior.status) || (prior.status === 'importing' && !staleImporting))) {
     return { file, outcome: 'duplicate', docId: id, title: prior.title, pages: prior.pageCount, message: `duplicate of "${prior.title}" (${prior.fileName}); not re-indexed` };
   }
   const storedPath = await storeCopy(deps.libraryDir, req.path, sha);

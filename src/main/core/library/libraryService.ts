@@ -77,7 +77,8 @@ export class LibraryService {
       parse: (req) => this.parsePool.parse(req),
       libraryDir: deps.paths.library,
       limits: deps.limits,
-      changed: (reason, docIds) => this.emitChanged({ reason, docIds })
+      changed: (reason, docIds) => this.emitChanged({ reason, docIds }),
+      ownsImports: () => deps.recoverInterrupted !== false
     };
   }
 

@@ -56,6 +56,17 @@ export function findWorkerTarget(moduleUrl: string = import.meta.url): WorkerTar
   return null;
 }
 
+export interface PdfParserOptions {
+  /**
+   * A worker that sends nothing (no meta, no page) for this long is taken as hung: it is terminated
+   * and the document fails. pdf.js cannot be interrupted inside a page, so this is the only way out
+   * of a pathological page; healthy pages take well under a second.
+   */
+  idleTimeoutMs?: number;
+}
+
+export const DEFAULT_PARSE_IDLE_TIMEOUT_MS = 120_000;
+
 export class PdfParser {
   private worker?: Worker;
   private ready?: Promise<Worker>;
@@ -69,7 +80,8 @@ export class PdfParser {
 
   constructor(
     private readonly onWarn: (msg: string, meta?: Record<string, unknown>) => void = () => {},
-    private readonly target: WorkerTarget | null = findWorkerTarget()
+    private readonly target: WorkerTarget | null = findWorkerTarget(),
+    private readonly options: PdfParserOptions = {}
   ) {
     if (!target) {
       this.inProcess = true;
@@ -148,7 +160,11 @@ export class PdfParser {
     return ready;
   }
 
-  /** Terminates a worker and forgets it at once, so the next parse starts a fresh one. */
+  /**
+   * Terminates a worker and forgets it at once, so the next parse starts a fresh one. Used for
+   * every worker that failed (crash, exit, timeout, cancel): between a crash's 'error' and its
+   * 'exit' the dead worker must not be handed the next file.
+   */
   private kill(worker: Worker): void {
     if (this.worker === worker) {
       this.worker = undefined;
@@ -161,8 +177,21 @@ export class PdfParser {
     const id = this.nextId++;
     return new Promise<void>((resolve, reject) => {
       let settled = false;
+      const idleMs = this.options.idleTimeoutMs ?? DEFAULT_PARSE_IDLE_TIMEOUT_MS;
+      let idle: NodeJS.Timeout | undefined;
+      const armIdle = () => {
+        clearTimeout(idle);
+        idle = setTimeout(() => {
+          if (settled) return;
+          cleanup();
+          this.kill(worker);
+          this.onWarn('pdf worker timed out; terminated', { idleMs });
+          reject(new PdfExtractError('damaged', `damaged file: parser timed out (nothing for ${Math.round(idleMs / 1000)} s)`));
+        }, idleMs);
+      };
       const cleanup = () => {
         settled = true;
+        clearTimeout(idle);
         worker.off('message', onMsg);
         worker.off('error', onError);
         worker.off('exit', onExit);
@@ -170,6 +199,7 @@ export class PdfParser {
       };
       const onMsg = (m: WorkerReply) => {
         if (m.id !== id || settled) return;
+        armIdle();
         try {
           if (m.type === 'meta') req.onMeta(m.meta);
           else if (m.type === 'page') req.onPage(m.page);
@@ -189,11 +219,13 @@ export class PdfParser {
       };
       const onError = (e: Error) => {
         cleanup();
+        this.kill(worker);
         reject(new PdfExtractError('damaged', `damaged file: parser crashed (${e.message})`));
       };
       const onExit = () => {
         if (settled) return;
         cleanup();
+        this.kill(worker);
         reject(req.signal?.aborted ? abortError() : new PdfExtractError('damaged', 'damaged file: parser exited'));
       };
       // Cancelling mid-document: pdf.js can't be interrupted inside a page, so kill the worker.
@@ -210,6 +242,7 @@ export class PdfParser {
       const copy = new Uint8Array(req.data); // transfer a private copy; the caller keeps its bytes
       const msg: WorkerRequest = { id, data: copy.buffer, password: req.password, maxPages: req.maxPages, share: req.share };
       worker.postMessage(msg, [copy.buffer]);
+      armIdle();
     });
   }
 }
