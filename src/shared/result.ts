@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'OUT_OF_MEMORY',
   'FORBIDDEN',
   'UNAUTHORIZED',
+  /** The host is at a resource limit for this caller (e.g. too many calls waiting on one socket): retry later. */
+  'BUSY',
   'INTERNAL'
 ] as const;
 

@@ -7,8 +7,8 @@ import { WebSocketServer } from 'ws';
 import type { Core } from '../core/createCore';
 import { isLoopback } from './options';
 import { serveStatic } from './staticFiles';
-import { handleUpload } from './uploads';
-import { bridgeCore, MAX_WS_MESSAGE_BYTES } from './wsBridge';
+import { handleUpload, UploadJanitor, uploadKind } from './uploads';
+import { bridgeCore, DEFAULT_WS_LIMITS, MAX_WS_MESSAGE_BYTES, type BridgeStats, type WsLimits } from './wsBridge';
 
 export interface WebHostOptions {
   core: Core;
@@ -19,19 +19,26 @@ export interface WebHostOptions {
   staticDir: string;
   /** Where POST /api/upload stores files; wiped on start and close. */
   uploadsDir: string;
+  /** Per-socket limits (tests lower them); DEFAULT_WS_LIMITS otherwise. */
+  wsLimits?: Partial<WsLimits>;
 }
 
 export interface WebHost {
   /** Page URL including the token, e.g. http://127.0.0.1:4870/?token=… */
   url: string;
   port: number;
+  /** Sockets and their calls in flight / waiting (what a flood or a stuck client leaves behind). */
+  wsStats(): BridgeStats;
   close(): Promise<void>;
 }
 
-/** Models (.gguf) can be many GB; PDFs follow the library's own size limit. */
-export const MAX_NON_PDF_UPLOAD_BYTES = 64 * 1024 ** 3;
+/**
+ * PDFs follow the library's own size limit; models (.gguf) can be many GB, up to this (and never
+ * more than the free disk space allows, see uploads.ts). Other files are refused (uploadKind).
+ */
+export const MAX_MODEL_UPLOAD_BYTES = 32 * 1024 ** 3;
 export function uploadLimit(fileName: string, maxPdfBytes: number): number {
-  return fileName.toLowerCase().endsWith('.pdf') ? maxPdfBytes : MAX_NON_PDF_UPLOAD_BYTES;
+  return uploadKind(fileName) === 'pdf' ? maxPdfBytes : MAX_MODEL_UPLOAD_BYTES;
 }
 
 /** Constant-time token comparison (length leaks, which is fine for a random token). */
@@ -77,7 +84,20 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const { core, token } = opts;
   await rm(opts.uploadsDir, { recursive: true, force: true });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE_BYTES });
-  const stopEvents = bridgeCore(wss, core);
+  const janitor = new UploadJanitor(opts.uploadsDir, (e) => core.logger.warn('upload cleanup failed', { error: e }));
+  janitor.start();
+  const stopJanitorEvents = core.events.on('jobs.finished', (s) => janitor.jobFinished(s.jobId));
+  // Calls from web clients pass the janitor, which learns which uploads an import still needs.
+  const calls = {
+    call: async (method: string, input?: unknown) => {
+      const result = await core.call(method, input);
+      janitor.afterCall(method, input, result);
+      return result;
+    },
+    events: core.events,
+    logger: core.logger
+  };
+  const bridge = bridgeCore(wss, calls, { ...DEFAULT_WS_LIMITS, ...opts.wsLimits });
 
   const server: Server = createServer((req, res) => {
     if (!hostAllowed(req, opts.host)) {
@@ -134,9 +154,12 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   return {
     url,
     port,
+    wsStats: () => bridge.stats(),
     close() {
       closing ??= (async () => {
-        stopEvents();
+        bridge.stop();
+        janitor.stop();
+        stopJanitorEvents();
         for (const client of wss.clients) client.terminate();
         await new Promise<void>((resolve) => wss.close(() => resolve()));
         server.closeAllConnections();

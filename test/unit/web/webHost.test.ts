@@ -187,6 +187,42 @@ describe('web transport', () => {
 });
 
 describe('web host: upload limits', () => {
+  const upload = (name: string, body: Buffer) =>
+    fetch(`${base}/api/upload`, { method: 'POST', headers: { 'x-benchmate-token': TOKEN, 'x-file-name': name }, body });
+
+  it('refuses anything but PDF and GGUF files, by name and then by their first bytes, and keeps nothing', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const before = await readdir(join(env.dir, 'uploads')).catch(() => []);
+    const exe = await upload('setup.exe', Buffer.alloc(4096, 7));
+    expect(exe.status).toBe(415);
+    expect(((await exe.json()) as { error: { code: string } }).error.code).toBe('UNSUPPORTED_FILE');
+    const fakePdf = await upload('manual.pdf', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(4096, 7)]));
+    expect(fakePdf.status).toBe(415);
+    expect(((await fakePdf.json()) as { error: { message: string } }).error.message).toMatch(/not a PDF file/);
+    expect((await upload('short.pdf', Buffer.from('hello'))).status).toBe(415);
+    expect((await upload('model.gguf', Buffer.alloc(2048, 1))).status).toBe(415);
+    expect(await readdir(join(env.dir, 'uploads')).catch(() => [])).toEqual(before);
+  });
+
+  it('removes an uploaded manual once its import job has finished', async () => {
+    const { makeManualPdf } = await import('../../fixtures/pdf/makePdf');
+    const res = await upload('pump.pdf', Buffer.from(await makeManualPdf({ title: 'Pump', pages: [{ text: 'Replace the filter.' }] })));
+    const { value } = (await res.json()) as { value: { path: string } };
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${TOKEN}`);
+    await new Promise((r) => ws.once('open', r));
+    const finished = new Promise<void>((resolve) =>
+      ws.on('message', (d) => {
+        if ((JSON.parse(d.toString()) as { event?: string }).event === 'jobs.finished') resolve();
+      })
+    );
+    ws.send(JSON.stringify({ id: 1, method: 'library.import', input: { paths: [value.path] } }));
+    await finished;
+    ws.close();
+    const { stat } = await import('node:fs/promises');
+    for (let i = 0; i < 100 && (await stat(value.path).catch(() => null)); i++) await new Promise((r) => setTimeout(r, 20));
+    await expect(stat(join(value.path, '..'))).rejects.toThrow();
+  });
+
   it('refuses a PDF over the library size limit with TOO_LARGE and keeps nothing', async () => {
     const saved = await env.core.call('settings.update', { library: { maxFileBytes: 10 } });
     expect(saved.ok).toBe(true);
@@ -219,7 +255,7 @@ describe('web host: upload limits', () => {
       const gguf = await fetch(`${base}/api/upload`, {
         method: 'POST',
         headers: { 'x-benchmate-token': TOKEN, 'x-file-name': 'tiny.gguf' },
-        body: Buffer.alloc(64, 1)
+        body: Buffer.concat([Buffer.from('GGUF'), Buffer.alloc(60, 1)])
       });
       expect(gguf.status).toBe(200);
     } finally {
