@@ -49,12 +49,17 @@ export function tokenMatches(expected: string, given: string | null | undefined)
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/**
+ * The token of an /api request: from a header only. A token in the query string ends up in
+ * browser history, logs and Referer headers; only the WebSocket upgrade takes it there (browsers
+ * cannot set headers on a WebSocket).
+ */
 function requestToken(req: IncomingMessage): string | null {
   const header = req.headers['x-benchmate-token'];
   if (typeof header === 'string') return header;
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7);
-  return new URL(req.url ?? '/', 'http://x').searchParams.get('token');
+  return null;
 }
 
 /**

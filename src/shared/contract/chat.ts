@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { idString } from './common';
 import { chatMessage, chatScope, feedbackRating } from './sessions';
 
 /**
@@ -23,7 +24,7 @@ export const chatMethods = {
     z
       .object({
         /** Omit to start a new session. */
-        sessionId: z.string().min(1).optional(),
+        sessionId: idString.optional(),
         text: z.string().trim().min(1).max(4000),
         /** Replaces the session's scope (persisted) before retrieving. */
         scope: chatScope.optional()
@@ -33,17 +34,17 @@ export const chatMethods = {
     'Ask a question; the answer streams as chat.delta then chat.done (or chat.error).'
   ),
   stop: method(
-    z.object({ sessionId: z.string().min(1) }).strict(),
+    z.object({ sessionId: idString }).strict(),
     z.object({ stopped: z.boolean() }),
     'Stop the answer being generated; the partial answer is stored (stopReason "abort").'
   ),
   regenerate: method(
-    z.object({ sessionId: z.string().min(1) }).strict(),
+    z.object({ sessionId: idString }).strict(),
     turnStarted,
     'Replace the last answer with a new one for the same question.'
   ),
   editLast: method(
-    z.object({ sessionId: z.string().min(1), text: z.string().trim().min(1).max(4000) }).strict(),
+    z.object({ sessionId: idString, text: z.string().trim().min(1).max(4000) }).strict(),
     turnStarted,
     'Edit the last question and resend it (the old question and its answer are removed).'
   ),
@@ -55,8 +56,8 @@ export const chatMethods = {
   feedback: method(
     z
       .object({
-        sessionId: z.string().min(1),
-        messageId: z.string().min(1),
+        sessionId: idString,
+        messageId: idString,
         rating: feedbackRating,
         comment: z.string().max(4000).default('')
       })

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { method } from './define';
-import { isoDate } from './common';
+import { idString, isoDate, pathString } from './common';
 
 /** Session transcripts and service reports, plus the admin "documentation gaps" report. */
 
 export const exportFormat = z.enum(['md', 'json', 'html', 'pdf']);
 export type ExportFormat = z.infer<typeof exportFormat>;
 
-const sessionIds = z.array(z.string().min(1)).min(1).max(500);
+const sessionIds = z.array(idString).min(1).max(500);
 
 export const exportResult = z.object({
   path: z.string(),
@@ -43,9 +43,9 @@ export const exportMethods = {
         sessionIds,
         format: exportFormat,
         /** File to write; relative paths resolve against baseDir. Must stay inside baseDir. */
-        outPath: z.string().min(1),
+        outPath: pathString,
         /** The target folder the user chose; defaults to <userData>/exports. */
-        baseDir: z.string().min(1).optional()
+        baseDir: pathString.optional()
       })
       .strict(),
     exportResult,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { MAX_NAME, nameString } from './common';
 
 /**
  * Native host features (file pickers, save dialogs). Only the Electron adapter implements them;
@@ -7,17 +8,17 @@ import { method } from './define';
  * renderer falls back to <input type=file> + POST /api/upload, and to browser downloads.
  */
 export const fileFilter = z.object({
-  name: z.string().min(1),
+  name: z.string().min(1).max(MAX_NAME),
   /** Extensions without the dot, e.g. ['pdf']. */
-  extensions: z.array(z.string().min(1)).min(1)
+  extensions: z.array(z.string().min(1).max(32)).min(1).max(50)
 });
 
 export const hostMethods = {
   pickFiles: method(
     z
       .object({
-        title: z.string().optional(),
-        filters: z.array(fileFilter).optional(),
+        title: nameString.optional(),
+        filters: z.array(fileFilter).max(20).optional(),
         multiple: z.boolean().default(true)
       })
       .strict()
@@ -28,9 +29,10 @@ export const hostMethods = {
   saveFile: method(
     z
       .object({
-        suggestedName: z.string().min(1),
-        base64: z.string().describe('File content, base64-encoded.'),
-        filters: z.array(fileFilter).optional()
+        suggestedName: z.string().min(1).max(MAX_NAME),
+        /** Exports are reports: far below this (a 1,000-page PDF report is ~20 MB). */
+        base64: z.string().max(200 * 1024 * 1024).describe('File content, base64-encoded.'),
+        filters: z.array(fileFilter).max(20).optional()
       })
       .strict(),
     z.object({ path: z.string().nullable().describe('Where it was saved; null when the user cancelled.') }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { noInput } from './common';
+import { idString, noInput } from './common';
 
 export const jobStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof jobStatus>;
@@ -25,7 +25,7 @@ export type JobSnapshot = z.infer<typeof jobSnapshot>;
 export const jobsMethods = {
   list: method(noInput, z.array(jobSnapshot), 'Running and recently finished jobs (to resync after reload).'),
   cancel: method(
-    z.object({ jobId: z.string() }).strict(),
+    z.object({ jobId: idString }).strict(),
     z.object({ cancelled: z.boolean() }),
     'Request cancellation of a job; returns false when it had already finished.'
   )

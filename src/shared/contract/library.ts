@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { noInput } from './common';
+import { idString, MAX_LIST, nameString, noInput, pathString } from './common';
 
 export const documentStatus = z.enum(['importing', 'ready', 'needs_ocr', 'needs_password', 'failed']);
 export type DocumentStatusName = z.infer<typeof documentStatus>;
@@ -111,11 +111,11 @@ export const pageTextResult = z.object({
 });
 export type PageTextResult = z.infer<typeof pageTextResult>;
 
-const docId = z.object({ id: z.string().min(1) }).strict();
+const docId = z.object({ id: idString }).strict();
 
 export const libraryMethods = {
   import: method(
-    z.object({ paths: z.array(z.string().min(1)).min(1), metadata: documentMetadata.optional() }).strict(),
+    z.object({ paths: z.array(pathString).min(1).max(MAX_LIST), metadata: documentMetadata.optional() }).strict(),
     z.object({
       jobIds: z.array(z.string()),
       files: z.array(z.object({ path: z.string(), jobId: z.string() })),
@@ -127,9 +127,9 @@ export const libraryMethods = {
     z
       .object({
         status: documentStatus.optional(),
-        machineModel: z.string().optional(),
-        tag: z.string().optional(),
-        language: z.string().optional()
+        machineModel: nameString.optional(),
+        tag: nameString.optional(),
+        language: nameString.optional()
       })
       .strict()
       .optional(),
@@ -138,14 +138,14 @@ export const libraryMethods = {
   ),
   get: method(docId, documentDetail, 'One document with page labels, outline and quality report.'),
   update: method(
-    z.object({ id: z.string().min(1), patch: documentMetadata }).strict(),
+    z.object({ id: idString, patch: documentMetadata }).strict(),
     documentSummary,
     'Edit title, machine models, tags, language, revision or notes (search filters follow).'
   ),
   delete: method(docId, z.object({ deleted: z.boolean() }), 'Remove a document, its rows and its stored file.'),
   reindex: method(docId, z.object({ jobId: z.string() }), 'Re-parse the stored file and rebuild its rows.'),
   unlock: method(
-    z.object({ id: z.string().min(1), password: z.string() }).strict(),
+    z.object({ id: idString, password: z.string().max(1024) }).strict(),
     z.object({ jobId: z.string() }),
     'Retry a needs_password document with a password (the password is not stored).'
   ),
@@ -162,12 +162,12 @@ export const libraryMethods = {
     'Compact the tables and fold new rows into the search indexes now, as a library.optimize job (also runs by itself after imports, edits and deletes).'
   ),
   pageText: method(
-    z.object({ docId: z.string().min(1), page: z.number().int().min(1) }).strict(),
+    z.object({ docId: idString, page: z.number().int().min(1) }).strict(),
     pageTextResult,
     'Extracted text of one physical page, with its label and section path (viewer highlight).'
   ),
   fileBytes: method(
-    z.object({ docId: z.string().min(1) }).strict(),
+    z.object({ docId: idString }).strict(),
     z.object({ docId: z.string(), fileName: z.string(), bytes: z.number(), base64: z.string() }),
     'The stored PDF as base64 (for the renderer viewer).'
   )

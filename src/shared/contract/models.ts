@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { idInput, isoDate, jobStarted, noInput } from './common';
+import { idInput, idString, isoDate, jobStarted, nameString, noInput, pathString } from './common';
 
 /** What a GGUF is good for, decided from its metadata (architecture, pooling, ranking head, template). */
 export const modelKind = z.enum(['chat', 'embedding', 'ranking']);
@@ -88,24 +88,24 @@ export type MemoryEstimate = z.infer<typeof memoryEstimate>;
 export const modelsMethods = {
   list: method(noInput, z.array(modelInfo), 'Model files known to Benchmate.'),
   import: method(
-    z.object({ path: z.string().min(1), mode: z.enum(['copy', 'reference']).default('copy') }).strict(),
+    z.object({ path: pathString, mode: z.enum(['copy', 'reference']).default('copy') }).strict(),
     modelInfo,
     'Validate a local GGUF (header, architecture, size) and add it, copied into the models folder or referenced in place.'
   ),
   remove: method(idInput, z.object({ removed: z.boolean() }), 'Forget a model (unloads it; deletes the file only when it lives in the models folder).'),
   download: method(
-    z.object({ uri: z.string().min(1), fileName: z.string().optional(), sha256: z.string().regex(/^[a-fA-F0-9]{64}$/).optional() }).strict(),
+    z.object({ uri: z.string().min(1).max(2048), fileName: nameString.optional(), sha256: z.string().length(64).regex(/^[a-fA-F0-9]{64}$/).optional() }).strict(),
     jobStarted,
     'Download a GGUF from an https URL or hf: URI as a job (progress, resumable, checksum when given). OFFLINE when unreachable.'
   ),
   catalog: method(noInput, z.array(catalogEntry), 'Built-in list of recommended models for this machine (download on request).'),
   estimate: method(
-    z.object({ id: z.string().min(1), contextSize: z.number().int().positive().optional() }).strict(),
+    z.object({ id: idString, contextSize: z.number().int().positive().optional() }).strict(),
     memoryEstimate,
     'Memory a model would need at a context size (auto when omitted).'
   ),
   load: method(
-    z.object({ id: z.string().min(1), role: modelRole.optional(), contextSize: z.number().int().positive().optional() }).strict(),
+    z.object({ id: idString, role: modelRole.optional(), contextSize: z.number().int().positive().optional() }).strict(),
     jobStarted,
     'Load a model into its role (chat / embedding / ranking) as a job; remembered for the next start.'
   ),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { isoDate } from './common';
+import { idString, isoDate, MAX_ID, MAX_LIST, nameString } from './common';
 
 /**
  * Chat sessions: the technician's conversations with the manuals. The message and source shapes
@@ -10,10 +10,10 @@ import { isoDate } from './common';
 
 /** What retrieval is restricted to for a session (empty arrays = no restriction). */
 export const chatScope = z.object({
-  machineModels: z.array(z.string()).default([]),
-  documentIds: z.array(z.string()).default([]),
-  tags: z.array(z.string()).default([]),
-  language: z.string().optional()
+  machineModels: z.array(nameString).max(MAX_LIST).default([]),
+  documentIds: z.array(z.string().max(MAX_ID)).max(MAX_LIST).default([]),
+  tags: z.array(nameString).max(MAX_LIST).default([]),
+  language: nameString.optional()
 });
 export type ChatScope = z.infer<typeof chatScope>;
 
@@ -147,15 +147,15 @@ export const sessionsMethods = {
     z.object({ items: z.array(sessionSummary), total: z.number().int() }),
     'Sessions, pinned first, then newest (by last update) first; paginated.'
   ),
-  get: method(z.object({ id: z.string().min(1) }).strict(), sessionDetail, 'One session with all its messages.'),
+  get: method(z.object({ id: idString }).strict(), sessionDetail, 'One session with all its messages.'),
   update: method(
-    z.object({ id: z.string().min(1), patch: sessionEditable }).strict(),
+    z.object({ id: idString, patch: sessionEditable }).strict(),
     sessionSummary,
     'Rename, pin/unpin, change scope or the machine/serial/technician fields.'
   ),
-  delete: method(z.object({ id: z.string().min(1) }).strict(), z.object({ deleted: z.boolean() }), 'Delete a session.'),
+  delete: method(z.object({ id: idString }).strict(), z.object({ deleted: z.boolean() }), 'Delete a session.'),
   search: method(
-    z.object({ text: z.string().min(1), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    z.object({ text: z.string().min(1).max(500), limit: z.number().int().min(1).max(200).default(50) }).strict(),
     z.array(sessionSearchHit),
     'Full-text search across every message of every session (all words must match).'
   )

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ID } from './common';
 import { method } from './define';
 import { noInput } from './common';
 
@@ -24,9 +25,9 @@ export const settingsSchema = z.object({
       threads: z.number().int().min(0).max(256).default(0).describe('0 = physical cores'),
       contextSize: z.number().int().min(0).default(0).describe('0 = auto (fit memory)'),
       gpu: z.enum(['auto', 'off', 'cuda', 'vulkan', 'metal']).default('auto'),
-      chatModelId: z.string().nullable().default(null),
-      embeddingModelId: z.string().nullable().default(null),
-      rerankerModelId: z.string().nullable().default(null)
+      chatModelId: z.string().max(MAX_ID).nullable().default(null),
+      embeddingModelId: z.string().max(MAX_ID).nullable().default(null),
+      rerankerModelId: z.string().max(MAX_ID).nullable().default(null)
     })
     .prefault({}),
   library: z

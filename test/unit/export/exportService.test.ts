@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { chmodSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { PDFParse } from 'pdf-parse';
@@ -143,6 +145,37 @@ describe('export paths', () => {
 
   it('reports an unknown session as NOT_FOUND', async () => {
     await expect(svc.render(['nope'], 'md')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  /** A folder nobody may write into: chmod for a normal user, the immutable flag for root. */
+  function makeReadOnly(dir: string): (() => void) | null {
+    if (process.getuid?.() !== 0) {
+      chmodSync(dir, 0o555);
+      return () => chmodSync(dir, 0o755);
+    }
+    const r = spawnSync('chattr', ['+i', dir]);
+    return r.status === 0 ? () => void spawnSync('chattr', ['-i', dir]) : null;
+  }
+
+  it("names the folder and the reason when it can't be written (not a temp file, not INTERNAL)", async (ctx) => {
+    const locked = join(base, 'locked');
+    await mkdir(locked, { recursive: true });
+    const unlock = makeReadOnly(locked);
+    if (!unlock) return ctx.skip(); // root without chattr: no way to make a folder read-only here
+    try {
+      const e = await svc.run({ sessionIds: ['s1'], format: 'md', outPath: 'report.md', baseDir: locked }).catch((x: unknown) => x);
+      expect(e).toMatchObject({ code: 'FORBIDDEN' });
+      expect((e as Error).message).toBe(`Can't write to ${locked}: read-only, or you have no permission to write there.`);
+    } finally {
+      unlock();
+    }
+  });
+
+  it('names the folder when part of the path is a file', async () => {
+    await writeFile(join(base, 'plain-file'), 'x');
+    const e = await svc.run({ sessionIds: ['s1'], format: 'md', outPath: 'plain-file/r.md', baseDir: base }).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'INVALID_INPUT' });
+    expect((e as Error).message).toMatch(/^Can't write to .*plain-file: part of the path is a file/);
   });
 });
 

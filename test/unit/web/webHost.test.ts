@@ -163,6 +163,9 @@ describe('web host: HTTP', () => {
     const body = Buffer.from('%PDF-1.4 fake');
     const denied = await fetch(`${base}/api/upload`, { method: 'POST', headers: { 'x-file-name': 'a.pdf' }, body });
     expect(denied.status).toBe(401);
+    // Not in the query string either (it would land in history, logs and Referer headers).
+    const inQuery = await fetch(`${base}/api/upload?token=${TOKEN}`, { method: 'POST', headers: { 'x-file-name': 'a.pdf' }, body });
+    expect(inQuery.status).toBe(401);
     const res = await fetch(`${base}/api/upload`, {
       method: 'POST',
       headers: { 'x-benchmate-token': TOKEN, 'x-file-name': encodeURIComponent('../../X200 manual.pdf') },

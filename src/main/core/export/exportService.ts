@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ExportFormat, GapGroup } from '../../../shared/contract/export';
+import type { ErrorCode } from '../../../shared/result';
 import { AppError } from '../platform/errors';
 import { writeFileAtomic } from '../platform/atomicFile';
 import type { SessionState } from '../sessions/journal';
@@ -49,7 +50,9 @@ export class ExportService {
   async run(input: { sessionIds: string[]; format: ExportFormat; outPath: string; baseDir?: string }): Promise<{ path: string; bytes: number; contentSha256: string }> {
     const target = await this.resolveTarget(input.outPath, input.baseDir);
     const r = await this.render(input.sessionIds, input.format);
-    await writeFileAtomic(target, r.bytes);
+    await writeFileAtomic(target, r.bytes).catch((e: unknown) => {
+      throw cantWrite(dirname(target), e);
+    });
     return { path: target, bytes: r.bytes.length, contentSha256: r.doc.contentSha256 };
   }
 
@@ -74,7 +77,9 @@ export class ExportService {
       }
     } else {
       base = resolve(this.deps.defaultDir);
-      await fs.mkdir(base, { recursive: true });
+      await fs.mkdir(base, { recursive: true }).catch((e: unknown) => {
+        throw cantWrite(base, e);
+      });
     }
     const target = resolve(base, outPath);
     if (!isInside(base, target)) throw new AppError('FORBIDDEN', 'The export path is outside the chosen folder.');
@@ -85,7 +90,9 @@ export class ExportService {
       throw new AppError('NOT_FOUND', `The target folder ${base} does not exist.`);
     }
     // Create missing sub-folders, then re-check the real location (a symlinked sub-folder could point out).
-    await fs.mkdir(dirname(target), { recursive: true });
+    await fs.mkdir(dirname(target), { recursive: true }).catch((e: unknown) => {
+      throw cantWrite(dirname(target), e);
+    });
     const realParent = await fs.realpath(dirname(target));
     if (!isInside(realBase, realParent, true)) throw new AppError('FORBIDDEN', 'The export path leads outside the chosen folder.');
     const existing = await fs.lstat(target).catch(() => undefined);
@@ -93,6 +100,26 @@ export class ExportService {
     if (existing?.isDirectory()) throw new AppError('INVALID_INPUT', 'The export path is a folder.');
     return join(realParent, target.slice(dirname(target).length + 1));
   }
+}
+
+/**
+ * A failed write, worded for the person exporting: the folder they chose and why it failed —
+ * not the temp file the atomic write happened to be using.
+ */
+function cantWrite(folder: string, e: unknown): AppError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const reasons: Record<string, [ErrorCode, string]> = {
+    EROFS: ['FORBIDDEN', 'read-only (the drive is write-protected)'],
+    EACCES: ['FORBIDDEN', 'read-only, or you have no permission to write there'],
+    EPERM: ['FORBIDDEN', 'read-only, or you have no permission to write there'],
+    ENOSPC: ['TOO_LARGE', 'the disk is full'],
+    EDQUOT: ['TOO_LARGE', 'your disk quota is used up'],
+    ENOENT: ['NOT_FOUND', 'the folder does not exist'],
+    ENOTDIR: ['INVALID_INPUT', 'part of the path is a file, not a folder'],
+    EEXIST: ['INVALID_INPUT', 'part of the path is a file, not a folder']
+  };
+  const [errCode, reason] = (code && reasons[code]) || ['INTERNAL', code ?? (e instanceof Error ? e.message : String(e))];
+  return new AppError(errCode, `Can't write to ${folder}: ${reason}.`);
 }
 
 function isInside(base: string, p: string, allowEqual = false): boolean {

@@ -39,3 +39,14 @@ export function toErrorData(e: unknown): AppErrorData {
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.');
 }
+
+/**
+ * A caller-supplied value as it may appear in an error message: a short prefix only, so a
+ * megabyte id or method name is never sent back (nor written to the log) whole.
+ */
+export function echo(value: string, max = 80): string {
+  return value.length <= max ? value : `${value.slice(0, max)}… (${value.length} chars)`;
+}
+
+/** Longest error message a call returns; longer ones (e.g. many zod issues) are cut. */
+export const MAX_ERROR_MESSAGE = 2000;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage, MessageFeedback, SessionPatch, SessionSummary } from '../../../shared/contract/sessions';
 import { chatScope } from '../../../shared/contract/sessions';
-import { AppError } from '../platform/errors';
+import { AppError, echo } from '../platform/errors';
 import { fsyncDir, readJsonIfExists, writeFileAtomic, writeJsonAtomic } from '../platform/atomicFile';
 import type { Logger } from '../platform/logger';
 import { appendRecords, applyRecord, readJournal, type JournalRecord, type SessionState } from './journal';
@@ -45,7 +45,7 @@ export class SessionStore {
     return join(this.dir, 'index.json');
   }
   private journalPath(id: string): string {
-    if (!ID_RE.test(id)) throw new AppError('INVALID_INPUT', `Bad session id "${id}".`);
+    if (!ID_RE.test(id)) throw new AppError('INVALID_INPUT', `Bad session id "${echo(id)}".`);
     return join(this.dir, `${id}.jsonl`);
   }
 
