@@ -7,9 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pathsFor } from '../core/config';
 import { createCore, type Core } from '../core/createCore';
-import { dispatch } from '../core/dispatch';
-import type { Handlers, MethodName } from '../../shared/contract';
-import { dialogHandlers } from './dialogs';
+import { createWindowCall } from './windowCall';
 import { appIconPath, hardenContents, hardenSession, mainWindowOptions } from './mainWindow';
 import { resolveUserData } from './paths';
 import { forwardEvents } from './ipc/forwardEvents';
@@ -43,16 +41,14 @@ async function start(userData: string): Promise<void> {
   hardenSession(session.defaultSession);
   core = await createCore({ paths: pathsFor(userData), host: 'electron', version: app.getVersion(), logEcho: !app.isPackaged });
   const c = core;
-  // Native dialogs replace the core's headless NOT_FOUND stubs; input is still zod-validated by dispatch.
-  const handlers = {
-    ...c.handlers,
-    ...dialogHandlers({
-      showOpenDialog: (o) => (mainWindow ? dialog.showOpenDialog(mainWindow, o) : dialog.showOpenDialog(o)),
-      showSaveDialog: (o) => (mainWindow ? dialog.showSaveDialog(mainWindow, o) : dialog.showSaveDialog(o))
-    })
-  } satisfies Handlers;
+  // Native dialogs replace the core's headless stubs; the window names files only through the
+  // grants they issue (pathGrants.ts); input is still zod-validated by dispatch.
+  const { call } = createWindowCall(c, {
+    showOpenDialog: (o) => (mainWindow ? dialog.showOpenDialog(mainWindow, o) : dialog.showOpenDialog(o)),
+    showSaveDialog: (o) => (mainWindow ? dialog.showSaveDialog(mainWindow, o) : dialog.showSaveDialog(o))
+  });
   registerElectronIpc({
-    call: (name: MethodName, input: unknown) => dispatch(handlers, name, input, c.logger),
+    call,
     isTrustedSender: createSenderCheck(appUrl),
     logger: c.logger.child('ipc')
   });

@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Handlers } from '../../shared/contract';
 import { writeFileAtomic } from '../core/platform/atomicFile';
+import type { PathGrants } from '../core/platform/pathGrants';
 
 export interface DialogLike {
   showOpenDialog(options: {
@@ -20,7 +21,15 @@ export interface DialogLike {
 
 type DialogHandlers = Pick<Handlers, 'host.pickFiles' | 'host.saveFile'>;
 
-export function dialogHandlers(dialog: DialogLike, write: (path: string, data: Buffer) => Promise<void> = defaultWrite): DialogHandlers {
+/**
+ * With `grants`, the open dialog answers opaque grants instead of paths (see pathGrants.ts): the
+ * renderer passes them on to e.g. library.import and never learns or names a path itself.
+ */
+export function dialogHandlers(
+  dialog: DialogLike,
+  write: (path: string, data: Buffer) => Promise<void> = defaultWrite,
+  grants?: PathGrants
+): DialogHandlers {
   return {
     'host.pickFiles': async ({ title, filters, multiple }) => {
       const r = await dialog.showOpenDialog({
@@ -28,7 +37,8 @@ export function dialogHandlers(dialog: DialogLike, write: (path: string, data: B
         filters,
         properties: multiple ? ['openFile', 'multiSelections'] : ['openFile']
       });
-      return { paths: r.canceled ? [] : r.filePaths };
+      const paths = r.canceled ? [] : r.filePaths;
+      return { paths: grants ? paths.map((p) => grants.grant(p)) : paths };
     },
     'host.saveFile': async ({ suggestedName, base64, filters }) => {
       const r = await dialog.showSaveDialog({ defaultPath: suggestedName, filters });
