@@ -43,12 +43,13 @@ async function start(userData: string): Promise<void> {
   const c = core;
   // Native dialogs replace the core's headless stubs; the window names files only through the
   // grants they issue (pathGrants.ts); input is still zod-validated by dispatch.
-  const { call } = createWindowCall(c, {
+  const { call, grants } = createWindowCall(c, {
     showOpenDialog: (o) => (mainWindow ? dialog.showOpenDialog(mainWindow, o) : dialog.showOpenDialog(o)),
     showSaveDialog: (o) => (mainWindow ? dialog.showSaveDialog(mainWindow, o) : dialog.showSaveDialog(o))
   });
   registerElectronIpc({
     call,
+    grantDropped: (paths) => paths.map((p) => grants.grant(p)),
     isTrustedSender: createSenderCheck(appUrl),
     logger: c.logger.child('ipc')
   });

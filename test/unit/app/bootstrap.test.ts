@@ -106,7 +106,8 @@ describe('Electron bootstrap (fake electron module)', () => {
   });
 
   it('answers every contract method over IPC for the main frame only', async () => {
-    expect([...fake.handlers.keys()].sort()).toEqual(methodNames.map(ipcChannel).sort());
+    // Plus the preload's dropped-files channel (grants for dropped files, see pathGrants.ts).
+    expect([...fake.handlers.keys()].sort()).toEqual([...methodNames.map(ipcChannel), 'benchmate:grant-dropped'].sort());
     const url = fake.windows[0].url!;
     const info = (await fake.handlers.get(ipcChannel('app.info'))!({ senderFrame: { url: `${url}#/status`, parent: null } })) as {
       ok: boolean;
@@ -121,6 +122,11 @@ describe('Electron bootstrap (fake electron module)', () => {
     // host.pickFiles is implemented natively here (the fake dialog reports a cancel), not the headless NOT_FOUND stub.
     const picked = (await fake.handlers.get(ipcChannel('host.pickFiles'))!({ senderFrame: { url, parent: null } }, {})) as unknown;
     expect(picked).toEqual({ ok: true, value: { paths: [] } });
+    // The window cannot name a file it was not granted.
+    const raw = (await fake.handlers.get(ipcChannel('library.import'))!({ senderFrame: { url, parent: null } }, { paths: ['/etc/passwd'] })) as {
+      error: { code: string };
+    };
+    expect(raw.error.code).toBe('FORBIDDEN');
   });
 
   it('forwards core events to the window', async () => {

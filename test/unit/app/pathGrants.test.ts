@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWindowCall } from '../../../src/main/app/windowCall';
-import { createSenderCheck, registerIpc, type FrameLike } from '../../../src/main/app/ipc/registerIpc';
+import { createSenderCheck, GRANT_DROPPED_CHANNEL, registerIpc, type FrameLike } from '../../../src/main/app/ipc/registerIpc';
 import { ipcChannel } from '../../../src/shared/contract';
 import { makeManualPdf, writePdf } from '../../fixtures/pdf/makePdf';
 import { tempCore } from '../../helpers/tempCore';
@@ -26,12 +26,12 @@ beforeAll(async () => {
   env = await tempCore();
   picked = await writePdf(join(env.dir, 'in'), 'picked.pdf', await makeManualPdf({ title: 'Picked', pages: [{ text: 'Replace the filter.' }] }));
   notPicked = await writePdf(join(env.dir, 'private'), 'secret.pdf', await makeManualPdf({ title: 'Secret', pages: [{ text: 'Payroll.' }] }));
-  const { call } = createWindowCall(env.core, {
+  const { call, grants } = createWindowCall(env.core, {
     showOpenDialog: async () => ({ canceled: false, filePaths: [picked] }), // the user picks this one file
     showSaveDialog: async () => ({ canceled: true })
   });
   ipcMain = new FakeIpcMain();
-  registerIpc({ ipcMain, call, isTrustedSender: createSenderCheck(() => APP_URL), logger: memoryLogger() });
+  registerIpc({ ipcMain, call, isTrustedSender: createSenderCheck(() => APP_URL), logger: memoryLogger(), grantDropped: (paths) => paths.map((p) => grants.grant(p)) });
 });
 afterAll(() => env?.cleanup());
 
@@ -60,5 +60,14 @@ describe('path grants (desktop window)', () => {
     expect((await invoke('models.import', { path: notPicked })).error?.code).toBe('FORBIDDEN');
     const exp = await invoke('export.run', { sessionIds: ['s'], format: 'md', outPath: 'Startup/x.md', baseDir: join(env.dir, 'private') });
     expect(exp.error?.code).toBe('FORBIDDEN');
+  });
+
+  it('a file dropped on the window (its path read by the preload) comes back as a grant the import accepts', async () => {
+    const dropped = (await ipcMain.invokeFrom(mainFrame, GRANT_DROPPED_CHANNEL, [notPicked])) as R;
+    const paths = (dropped.value as { paths: string[] }).paths;
+    expect(paths[0]).toMatch(/^grant:/);
+    expect((await invoke('library.import', { paths })).ok).toBe(true);
+    const iframe = (await ipcMain.invokeFrom({ url: APP_URL, parent: mainFrame }, GRANT_DROPPED_CHANNEL, ['/etc/passwd'])) as R;
+    expect(iframe.error?.code).toBe('FORBIDDEN');
   });
 });

@@ -22,7 +22,15 @@ export interface RegisterIpcDeps {
   /** True only for our own window's main frame showing our own page. */
   isTrustedSender(frame: FrameLike | null): boolean;
   logger: Logger;
+  /**
+   * Files dropped on the window: the preload reads their paths with webUtils.getPathForFile (only
+   * real dropped/picked File objects have one) and sends them here; the answer is grants.
+   */
+  grantDropped?(paths: string[]): string[];
 }
+
+/** Channel of the preload's dropped-files call (not a contract method: the page never names paths). */
+export const GRANT_DROPPED_CHANNEL = 'benchmate:grant-dropped';
 
 /**
  * One ipcMain.handle per contract method, channels derived from the contract. Every answer is a
@@ -47,6 +55,18 @@ export function registerIpc(deps: RegisterIpcDeps): () => void {
       }
     });
     channels.push(channel);
+  }
+  const grantDropped = deps.grantDropped;
+  if (grantDropped) {
+    deps.ipcMain.handle(GRANT_DROPPED_CHANNEL, async (event, paths) => {
+      if (!deps.isTrustedSender(event.senderFrame)) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are only accepted from the Benchmate window.' } } satisfies Result<never>;
+      }
+      const ok = Array.isArray(paths) && paths.length <= 1000 && paths.every((p) => typeof p === 'string' && p.length > 0 && p.length <= 4096);
+      if (!ok) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Expected the paths of dropped files.' } } satisfies Result<never>;
+      return { ok: true, value: { paths: grantDropped(paths as string[]) } } satisfies Result<{ paths: string[] }>;
+    });
+    channels.push(GRANT_DROPPED_CHANNEL);
   }
   return () => {
     for (const c of channels) deps.ipcMain.removeHandler(c);

@@ -5,11 +5,14 @@
  */
 import type { Api } from '../../../shared/contract';
 import { createApiClient } from '../../../shared/contract/client';
+import type { Result } from '../../../shared/result';
 import { createWsTransport, type ConnectionState, type WsTransport } from './wsTransport';
 
 declare global {
   interface Window {
     api?: Api;
+    /** Electron only: grants for files dropped on the window (see preload). */
+    benchmateFiles?: { grantDropped(files: File[]): Promise<Result<{ paths: string[] }>> };
   }
 }
 

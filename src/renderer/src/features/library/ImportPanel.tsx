@@ -26,11 +26,12 @@ export function ImportPanel() {
   const importFiles = async ({ files, ignored }: { files: File[]; ignored: number }) => {
     if (ignored > 0) toast(`${ignored} file${ignored > 1 ? 's are' : ' is'} not a PDF and ${ignored > 1 ? 'were' : 'was'} skipped.`, 'info');
     if (files.length === 0) return;
-    if (!web) return toast('Drag-and-drop is not available here; use "Add files…".', 'info');
     setUploading(true);
-    const r = await uploadFiles(files);
+    // Desktop: the preload turns dropped files into grants; web: the files are uploaded.
+    const grant = window.benchmateFiles?.grantDropped;
+    const r = !web && grant ? await grant(files) : await uploadFiles(files);
     setUploading(false);
-    if (!r.ok) return toast(`Upload failed: ${r.error.message}`, 'error');
+    if (!r.ok) return toast(`${web ? 'Upload' : 'Import'} failed: ${r.error.message}`, 'error');
     await importPaths(r.value.paths);
   };
 
