@@ -28,6 +28,10 @@ import { ExportService } from './export/exportService';
 import { exportHandlers } from './export/exportHandlers';
 import { ModelManager } from './models/modelManager';
 import { modelsHandlers } from './models/modelsHandlers';
+import { BackupService } from './backup/backupService';
+import { PackService } from './backup/packService';
+import { backupHandlers } from './backup/backupHandlers';
+import { applyPendingRestore } from './backup/restore';
 
 export type HealthCheck = () => ComponentHealth | Promise<ComponentHealth>;
 
@@ -50,6 +54,9 @@ export interface Core {
   readonly exporter: ExportService;
   /** Model files, loaded chat/embedding/ranking models; `models.chatEngine` is the ChatEngine. */
   readonly models: ModelManager;
+  /** Backups of the data folder (+ schedule) and knowledge packs. */
+  readonly backup: BackupService;
+  readonly packs: PackService;
   readonly handlers: Handlers;
   /** Validated call by wire name; always resolves to a Result. */
   call(method: string, input?: unknown): ReturnType<typeof dispatch>;
@@ -63,6 +70,8 @@ export interface Core {
  */
 export async function createCore(config: CoreConfig): Promise<Core> {
   const p = config.paths;
+  // A restore staged by the running app last time is swapped in before anything opens the folder.
+  const restored = await applyPendingRestore(p.userData);
   await Promise.all([p.userData, p.library, p.index, p.models, p.sessions, p.logs].map((d) => mkdir(d, { recursive: true })));
 
   const lock = acquireDataDirLock(p.userData);
@@ -136,6 +145,31 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     appVersion: config.version
   });
   disposables.push(sessionStore, sessions, chat);
+  const backup = new BackupService({
+    paths: p,
+    store: index,
+    jobs,
+    logger: logger.child('backup'),
+    appVersion: config.version,
+    settings: () => settings.get().backup,
+    vectorMeta: () => models.vectors.allMeta()
+  });
+  const packs = new PackService({
+    store: index,
+    repo: library.repo,
+    vectors: models.vectors,
+    jobs,
+    logger: logger.child('packs'),
+    appVersion: config.version,
+    libraryDir: p.library,
+    exportDir: join(p.userData, 'exports'),
+    changed: (reason, docIds) => events.emit('library.changed', { reason, docIds }),
+    optimize: () => library.optimize()
+  });
+  disposables.push(backup);
+  if (restored) logger.info('restored a backup staged before the restart', { ...restored });
+  // Scheduled backups belong to the long-running app, not to one-shot CLI commands or tests.
+  if (config.host === 'electron' || config.host === 'web') backup.startSchedule();
   const healthChecks: HealthCheck[] = [
     () => {
       const active = jobs.activeCount();
@@ -169,6 +203,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     chat,
     exporter,
     models,
+    backup,
+    packs,
     get handlers(): Handlers {
       if (!handlers) throw new Error('core is still starting');
       return handlers;
@@ -215,7 +251,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...chatHandlers(chat),
     ...sessionsHandlers(sessions),
     ...exportHandlers(exporter),
-    ...modelsHandlers(models)
+    ...modelsHandlers(models),
+    ...backupHandlers(backup, packs)
   } satisfies Handlers;
   logger.info('core started', { host: config.host, version: config.version });
   // Reload remembered models in the background: startup never waits for a model to load.

@@ -19,6 +19,7 @@ import { chatEvents, chatMethods } from './chat';
 import { sessionsEvents, sessionsMethods } from './sessions';
 import { exportMethods } from './export';
 import { modelsEvents, modelsMethods } from './models';
+import { backupMethods, packMethods } from './backup';
 
 export const contract = {
   app: appMethods,
@@ -30,7 +31,9 @@ export const contract = {
   chat: chatMethods,
   sessions: sessionsMethods,
   export: exportMethods,
-  models: modelsMethods
+  models: modelsMethods,
+  backup: backupMethods,
+  pack: packMethods
 } satisfies Record<string, Record<string, MethodDef>>;
 
 export const events = {

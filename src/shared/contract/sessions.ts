@@ -158,6 +158,14 @@ export const sessionsMethods = {
     z.object({ text: z.string().min(1).max(500), limit: z.number().int().min(1).max(200).default(50) }).strict(),
     z.array(sessionSearchHit),
     'Full-text search across every message of every session (all words must match).'
+  ),
+  retention: method(
+    z.object({ dryRun: z.boolean().default(true) }).strict().optional(),
+    z.object({
+      retentionDays: z.number().nullable(),
+      sessions: z.array(z.object({ id: z.string(), title: z.string(), updatedAt: isoDate }))
+    }),
+    'Apply the retention setting now (old unpinned sessions are deleted); dryRun only lists them.'
   )
 };
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_ID } from './common';
 import { method } from './define';
 import { noInput } from './common';
+import { backupSettings } from './backup';
 
 /**
  * Persisted user settings. Every field has a default so an older or partial file still parses;
@@ -38,7 +39,8 @@ export const settingsSchema = z.object({
     .prefault({}),
   sessions: z
     .object({ retentionDays: z.number().int().positive().nullable().default(null) })
-    .prefault({})
+    .prefault({}),
+  backup: backupSettings
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -49,7 +51,8 @@ export const settingsPatch = z
     retrieval: settingsSchema.shape.retrieval.unwrap().partial().optional(),
     models: settingsSchema.shape.models.unwrap().partial().optional(),
     library: settingsSchema.shape.library.unwrap().partial().optional(),
-    sessions: settingsSchema.shape.sessions.unwrap().partial().optional()
+    sessions: settingsSchema.shape.sessions.unwrap().partial().optional(),
+    backup: settingsSchema.shape.backup.unwrap().partial().optional()
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatch>;

@@ -136,11 +136,17 @@ describe('SessionStore', () => {
     const fresh = (await store.create({ title: 'fresh' })).header.id;
     const future = Date.now() + 40 * 86_400_000;
     await store.putMessage(fresh, msg(fresh, 'user', 'x')); // touched "now"
-    expect(await svc.applyRetention(future)).toBe(3 - 1); // old + fresh are both >30 days old at `future`; pinned is kept
+    // A dry run lists what would go and deletes nothing.
+    const preview = await svc.applyRetention(future, { dryRun: true });
+    expect(preview.sessions.map((s) => s.title).sort()).toEqual(['fresh', 'old']);
+    expect(store.has(old)).toBe(true);
+    const done = await svc.applyRetention(future);
+    expect(done.sessions.map((s) => s.id).sort()).toEqual([old, fresh].sort()); // old + fresh are both >30 days old at `future`; pinned is kept
     expect(store.has(pinned)).toBe(true);
     expect(store.has(old)).toBe(false);
+    expect((await svc.applyRetention(Date.now(), { dryRun: true })).sessions).toEqual([]);
     const off = await open(null);
-    expect(await off.svc.applyRetention(future)).toBe(0);
+    expect((await off.svc.applyRetention(future)).sessions).toEqual([]);
   });
 
   it('computes stats from per-session counters', async () => {

@@ -49,7 +49,6 @@ export function vectorSchema(dimension: number, modelId: string): Schema {
 export class VectorStore {
   private meta: Record<string, VectorTableMeta> = {};
   private readonly metaPath: string;
-  private writeChain: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: LanceStore,
@@ -143,10 +142,9 @@ export class VectorStore {
     await writeJsonAtomic(this.metaPath, { version: 1, tables: this.meta });
   }
 
+  /** Vector writes share the index's write lock, so pausing writers (a backup snapshot) pauses them too. */
   private locked<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.writeChain.then(fn, fn);
-    this.writeChain = run.catch(() => {});
-    return run;
+    return this.store.withWriteLock(fn);
   }
 }
 

@@ -22,10 +22,15 @@ export interface ChatStats {
 
 const DAY_MS = 86_400_000;
 
+export interface RetentionResult {
+  retentionDays: number | null;
+  sessions: Array<{ id: string; title: string; updatedAt: string }>;
+}
+
 /**
  * Listing, search, edits, retention and stats over the session store. Retention deletes
  * sessions whose last update is older than `retentionDays` (pinned sessions are exempt: pinning
- * is how a technician says "keep this"); it runs at start and then every few hours.
+ * is how a technician says "keep this"); it runs at start and then daily.
  */
 export class SessionService {
   private retentionTimer: NodeJS.Timeout | undefined;
@@ -101,23 +106,32 @@ export class SessionService {
     return hits.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, limit);
   }
 
-  async applyRetention(now = Date.now()): Promise<number> {
+  /**
+   * Deletes unpinned sessions not updated for `retentionDays` (nothing when the setting is off);
+   * `dryRun` only lists them. Every deletion is logged with the session's id and title.
+   */
+  async applyRetention(now = Date.now(), opts: { dryRun?: boolean } = {}): Promise<RetentionResult> {
     const days = this.deps.retentionDays();
-    if (!days) return 0;
+    if (!days) return { retentionDays: null, sessions: [] };
     const cutoff = now - days * DAY_MS;
-    let removed = 0;
-    for (const s of this.store.summaries()) {
-      if (s.pinned || Date.parse(s.updatedAt) >= cutoff || this.deps.isBusy?.(s.id)) continue;
+    const due = this.store
+      .summaries()
+      .filter((s) => !s.pinned && Date.parse(s.updatedAt) < cutoff && !this.deps.isBusy?.(s.id))
+      .map((s) => ({ id: s.id, title: s.title, updatedAt: s.updatedAt }));
+    if (opts.dryRun) return { retentionDays: days, sessions: due };
+    const removed: RetentionResult['sessions'] = [];
+    for (const s of due) {
       if (await this.store.delete(s.id)) {
-        removed++;
+        removed.push(s);
         this.deps.events.emit('sessions.changed', { sessionId: s.id, reason: 'deleted' });
       }
     }
-    if (removed) this.deps.logger.info('retention removed sessions', { removed, days });
-    return removed;
+    if (removed.length) this.deps.logger.info('retention removed sessions', { days, removed });
+    return { retentionDays: days, sessions: removed };
   }
 
-  startRetention(everyMs = 6 * 3600_000): void {
+  /** Runs retention at start and then daily (and whenever the setting changes: see createCore). */
+  startRetention(everyMs = DAY_MS): void {
     const run = () => void this.applyRetention().catch((e) => this.deps.logger.error('retention failed', { error: e }));
     run();
     this.retentionTimer = setInterval(run, everyMs);
