@@ -185,9 +185,8 @@ export class PackService {
     const content = new Map<string, PackDocContent>();
     const added: string[] = [];
     const removed: string[] = [];
-    let chain: Promise<void> = Promise.resolve();
     await readTar(createReadStream(path), async (e) => {
-      await chain; // one document at a time: the parser waits, so memory holds one document's rows
+      // Entries come one at a time in archive order: memory holds one document's rows.
       const name = safeEntryPath(e.path);
       if (name === PACK_HEAD) head = JSON.parse((await collect(e.body)).toString('utf8')) as PackHead;
       const p = parsePackPath(name);
@@ -198,7 +197,7 @@ export class PackService {
       if (p.part === 'pdf') {
         await this.storePdf(e.body, c);
         content.delete(p.docId);
-        chain = this.commit(c, change!, head!, added, removed);
+        await this.commit(c, change!, head!, added, removed);
         ctx.progress({ done: added.length });
         return;
       }
@@ -208,7 +207,6 @@ export class PackService {
       else if (p.part === 'chunks') c.chunks = parseJsonl<ChunkRow>(buf);
       else c.vectors.set(p.key!, parseJsonl(buf));
     });
-    await chain;
     if (added.length) {
       this.d.changed('updated', added);
       if (removed.length) this.d.changed('deleted', removed);

@@ -94,12 +94,14 @@ export interface TarEntry {
 }
 
 /**
- * Reads a tar stream entry by entry. `onEntry` consumes each entry's body; the parser waits for
- * it (backpressure), so bodies go to disk without buffering. A damaged header, a truncated body
+ * Reads a tar stream entry by entry. `onEntry` consumes each entry's body, one entry at a time;
+ * the parser stalls while a large body is not consumed (backpressure), so bodies go to disk
+ * without being held in memory. A damaged header, a truncated body
  * or a missing end marker rejects with a message naming the problem.
  */
 export async function readTar(input: Readable, onEntry: (e: TarEntry) => Promise<void>): Promise<void> {
-  const pending: Promise<void>[] = [];
+  // Entries are handled one at a time, in archive order (a handler may rely on earlier entries).
+  let queue: Promise<void> = Promise.resolve();
   let failure: Error | undefined;
   let lastPath = '';
   let settle: () => void = () => {};
@@ -116,8 +118,13 @@ export async function readTar(input: Readable, onEntry: (e: TarEntry) => Promise
         entry.resume();
         return;
       }
-      lastPath = entry.path;
-      pending.push(onEntry({ path: entry.path, size: entry.size ?? 0, body: entry }).catch(fail));
+      queue = queue
+        .then(() => {
+          if (failure) return void entry.resume();
+          lastPath = entry.path;
+          return onEntry({ path: entry.path, size: entry.size ?? 0, body: entry });
+        })
+        .catch(fail);
     }
   });
   parser.on('error', fail);
@@ -132,7 +139,7 @@ export async function readTar(input: Readable, onEntry: (e: TarEntry) => Promise
   input.on('end', () => parser.end());
   await finished;
   // After a failure a half-read body may never end: do not wait for it.
-  if (!failure) await Promise.all(pending);
+  if (!failure) await queue;
   if (failure) {
     if (failure instanceof AppError) throw failure;
     throw new AppError('INVALID_INPUT', `The archive is damaged or truncated${lastPath ? ` after ${lastPath}` : ''}: ${failure.message}`);
