@@ -24,7 +24,14 @@ export interface CliCommand {
   needsModels?: boolean;
   /** Returns the process exit code. Throw AppError for user-facing failures. */
   run(ctx: CliContext): Promise<number>;
+  /**
+   * Runs before a core opens the data folder (e.g. `backup restore` must not create or lock the
+   * folder it restores into). Returns an exit code, or undefined to go on to `run` with a core.
+   */
+  beforeCore?(ctx: BareCliContext): Promise<number | undefined>;
 }
+
+export type BareCliContext = Omit<CliContext, 'core'> & { dataDir: string; version: string };
 
 const BOOLEAN_FLAGS = new Set(['json', 'help', 'verbose']);
 

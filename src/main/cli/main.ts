@@ -24,23 +24,22 @@ async function main(argv: string[]): Promise<number> {
   }
   const dataDir = (typeof args.flags['data-dir'] === 'string' ? args.flags['data-dir'] : undefined) ?? process.env.BENCHMATE_DATA_DIR ?? defaultUserDataDir();
   const version = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  const core = await createCore({ paths: pathsFor(dataDir), host: 'cli', version, logEcho: !json, restoreModels: command.needsModels === true });
-  const ctx: CliContext = {
-    core,
-    args,
-    json,
-    out: (text) => process.stdout.write(text + '\n'),
-    outJson: (value) => process.stdout.write(JSON.stringify(value, null, 2) + '\n')
-  };
+  const out = (text: string) => process.stdout.write(text + '\n');
+  const outJson = (value: unknown) => process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  let core: Awaited<ReturnType<typeof createCore>> | undefined;
   try {
+    const early = await command.beforeCore?.({ args, json, out, outJson, dataDir, version });
+    if (early !== undefined) return early;
+    core = await createCore({ paths: pathsFor(dataDir), host: 'cli', version, logEcho: !json, restoreModels: command.needsModels === true });
+    const ctx: CliContext = { core, args, json, out, outJson };
     return await command.run(ctx);
   } catch (e) {
     const error = toErrorData(e);
-    if (json) ctx.outJson({ ok: false, error });
+    if (json) outJson({ ok: false, error });
     else process.stderr.write(`error (${error.code}): ${error.message}\n`);
     return 1;
   } finally {
-    await core.dispose();
+    await core?.dispose();
   }
 }
 

@@ -52,9 +52,9 @@ describe('backup create / verify / restore', () => {
       expect(restored.sessions.list().items).toEqual(before.sessions);
       expect(restored.settings.get().sessions.retentionDays).toBe(90);
       // The viewer reads the restored PDF from the new folder, not the old one.
-      const d = unwrap(await restored.call('library.get', { id: String(before.docs[0].id) }));
+      const d = await restored.library.get(String(before.docs[0].id));
       expect(d.storedPath.startsWith(join(target, 'library'))).toBe(true);
-      expect(unwrap(await restored.call('library.fileBytes', { docId: d.id })).bytes).toBe(d.bytes);
+      expect((await restored.library.fileBytes(d.id)).bytes).toBe(d.bytes);
     } finally {
       await restored.dispose();
     }
@@ -177,13 +177,13 @@ describe('backup while an import runs', () => {
         // Caught mid-import: crash recovery on open marks it resumable, with no half-written rows.
         expect(p10.status).toBe('failed');
         expect(p10.statusDetail).toMatch(/interrupted.*reindex/);
-        expect(unwrap(await restored.call('library.get', { id: String(p10.id) })).chunkCount).toBe(0);
-        const hits = unwrap(await restored.call('search.query', { text: 'fault E-204' })).passages;
+        expect((await restored.library.get(String(p10.id))).chunkCount).toBe(0);
+        const hits = (await restored.search.query({ text: 'fault E-204' })).passages;
         expect(hits[0]?.docId).toBe(x200.id);
         // Its PDF was backed up, so a reindex completes the document.
-        const job = unwrap(await restored.call('library.reindex', { id: String(p10.id) }));
+        const job = await restored.library.reindex(String(p10.id));
         expect((await restored.jobs.wait(job.jobId)).status).toBe('succeeded');
-        expect(unwrap(await restored.call('library.get', { id: String(p10.id) })).status).toBe('ready');
+        expect((await restored.library.get(String(p10.id))).status).toBe('ready');
       } finally {
         await restored.dispose();
       }

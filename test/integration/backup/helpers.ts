@@ -17,7 +17,7 @@ export const pumpManualSpec = (revisionNote = 'Revision A'): ManualPdfSpec => ({
 
 export async function importPdf(core: Core, dir: string, name: string, spec: ManualPdfSpec, metadata: { machineModels?: string[]; tags?: string[] } = {}): Promise<ImportOutcome> {
   const path = await writePdf(join(dir, 'in'), name, await makeManualPdf(spec));
-  const started = unwrap(await core.call('library.import', { paths: [path], metadata }));
+  const started = await core.library.import([path], metadata);
   const job = await core.jobs.wait(started.jobIds[0]);
   if (job.status !== 'succeeded') throw new Error(`import failed: ${JSON.stringify(job.error)}`);
   await core.library.optimizeSettled();
@@ -31,7 +31,7 @@ export async function importSamples(core: Core, dir: string): Promise<void> {
 
 /** Documents without machine-local or time-of-import fields, sorted by id. */
 export async function docsOf(core: Core, keepTimes = true): Promise<Array<Partial<DocumentSummary>>> {
-  const docs = unwrap(await core.call('library.list', {}));
+  const docs = await core.library.list();
   return docs
     .map((d) => (keepTimes ? d : { ...d, importedAt: undefined, updatedAt: undefined }))
     .sort((a, b) => String(a.id).localeCompare(String(b.id)));
@@ -41,7 +41,7 @@ export async function docsOf(core: Core, keepTimes = true): Promise<Array<Partia
 export async function searchJson(core: Core, queries: string[]): Promise<string> {
   const out = [];
   for (const text of queries) {
-    const r = unwrap(await core.call('search.query', { text, limit: 5 }));
+    const r = await core.search.query({ text, limit: 5 });
     out.push({ text, passages: r.passages, evidence: r.evidence, lanes: r.lanes });
   }
   return JSON.stringify(out);

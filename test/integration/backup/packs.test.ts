@@ -14,7 +14,7 @@ import { docsOf, importPdf, importSamples, pumpManualSpec, QUERIES, searchJson }
 type Temp = Awaited<ReturnType<typeof tempCore>>;
 
 async function importPack(core: Core, path: string, replace = false): Promise<PackImportResult> {
-  const { jobId } = unwrap(await core.call('pack.import', { path, replace }));
+  const { jobId } = unwrap(await core.call('pack.import', { path, replace })) as { jobId: string };
   const snap = await core.jobs.wait(jobId);
   if (snap.status !== 'succeeded') throw new Error(`${snap.error?.code}: ${snap.error?.message}`);
   await core.library.optimizeSettled();
@@ -22,7 +22,7 @@ async function importPack(core: Core, path: string, replace = false): Promise<Pa
 }
 
 async function exportPack(core: Core, sel: { machineModels?: string[]; tags?: string[]; docIds?: string[] }, out: string): Promise<string> {
-  const { jobId, path } = unwrap(await core.call('pack.export', { ...sel, out }));
+  const { jobId, path } = unwrap(await core.call('pack.export', { ...sel, out })) as { jobId: string; path: string };
   const snap = await core.jobs.wait(jobId);
   if (snap.status !== 'succeeded') throw new Error(`${snap.error?.code}: ${snap.error?.message}`);
   return path;
@@ -56,7 +56,7 @@ describe('knowledge packs', () => {
   });
 
   it('export → import on an empty library answers the same searches, with the vectors reused', async () => {
-    const preview = unwrap(await b.core.call('pack.preview', { path: pack }));
+    const preview = await b.core.packs.preview(pack);
     expect(preview.changes.map((c) => c.action)).toEqual(['add', 'add']);
     expect(preview.vectors.reused).toBe(true);
     const r = await importPack(b.core, pack);
@@ -65,7 +65,7 @@ describe('knowledge packs', () => {
     expect(await searchJson(b.core, QUERIES)).toBe(await searchJson(a.core, QUERIES));
     // The viewer can open the imported PDFs.
     const docId = String((await docsOf(b.core))[0].id);
-    expect(unwrap(await b.core.call('library.fileBytes', { docId })).bytes).toBeGreaterThan(1000);
+    expect((await b.core.library.fileBytes(docId)).bytes).toBeGreaterThan(1000);
     const key = vectorModelKey(FAKE_MODEL.id, FAKE_MODEL.fingerprint);
     expect(b.core.models.vectors.getMeta(key)).toMatchObject({ modelId: FAKE_MODEL.id, dimension: 4 });
     const vecA = await a.core.models.vectors.table(key)!.query().select(['chunkId', 'vector']).toArray();
@@ -94,7 +94,7 @@ describe('knowledge packs', () => {
     await a.core.call('library.update', { id: revB.docId!, patch: { revision: 'B' } });
     const update = await exportPack(a.core, { machineModels: ['P10'] }, join(scratch, 'update.tar'));
 
-    const preview = unwrap(await b.core.call('pack.preview', { path: update }));
+    const preview = await b.core.packs.preview(update);
     expect(preview.changes).toEqual([expect.objectContaining({ docId: revB.docId, action: 'replace', replacesDocId: old.id, revision: 'B' })]);
     // Without confirmation nothing changes.
     const unconfirmed = await importPack(b.core, update, false);
@@ -106,7 +106,7 @@ describe('knowledge packs', () => {
     const after = await docsOf(b.core);
     expect(after.map((d) => d.id).sort()).toEqual([String(revB.docId), String(x200Before.id)].sort());
     expect(after.find((d) => d.id === x200Before.id)).toEqual(x200Before); // untouched, same updatedAt
-    const hits = unwrap(await b.core.call('search.query', { text: 'seal kit SK-41' })).passages;
+    const hits = (await b.core.search.query({ text: 'seal kit SK-41' })).passages;
     expect(hits[0]?.docId).toBe(revB.docId);
   });
 

@@ -7,6 +7,7 @@ import { exportCommand } from './export';
 import { searchCommand } from './search';
 import { evalCommand } from './eval';
 import { modelsCommand } from './models';
+import { backupCommand, packCommand, retentionCommand } from './backup';
 
 /** Every CLI command, in help order. Features add their commands here. */
-export const commands: CliCommand[] = [infoCommand, healthCommand, importCommand, docsCommand, docCommand, deleteCommand, askCommand, sessionsCommand, exportCommand, searchCommand, evalCommand, modelsCommand];
+export const commands: CliCommand[] = [infoCommand, healthCommand, importCommand, docsCommand, docCommand, deleteCommand, askCommand, sessionsCommand, exportCommand, searchCommand, evalCommand, modelsCommand, backupCommand, packCommand, retentionCommand];
