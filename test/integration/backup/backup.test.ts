@@ -8,7 +8,6 @@ import { pathsFor } from '../../../src/main/core/config';
 import { writeArchive } from '../../../src/main/core/backup/archive';
 import { restoreBackup, verifyBackup } from '../../../src/main/core/backup/restore';
 import { BACKUP_HEAD } from '../../../src/main/core/backup/versions';
-import { unwrap } from '../../../src/shared/result';
 import { sampleManualSpec } from '../../fixtures/pdf/sampleManual';
 import { tempCore } from '../../helpers/tempCore';
 import { docsOf, importPdf, importSamples, pumpManualSpec, QUERIES, searchJson } from './helpers';

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { unwrap } from '../../../src/shared/result';
 import type { Core } from '../../../src/main/core/createCore';
 import type { DocumentSummary, ImportOutcome } from '../../../src/shared/contract/library';
 import { makeManualPdf, writePdf, type ManualPdfSpec } from '../../fixtures/pdf/makePdf';

@@ -82,7 +82,8 @@ export class TarWriter {
   }
 
   private async write(buf: Buffer): Promise<void> {
-    if (!this.out.write(buf)) await Promise.race([once(this.out, 'drain'), once(this.out, 'error').then(([e]) => Promise.reject(e as Error))]);
+    // events.once rejects when the stream emits 'error' meanwhile (e.g. ENOSPC), so this never hangs.
+    if (!this.out.write(buf)) await once(this.out, 'drain');
   }
 }
 
