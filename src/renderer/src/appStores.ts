@@ -7,6 +7,7 @@ import { createSessionsStore } from './features/sessions/sessionsStore';
 import { createViewerStore } from './features/viewer/viewerStore';
 import { createSettingsStore } from './features/settings/settingsStore';
 import { createStatusStore } from './features/status/statusStore';
+import { createBackupStore } from './features/backup/backupStore';
 
 /**
  * Every feature store, created ONCE at startup from the one api (main.tsx). Each feature owns a
@@ -23,7 +24,8 @@ export function createAppStores(api: Api) {
     // Part B (chat, sessions, citation viewer).
     chat: createChatStore(api),
     sessions: createSessionsStore(api),
-    viewer: createViewerStore(api)
+    viewer: createViewerStore(api),
+    backup: createBackupStore(api)
   };
 }
 

@@ -14,6 +14,7 @@ import { MetadataDialog } from './MetadataDialog';
 import { PasswordDialog } from './PasswordDialog';
 import { SemanticSearchHint } from '../models/SemanticSearchHint';
 import { TestSearch } from './TestSearch';
+import { PackSection } from '../backup/PackSection';
 
 type DialogState = { kind: 'edit'; doc: DocumentSummary } | { kind: 'delete'; doc: DocumentSummary } | { kind: 'unlock'; docId: string; file: string } | null;
 
@@ -92,6 +93,8 @@ export function LibraryPage() {
       </section>
 
       {count > 0 && <SemanticSearchHint />}
+      <PackSection />
+
       {count > 0 && <TestSearch />}
 
       {dialog?.kind === 'edit' && <MetadataDialog doc={dialog.doc} onClose={() => setDialog(null)} />}

@@ -3,6 +3,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useAppStores } from '../../lib/appContext';
 import { NumberField } from './NumberField';
 import { ThemePicker } from './ThemePicker';
+import { BackupSection } from '../backup/BackupSection';
 
 const GPU_LABELS: Record<string, string> = {
   auto: 'Automatic',
@@ -88,6 +89,8 @@ export function SettingsPanel() {
           )}
         </div>
       </section>
+
+      <BackupSection />
     </div>
   );
 }
