@@ -116,6 +116,27 @@ describe('backup create / verify / restore', () => {
     expect(existsSync(target)).toBe(false);
   });
 
+  it('a restore staged by the running app replaces its data at the next start', async () => {
+    const other = await tempCore({ restoreModels: false });
+    let reopened: Core | undefined;
+    try {
+      const session = await other.core.sessions.create({ title: 'only on this machine' });
+      const report = await other.core.backup.restore(archive).done;
+      expect(report.documents).toBe(2);
+      // Nothing changes while the app runs.
+      expect((await other.core.library.list()).length).toBe(0);
+      expect(other.core.sessions.list().items.map((x) => x.id)).toEqual([session.id]);
+      await other.core.dispose();
+      reopened = await openCore(other.dir);
+      expect((await docsOf(reopened)).map((d) => d.title).sort()).toEqual(['P10 Pump Manual', 'X200 Service Manual']);
+      expect(reopened.sessions.list().items.map((x) => x.title)).toEqual(['E-204 on the press']);
+      expect(existsSync(`${other.dir}.restore-pending`)).toBe(false);
+    } finally {
+      await reopened?.dispose();
+      await rm(other.dir, { recursive: true, force: true });
+    }
+  });
+
   it('a cancelled backup leaves no file under the final name and no partial file', async () => {
     const out = join(scratch, 'cancelled.tar');
     const job = core.backup.create({ out });
@@ -190,5 +211,6 @@ describe('backup while an import runs', () => {
       await cleanup();
       await rm(scratch, { recursive: true, force: true });
     }
-  });
+    // Three real imports (two, plus the reindex) on a shared 2-core machine.
+  }, 240_000);
 });

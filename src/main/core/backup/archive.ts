@@ -13,7 +13,7 @@
  * run never leaves an archive under the final name.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, posix } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -45,11 +45,13 @@ export async function writeArchive<H extends ArchiveHead>(
   headName: string,
   head: H,
   fill: (w: TarWriter) => Promise<ArchivedFile[]>,
-  onBytes?: (n: number) => void
+  onBytes?: (n: number) => void,
+  /** Where the bytes go before the rename (tests pass a device that is always full). */
+  open: (partial: string) => WriteStream = (partial) => createWriteStream(partial, { flags: 'w' })
 ): Promise<{ manifest: Manifest<H>; bytes: number }> {
   await mkdir(dirname(out), { recursive: true });
   const partial = `${out}.partial`;
-  const stream = createWriteStream(partial, { flags: 'w' });
+  const stream = open(partial);
   let streamError: Error | undefined;
   stream.on('error', (e) => (streamError ??= e));
   const w = new TarWriter(stream, onBytes);
