@@ -14,11 +14,12 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, posix } from 'node:path';
 import type { Writable } from 'node:stream';
 import { AppError } from '../platform/errors';
-import { hashBody, readTar, TarWriter, type ArchivedFile } from './tarStream';
+import type { JobContext, JobRunner } from '../platform/jobRunner';
+import { hashBody, readAll, readTar, TarWriter, type ArchivedFile } from './tarStream';
 
 export const MANIFEST = 'manifest.json';
 export const MANIFEST_SUM = 'manifest.sha256';
@@ -139,14 +140,30 @@ export function safeEntryPath(p: string): string {
   return norm;
 }
 
+/**
+ * A job that reads one archive, with progress in bytes of that file; `work` gets the byte
+ * counter to hand to verifyArchive.
+ */
+export function archiveJob<T>(jobs: JobRunner, kind: string, title: string, path: string, phase: string, work: (onBytes: (n: number) => void, ctx: JobContext) => Promise<T>): { jobId: string; done: Promise<T> } {
+  return jobs.start<T>({
+    kind,
+    title,
+    summarize: (r) => r,
+    run: async (ctx) => {
+      const total = (await stat(path).catch(() => ({ size: 0 }))).size;
+      let done = 0;
+      ctx.progress({ phase, done: 0, total });
+      return work((n) => ctx.progress({ done: (done += n) }), ctx);
+    }
+  });
+}
+
 export const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 export const json = (v: unknown): Buffer => Buffer.from(JSON.stringify(v, null, 1));
 
 async function readSmall(body: AsyncIterable<Buffer>, size: number, name: string): Promise<Buffer> {
   if (size > MAX_JSON_BYTES) throw new AppError('INVALID_INPUT', `${name} is implausibly large (${size} bytes).`);
-  const parts: Buffer[] = [];
-  for await (const c of body) parts.push(c);
-  return Buffer.concat(parts);
+  return readAll(body);
 }
 
 function parseJson<T>(body: Buffer, name: string): T {

@@ -12,7 +12,7 @@ import type { VectorTableMeta } from '../index/vectorStore';
 import { AppError } from '../platform/errors';
 import type { JobContext, JobRunner } from '../platform/jobRunner';
 import type { Logger } from '../platform/logger';
-import { writeArchive, type ArchiveHead } from './archive';
+import { archiveJob, writeArchive, type ArchiveHead } from './archive';
 import { stageRestore, verifyBackup, type RestoreReport } from './restore';
 import { removeStaging, stageSnapshot } from './snapshot';
 import { BACKUP_FORMAT, BACKUP_HEAD, FORMAT_VERSION, SCHEMA_VERSIONS, type SchemaVersions } from './versions';
@@ -81,37 +81,19 @@ export class BackupService {
   }
 
   verify(path: string): { jobId: string; done: Promise<BackupEntry> } {
-    const { jobId, done } = this.d.jobs.start<BackupEntry>({
-      kind: BACKUP_JOB_KINDS.verify,
-      title: `Verify ${basenameOf(path)}`,
-      summarize: (r) => r,
-      run: async (ctx) => {
-        const total = (await stat(path).catch(() => ({ size: 0 }))).size;
-        let bytes = 0;
-        ctx.progress({ phase: 'verify', done: 0, total });
-        const m = await verifyBackup(path, (n) => ctx.progress({ done: (bytes += n) }));
-        return entryOf(path, total, m.head);
-      }
+    return archiveJob(this.d.jobs, BACKUP_JOB_KINDS.verify, `Verify ${basenameOf(path)}`, path, 'verify', async (onBytes) => {
+      const m = await verifyBackup(path, onBytes);
+      return entryOf(path, (await stat(path)).size, m.head);
     });
-    return { jobId, done };
   }
 
   /** Verifies and extracts beside the data folder; the swap happens when the app next starts. */
   restore(path: string): { jobId: string; done: Promise<RestoreReport> } {
-    const { jobId, done } = this.d.jobs.start<RestoreReport>({
-      kind: BACKUP_JOB_KINDS.restore,
-      title: `Restore ${basenameOf(path)}`,
-      summarize: (r) => r,
-      run: async (ctx) => {
-        const total = (await stat(path).catch(() => ({ size: 0 }))).size;
-        let bytes = 0;
-        ctx.progress({ phase: 'verify and extract', done: 0, total });
-        const r = await stageRestore(path, this.d.paths.userData, (n) => ctx.progress({ done: (bytes += n) }));
-        this.d.logger.info('restore staged; it completes at the next start', { archive: path, documents: r.documents });
-        return r;
-      }
+    return archiveJob(this.d.jobs, BACKUP_JOB_KINDS.restore, `Restore ${basenameOf(path)}`, path, 'verify and extract', async (onBytes) => {
+      const r = await stageRestore(path, this.d.paths.userData, onBytes);
+      this.d.logger.info('restore staged; it completes at the next start', { archive: path, documents: r.documents });
+      return r;
     });
-    return { jobId, done };
   }
 
   /** Backups in the backup folder, newest first (read from their heads, not trusted for integrity). */

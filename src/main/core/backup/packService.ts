@@ -19,9 +19,9 @@ import type { LibraryRepo } from '../library/libraryRepo';
 import { AppError } from '../platform/errors';
 import type { JobContext, JobRunner } from '../platform/jobRunner';
 import type { Logger } from '../platform/logger';
-import { json, safeEntryPath, verifyArchive, writeArchive } from './archive';
+import { archiveJob, json, safeEntryPath, verifyArchive, writeArchive } from './archive';
 import { jsonl, packPaths, parseJsonl, parsePackPath, sameDocument, type PackDocContent, type PackDocumentRow, type PackEmbedding, type PackHead } from './packFormat';
-import { hashBody, readTar } from './tarStream';
+import { hashBody, readAll, readTar } from './tarStream';
 import { FORMAT_VERSION, newerThanKnown, PACK_FORMAT, PACK_HEAD, SCHEMA_VERSIONS } from './versions';
 
 export interface PackDeps {
@@ -72,20 +72,11 @@ export class PackService {
   }
 
   import(path: string, opts: { replace: boolean }): { jobId: string; done: Promise<PackImportResult> } {
-    const { jobId, done } = this.d.jobs.start<PackImportResult>({
-      kind: 'pack.import',
-      title: `Import pack ${path.split(/[\\/]/).pop()}`,
-      summarize: (r) => r,
-      run: async (ctx) => {
-        const total = (await stat(path).catch(() => ({ size: 0 }))).size;
-        let bytes = 0;
-        ctx.progress({ phase: 'verify', done: 0, total });
-        const plan = await this.preview(path, (n) => ctx.progress({ done: (bytes += n) }));
-        ctx.progress({ phase: 'import', done: 0, total: plan.changes.length });
-        return this.apply(path, plan, opts.replace, ctx);
-      }
+    return archiveJob(this.d.jobs, 'pack.import', `Import pack ${path.split(/[\\/]/).pop()}`, path, 'verify', async (onBytes, ctx) => {
+      const plan = await this.preview(path, onBytes);
+      ctx.progress({ phase: 'import', done: 0, total: plan.changes.length });
+      return this.apply(path, plan, opts.replace, ctx);
     });
-    return { jobId, done };
   }
 
   private async plan(path: string, head: PackHead): Promise<PackPreview> {
@@ -188,7 +179,7 @@ export class PackService {
     await readTar(createReadStream(path), async (e) => {
       // Entries come one at a time in archive order: memory holds one document's rows.
       const name = safeEntryPath(e.path);
-      if (name === PACK_HEAD) head = JSON.parse((await collect(e.body)).toString('utf8')) as PackHead;
+      if (name === PACK_HEAD) head = JSON.parse((await readAll(e.body)).toString('utf8')) as PackHead;
       const p = parsePackPath(name);
       const change = p && byId.get(p.docId);
       if (!p || !wanted(change)) return void e.body.resume();
@@ -201,7 +192,7 @@ export class PackService {
         ctx.progress({ done: added.length });
         return;
       }
-      const buf = await collect(e.body);
+      const buf = await readAll(e.body);
       if (p.part === 'document') c.doc = JSON.parse(buf.toString('utf8')) as PackDocumentRow;
       else if (p.part === 'pages') c.pages = parseJsonl<PageRow>(buf);
       else if (p.part === 'chunks') c.chunks = parseJsonl<ChunkRow>(buf);
@@ -259,12 +250,6 @@ export function checkPackHead(head: PackHead): void {
   if (head.format !== PACK_FORMAT) throw new AppError('INVALID_INPUT', `Not a Benchmate knowledge pack (format "${head.format}").`);
   const newer = newerThanKnown('pack', head.appVersion, head.formatVersion, head.schemas ?? {});
   if (newer) throw new AppError('UNSUPPORTED_FILE', newer);
-}
-
-async function collect(body: AsyncIterable<Buffer>): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const c of body) parts.push(c);
-  return Buffer.concat(parts);
 }
 
 /** Arrow values → JSON-safe plain values (list vectors → arrays, bigint → number, no internal columns). */

@@ -163,3 +163,10 @@ export async function hashBody(body: AsyncIterable<Buffer>, sink?: Writable): Pr
   }
   return { size, sha256: hash.digest('hex') };
 }
+
+/** The whole body of a small entry (JSON rows, heads) as one buffer. */
+export async function readAll(body: AsyncIterable<Buffer>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const c of body) parts.push(c);
+  return Buffer.concat(parts);
+}

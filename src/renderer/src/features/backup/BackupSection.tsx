@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { formatBytes } from '../status/StatsList';
 import { useStore } from 'zustand';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -9,7 +10,6 @@ import { pickFiles } from '../../lib/hostFiles';
 import { NumberField } from '../settings/NumberField';
 import { TaskProgress } from './TaskProgress';
 
-const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 /** Settings → Backups: back up now, the schedule (every N days, keep N), verify and restore. */
@@ -98,7 +98,7 @@ export function BackupSection() {
               {s.backups.map((b) => (
                 <tr key={b.path} data-testid="backup-row">
                   <td>{when(b.createdAt)}</td>
-                  <td>{mb(b.bytes)}</td>
+                  <td>{formatBytes(b.bytes)}</td>
                   <td className="cell-wrap small">{b.path.split(/[\\/]/).pop()}</td>
                   <td className="row-actions">
                     <Button size="small" disabled={busy} onClick={() => void backup.getState().verify(b.path)} aria-label={`Verify ${when(b.createdAt)}`}>

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import { formatBytes } from '../status/StatsList';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useAppStores } from '../../lib/appContext';
 import type { BackupTask } from './backupStore';
@@ -11,7 +12,6 @@ const LABEL: Record<BackupTask, string> = {
   import: 'Importing pack'
 };
 
-const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
 
 /** Progress of the running backup/pack job (bytes when the job reports bytes), from the jobs store. */
 export function TaskProgress({ tasks }: { tasks: BackupTask[] }) {
@@ -22,7 +22,7 @@ export function TaskProgress({ tasks }: { tasks: BackupTask[] }) {
   const total = snap?.total ?? null;
   const done = snap?.done ?? 0;
   const bytes = total !== null && total > 4096;
-  const caption = `${LABEL[active.task]}${snap?.phase ? ` · ${snap.phase}` : ''}${total ? ` · ${bytes ? `${mb(done)} of ${mb(total)}` : `${done} of ${total}`}` : ''}`;
+  const caption = `${LABEL[active.task]}${snap?.phase ? ` · ${snap.phase}` : ''}${total ? ` · ${bytes ? `${formatBytes(done)} of ${formatBytes(total)}` : `${done} of ${total}`}` : ''}`;
   return (
     <div data-testid="backup-progress">
       <ProgressBar label={LABEL[active.task]} done={done} total={total} caption={caption} />

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { formatBytes } from '../status/StatsList';
 import type { Api } from '../../../../shared/contract';
 import type { BackupEntry, PackImportResult, PackPreview, PackSelection } from '../../../../shared/contract/backup';
 import type { JobSnapshot } from '../../../../shared/contract/jobs';
@@ -29,7 +30,6 @@ export interface BackupState {
 
 export type BackupStore = StoreApi<BackupState>;
 
-const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
 
 /** Resolves with the job's final snapshot (from the jobs.finished event). */
 function finished(api: Api, jobId: string): Promise<JobSnapshot> {
@@ -77,7 +77,7 @@ export function createBackupStore(api: Api): BackupStore {
     },
     async backupNow() {
       const r = await run<{ path: string; bytes: number; documents: number }>('backup', () => api.backup.create({}));
-      if (r) set({ message: `Backup written: ${r.path} (${mb(r.bytes)}, ${r.documents} documents).` });
+      if (r) set({ message: `Backup written: ${r.path} (${formatBytes(r.bytes)}, ${r.documents} documents).` });
       await get().load();
     },
     async verify(path) {
@@ -90,7 +90,7 @@ export function createBackupStore(api: Api): BackupStore {
     },
     async exportPack(selection) {
       const r = await run<{ path: string; bytes: number; documents: number }>('export', () => api.pack.export(selection));
-      if (r) set({ message: `Pack written: ${r.path} (${r.documents} documents, ${mb(r.bytes)}).` });
+      if (r) set({ message: `Pack written: ${r.path} (${r.documents} documents, ${formatBytes(r.bytes)}).` });
       return r?.path ?? null;
     },
     async previewPack(path) {
