@@ -21,6 +21,7 @@ import { SessionStore } from './sessions/sessionStore';
 import { SessionService } from './sessions/sessionService';
 import { sessionsHandlers } from './sessions/sessionsHandlers';
 import { ChatService } from './chat/chatService';
+import { AnswerService } from './answer/answerService';
 import { chatHandlers } from './chat/chatHandlers';
 import { documentInfoFromIndex } from './chat/documentInfo';
 import type { ChatEnginePort } from './chat/ports';
@@ -48,6 +49,8 @@ export interface Core {
   readonly library: LibraryService;
   /** Page retrieval (lexical + identifier + vector lanes, evidence strength). */
   readonly search: SearchService;
+  /** The answer line: the span of the top pages that answers a question. */
+  readonly answer: AnswerService;
   /** Chat sessions (journals under <userData>/sessions), grounded chat, exports. */
   readonly sessions: SessionService;
   readonly chat: ChatService;
@@ -103,6 +106,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   disposables.push(search);
   // Rebuild search statistics in the background after the library changes, not on the next query.
   events.on('library.changed', () => search.scheduleWarm());
+  const answer = new AnswerService({
+    pageText: (docId, page) => library.pageText(docId, page).then((p) => p.text),
+    termWeights: () => search.termWeights(),
+    logger: logger.child('answer')
+  });
+  disposables.push(answer);
   const sessionStore = new SessionStore(p.sessions, logger.child('sessions'));
   await sessionStore.open();
   const models = await ModelManager.create({
@@ -199,6 +208,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     index,
     library,
     search,
+    answer,
     sessions,
     chat,
     exporter,

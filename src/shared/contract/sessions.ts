@@ -22,6 +22,25 @@ export type ChatScope = z.infer<typeof chatScope>;
  * `quote` is the passage text exactly as it appears on `page` of the document (so the viewer can
  * highlight `highlight.charStart..charEnd` of that page's text).
  */
+/**
+ * The unit of a page that answers (the "answer line"): a sentence, a table row (with its header
+ * row), an option line, a command/config block, or a numbered step. `text` is the page text
+ * `[charStart, charEnd)` verbatim (line breaks kept); `marks` are the matched words, relative to
+ * `text`.
+ */
+export const spanKind = z.enum(['sentence', 'row', 'option', 'step', 'code']);
+export const answerSpan = z.object({
+  docId: z.string(),
+  page: z.number().int().positive(),
+  kind: spanKind,
+  text: z.string(),
+  header: z.string().default(''),
+  charStart: z.number().int(),
+  charEnd: z.number().int(),
+  marks: z.array(z.tuple([z.number().int(), z.number().int()])).default([])
+});
+export type AnswerSpan = z.infer<typeof answerSpan>;
+
 export const chatSource = z.object({
   n: z.number().int().positive(),
   docId: z.string(),
@@ -32,7 +51,9 @@ export const chatSource = z.object({
   sectionPath: z.string().default(''),
   quote: z.string(),
   highlight: z.object({ charStart: z.number().int(), charEnd: z.number().int() }),
-  score: z.number().optional()
+  score: z.number().optional(),
+  /** The page's best answering span; when present, `highlight` is exactly its offsets. */
+  span: answerSpan.optional()
 });
 export type ChatSource = z.infer<typeof chatSource>;
 
@@ -80,6 +101,8 @@ export const chatMessage = z.object({
   stopReason: z.enum(['eos', 'maxTokens', 'abort']).optional(),
   modelId: z.string().nullable().optional(),
   metrics: turnMetrics.optional(),
+  /** `answer` mode: the model's text cites no passage (shown as a warning, kept in exports). */
+  uncited: z.boolean().optional(),
   feedback: messageFeedback.optional()
 });
 export type ChatMessage = z.infer<typeof chatMessage>;

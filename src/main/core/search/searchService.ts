@@ -208,6 +208,12 @@ export class SearchService {
     }
   }
 
+  /** Corpus term weights (IDF of light stems), for consumers that score text against a query. */
+  async termWeights(): Promise<((stem: string) => number) | undefined> {
+    const stats = await this.statsOrUndefined();
+    return stats ? (s) => stats.idf(s) : undefined;
+  }
+
   /**
    * Builds what the first query would otherwise wait for (page FTS index, corpus statistics,
    * document catalog). Call after imports; failures are logged, never thrown.

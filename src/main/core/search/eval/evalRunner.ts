@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { ImportOutcome } from '../../../../shared/contract/library';
 import { pathsFor } from '../../config';
 import { createCore, type Core } from '../../createCore';
+import { answerLineText } from '../../../../shared/answerLine';
+import { containsEvidence } from '../../answer/answerEvidence';
 import { baseName, firstHitRank, parseQuestions, summarize, type EvalSummary, type QuestionOutcome } from './metrics';
 
 /**
@@ -53,6 +55,9 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
       const r = await core.search.query({ text: q.question, limit: opts.limit ?? 10 });
       const top = r.passages.map((p) => ({ file: p.fileName || p.docTitle, page: p.page, score: p.score }));
       const rank = firstHitRank(q, top);
+      // Exactly what the app shows first: the answer line, then the "More in the manuals" spans.
+      const shown = q.evidence && q.file ? (await core.answer.spans(q.question, r.passages)).map(answerLineText) : [];
+      const hit = q.evidence ? shown.findIndex((s) => containsEvidence(s, q.evidence!)) : -1;
       outcomes.push({
         id: q.id,
         kind: q.kind,
@@ -60,10 +65,11 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
         rank,
         strength: r.evidence.strength,
         belowThreshold: r.evidence.belowThreshold,
-        top: top.map(({ file, page }) => ({ file, page }))
+        top: top.map(({ file, page }) => ({ file, page })),
+        ...(q.evidence && q.file ? { evidenceRank: hit >= 0 ? hit + 1 : null } : {})
       });
       run.push({ id: q.id, results: top, declined: r.evidence.belowThreshold, strength: r.evidence.strength });
-      log(`${q.id} ${q.kind.padEnd(12)} rank=${rank ?? '-'} strength=${r.evidence.strength.toFixed(2)} top=${top[0] ? `${top[0].file} p${top[0].page}` : '-'}`);
+      log(`${q.id} ${q.kind.padEnd(12)} rank=${rank ?? '-'} span=${hit >= 0 ? hit + 1 : '-'} strength=${r.evidence.strength.toFixed(2)} top=${top[0] ? `${top[0].file} p${top[0].page}` : '-'}`);
     }
     const msPerQuery = questions.length ? (performance.now() - t0) / questions.length : 0;
     return {

@@ -9,6 +9,8 @@ export interface EvalQuestion {
   pages: number[];
   question: string;
   kind: string;
+  /** Gold evidence text (a phrase of the gold page), when given. */
+  evidence?: string;
 }
 
 export interface QuestionOutcome {
@@ -20,6 +22,8 @@ export interface QuestionOutcome {
   strength: number;
   belowThreshold: boolean;
   top: Array<{ file: string; page: number }>;
+  /** 1-based position of the first displayed answer span containing the gold evidence, or null. */
+  evidenceRank?: number | null;
 }
 
 export interface Figures {
@@ -27,6 +31,9 @@ export interface Figures {
   recall_at_1: number;
   recall_at_5: number;
   mrr_at_10: number;
+  /** Share of questions (with gold evidence) whose first / first three answer spans contain it. */
+  answer_evidence_at_1: number;
+  answer_evidence_at_3: number;
 }
 
 export const baseName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
@@ -51,7 +58,17 @@ export function figures(outcomes: readonly QuestionOutcome[]): Figures {
   const n = outcomes.length;
   const r = (k: number) => (n ? outcomes.filter((o) => o.rank !== null && o.rank <= k).length / n : 0);
   const mrr = n ? outcomes.reduce((s, o) => s + (o.rank !== null && o.rank <= 10 ? 1 / o.rank : 0), 0) / n : 0;
-  return { n, recall_at_1: round(r(1)), recall_at_5: round(r(5)), mrr_at_10: round(mrr) };
+  const withEvidence = outcomes.filter((o) => o.evidenceRank !== undefined);
+  const e = (k: number) =>
+    withEvidence.length ? withEvidence.filter((o) => o.evidenceRank != null && o.evidenceRank <= k).length / withEvidence.length : 0;
+  return {
+    n,
+    recall_at_1: round(r(1)),
+    recall_at_5: round(r(5)),
+    mrr_at_10: round(mrr),
+    answer_evidence_at_1: round(e(1)),
+    answer_evidence_at_3: round(e(3))
+  };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -105,6 +122,7 @@ export function parseQuestions(text: string): EvalQuestion[] {
       const pages = Array.isArray(o.pages) ? o.pages.map(Number).filter(Number.isFinite) : [];
       const file = typeof o.file === 'string' && o.file ? o.file : null;
       const kind = typeof o.kind === 'string' ? o.kind : file ? 'answerable' : 'unanswerable';
-      return { id: o.id, file, pages, question: o.question, kind };
+      const evidence = typeof o.evidence === 'string' && o.evidence.trim() ? o.evidence : undefined;
+      return { id: o.id, file, pages, question: o.question, kind, ...(evidence ? { evidence } : {}) };
     });
 }

@@ -1,0 +1,106 @@
+import type { AnswerSpan } from '../../../shared/contract/sessions';
+import type { RetrievedPassage } from '../chat/ports';
+import type { Logger } from '../platform/logger';
+import { sectionTitleStems } from '../search/corpusStats';
+import { analyzeQuery } from '../search/queryAnalysis';
+import { scoreSegment, type ScoredSegment } from './spanScore';
+import { segmentPage, type Segment } from './segments';
+import { identifierTokens } from '../index/identifiers';
+
+/**
+ * The answer line: from the top retrieved pages, the one unit (sentence, table row with its
+ * header, option line, config/command line with its lead-in, numbered step) that answers the
+ * question, with page offsets so the viewer highlights exactly it. One best span per page; pages
+ * are ordered by span score times a prior on retrieval rank (the retriever's order is a strong
+ * signal, but a precise line on page 2 beats a vague one on page 1).
+ */
+export interface AnswerPorts {
+  /** Full text of a physical page (undefined when it is not indexed). */
+  pageText(docId: string, page: number): Promise<string | undefined>;
+  /** Corpus term weights (IDF of light stems); undefined = all words weigh the same. */
+  termWeights(): Promise<((stem: string) => number) | undefined>;
+  logger?: Logger;
+}
+
+export interface PageSpan extends AnswerSpan {
+  /** Index of the passage (retrieval order) the span's page came from. */
+  passageIndex: number;
+  score: number;
+}
+
+export const ANSWER_PAGES = 5;
+/** How much each step down the retrieval ranking discounts a page's best span. */
+const RANK_DISCOUNT = 0.3;
+
+export class AnswerService {
+  constructor(private readonly ports: AnswerPorts) {}
+
+  /** Best span per page of the first `pages` passages, best first. */
+  async spans(question: string, passages: readonly RetrievedPassage[], pages = ANSWER_PAGES): Promise<PageSpan[]> {
+    const query = analyzeQuery(question);
+    const weights = await this.ports.termWeights().catch(() => undefined);
+    const idf = weights ?? (() => 1);
+    const out: PageSpan[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < passages.length && seen.size < pages; i++) {
+      const p = passages[i];
+      const key = `${p.docId}\u0000${p.page}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const page = await this.pageOf(p);
+      const sectionStems = new Set(sectionTitleStems(p.sectionPath));
+      const segments = segmentPage(page.text);
+      const pageIdentCount = identCounts(page.text, segments, query.identifiers);
+      let best: ScoredSegment | undefined;
+      for (const seg of segments) {
+        const s = scoreSegment(page.text, seg, { query, idf, sectionStems, pageIdentCount });
+        // Ties go to the unit nearer the retriever's own highlight.
+        if (!best || s.score > best.score || (s.score === best.score && near(s, p) < near(best, p))) best = s;
+      }
+      if (!best || best.score <= 0) continue;
+      out.push(toSpan(p, page, best, i, best.score / (1 + RANK_DISCOUNT * i)));
+    }
+    return out.sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex);
+  }
+
+  private async pageOf(p: RetrievedPassage): Promise<{ text: string; offset: number }> {
+    try {
+      const text = await this.ports.pageText(p.docId, p.page);
+      if (text !== undefined) return { text, offset: 0 };
+    } catch (e) {
+      this.ports.logger?.warn('page text unavailable for the answer line', { docId: p.docId, page: p.page, error: e });
+    }
+    // The chunk is a verbatim slice of the page: its offsets still point into the page text.
+    return { text: p.text, offset: p.charStart ?? 0 };
+  }
+
+  dispose(): void {}
+}
+
+function identCounts(text: string, segments: readonly Segment[], ids: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (!ids.length) return counts;
+  for (const seg of segments) {
+    if (seg.kind === 'code' && segments.some((o) => o !== seg && o.start <= seg.start && o.end >= seg.end)) continue;
+    const have = identifierTokens(text.slice(seg.start, seg.end));
+    for (const id of ids) if (have.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const near = (s: ScoredSegment, p: RetrievedPassage) => Math.abs(s.start - p.highlight.charStart);
+
+function toSpan(p: RetrievedPassage, page: { text: string; offset: number }, s: ScoredSegment, passageIndex: number, score: number): PageSpan {
+  return {
+    docId: p.docId,
+    page: p.page,
+    kind: s.kind,
+    text: page.text.slice(s.start, s.end),
+    header: s.header,
+    charStart: page.offset + s.start,
+    charEnd: page.offset + s.end,
+    marks: s.marks.map(([a, b]) => [a - s.start, b - s.start] as [number, number]),
+    passageIndex,
+    score
+  };
+}

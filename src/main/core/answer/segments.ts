@@ -1,0 +1,213 @@
+/**
+ * Cuts a page's text into the units a technician reads as "the line that answers": sentences of
+ * prose, table rows (with the table's header row), option/definition lines (`-e  Display …`),
+ * numbered steps, and command/config lines (with the lead-in sentence that introduces them).
+ * Offsets are into the page text, so the viewer can highlight exactly the chosen unit.
+ *
+ * The rules are layout conventions of printed manuals as text extraction renders them (columns
+ * separated by 2+ spaces, bullets, `N.` steps, short unpunctuated lines between blank lines),
+ * not anything about particular manuals.
+ */
+
+export type SegmentKind = 'sentence' | 'row' | 'option' | 'step' | 'code';
+
+export interface Segment {
+  kind: SegmentKind;
+  start: number;
+  end: number;
+  /** Table rows: the header row's text (or the caption line above the table), else ''. */
+  header: string;
+}
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+  type: 'blank' | 'row' | 'option' | 'step' | 'code' | 'prose';
+}
+
+export const MAX_SPAN = 300;
+
+const BULLET = /^[\s●•▪◦∙·*–-]*\s*/u;
+const ROW = /\S(?: {2,}|\t)\S/;
+const OPTION = /^(?:[●•▪◦∙·*]\s*)?--?[A-Za-z0-9][\w-]*(?:[ =][^\s.]+)?(?: {2,}|\s+[A-Z])/u;
+const STEP = /^(?:[●•▪◦∙·*]\s*)?(?:\d{1,2}|[a-z])[.)]\s+\S/u;
+const SENTENCE_END = /[.!?]["')\]]?$/;
+/** Shell prompts, options, assignments, paths, calls, identifiers with `_`/`::` — code-shaped tokens. */
+const CODE_MARK = /(^[$#%>] )|(^[\w.-]+> )|(\s--?[A-Za-z]\w*)|(\w=\S)|(^\.{0,2}\/\w)|(\s\/\w)|(\w\(\))|(\w_\w)|(::)|(^[\w./-]+ [\w./:-]+$)/;
+
+/** Splits the page into typed lines (row, option, step, code, prose, blank). */
+function typedLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let pos = 0;
+  for (const raw of text.split('\n')) {
+    const start = pos;
+    const end = pos + raw.length;
+    pos = end + 1;
+    const t = raw.trim();
+    let type: Line['type'];
+    if (!t) type = 'blank';
+    else if (OPTION.test(t)) type = 'option';
+    else if (STEP.test(t)) type = 'step';
+    else if (ROW.test(t) && t.split(/ {2,}|\t/).length >= 2 && !/[.,;]$/.test(t.split(/ {2,}|\t/)[0])) type = 'row';
+    else type = 'prose';
+    lines.push({ start, end, text: raw, type });
+  }
+  // Code: short unpunctuated lines standing apart from prose (between blank lines, or after a
+  // lead-in ending with ':'), or lines carrying code-shaped tokens that are not sentences.
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.type !== 'prose') continue;
+    const t = l.text.trim();
+    if (SENTENCE_END.test(t) || t.length > 90) continue;
+    const prev = lines[i - 1];
+    const next = lines[i + 1];
+    const isolated = (!prev || prev.type === 'blank' || prev.type === 'code') && (!next || next.type === 'blank');
+    const afterLeadIn = !!prev && (prev.type === 'code' || /:\s*$/.test(prev.text));
+    const words = t.split(/\s+/).length;
+    if ((isolated || afterLeadIn) && (CODE_MARK.test(t) || words <= 4)) l.type = 'code';
+    else if (CODE_MARK.test(t) && words <= 8 && !/^[A-Z][a-z]+ [a-z]+ [a-z]+/.test(t) && (isolated || afterLeadIn || !next || next.type !== 'prose')) l.type = 'code';
+  }
+  return lines;
+}
+
+const isHeaderRow = (t: string) => t.trim().split(/ {2,}|\t/).every((c) => /^[A-Z/#(]/.test(c) && !/[.;]$/.test(c));
+
+export function segmentPage(text: string): Segment[] {
+  const lines = typedLines(text);
+  const out: Segment[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const l = lines[i];
+    if (l.type === 'blank') {
+      i++;
+      continue;
+    }
+    if (l.type === 'row') {
+      i = tableRows(lines, i, out);
+      continue;
+    }
+    if (l.type === 'option' || l.type === 'step') {
+      // An item runs over its wrapped lines until the next item, a row, code or a blank line.
+      let j = i + 1;
+      while (j < lines.length && lines[j].type === 'prose' && !/^[●•▪◦∙·*]/u.test(lines[j].text.trim())) j++;
+      const itemEnd = lines[j - 1].end;
+      if (l.type === 'option') out.push(...capped(text, l.start + leadLength(l.text), itemEnd, 'option'));
+      else out.push(...capped(text, l.start + leadLength(l.text, true), itemEnd, 'step'));
+      // Steps and options also contribute their sentences, for long items.
+      const parts = sentences(text, l.start + leadLength(l.text), itemEnd);
+      if (parts.length > 1) out.push(...parts);
+      i = j;
+      continue;
+    }
+    if (l.type === 'code') {
+      let j = i + 1;
+      while (j < lines.length && (lines[j].type === 'code' || (lines[j].type === 'blank' && lines[j + 1]?.type === 'code'))) j++;
+      // The lead-in sentence ("Change the following line from:") belongs with its code block.
+      const leadIn = out.length && out[out.length - 1].kind === 'sentence' && /:\s*$/.test(text.slice(out[out.length - 1].start, out[out.length - 1].end)) ? out[out.length - 1] : undefined;
+      const start = leadIn && l.start - leadIn.end < 3 && lines[j - 1].end - leadIn.start <= MAX_SPAN ? leadIn.start : l.start;
+      out.push(...capped(text, start, lines[j - 1].end, 'code'));
+      // Each code line on its own too: a long block may hold the one line that answers.
+      if (j - i > 1) for (let k = i; k < j; k++) if (lines[k].type === 'code') out.push({ kind: 'code', start: lines[k].start + leadLength(lines[k].text), end: lines[k].end, header: '' });
+      i = j;
+      continue;
+    }
+    // A prose paragraph: consecutive prose lines; split into sentences.
+    let j = i + 1;
+    while (j < lines.length && lines[j].type === 'prose' && !/^[●•▪◦∙·*]/u.test(lines[j].text.trim())) j++;
+    out.push(...sentences(text, l.start + leadLength(l.text), lines[j - 1].end));
+    i = j;
+  }
+  return withLeadIns(text, out.map((s) => trimSegment(text, s)).filter((s) => s.end > s.start));
+}
+
+/**
+ * A command/config block introduced by a lead-in ending with ':' ("Change the following line
+ * from:", "6. Enable debugging … edit cupsd.conf:") also stands as one unit with that lead-in.
+ */
+function withLeadIns(text: string, segs: Segment[]): Segment[] {
+  const out = [...segs];
+  for (let i = 1; i < segs.length; i++) {
+    const code = segs[i];
+    if (code.kind !== 'code') continue;
+    // Every unit ending right before the block with ':' (the sentence, and the step holding it).
+    for (let j = i - 1; j >= 0 && j >= i - 6; j--) {
+      const lead = segs[j];
+      if (lead.kind === 'code' || lead.end > code.start) continue;
+      if (!/:\s*$/.test(text.slice(lead.start, lead.end)) || /\S/.test(text.slice(lead.end, code.start))) continue;
+      if (code.end - lead.start <= MAX_SPAN) out.push({ kind: lead.kind === 'step' ? 'step' : 'code', start: lead.start, end: code.end, header: '' });
+    }
+  }
+  return out;
+}
+
+/** A table block from line i: header row (if it looks like one), rows with wrapped continuations. */
+function tableRows(lines: Line[], i: number, out: Segment[]): number {
+  const prev = lines[i - 1];
+  const caption = prev && prev.type !== 'blank' && prev.text.trim().length <= 50 && !SENTENCE_END.test(prev.text.trim()) && !/:\s*$/.test(prev.text) ? prev.text.trim() : '';
+  let header = '';
+  let j = i;
+  if (isHeaderRow(lines[i].text) && lines[i + 1]?.type === 'row') {
+    header = lines[i].text.trim();
+    j = i + 1;
+  }
+  while (j < lines.length && lines[j].type === 'row') {
+    let k = j + 1;
+    // Wrapped cell text continues on lines starting in lower case.
+    while (k < lines.length && k - j <= 3 && lines[k].type === 'prose' && /^[a-z(]/.test(lines[k].text.trim())) k++;
+    out.push({ kind: 'row', start: lines[j].start, end: Math.min(lines[k - 1].end, lines[j].start + MAX_SPAN), header: header || caption });
+    j = k;
+  }
+  return j;
+}
+
+/** Bullet (and, for steps, nothing else) stripped from the start of a line. */
+function leadLength(line: string, keepNumber = false): number {
+  const m = keepNumber ? /^[\s●•▪◦∙·*]*/u.exec(line) : BULLET.exec(line);
+  const lead = m ? m[0].length : 0;
+  // BULLET also eats a leading '-' of an option: give it back.
+  if (!keepNumber && line[lead - 1] === '-') return lead - (/-+$/.exec(line.slice(0, lead))?.[0].length ?? 0);
+  return lead;
+}
+
+/** Sentence boundaries in [start, end): `.!?` then space and an upper-case letter, digit or bullet. */
+function sentences(text: string, start: number, end: number): Segment[] {
+  const out: Segment[] = [];
+  const para = text.slice(start, end);
+  let s = 0;
+  for (const m of para.matchAll(/[.!?:]["')\]]?(?=\s+(?:[A-Z0-9"'(●•]|$))/g)) {
+    const e = m.index! + m[0].length;
+    // Abbreviations ("e.g.", "i.e.", "Fig.", "No.") do not end a sentence.
+    if (/\b(?:e\.g|i\.e|etc|vs|Fig|No|cf|approx)\.$/i.test(para.slice(Math.max(0, e - 6), e))) continue;
+    out.push(...capped(text, start + s, start + e, 'sentence'));
+    s = e;
+  }
+  if (para.slice(s).trim()) out.push(...capped(text, start + s, end, 'sentence'));
+  return out;
+}
+
+/** Spans longer than MAX_SPAN become overlapping windows cut at word boundaries. */
+function capped(text: string, start: number, end: number, kind: SegmentKind): Segment[] {
+  if (end - start <= MAX_SPAN) return [{ kind, start, end, header: '' }];
+  const out: Segment[] = [];
+  let s = start;
+  while (s < end) {
+    let e = Math.min(end, s + MAX_SPAN);
+    if (e < end) {
+      const sp = text.lastIndexOf(' ', e);
+      if (sp > s + MAX_SPAN / 2) e = sp;
+    }
+    out.push({ kind, start: s, end: e, header: '' });
+    if (e >= end) break;
+    const next = text.indexOf(' ', s + Math.floor(MAX_SPAN / 2));
+    s = next > s && next < e ? next + 1 : e;
+  }
+  return out;
+}
+
+function trimSegment(text: string, s: Segment): Segment {
+  let { start, end } = s;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { ...s, start, end };
+}

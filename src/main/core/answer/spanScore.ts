@@ -1,0 +1,153 @@
+import { tableCells } from '../../../shared/answerLine';
+import { identifierTokens, normalizeIdentifier } from '../index/identifiers';
+import type { AnalyzedQuery } from '../search/queryAnalysis';
+import { isStopWord, stem, wordTokens } from '../search/textTerms';
+import type { Segment } from './segments';
+
+/**
+ * How well one candidate unit answers the query. Everything here is generic: corpus term weights
+ * (IDF), exact identifier/option matches, how close the matched words are, whether the table's
+ * header or the page's section title names the asked-for thing, and answer-shaped phrasing
+ * ("X is / means / defaults to", option and config lines, table rows, steps).
+ */
+export interface ScoredSegment extends Segment {
+  score: number;
+  /** [start, end) of the matched words, relative to the page text. */
+  marks: Array<[number, number]>;
+}
+
+export interface ScoreContext {
+  query: AnalyzedQuery;
+  idf(stem: string): number;
+  /** Stems of the page's section title (heading match). */
+  sectionStems: ReadonlySet<string>;
+  /** In how many units of the page each query identifier occurs. */
+  pageIdentCount?: ReadonlyMap<string, number>;
+}
+
+/** "is/are/means/sets/defaults to/expects/must/should…": the phrasing of a statement of fact. */
+const DEFINING = /\b(?:is|are|means|refers to|sets?|specif(?:y|ies)|defaults? to|by default|default is|expects?|requires?|must|should|will|causes?|uses?|can be|to (?:use|do|set|enable|disable|change|install|make)\b)/i;
+const IMPERATIVE = /^(?:[\d.)\s]*)(?:To \w+[^,]{0,60}, )?(?:run|use|set|type|enter|add|edit|change|select|click|press|install|enable|disable|connect|remove|open|start|restart|load|download|replace|check|make)\b/i;
+
+export function scoreSegment(text: string, seg: Segment, ctx: ScoreContext): ScoredSegment {
+  const body = text.slice(seg.start, seg.end);
+  const q = ctx.query;
+  const wanted = new Map<string, number>();
+  for (const s of q.stems) wanted.set(s, ctx.idf(s));
+  for (const e of q.expansions) {
+    const s = stem(e.term);
+    if (!wanted.has(s) && !isStopWord(e.term)) wanted.set(s, ctx.idf(s) * e.weight * 0.5);
+  }
+  const marks: Array<[number, number]> = [];
+  const seen = new Set<string>();
+  const positions: number[] = [];
+  let termScore = 0;
+  const tokens = wordTokens(body);
+  tokens.forEach((t, i) => {
+    // CamelCase names (LogLevel, PageSize) also count as their words.
+    const raw = body.slice(t.start, t.end);
+    const parts = /[a-z][A-Z]/.test(raw) ? [t.word, ...raw.split(/(?<=[a-z])(?=[A-Z])/).map((x) => x.toLowerCase())] : [t.word];
+    let matched = false;
+    for (const part of parts) {
+      const s = stem(part);
+      const w = wanted.get(s);
+      if (w === undefined) continue;
+      matched = true;
+      if (!seen.has(s)) {
+        seen.add(s);
+        termScore += w;
+      }
+    }
+    if (!matched) return;
+    marks.push([seg.start + t.start, seg.start + t.end]);
+    positions.push(i);
+  });
+  // The header of a table row names its columns: matches there count for the row, at half weight.
+  if (seg.header) {
+    for (const t of wordTokens(seg.header)) {
+      const s = stem(t.word);
+      const w = wanted.get(s);
+      if (w !== undefined && !seen.has(s)) {
+        seen.add(s);
+        termScore += w * 0.5;
+      }
+    }
+  }
+  let ident = 0;
+  if (q.identifiers.length) {
+    const have = identifierTokens(body);
+    // Strong identifiers (E-204, hackrf_info) decide; acronyms (USB, CUPS) are mostly context.
+    // A quoted error message names the symptom: the text repeating it is rarely the answer.
+    const quoted = identifierTokens(q.phrases.join(' '));
+    const strong = new Set(q.strongIdentifiers.filter((id) => !quoted.has(id)));
+    // An identifier named all over the page is the page's topic, not what tells its units apart.
+    for (const id of q.identifiers) if (have.has(id)) ident += (strong.has(id) ? 1 : WEAK_IDENT) / Math.max(1, ctx.pageIdentCount?.get(id) ?? 1);
+  }
+  // A table row is looked up by its first cell: "address 5" asks for the row keyed "5".
+  if (seg.kind === 'row') {
+    const key = normalizeIdentifier(tableCells(body)[0] ?? '');
+    const headerMatches = wordTokens(seg.header).some((t) => wanted.has(stem(t.word)));
+    if (key && headerMatches && (queryWords(q).has(key) || q.identifiers.includes(key))) ident += ROW_KEY;
+  }
+  if (termScore === 0 && ident === 0) return { ...seg, score: 0, marks };
+
+  const total = [...new Set(q.stems)].reduce((s, st) => s + ctx.idf(st), 0) || 1;
+  const coverage = Math.min(1, termScore / total);
+  let score = termScore * (0.6 + 0.8 * coverage) + ident * IDENT_WEIGHT;
+  // Proximity: matched words packed in a short window read as one statement about them.
+  if (positions.length >= 2) {
+    const window = positions[positions.length - 1] - positions[0] + 1;
+    score *= 1 + 0.25 * Math.min(1, (seen.size * 3) / window);
+  }
+  // Heading match: the section this unit sits in is about the asked-for thing.
+  let headingHits = 0;
+  for (const s of seen) if (ctx.sectionStems.has(s)) headingHits++;
+  score *= 1 + 0.05 * headingHits;
+  score *= shapeFactor(
+    body,
+    seg,
+    /\b(?:what|which|how (?:many|much|long|fast|far|big|high|low))\b/i.test(q.raw),
+    /\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b/i.test(q.raw)
+  );
+  // Length: long windows collect matches by chance; a short unit with the same words is sharper.
+  const len = seg.end - seg.start;
+  score /= 1 + Math.max(0, len - 160) / 400;
+  if (len < 12) score *= 0.6;
+  return { ...seg, score, marks };
+}
+
+/** Bonus for units shaped like answers in manuals. */
+function shapeFactor(body: string, seg: Segment, asksValue: boolean, asksHow: boolean): number {
+  let f = 1;
+  if (seg.kind === 'option' || seg.kind === 'code') f *= 1.15;
+  if (seg.kind === 'row') f *= seg.header ? 1.15 : 1.05;
+  if (seg.kind === 'step' || IMPERATIVE.test(body)) f *= 1.08;
+  if (DEFINING.test(body)) f *= 1.1;
+  // "How do I…" asks for an action: steps, commands and imperative sentences answer it.
+  if (asksHow && (seg.kind === 'step' || seg.kind === 'code' || IMPERATIVE.test(body))) f *= 1.25;
+  // A lead-in ("…as follows:") announces the answer; the unit after it (or with it) is the answer.
+  if (/:\s*$/.test(body)) f *= 0.5;
+  // A header row alone names columns, it answers nothing.
+  if (seg.kind === 'row' && isHeaderLike(body)) f *= 0.5;
+  // A question or a heading-like fragment is not an answer.
+  if (/\?\s*$/.test(body)) f *= 0.7;
+  // "What/which/how many…" asks for a value: a unit stating one (a number) is answer-shaped.
+  if (asksValue && /\d/.test(body)) f *= 1.1;
+  if (seg.kind === 'sentence' && body.split(/\s+/).length < 4 && !/[.:]$/.test(body)) f *= 0.6;
+  return f;
+}
+
+/** Larger than the IDF sum of a sentence's words: naming the asked-for code decides. */
+const IDENT_WEIGHT = 12;
+const WEAK_IDENT = 0.15;
+/** A row keyed by a word of the question, in identifier units. */
+const ROW_KEY = 1.5;
+
+const isHeaderLike = (row: string) => tableCells(row).every((c) => /^[A-Z][^\d]*$/.test(c) && c.length <= 30);
+
+const wordsCache = new WeakMap<AnalyzedQuery, Set<string>>();
+function queryWords(q: AnalyzedQuery): Set<string> {
+  let w = wordsCache.get(q);
+  if (!w) wordsCache.set(q, (w = new Set(wordTokens(q.normalized).map((t) => normalizeIdentifier(t.word)))));
+  return w;
+}
