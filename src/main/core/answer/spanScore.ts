@@ -106,6 +106,7 @@ export function scoreSegment(text: string, seg: Segment, ctx: ScoreContext): Sco
   score *= shapeFactor(
     body,
     seg,
+    q,
     /\b(?:what|which|how (?:many|much|long|fast|far|big|high|low))\b/i.test(q.raw),
     /\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b/i.test(q.raw)
   );
@@ -117,7 +118,7 @@ export function scoreSegment(text: string, seg: Segment, ctx: ScoreContext): Sco
 }
 
 /** Bonus for units shaped like answers in manuals. */
-function shapeFactor(body: string, seg: Segment, asksValue: boolean, asksHow: boolean): number {
+function shapeFactor(body: string, seg: Segment, query: AnalyzedQuery, asksValue: boolean, asksHow: boolean): number {
   let f = 1;
   if (seg.kind === 'option' || seg.kind === 'code') f *= 1.15;
   if (seg.kind === 'row') f *= seg.header ? 1.15 : 1.05;
@@ -132,7 +133,7 @@ function shapeFactor(body: string, seg: Segment, asksValue: boolean, asksHow: bo
   // A question or a heading-like fragment is not an answer.
   if (/\?\s*$/.test(body)) f *= 0.7;
   // "What/which/how many…" asks for a value: a unit stating one (a number) is answer-shaped.
-  if (asksValue && /\d/.test(body)) f *= 1.1;
+  if (asksValue && statesValue(body, query)) f *= 1.1;
   if (seg.kind === 'sentence' && body.split(/\s+/).length < 4 && !/[.:]$/.test(body)) f *= 0.6;
   return f;
 }
@@ -141,7 +142,10 @@ function shapeFactor(body: string, seg: Segment, asksValue: boolean, asksHow: bo
 const IDENT_WEIGHT = 12;
 const WEAK_IDENT = 0.15;
 /** A row keyed by a word of the question, in identifier units. */
-const ROW_KEY = 1.5;
+const ROW_KEY = 3;
+
+/** A number the question did not already give (the value asked for). */
+const statesValue = (body: string, q: AnalyzedQuery) => (body.match(/\d+(?:[.,]\d+)?/g) ?? []).some((n) => !q.normalized.includes(n));
 
 const isHeaderLike = (row: string) => tableCells(row).every((c) => /^[A-Z][^\d]*$/.test(c) && c.length <= 30);
 
