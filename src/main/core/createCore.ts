@@ -132,6 +132,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     store: sessionStore,
     search: () => search,
     engine: chatEngine,
+    answer: () => answer,
     documents: documentInfoFromIndex(() => index.documents()),
     retrieval: () => settings.get().retrieval,
     events,

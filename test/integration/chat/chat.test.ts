@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionStore } from '../../../src/main/core/sessions/sessionStore';
 import { nullLogger } from '../../../src/main/core/platform/logger';
-import { NOT_FOUND_TEXT, SEARCH_ONLY_LABEL } from '../../../src/main/core/chat/answerTemplates';
+import { NOT_FOUND_TEXT } from '../../../src/main/core/chat/answerTemplates';
 import type { ChatEnginePort, ChatTurnRequest } from '../../../src/main/core/chat/ports';
 import type { ChatMessage } from '../../../src/shared/contract/sessions';
 import type { PageTextResult } from '../../../src/shared/contract/library';
@@ -51,7 +51,7 @@ describe('chat through the core contract (no model loaded)', () => {
     off();
     expect(m.id).toBe(started.messageId);
     expect(m.mode).toBe('search_only');
-    expect(m.text.startsWith(SEARCH_ONLY_LABEL)).toBe(true);
+    expect(m.text.startsWith('From ')).toBe(true);
     expect(deltas.join('')).toBe(m.text);
     expect(m.sources.length).toBeGreaterThan(0);
     expect(m.sources.map((s) => s.n)).toEqual(m.sources.map((_, i) => i + 1));

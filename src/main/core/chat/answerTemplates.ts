@@ -1,11 +1,17 @@
 import type { MissingTerms } from '../../../shared/contract/search';
 import type { ChatSource } from '../../../shared/contract/sessions';
+import { answerLineText } from '../../../shared/answerLine';
 import { describeSource } from './citations';
 import type { RetrievedPassage } from './ports';
 
 /** Fixed wording the admin gap report and tests can rely on (it starts every not_found answer). */
 export const NOT_FOUND_TEXT = 'I could not find this in the manuals.';
-export const SEARCH_ONLY_LABEL = 'Search-only mode (no language model is loaded): the most relevant passages from the manuals.';
+
+/** Shown (and exported) with a model answer whose text cites no passage. */
+export const UNCITED_WARNING = 'This answer cites no passage — check the sources.';
+
+/** How many sources a search-only answer lists: the answer line's page plus up to 3 more. */
+export const SEARCH_ONLY_SOURCES = 4;
 
 /** How many of the closest sections a not_found answer lists. */
 export const CLOSEST_SECTIONS = 3;
@@ -25,10 +31,24 @@ export function missingTermsLine(missing: MissingTerms | undefined): string {
   return parts.join(' ');
 }
 
-export function searchOnlyAnswer(sources: ChatSource[], passages: RetrievedPassage[]): string {
-  const parts = sources.map((s, i) => `[${s.n}] ${describeSource(s)}\n> ${excerpt(passages[i]).replace(/\n+/g, ' ')}`);
-  return `${SEARCH_ONLY_LABEL}\n\n${parts.join('\n\n')}`;
+/**
+ * The search-only answer as text (transcripts, exports, the CLI): the answer line first — "From
+ * <title>, p. <label>:" and the span, line breaks kept — then "More in the manuals", each source
+ * once with its own best span. The app renders the same structure from `sources[].span`.
+ */
+export function searchOnlyAnswer(sources: ChatSource[], passages: RetrievedPassage[] = []): string {
+  if (!sources.length) return '';
+  const [first, ...more] = sources;
+  const lines = [`From ${describeSource(first)}:`, quoteLines(first.span ? answerLineText(first.span) : excerpt(passages[0] ?? sourcePassage(first)))];
+  if (more.length) {
+    lines.push('', 'More in the manuals:');
+    more.forEach((s, i) => lines.push(`[${s.n}] ${describeSource(s)}`, quoteLines(s.span ? answerLineText(s.span) : excerpt(passages[i + 1] ?? sourcePassage(s)))));
+  }
+  return lines.join('\n');
 }
+
+const quoteLines = (text: string) => text.split('\n').map((l) => `> ${l.trimEnd()}`).join('\n');
+const sourcePassage = (s: ChatSource): RetrievedPassage => ({ ...s, text: s.quote });
 
 /** ~320 characters of the passage centred on its highlight (offsets are page-relative). */
 export function excerpt(p: RetrievedPassage, max = 320): string {

@@ -73,7 +73,8 @@ export function toSource(p: RetrievedPassage, n: number, revisionOf: (docId: str
     sectionPath: p.sectionPath,
     quote: p.text,
     highlight: { charStart: p.highlight.charStart, charEnd: p.highlight.charEnd },
-    ...(p.score !== undefined ? { score: p.score } : {})
+    ...(p.score !== undefined ? { score: p.score } : {}),
+    ...(p.span ? { span: p.span } : {})
   };
 }
 

@@ -4,6 +4,7 @@
  * (never of chat itself) to steer evidence strength or the model's text.
  */
 
+import type { AnswerSpan } from '../../../shared/contract/sessions';
 import type { ChatEngine } from '../models/chatEngine';
 
 export interface RetrievedPassage {
@@ -19,6 +20,8 @@ export interface RetrievedPassage {
   charEnd?: number;
   highlight: { charStart: number; charEnd: number };
   score?: number;
+  /** The page's answer span (answer line), when extracted. */
+  span?: AnswerSpan;
 }
 
 export interface SearchFiltersPort {
@@ -45,3 +48,8 @@ export interface DocumentInfoPort {
 // The engine's own types: one definition, shared (type-only import keeps node-llama-cpp out).
 export type { ChatTurnMetrics, ChatTurnRequest, ChatTurnResult } from '../models/chatEngine';
 export type ChatEnginePort = ChatEngine;
+
+/** The answer line (answer/answerService.ts): each page's best answering span, best first. */
+export interface AnswerSpanPort {
+  spans(question: string, passages: readonly RetrievedPassage[]): Promise<Array<AnswerSpan & { passageIndex: number }>>;
+}

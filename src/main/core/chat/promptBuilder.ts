@@ -1,3 +1,4 @@
+import { answerLineText } from '../../../shared/answerLine';
 import { describeSource } from './citations';
 import type { RetrievedPassage } from './ports';
 
@@ -62,7 +63,9 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
   for (const p of input.passages) {
     const n = used.length + 1;
     const head = `[${n}] ${describeSource({ ...p, revision: input.revisionOf?.(p.docId) ?? '' })}\n`;
-    let body = p.text.trim();
+    // The answering line first, then its passage for context.
+    const keyLine = p.span ? `Answering line: ${answerLineText(p.span)}\n` : '';
+    let body = keyLine + p.text.trim();
     let cost = count(head + body + '\n\n');
     if (cost > budget && used.length === 0) {
       // The best passage must be present even in a tiny context: keep its beginning.
@@ -71,7 +74,7 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
     }
     if (cost > budget || !body) break;
     blocks.push(head + body);
-    used.push(p.text.trim() === body ? p : { ...p, text: body });
+    used.push(keyLine + p.text.trim() === body ? p : { ...p, text: body });
     budget -= cost;
   }
 

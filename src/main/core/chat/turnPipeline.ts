@@ -2,17 +2,20 @@ import type { ChatMessage, ChatSource } from '../../../shared/contract/sessions'
 import { AppError, throwIfAborted } from '../platform/errors';
 import type { Logger } from '../platform/logger';
 import type { SessionStore } from '../sessions/sessionStore';
-import { CLOSEST_SECTIONS, notFoundAnswer, searchOnlyAnswer } from './answerTemplates';
+import { CLOSEST_SECTIONS, notFoundAnswer, SEARCH_ONLY_SOURCES, searchOnlyAnswer } from './answerTemplates';
 import { mapCitations, toSource } from './citations';
 import { buildPrompt } from './promptBuilder';
 import { rewriteFollowUp } from './queryRewrite';
-import type { ChatEnginePort, ChatTurnResult, DocumentInfoPort, RetrievedPassage, SearchPort } from './ports';
+import type { AnswerSpanPort, ChatEnginePort, ChatTurnResult, DocumentInfoPort, RetrievedPassage, SearchPort } from './ports';
+import { answerFirst, hasExactIdentifierMatch, isRefusal } from './answerLines';
 
 export interface TurnDeps {
   store: SessionStore;
   /** Getters: search and the chat engine may be created (or loaded) after chat. */
   search: () => SearchPort | undefined;
   engine: () => ChatEnginePort | undefined;
+  /** The answer-line extractor; absent = passages in retrieval order with the search highlight. */
+  answer?: () => AnswerSpanPort | undefined;
   documents?: DocumentInfoPort;
   retrieval: () => { resultsPerAnswer: number };
   /** Answer length cap (tokens); default scales with the context (see buildPrompt). */
@@ -73,7 +76,13 @@ export async function runTurn(deps: TurnDeps, input: TurnInput): Promise<ChatMes
     query: rewrite.query
   };
 
-  if (!result.passages.length || result.evidence.belowThreshold) {
+  // The answer line: each top page's best span; pages ordered by it (the first is the answer line).
+  const spans = result.passages.length ? ((await deps.answer?.()?.spans(rewrite.query, result.passages)) ?? []) : [];
+  throwIfAborted(signal);
+  const ranked = answerFirst(result.passages, spans);
+
+  // A page naming the question's exact identifier is evidence, whatever the overall strength says.
+  if (!result.passages.length || (result.evidence.belowThreshold && !hasExactIdentifierMatch(rewrite.query, spans))) {
     // The model is not asked at all: a small model handed weak passages will confidently guess.
     const closest = result.passages.slice(0, CLOSEST_SECTIONS).map((p, i) => toSource(p, i + 1, revisionOf));
     const text = notFoundAnswer(closest, result.missing);
@@ -82,15 +91,17 @@ export async function runTurn(deps: TurnDeps, input: TurnInput): Promise<ChatMes
   }
 
   if (!modelReady) {
-    const sources: ChatSource[] = result.passages.map((p, i) => toSource(p, i + 1, revisionOf));
-    const text = searchOnlyAnswer(sources, result.passages);
+    const shown = ranked.slice(0, SEARCH_ONLY_SOURCES);
+    const sources: ChatSource[] = shown.map((p, i) => toSource(p, i + 1, revisionOf));
+    const text = searchOnlyAnswer(sources, shown);
     deps.onDelta(text);
     return { ...base, text, mode: 'search_only', sources, related: [], stopReason: 'eos', modelId: null };
   }
 
   const prompt = buildPrompt({
     question: userMessage.text,
-    passages: result.passages,
+    // The spans that answer are what the prompt quotes first (see answerFirst).
+    passages: ranked,
     history: historyFor(earlier),
     contextSize: engine!.contextSize(),
     countTokens: (t) => engine!.countTokens(t),
@@ -145,7 +156,9 @@ export async function runTurn(deps: TurnDeps, input: TurnInput): Promise<ChatMes
     related: mapped.related,
     stopReason: gen.stopReason,
     modelId: engine!.modelId(),
-    metrics: gen.metrics
+    metrics: gen.metrics,
+    // An answer resting on no cited passage is flagged (in the app and in exports), not hidden.
+    ...(mapped.sources.length === 0 && mapped.text.trim() && !isRefusal(mapped.text) ? { uncited: true } : {})
   };
 }
 
