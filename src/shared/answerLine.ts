@@ -10,3 +10,6 @@ export function answerLineText(span: Pick<AnswerSpan, 'text' | 'header' | 'kind'
 
 /** Columns of a table row as extraction renders them (2+ spaces or a tab between cells). */
 export const tableCells = (line: string): string[] => line.trim().split(/ {2,}|\t/);
+
+/** Shown (and exported) with a model answer whose text cites no passage. */
+export const UNCITED_WARNING = 'This answer cites no passage — check the sources.';

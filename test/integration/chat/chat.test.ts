@@ -175,6 +175,32 @@ describe('chat with the generated chat model', () => {
     await expectQuotesOnPages(m);
   });
 
+  it('flags a model answer that cites no passage, in the message and in the export', async () => {
+    let prompt: ChatTurnRequest | undefined;
+    // The generated random-weight model writes tokens but never a [n] marker.
+    const recording: ChatEnginePort = Object.assign(Object.create(tiny.engine), {
+      generate: async (req: ChatTurnRequest) => {
+        prompt = req;
+        return tiny.engine.generate(req);
+      }
+    });
+    const h = chatWith(t.core, join(t.dir, 'uncited'), () => recording);
+    await h.open();
+    const s = await h.chat.send({ text: 'What does fault E-204 mean?' });
+    const m = await h.finished(s.messageId);
+    expect(m.mode).toBe('answer');
+    expect(m.text.trim().length).toBeGreaterThan(0);
+    expect(m.sources).toEqual([]);
+    expect(m.uncited).toBe(true);
+    // The answering line is what the prompt quotes first: the E-204 row of the fault table.
+    expect(prompt!.user).toMatch(/^\[1\] [^\n]*\nAnswering line: [^]*?E-204/m);
+    const { renderMarkdown } = await import('../../../src/main/core/export/renderText');
+    const { buildExportDocument } = await import('../../../src/main/core/export/reportModel');
+    const session = await h.store.get(s.sessionId);
+    const md = renderMarkdown(buildExportDocument([session], 'test'));
+    expect(md).toContain('This answer cites no passage');
+  });
+
   it('regenerates the last answer and edits-and-resends the last question', async () => {
     const h = chatWith(t.core, join(t.dir, 'regen'), () => tiny.engine);
     await h.open();

@@ -69,6 +69,7 @@ export function chatWith(core: Core, dir: string, engine: () => ChatEnginePort |
     store,
     search: () => core.search,
     engine,
+    answer: () => core.answer,
     documents: documentInfoFromIndex(() => core.index.documents()),
     retrieval: () => core.settings.get().retrieval,
     // The random model never stops on its own and this CPU is shared: keep answers short.

@@ -37,3 +37,16 @@ describe('follow-up rewriting', () => {
     expect(await rewriteFollowUp(undefined, 'how do I reset it?')).toEqual({ query: 'how do I reset it?', method: 'none' });
   });
 });
+
+describe('follow-up decision on the labelled set', () => {
+  it('decides follow-up vs self-contained with at least 90% accuracy, and rewrites only follow-ups', async () => {
+    const { FOLLOW_UP_SET } = await import('./followUpSet');
+    const wrong = FOLLOW_UP_SET.filter((c) => isFollowUp(c.question) !== c.followUp);
+    const accuracy = 1 - wrong.length / FOLLOW_UP_SET.length;
+    console.log(`[follow-up set] accuracy ${accuracy.toFixed(3)} (${FOLLOW_UP_SET.length - wrong.length}/${FOLLOW_UP_SET.length}); wrong: ${wrong.map((w) => w.question).join(' | ') || 'none'}`);
+    expect(accuracy).toBeGreaterThanOrEqual(0.9);
+    for (const c of FOLLOW_UP_SET.filter((x) => !x.followUp && isFollowUp(x.question) === false)) {
+      expect(heuristicRewrite(c.previous, c.question)).toBe(c.question);
+    }
+  });
+});

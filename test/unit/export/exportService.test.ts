@@ -1,3 +1,4 @@
+import { localTime } from '../../../src/main/core/export/answerLayout';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -108,7 +109,7 @@ describe('export formats', () => {
     const parser = new PDFParse({ data: new Uint8Array(await readFile(r.path)) });
     const text = flat((await parser.getText()).text);
     await parser.destroy();
-    for (const needle of ['Service report', 'X200 pump', 'SN-4711', 'Ana <Tech> & Co', '2026-11-20T09:00:00.000Z', r.contentSha256]) {
+    for (const needle of ['Service report', 'X200 pump', 'SN-4711', 'Ana <Tech> & Co', localTime('2026-11-20T09:00:00.000Z'), r.contentSha256]) {
       expect(text).toContain(needle);
     }
     for (const s of [source(1), source(2, { quote: 'Quote with <b>tags</b> & "quotes" — and ünïcode Ω' }), source(4)]) {

@@ -7,9 +7,6 @@ import type { RetrievedPassage } from './ports';
 /** Fixed wording the admin gap report and tests can rely on (it starts every not_found answer). */
 export const NOT_FOUND_TEXT = 'I could not find this in the manuals.';
 
-/** Shown (and exported) with a model answer whose text cites no passage. */
-export const UNCITED_WARNING = 'This answer cites no passage — check the sources.';
-
 /** How many sources a search-only answer lists: the answer line's page plus up to 3 more. */
 export const SEARCH_ONLY_SOURCES = 4;
 

@@ -15,8 +15,13 @@ const STOP = new Set(
     'step steps way ways work works happen happens okay ok thanks thank'
   ).split(' ')
 );
-const PRONOUN = /\b(it|its|this|that|these|those|they|them|their|there|he|she|one|ones|same)\b/i;
-const CONTINUATION = /^\s*(and|but|also|so|then|what about|how about|and what|ok|okay)\b/i;
+/** Pronouns that need an antecedent from earlier in the conversation. */
+const PRONOUN = /\b(it|its|they|them|their|he|she|him|her)\b/i;
+/** Deixis: "that file", "this setting", "the same option", "those values" point back. */
+const DEIXIS = /\b(?:this|that|these|those|the same|such|said)\s+(?!(?:is|was|are|were|the|a|an|it|i|you|we|they|my|your|can|will|would|should|has|have|does|do)\b)[a-z][\w-]*/i;
+/** "the same", "the other one", "the previous one": bare references. */
+const BARE_REFERENCE = /\b(?:the same|the other one|the previous one|the last one|that one|this one|the above)\b/i;
+const CONTINUATION = /^\s*(and|but|also|so|then|what about|how about|and what|ok|okay|same for|what if)\b/i;
 /** Fault codes, model and part numbers: a token with a digit, optionally letters/dashes around it. */
 const IDENT = /\b[A-Za-z]{0,6}[-_]?\d[\w./-]*\b/g;
 
@@ -41,16 +46,26 @@ export function contentWords(text: string): string[] {
   return out;
 }
 
+/**
+ * Whether a question depends on the conversation: it opens with a continuation ("and on the
+ * X300?", "what about…"), points back ("that file", "the same"), uses a pronoun with too few
+ * words of its own to name the subject, or is too short to stand alone. A self-contained
+ * question is searched alone, exactly as in a fresh chat.
+ */
 export function isFollowUp(text: string): boolean {
-  const words = text.trim().split(/\s+/);
-  if (words.length > 14) return false;
-  if (CONTINUATION.test(text)) return true;
-  if (PRONOUN.test(text) && extractIdentifiers(text).length === 0) return true;
-  return contentWords(text).length < 2 && extractIdentifiers(text).length === 0;
+  const t = text.trim();
+  const words = t.split(/\s+/);
+  if (words.length > 20) return false;
+  const own = contentWords(t).length + extractIdentifiers(t).length;
+  if (CONTINUATION.test(t) && words.length <= 10) return true;
+  if (DEIXIS.test(t) || BARE_REFERENCE.test(t)) return true;
+  // "how do I reset it?" leans on the earlier subject; "why does the pump stop when it heats up?" does not.
+  if (PRONOUN.test(t) && own <= 2) return true;
+  return own < 2;
 }
 
 /** The entities of the previous question worth carrying: identifiers first, then content words. */
-export function carriedEntities(previous: string, current: string, max = 8): string[] {
+export function carriedEntities(previous: string, current: string, max = 4): string[] {
   const have = current.toLowerCase();
   const out: string[] = [];
   for (const t of [...extractIdentifiers(previous), ...contentWords(previous)]) {

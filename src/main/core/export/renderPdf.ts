@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { citationLine, sessionHeaderLines } from './renderText';
+import { localTime, searchOnlyLayout, uncitedNote } from './answerLayout';
 import { turnsOf, type ExportDocument } from './reportModel';
 
 /**
@@ -12,6 +13,8 @@ import { turnsOf, type ExportDocument } from './reportModel';
  */
 
 const QUOTE_MAX = 1500;
+/** Spans keep their line breaks (config blocks, table rows); only very long ones are cut. */
+const clip = (t: string) => (t.length > QUOTE_MAX ? t.slice(0, QUOTE_MAX) + '…' : t);
 
 function findFonts(): { regular: string; bold: string } | undefined {
   try {
@@ -59,7 +62,7 @@ export async function renderPdf(doc: ExportDocument): Promise<Buffer> {
     para('Service report', BOLD, 18);
     para(s.title, BOLD, 13, '#333333');
     pdf.moveDown(0.5);
-    for (const [k, v] of [...sessionHeaderLines(s), ['Exported', doc.exportedAt] as [string, string]]) {
+    for (const [k, v] of [...sessionHeaderLines(s), ['Exported', localTime(doc.exportedAt)] as [string, string]]) {
       pdf.font(BOLD).fontSize(10).fillColor('#111111').text(clean(`${k}: `), pdf.page.margins.left, undefined, { continued: true });
       pdf.font(REG).text(clean(v));
     }
@@ -75,10 +78,25 @@ export async function renderPdf(doc: ExportDocument): Promise<Buffer> {
       }
       const note = answer.mode === 'search_only' ? ' (search only: no model loaded)' : answer.mode === 'not_found' ? ' (not in the manuals)' : '';
       para(`Answer${note}`, BOLD, 11);
-      // A search-only answer is just its passages, which the citations below print in full.
-      if (answer.mode !== 'search_only') para(answer.text, REG, 10);
+      const layout = searchOnlyLayout(answer);
+      if (layout) {
+        // The answer line first (line breaks kept: config lines, table rows), then each other source once.
+        para(layout.lead, BOLD, 9, '#222222', 8);
+        para(clip(layout.line), REG, 10, '#111111', 16);
+        if (layout.more.length) {
+          pdf.moveDown(0.3);
+          para('More in the manuals', BOLD, 10);
+          for (const m of layout.more) {
+            para(m.cite, BOLD, 9, '#222222', 8);
+            para(clip(m.text), REG, 9, '#444444', 16);
+            pdf.moveDown(0.2);
+          }
+        }
+      } else if (answer.mode !== 'search_only') para(answer.text, REG, 10);
+      const uncited = uncitedNote(answer);
+      if (uncited) para(uncited, BOLD, 10, '#8a4b00');
       if (answer.stopReason === 'abort') para('(answer stopped before it was complete)', REG, 9, '#555555');
-      if (answer.sources.length) {
+      if (answer.sources.length && !layout) {
         pdf.moveDown(0.3);
         para('Citations', BOLD, 10);
         for (const c of answer.sources) {

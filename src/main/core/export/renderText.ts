@@ -1,5 +1,6 @@
 import type { ChatSource } from '../../../shared/contract/sessions';
 import { describeSource } from '../chat/citations';
+import { localTime, searchOnlyLayout, uncitedNote } from './answerLayout';
 import { turnsOf, type ExportDocument, type ExportedSession } from './reportModel';
 
 /** Markdown and HTML transcripts, both rendered from the export document. */
@@ -14,7 +15,7 @@ export function sessionHeaderLines(s: ExportedSession): Array<[string, string]> 
   if (s.machine) rows.push(['Machine', s.machine]);
   if (s.serialNumber) rows.push(['Serial number', s.serialNumber]);
   if (s.technician) rows.push(['Technician', s.technician]);
-  rows.push(['Started', s.createdAt], ['Last updated', s.updatedAt]);
+  rows.push(['Started', localTime(s.createdAt)], ['Last updated', localTime(s.updatedAt)]);
   if (s.scope.machineModels.length) rows.push(['Machine models', s.scope.machineModels.join(', ')]);
   if (s.modelId) rows.push(['Model', s.modelId]);
   return rows;
@@ -57,17 +58,26 @@ export function renderMarkdown(doc: ExportDocument): string {
         continue;
       }
       if (answer.mode && MODE_NOTE[answer.mode]) out.push(`_${MODE_NOTE[answer.mode]}_`, '');
-      // A search-only answer is just its passages, which the Sources below show in full.
-      if (answer.mode !== 'search_only') out.push(mdAnswer(answer.text), '');
+      const layout = searchOnlyLayout(answer);
+      if (layout) {
+        // The answer line first, then each other source once (no separate Sources list).
+        out.push(`**${mdEscape(layout.lead)}**`, '', mdQuote(layout.line), '');
+        if (layout.more.length) {
+          out.push('**More in the manuals**', '');
+          for (const m of layout.more) out.push(mdEscape(m.cite), '', mdQuote(m.text), '');
+        }
+      } else if (answer.mode !== 'search_only') out.push(mdAnswer(answer.text), '');
+      const uncited = uncitedNote(answer);
+      if (uncited) out.push(`**${mdEscape(uncited)}**`, '');
       if (answer.stopReason === 'abort') out.push('_(answer stopped before it was complete)_', '');
-      if (answer.sources.length) {
+      if (answer.sources.length && !layout) {
         out.push('**Sources**', '');
         for (const c of answer.sources) out.push(`[${c.n}] ${mdEscape(describeSource(c))}`, '', mdQuote(c.quote), '');
       }
       if (answer.feedback) out.push(`_Feedback: ${answer.feedback.rating}${answer.feedback.comment ? ` — ${mdEscape(answer.feedback.comment)}` : ''}_`, '');
     }
   }
-  out.push('---', `Exported ${doc.exportedAt} by ${doc.generator.name} ${doc.generator.version}. Content SHA-256: \`${doc.contentSha256}\``, '');
+  out.push('---', `Exported ${localTime(doc.exportedAt)} by ${doc.generator.name} ${doc.generator.version}. Content SHA-256: \`${doc.contentSha256}\``, '');
   return out.join('\n');
 }
 
@@ -84,7 +94,7 @@ const CSS = `body{font:14px/1.45 system-ui,sans-serif;max-width:50rem;margin:2re
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}
 .q{margin-top:1.5rem;font-weight:600}.a{white-space:pre-wrap}.note{color:#555;font-style:italic}
 blockquote{margin:.3rem 0 .8rem 1rem;padding-left:.8rem;border-left:3px solid #bbb;color:#333;white-space:pre-wrap}
-.cite{font-size:13px}footer{margin-top:2rem;color:#555;font-size:12px;word-break:break-all}`;
+.cite{font-size:13px}.warn{color:#8a4b00;font-weight:600}.answer-line{border-left-color:#2b6cb0;color:#111}footer{margin-top:2rem;color:#555;font-size:12px;word-break:break-all}`;
 
 export function renderHtml(doc: ExportDocument): string {
   const out: string[] = [
@@ -106,9 +116,18 @@ export function renderHtml(doc: ExportDocument): string {
         continue;
       }
       if (answer.mode && MODE_NOTE[answer.mode]) out.push(`<p class="note">${escapeHtml(MODE_NOTE[answer.mode])}</p>`);
-      if (answer.mode !== 'search_only') out.push(`<div class="a">${escapeHtml(answer.text)}</div>`);
+      const layout = searchOnlyLayout(answer);
+      if (layout) {
+        out.push(`<p class="cite"><strong>${escapeHtml(layout.lead)}</strong></p><blockquote class="answer-line">${escapeHtml(layout.line)}</blockquote>`);
+        if (layout.more.length) {
+          out.push('<h3>More in the manuals</h3>');
+          for (const m of layout.more) out.push(`<p class="cite">${escapeHtml(m.cite)}</p><blockquote>${escapeHtml(m.text)}</blockquote>`);
+        }
+      } else if (answer.mode !== 'search_only') out.push(`<div class="a">${escapeHtml(answer.text)}</div>`);
+      const uncited = uncitedNote(answer);
+      if (uncited) out.push(`<p class="warn">${escapeHtml(uncited)}</p>`);
       if (answer.stopReason === 'abort') out.push('<p class="note">(answer stopped before it was complete)</p>');
-      if (answer.sources.length) {
+      if (answer.sources.length && !layout) {
         out.push('<h3>Sources</h3>');
         for (const c of answer.sources) {
           out.push(`<p class="cite">${escapeHtml(citationLine(c))}</p><blockquote>${escapeHtml(c.quote)}</blockquote>`);
@@ -121,7 +140,7 @@ export function renderHtml(doc: ExportDocument): string {
     out.push('</section>');
   }
   out.push(
-    `<footer>Exported ${escapeHtml(doc.exportedAt)} by ${escapeHtml(doc.generator.name)} ${escapeHtml(doc.generator.version)}. Content SHA-256: ${doc.contentSha256}</footer>`,
+    `<footer>Exported ${escapeHtml(localTime(doc.exportedAt))} by ${escapeHtml(doc.generator.name)} ${escapeHtml(doc.generator.version)}. Content SHA-256: ${doc.contentSha256}</footer>`,
     '</body></html>'
   );
   return out.join('\n');

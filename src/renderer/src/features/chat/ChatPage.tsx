@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { ChatSource } from '../../../../shared/contract/sessions';
 import { FeatureBoundary } from './FeatureBoundary';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { navigate, routeHref } from '../../lib/router';
+import { navigate } from '../../lib/router';
 import { registerShortcut } from '../../lib/shortcuts';
 import { CitationViewer } from '../viewer/CitationViewer';
 import { ChatEmpty } from './ChatEmpty';
@@ -32,7 +32,6 @@ function ChatScreen() {
   const activeId = useStore(chat, (s) => s.activeId);
   const isEmpty = useStore(chat, (s) => s.transcript.order.length === 0);
   const title = useStore(chat, (s) => s.sessions.find((x) => x.id === s.activeId)?.title ?? 'New chat');
-  const modelLoaded = useStore(chat, (s) => s.modelLoaded);
   const docCount = useStore(chat, (s) => s.scopeOptions.documents.length);
   const envLoaded = useStore(chat, (s) => s.envLoaded);
   const error = useStore(chat, (s) => s.error);
@@ -123,12 +122,6 @@ function ChatScreen() {
           <ReportDetails chat={chat} />
           <ScopePicker chat={chat} />
         </header>
-        {modelLoaded === false && docCount > 0 && (
-          <div className="chat-modebar" data-banner="search-only-mode" role="note">
-            <strong>Search-only mode</strong> — no chat model loaded; answers list the best matching passages.{' '}
-            <a href={routeHref('models')}>Load a model</a>
-          </div>
-        )}
         {error && <ErrorBanner error={error} onDismiss={() => chat.getState().clearError()} />}
         {isEmpty ? (
           <ChatEmpty envLoaded={envLoaded} docCount={docCount} />

@@ -2,10 +2,11 @@ import { memo, useCallback } from 'react';
 import { useStore } from 'zustand';
 import type { ChatSource, FeedbackRating } from '../../../../shared/contract/sessions';
 import { Button } from '../../components/Button';
-import { routeHref } from '../../lib/router';
+import { UNCITED_WARNING } from '../../../../shared/answerLine';
 import { AnswerMarkdown } from './AnswerMarkdown';
 import type { ChatStore } from './chatStore';
 import { FeedbackBar } from './FeedbackBar';
+import { SearchOnlyAnswer } from './SearchOnlyAnswer';
 import { SourcesList } from './SourcesList';
 
 export interface MessageRowProps {
@@ -62,18 +63,9 @@ export const MessageRow = memo(function MessageRow({ chat, id, isLast, isLastUse
             </div>
           </div>
         )}
-        {searchOnly && (
-          <div className="banner banner-info msg-banner" data-banner="search-only">
-            <div className="banner-body">
-              <strong>Search-only answer</strong>
-              <p>
-                No chat model is loaded, so these are the best matching passages rather than a written answer.{' '}
-                <a href={routeHref('models')}>Load a model</a> to get answers.
-              </p>
-            </div>
-          </div>
-        )}
-        {m.text ? (
+        {searchOnly && !streaming ? (
+          <SearchOnlyAnswer sources={m.sources} onCite={onCite} />
+        ) : m.text ? (
           <AnswerMarkdown text={m.text} sources={streaming ? [] : m.sources} onCite={onCite} />
         ) : streaming ? (
           <p className="msg-thinking muted">Searching the manuals…</p>
@@ -84,7 +76,12 @@ export const MessageRow = memo(function MessageRow({ chat, id, isLast, isLastUse
           </p>
         )}
         {m.stopReason === 'abort' && !streaming && <p className="msg-note muted">Stopped — the answer may be incomplete.</p>}
-        {!streaming && <SourcesList sources={m.sources} onOpen={onCite} />}
+        {m.uncited && !streaming && (
+          <p className="msg-uncited" role="note" data-testid="uncited-warning">
+            {UNCITED_WARNING}
+          </p>
+        )}
+        {!streaming && !searchOnly && <SourcesList sources={m.sources} onOpen={onCite} />}
         {!streaming && notFound && <SourcesList sources={m.related} onOpen={onCite} label="Closest sections" />}
         {!streaming && !notFound && m.related.length > 0 && (
           <details className="related">
