@@ -130,6 +130,8 @@ function withLeadIns(text: string, segs: Segment[]): Segment[] {
   for (let i = 1; i < segs.length; i++) {
     const code = segs[i];
     if (code.kind !== 'code') continue;
+    // Only whole blocks take the lead-in (a block's single lines also stand alone, without it).
+    if (segs.some((o) => o !== code && o.kind === 'code' && o.start <= code.start && o.end >= code.end)) continue;
     // Every unit ending right before the block with ':' (the sentence, and the step holding it).
     for (let j = i - 1; j >= 0 && j >= i - 6; j--) {
       const lead = segs[j];

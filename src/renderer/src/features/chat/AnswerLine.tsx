@@ -70,10 +70,14 @@ export function SpanText({ span, compact = false }: { span: AnswerSpan; compact?
     );
   }
   const code = span.kind === 'code' || span.kind === 'option';
+  // A lead-in ("…change the following line from:") reads as prose above its code lines.
+  const lead = span.kind === 'code' ? /^[^\n]*:\s*\n/.exec(span.text) : null;
+  const cut = lead ? lead[0].length : 0;
   return (
-    <p className={`answer-line-text${code ? ' answer-line-code' : ''}${compact ? ' compact' : ''}`} data-testid="answer-line-text">
-      {marked(span.text, span, 0)}
-    </p>
+    <div className={`answer-line-body${compact ? ' compact' : ''}`} data-testid="answer-line-text">
+      {lead && <p className="answer-line-text">{marked(span.text.slice(0, cut).trimEnd(), span, 0)}</p>}
+      <p className={`answer-line-text${code ? ' answer-line-code' : ''}${compact ? ' compact' : ''}`}>{marked(span.text.slice(cut), span, cut, code)}</p>
+    </div>
   );
 }
 
@@ -91,17 +95,19 @@ function offsetOfCell(text: string, row: string, i: number): number {
 }
 
 /** The text with the span's matched words (offsets relative to span.text) in <mark>. */
-function marked(text: string, span: AnswerSpan, base: number): ReactNode[] {
+function marked(text: string, span: AnswerSpan, base: number, collapseBlankLines = false): ReactNode[] {
   const out: ReactNode[] = [];
+  // Extraction often puts blank lines between code lines; shown once (offsets stay page-exact).
+  const tidy = (t: string) => (collapseBlankLines ? t.replace(/\n\s*\n/g, '\n') : t);
   let at = 0;
   for (const [s, e] of span.marks) {
     const a = s - base;
     const b = e - base;
     if (b <= at || a >= text.length) continue;
-    if (a > at) out.push(text.slice(at, a));
+    if (a > at) out.push(tidy(text.slice(at, a)));
     out.push(<mark key={s}>{text.slice(Math.max(a, at), Math.min(b, text.length))}</mark>);
     at = Math.min(b, text.length);
   }
-  if (at < text.length) out.push(text.slice(at));
+  if (at < text.length) out.push(tidy(text.slice(at)));
   return out;
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ChatSource } from '../../../../shared/contract/sessions';
+import { answerLineText } from '../../../../shared/answerLine';
 import { FeatureBoundary } from './FeatureBoundary';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { navigate } from '../../lib/router';
@@ -94,7 +95,8 @@ function ChatScreen() {
         page: src.page,
         pageLabel: src.pageLabel,
         sectionPath: src.sectionPath,
-        quote: src.quote,
+        // The viewer's quote is what is highlighted: the answer span when there is one.
+        quote: src.span ? answerLineText(src.span) : src.quote,
         highlight: src.highlight
       });
     },

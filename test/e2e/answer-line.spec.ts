@@ -1,0 +1,123 @@
+/**
+ * The answer line (issue 12): with no model loaded, a question whose answer is a config line and
+ * one whose answer is a table row show that line/row first, and opening it highlights exactly it
+ * in the viewer. Screenshots in light and dark at 900×700 and 1920×1080.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { makeManualPdf, writePdf } from '../fixtures/pdf/makePdf';
+import type { SessionDetail, SessionSummary } from '../../src/shared/contract/sessions';
+import { expect, test, type WebHostHandle } from './fixtures/webHost';
+import { AppPage } from './pages/AppPage';
+import { ChatScreen } from './pages/ChatScreen';
+import { resetHost } from './journeySupport';
+
+const TITLE = 'P40 Dosing Pump Manual';
+
+const manual = () =>
+  makeManualPdf({
+    title: TITLE,
+    pages: [
+      {
+        text:
+          '4 Configuration\n\n' +
+          'The pump daemon reads its settings from /etc/pumpd/pumpd.conf when it starts. Comments start with a hash sign.\n\n' +
+          'To record every sensor reading in the daemon log, change the following line from:\n\n' +
+          'LogLevel normal\n\nto\n\nLogLevel verbose\n\n' +
+          'Restart the daemon after editing the file, otherwise the old level stays active.'
+      },
+      {
+        text: '5 Pump heads\n\nEach pump head has its own flow limits. Exceeding the maximum flow wears the valve seats quickly.',
+        table: [
+          ['Head', 'Minimum flow', 'Maximum flow'],
+          ['P-20', '0.5 l/min', '6 l/min'],
+          ['P-40', '1 l/min', '12 l/min'],
+          ['P-80', '2 l/min', '25 l/min']
+        ]
+      }
+    ]
+  });
+
+async function setTheme(host: WebHostHandle, page: Page, theme: 'light' | 'dark'): Promise<void> {
+  expect((await host.call('settings.update', { ui: { theme } })).ok).toBe(true);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+}
+
+async function shootSizes(app: AppPage, host: WebHostHandle, name: string): Promise<void> {
+  for (const [w, h] of [
+    [900, 700],
+    [1920, 1080]
+  ] as const) {
+    await app.page.setViewportSize({ width: w, height: h });
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(host, app.page, theme);
+      await app.screenshot(`answer-line-${name}-${w}x${h}-${theme}`);
+    }
+  }
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+}
+
+test.describe('answer line (search-only)', () => {
+  test.describe.configure({ timeout: 180_000 });
+  test.afterEach(async ({ webHost }) => resetHost(webHost));
+
+  test('config line and table row answer first and are highlighted exactly', async ({ page, webHost }) => {
+    const dir = await mkdtemp(join(tmpdir(), 'benchmate-answer-line-'));
+    try {
+      await resetHost(webHost);
+      const file = await writePdf(dir, 'p40.pdf', await manual());
+      const app = new AppPage(page);
+      const chat = new ChatScreen(page);
+      await page.setViewportSize({ width: 1024, height: 700 });
+      await app.open(webHost.url);
+      await app.goTo('Library');
+      await page.getByTestId('file-input').setInputFiles([file]);
+      await expect(page.getByTestId('doc-row').filter({ hasText: /P40|p40/ })).toContainText(/ready/i, { timeout: 120_000 });
+      await app.goTo('Chat');
+
+      const cases = [
+        { name: 'config', question: 'How do I make the pump daemon log every sensor reading?', kind: 'code', shows: 'LogLevel verbose' },
+        { name: 'table', question: 'What is the maximum flow of the P-40 pump head?', kind: 'row', shows: '12 l/min' }
+      ];
+      for (const c of cases) {
+        await chat.ask(c.question);
+        const answer = await chat.waitForAnswer();
+        await expect(answer).toHaveAttribute('data-mode', 'search_only');
+        // One small badge, no banners; the answer line is the first thing in the answer.
+        await expect(answer.locator('[data-banner]')).toHaveCount(1);
+        const line = answer.getByTestId('answer-line');
+        await expect(line).toHaveAttribute('data-kind', c.kind);
+        await expect(line).toContainText(c.shows);
+        await expect(line).toContainText(`From ${TITLE}`);
+        if (c.kind === 'row') {
+          await expect(line.locator('th')).toHaveText(['Head', 'Minimum flow', 'Maximum flow']);
+          await expect(line.locator('td')).toHaveText(['P-40', '1 l/min', '12 l/min']);
+        }
+        const first = await answer.locator('.search-only').evaluate((el) => (el.children[1] as { dataset: { testid?: string } }).dataset.testid);
+        expect(first).toBe('answer-line');
+
+        // The stored span is the one shown; opening it highlights exactly that text.
+        const list = await webHost.call<{ items: SessionSummary[] }>('sessions.list', {});
+        const detail = await webHost.call<SessionDetail>('sessions.get', { id: list.ok ? list.value.items[0].id : '' });
+        const stored = detail.ok ? detail.value.messages.filter((m) => m.role === 'assistant').pop() : undefined;
+        const src = stored!.sources[0];
+        expect(src.span?.text).toContain(c.shows);
+        expect(src.highlight).toEqual({ charStart: src.span!.charStart, charEnd: src.span!.charEnd });
+        // Every source appears once.
+        expect(new Set(stored!.sources.map((s) => `${s.docId}:${s.page}`)).size).toBe(stored!.sources.length);
+        await shootSizes(app, webHost, `${c.name}-answer`);
+        await line.locator('button.cite-chip').click();
+        await chat.viewer.waitRendered(src.page);
+        await expect(chat.viewer.highlight.first()).toBeVisible();
+        const got = await chat.viewer.highlightedText();
+        expect(got.replace(/\s+/g, '')).toBe(src.span!.text.replace(/\s+/g, ''));
+        await shootSizes(app, webHost, `${c.name}-viewer`);
+        await chat.viewer.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { segmentPage } from '../../../src/main/core/answer/segments';
+
+const texts = (t: string) => segmentPage(t).map((s) => ({ kind: s.kind, text: t.slice(s.start, s.end), header: s.header }));
+
+describe('page segmentation into answer units', () => {
+  it('keeps a config block with its lead-in, and each config line on its own', () => {
+    const page = 'Intro text here.\nTo log more, change the following line from:\n\nLogLevel normal\n\nto\n\nLogLevel verbose\n\nRestart the daemon.';
+    const segs = texts(page);
+    expect(segs).toContainEqual({ kind: 'code', text: 'To log more, change the following line from:\n\nLogLevel normal\n\nto\n\nLogLevel verbose', header: '' });
+    expect(segs).toContainEqual({ kind: 'code', text: 'LogLevel verbose', header: '' });
+    expect(segs.some((s) => s.text.startsWith('To log more') && s.text.endsWith('LogLevel normal'))).toBe(false);
+  });
+
+  it('cuts a table into rows that carry the header row; wrapped cells stay with their row', () => {
+    const page = 'Track  Engage  Description\nOFF  OFF  No correction is performed.\nON  OFF  Correction is applied, but no commands are sent to\nthe radio.\n\nAfter the table.';
+    const rows = texts(page).filter((s) => s.kind === 'row');
+    expect(rows).toEqual([
+      { kind: 'row', text: 'OFF  OFF  No correction is performed.', header: 'Track  Engage  Description' },
+      { kind: 'row', text: 'ON  OFF  Correction is applied, but no commands are sent to\nthe radio.', header: 'Track  Engage  Description' }
+    ]);
+  });
+
+  it('recognises option lines, numbered steps and sentences', () => {
+    const page = '● -e Display extended ink information, including cartridge number.\n1. Read the release notes first.\n2. Reset all settings.\nThe pump stops. It restarts after five seconds (e.g. after a fault).';
+    const segs = texts(page);
+    expect(segs).toContainEqual({ kind: 'option', text: '-e Display extended ink information, including cartridge number.', header: '' });
+    expect(segs).toContainEqual({ kind: 'step', text: '1. Read the release notes first.', header: '' });
+    expect(segs).toContainEqual({ kind: 'sentence', text: 'It restarts after five seconds (e.g. after a fault).', header: '' });
+  });
+
+  it('never returns a unit longer than 300 characters', () => {
+    const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ') + ' ' + 'x'.repeat(10) + ' ' + Array.from({ length: 60 }, (_, i) => `more${i}`).join(' ') + '.';
+    for (const s of segmentPage(long)) expect(s.end - s.start).toBeLessThanOrEqual(300);
+  });
+});
