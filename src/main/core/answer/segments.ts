@@ -23,7 +23,7 @@ interface Line {
   start: number;
   end: number;
   text: string;
-  type: 'blank' | 'row' | 'option' | 'step' | 'code' | 'prose';
+  type: 'blank' | 'row' | 'option' | 'step' | 'code' | 'prose' | 'heading';
 }
 
 export const MAX_SPAN = 300;
@@ -33,6 +33,8 @@ const ROW = /\S(?: {2,}|\t)\S/;
 const OPTION = /^(?:[●•▪◦∙·*]\s*)?--?[A-Za-z0-9][\w-]*(?:[ =][^\s.]+)?(?: {2,}|\s+[A-Z])/u;
 const STEP = /^(?:[●•▪◦∙·*]\s*)?(?:\d{1,2}|[a-z])[.)]\s+\S/u;
 const SENTENCE_END = /[.!?]["')\]]?$/;
+/** A heading: optional section number, then Title Case words (small joining words allowed). */
+const HEADING = /^(?:\d+(?:\.\d+)*[.)]?\s+)?[A-Z][\w'’/-]*(?:\s+(?:[A-Z0-9][\w'’/-]*|of|and|the|for|to|in|on|with|a|an|or))*$/;
 /** Shell prompts, options, assignments, paths, calls, identifiers with `_`/`::` — code-shaped tokens. */
 const CODE_MARK = /(^[$#%>] )|(^[\w.-]+> )|(\s--?[A-Za-z]\w*)|(\w=\S)|(^\.{0,2}\/\w)|(\s\/\w)|(\w\(\))|(\w_\w)|(::)|(^[\w./-]+ [\w./:-]+$)/;
 
@@ -62,6 +64,11 @@ function typedLines(text: string): Line[] {
     if (SENTENCE_END.test(t) || t.length > 90) continue;
     const prev = lines[i - 1];
     const next = lines[i + 1];
+    // A standalone Title Case line is a heading: it names a section, it answers nothing.
+    if (HEADING.test(t) && t.split(/\s+/).length <= 8 && (!next || next.type === 'blank' || !prev || prev.type === 'blank')) {
+      l.type = 'heading';
+      continue;
+    }
     const isolated = (!prev || prev.type === 'blank' || prev.type === 'code') && (!next || next.type === 'blank');
     const afterLeadIn = !!prev && (prev.type === 'code' || /:\s*$/.test(prev.text));
     const words = t.split(/\s+/).length;
@@ -79,7 +86,7 @@ export function segmentPage(text: string): Segment[] {
   let i = 0;
   while (i < lines.length) {
     const l = lines[i];
-    if (l.type === 'blank') {
+    if (l.type === 'blank' || l.type === 'heading') {
       i++;
       continue;
     }
@@ -127,17 +134,26 @@ export function segmentPage(text: string): Segment[] {
  */
 function withLeadIns(text: string, segs: Segment[]): Segment[] {
   const out = [...segs];
-  for (let i = 1; i < segs.length; i++) {
+  const onlyBlank = (a: number, b: number) => !/\S/.test(text.slice(a, b));
+  for (let i = 0; i < segs.length; i++) {
     const code = segs[i];
     if (code.kind !== 'code') continue;
     // Only whole blocks take the lead-in (a block's single lines also stand alone, without it).
     if (segs.some((o) => o !== code && o.kind === 'code' && o.start <= code.start && o.end >= code.end)) continue;
-    // Every unit ending right before the block with ':' (the sentence, and the step holding it).
+    // Every unit right before the block that introduces it: ends with ':' (the sentence, and the
+    // step holding it), or is a caption — a short line without closing punctuation
+    // ("Command showing download and erase").
     for (let j = i - 1; j >= 0 && j >= i - 6; j--) {
       const lead = segs[j];
-      if (lead.kind === 'code' || lead.end > code.start) continue;
-      if (!/:\s*$/.test(text.slice(lead.start, lead.end)) || /\S/.test(text.slice(lead.end, code.start))) continue;
-      if (code.end - lead.start <= MAX_SPAN) out.push({ kind: lead.kind === 'step' ? 'step' : 'code', start: lead.start, end: code.end, header: '' });
+      if (lead.kind === 'code' || lead.end > code.start || !onlyBlank(lead.end, code.start)) continue;
+      const t = text.slice(lead.start, lead.end);
+      const introduces = /:\s*$/.test(t) || (t.length <= 100 && !/[.!?;,]\s*$/.test(t));
+      if (introduces && code.end - lead.start <= MAX_SPAN) out.push({ kind: lead.kind === 'step' ? 'step' : 'code', start: lead.start, end: code.end, header: '' });
+    }
+    // The sentence right after a command often says what it does ("Will read the USB-connected…").
+    const next = segs.slice(i + 1).find((o) => o.start >= code.end);
+    if (next && next.kind === 'sentence' && onlyBlank(code.end, next.start) && next.end - code.start <= MAX_SPAN) {
+      out.push({ kind: 'code', start: code.start, end: next.end, header: '' });
     }
   }
   return out;

@@ -110,9 +110,9 @@ export function scoreSegment(text: string, seg: Segment, ctx: ScoreContext): Sco
     /\b(?:what|which|how (?:many|much|long|fast|far|big|high|low))\b/i.test(q.raw),
     /\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b/i.test(q.raw)
   );
-  // Length: long windows collect matches by chance; a short unit with the same words is sharper.
+  // Length (BM25-style): long units collect matches by chance; a short one with the same words is sharper.
   const len = seg.end - seg.start;
-  score /= 1 + Math.max(0, len - 160) / 400;
+  score /= 1 - LENGTH_B + (LENGTH_B * len) / AVG_UNIT;
   if (len < 12) score *= 0.6;
   return { ...seg, score, marks };
 }
@@ -137,6 +137,9 @@ function shapeFactor(body: string, seg: Segment, query: AnalyzedQuery, asksValue
   if (seg.kind === 'sentence' && body.split(/\s+/).length < 4 && !/[.:]$/.test(body)) f *= 0.6;
   return f;
 }
+
+const LENGTH_B = 0.4;
+const AVG_UNIT = 120;
 
 /** Larger than the IDF sum of a sentence's words: naming the asked-for code decides. */
 const IDENT_WEIGHT = 12;
