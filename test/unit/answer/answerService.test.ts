@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { AnswerService } from '../../../src/main/core/answer/answerService';
+import { containsEvidence } from '../../../src/main/core/answer/answerEvidence';
+import { answerFirst, hasExactIdentifierMatch } from '../../../src/main/core/chat/answerLines';
+import type { RetrievedPassage } from '../../../src/main/core/chat/ports';
+
+const PAGES: Record<string, string> = {
+  'd1:4':
+    '2.1 Fault codes\n\nThe display shows a fault code when the controller detects a problem.\n' +
+    'Code  Meaning  Remedy\nE-101  Door open  Close the door\nE-204  Heater overtemperature  Check the thermal fuse\nE-305  Motor stalled  Remove the obstruction\n',
+  'd1:5': 'Connect a serial terminal at 115200 baud to the service port. The heater log is read with the debug command heater.log.'
+};
+
+const passage = (page: number, text = PAGES[`d1:${page}`]): RetrievedPassage => ({
+  docId: 'd1',
+  docTitle: 'X200',
+  page,
+  pageLabel: String(page),
+  sectionPath: '',
+  text,
+  charStart: 0,
+  charEnd: text.length,
+  highlight: { charStart: 0, charEnd: 10 }
+});
+
+const service = () =>
+  new AnswerService({
+    pageText: async (docId, page) => PAGES[`${docId}:${page}`],
+    termWeights: async () => (s) => (s === 'fault' || s === 'code' ? 0.5 : 2)
+  });
+
+describe('answer spans', () => {
+  it('picks the table row named by the identifier, with its header, at exact page offsets', async () => {
+    const spans = await service().spans('What does fault E-204 mean?', [passage(4), passage(5)]);
+    expect(spans[0]).toMatchObject({ page: 4, kind: 'row', header: 'Code  Meaning  Remedy', text: 'E-204  Heater overtemperature  Check the thermal fuse' });
+    expect(PAGES['d1:4'].slice(spans[0].charStart, spans[0].charEnd)).toBe(spans[0].text);
+    expect(spans[0].marks.map(([a, b]) => spans[0].text.slice(a, b))).toContain('204');
+    // One span per page.
+    expect(new Set(spans.map((s) => s.page)).size).toBe(spans.length);
+  });
+
+  it('lets a precise line on a lower-ranked page lead', async () => {
+    const spans = await service().spans('Which baud rate does the serial terminal need?', [passage(4), passage(5)]);
+    expect(spans[0]).toMatchObject({ page: 5, kind: 'sentence', text: 'Connect a serial terminal at 115200 baud to the service port.' });
+  });
+
+  it('falls back to the chunk (offsets still page-relative) when the page text is missing', async () => {
+    const svc = new AnswerService({ pageText: async () => undefined, termWeights: async () => undefined });
+    const chunk = { ...passage(5, 'The heater log is read with the debug command heater.log.'), charStart: 62, charEnd: 120 };
+    const [s] = await svc.spans('how is the heater log read?', [chunk]);
+    expect(s.charStart).toBe(62);
+    expect(s.text).toBe('The heater log is read with the debug command heater.log.');
+  });
+});
+
+describe('answer-first passages and the exact-identifier override', () => {
+  it('reorders passages by span, sets the highlight to the span and keeps unspanned passages after', async () => {
+    const passages = [passage(4), passage(5)];
+    const spans = await service().spans('Which baud rate does the serial terminal need?', passages);
+    const ranked = answerFirst(passages, spans);
+    expect(ranked.map((p) => p.page)).toEqual([5, 4]);
+    expect(ranked[0].highlight).toEqual({ charStart: spans[0].charStart, charEnd: spans[0].charEnd });
+    expect(answerFirst(passages, []).map((p) => p.page)).toEqual([4, 5]);
+  });
+
+  it('an exact identifier on the best span counts as evidence; plain words do not', async () => {
+    const spans = await service().spans('What does fault E-204 mean?', [passage(4)]);
+    expect(hasExactIdentifierMatch('What does fault E-204 mean?', spans)).toBe(true);
+    expect(hasExactIdentifierMatch('What does fault E-999 mean?', spans)).toBe(false);
+    expect(hasExactIdentifierMatch('What does the fault mean?', spans)).toBe(false);
+  });
+});
+
+describe('evidence match used by the eval', () => {
+  it('needs 60% of the evidence tokens in the span', () => {
+    expect(containsEvidence('E-204  Heater overtemperature  Check the thermal fuse', 'E-204 Heater overtemperature')).toBe(true);
+    expect(containsEvidence('Check the thermal fuse', 'E-204 Heater overtemperature Check')).toBe(false);
+    expect(containsEvidence('anything', '')).toBe(false);
+  });
+});
