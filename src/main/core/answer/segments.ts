@@ -9,6 +9,8 @@
  * not anything about particular manuals.
  */
 
+import { tableCells } from '../../../shared/answerLine';
+
 export type SegmentKind = 'sentence' | 'row' | 'option' | 'step' | 'code';
 
 export interface Segment {
@@ -51,7 +53,7 @@ function typedLines(text: string): Line[] {
     if (!t) type = 'blank';
     else if (OPTION.test(t)) type = 'option';
     else if (STEP.test(t)) type = 'step';
-    else if (ROW.test(t) && t.split(/ {2,}|\t/).length >= 2 && !/[.,;]$/.test(t.split(/ {2,}|\t/)[0])) type = 'row';
+    else if (ROW.test(t) && tableCells(t).length >= 2 && !/[.,;]$/.test(tableCells(t)[0])) type = 'row';
     else type = 'prose';
     lines.push({ start, end, text: raw, type });
   }
@@ -78,7 +80,7 @@ function typedLines(text: string): Line[] {
   return lines;
 }
 
-const isHeaderRow = (t: string) => t.trim().split(/ {2,}|\t/).every((c) => /^[A-Z/#(]/.test(c) && !/[.;]$/.test(c));
+const isHeaderRow = (t: string) => tableCells(t).every((c) => /^[A-Z/#(]/.test(c) && !/[.;]$/.test(c));
 
 export function segmentPage(text: string): Segment[] {
   const lines = typedLines(text);

@@ -32,6 +32,3 @@ export function hasExactIdentifierMatch(query: string, spans: ReadonlyArray<Pick
   const have = identifierTokens(spans[0].text);
   return strong.every((id) => have.has(id));
 }
-
-/** The model said the manuals do not cover it: a refusal needs no citation. */
-export const isRefusal = (text: string): boolean => /\b(?:do(?:es)? not|don't|doesn't) cover\b|\bnot (?:in|covered by) the manuals\b/i.test(text);

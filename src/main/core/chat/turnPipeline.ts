@@ -7,7 +7,8 @@ import { mapCitations, toSource } from './citations';
 import { buildPrompt } from './promptBuilder';
 import { rewriteFollowUp } from './queryRewrite';
 import type { AnswerSpanPort, ChatEnginePort, ChatTurnResult, DocumentInfoPort, RetrievedPassage, SearchPort } from './ports';
-import { answerFirst, hasExactIdentifierMatch, isRefusal } from './answerLines';
+import { isRefusal } from '../sessions/sessionSummary';
+import { answerFirst, hasExactIdentifierMatch } from './answerLines';
 
 export interface TurnDeps {
   store: SessionStore;
@@ -158,7 +159,7 @@ export async function runTurn(deps: TurnDeps, input: TurnInput): Promise<ChatMes
     modelId: engine!.modelId(),
     metrics: gen.metrics,
     // An answer resting on no cited passage is flagged (in the app and in exports), not hidden.
-    ...(mapped.sources.length === 0 && mapped.text.trim() && !isRefusal(mapped.text) ? { uncited: true } : {})
+    ...(mapped.sources.length === 0 && mapped.text.trim() && !isRefusal({ role: 'assistant', mode: 'answer', text: mapped.text }) ? { uncited: true } : {})
   };
 }
 
