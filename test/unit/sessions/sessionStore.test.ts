@@ -55,6 +55,21 @@ describe('SessionStore', () => {
     expect(d.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
   });
 
+  it('renaming or pinning a session does not change its last activity, a new message does', async () => {
+    const { store, svc } = await open();
+    const s = await store.create({});
+    const id = s.header.id;
+    await store.putMessage(id, msg(id, 'user', 'Where is the drain valve?'));
+    const before = (await svc.get(id)).updatedAt;
+    await new Promise((r) => setTimeout(r, 5)); // a later clock reading than the message's
+    await store.patch(id, { title: 'Drain valve', pinned: true });
+    const renamed = await svc.get(id);
+    expect(renamed.title).toBe('Drain valve');
+    expect(renamed.updatedAt).toBe(before);
+    await store.dispose();
+    expect((await (await open()).svc.get(id)).updatedAt).toBe(before); // same after replaying the journal
+  });
+
   it('tolerates a torn last line and keeps appending cleanly after it', async () => {
     const { store } = await open();
     const id = (await store.create()).header.id;

@@ -111,7 +111,9 @@ export function applyRecord(state: SessionState | undefined, rec: JournalRecord)
       const { scope, ...rest } = rec.patch;
       const clean = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
       state.header = { ...state.header, ...clean, ...(scope ? { scope } : {}) };
-      break;
+      // Renaming, pinning or tagging a session is not activity: "last activity" (and retention) keep
+      // the time of its last message.
+      return state;
     }
     case 'message': {
       const i = state.messages.findIndex((m) => m.id === rec.message.id);
