@@ -98,6 +98,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     logger: logger.child('library'),
     paths: { library: p.library, index: p.index },
     limits: () => settings.get().library,
+    ocr: () => settings.get().library,
     recoverInterrupted: lock.primary
   });
   if (!lock.primary) logger.info('data folder is in use by another process; skipping crash recovery', { ownerPid: lock.ownerPid });

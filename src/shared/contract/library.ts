@@ -14,7 +14,17 @@ export const qualityReport = z.object({
   tableHeavyPages: z.array(z.number()),
   nearEmptyPages: z.array(z.number()).describe('Some text (e.g. running header) but too little to index'),
   failedPages: z.array(z.number()),
-  chunkCount: z.number()
+  chunkCount: z.number(),
+  ocr: z
+    .object({
+      pages: z.array(z.number()).describe('Pages whose text comes from OCR'),
+      meanConfidence: z.number().nullable().describe('Mean word confidence over those pages, 0-100'),
+      lowConfidencePages: z.array(z.number()),
+      noTextPages: z.array(z.number()).describe('Recognised, no text found (blank scans)'),
+      failedPages: z.array(z.object({ page: z.number(), error: z.string() })).describe('Could not be rendered or recognised'),
+      pendingPages: z.array(z.number()).describe('Not recognised yet (the run was cancelled)')
+    })
+    .optional()
 });
 export type QualityReportDto = z.infer<typeof qualityReport>;
 
@@ -113,9 +123,37 @@ export type PageTextResult = z.infer<typeof pageTextResult>;
 
 const docId = z.object({ id: idString }).strict();
 
+export const ocrMode = z.enum(['auto', 'off', 'force']);
+
+export const ocrWord = z.object({
+  start: z.number().describe('Offset of the word in the page text'),
+  end: z.number(),
+  x0: z.number().describe('Box as fractions of the page, origin top-left'),
+  y0: z.number(),
+  x1: z.number(),
+  y1: z.number(),
+  conf: z.number().describe('0-100')
+});
+export type OcrWordDto = z.infer<typeof ocrWord>;
+
+export const pageWordsResult = z.object({
+  docId: z.string(),
+  page: z.number(),
+  ocr: z.boolean().describe("False when the page's text did not come from OCR (no boxes)"),
+  words: z.array(ocrWord),
+  confidence: z.number().nullable()
+});
+export type PageWordsResult = z.infer<typeof pageWordsResult>;
+
 export const libraryMethods = {
   import: method(
-    z.object({ paths: z.array(pathString).min(1).max(MAX_LIST), metadata: documentMetadata.optional() }).strict(),
+    z
+      .object({
+        paths: z.array(pathString).min(1).max(MAX_LIST),
+        metadata: documentMetadata.optional(),
+        ocr: ocrMode.optional().describe('auto (default per the library.ocrAuto setting: pages without a text layer), off, or force (every page)')
+      })
+      .strict(),
     z.object({
       jobIds: z.array(z.string()),
       files: z.array(z.object({ path: z.string(), jobId: z.string() })),
@@ -155,6 +193,16 @@ export const libraryMethods = {
     'Hold (or release) the import queue: waiting imports stay queued and can be cancelled; running ones finish.'
   ),
   importsPaused: method(noInput, z.object({ paused: z.boolean() }), 'Whether the import queue is held.'),
+  ocr: method(
+    z.object({ id: idString, mode: z.enum(['auto', 'force']).optional() }).strict(),
+    z.object({ jobId: z.string() }),
+    'Run OCR on a document as a library.ocr job: pages without a text layer (auto) or every page (force); pages recognised before are kept.'
+  ),
+  pageWords: method(
+    z.object({ docId: idString, page: z.number().int().min(1) }).strict(),
+    pageWordsResult,
+    'Word boxes of an OCR\'d page (viewer highlight on the scanned image).'
+  ),
   stats: method(noInput, libraryStats, 'Counts of documents, pages, chunks and bytes on disk.'),
   optimize: method(
     noInput,

@@ -34,7 +34,12 @@ export const settingsSchema = z.object({
   library: z
     .object({
       maxFileBytes: z.number().int().positive().default(512 * 1024 * 1024),
-      maxPages: z.number().int().positive().default(5000)
+      maxPages: z.number().int().positive().default(5000),
+      ocrAuto: z.boolean().default(true).describe('OCR scanned pages automatically on import'),
+      ocrLanguage: z.string().trim().min(1).max(100).default('eng').describe("Tesseract language code(s), '+'-joined"),
+      ocrLangPath: z.string().max(4096).default('').describe("Folder with <lang>.traineddata.gz; '' = the @tesseract.js-data/<lang> package"),
+      // bench:ocr measures word accuracy and pages/s by DPI; see the README's OCR section.
+      ocrDpi: z.number().int().min(100).max(600).default(300)
     })
     .prefault({}),
   sessions: z

@@ -20,10 +20,11 @@ function statusLine(path: string, snap: JobSnapshot): string {
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'Import PDF files/folders into the library (waits for the jobs)',
-  usage: 'import <paths…> [--models X,Y] [--tags a,b] [--lang en] [--revision R]',
+  usage: 'import <paths…> [--models X,Y] [--tags a,b] [--lang en] [--revision R] [--ocr auto|off|force]',
   async run(ctx) {
     const paths = ctx.args.positional;
-    if (!paths.length) {
+    const ocr = stringFlag(ctx.args, 'ocr');
+    if (!paths.length || (ocr !== undefined && !['auto', 'off', 'force'].includes(ocr))) {
       ctx.out('usage: ' + this.usage);
       return 2;
     }
@@ -33,7 +34,7 @@ export const importCommand: CliCommand = {
       language: stringFlag(ctx.args, 'lang'),
       revision: stringFlag(ctx.args, 'revision')
     };
-    const started = unwrap(await ctx.core.call('library.import', { paths, metadata })) as {
+    const started = unwrap(await ctx.core.call('library.import', { paths, metadata, ocr })) as {
       files: Array<{ path: string; jobId: string }>;
       skipped: Array<{ path: string; reason: string }>;
     };
@@ -118,6 +119,11 @@ export const docCommand: CliCommand = {
       const list = (a: unknown[]) => (a.length ? `${a.length}: ${a.slice(0, 20).join(', ')}${a.length > 20 ? ', …' : ''}` : '0');
       lines.push(['no text', list(q.pagesWithoutText)], ['image-only', list(q.imageOnlyPages)], ['near-empty', list(q.nearEmptyPages)]);
       lines.push(['garbled', list(q.garbledPages)], ['duplicates', list(q.duplicatePages.map(([a, b]) => `${a}=${b}`))], ['table-heavy', list(q.tableHeavyPages)]);
+      if (q.ocr) {
+        lines.push(['ocr pages', list(q.ocr.pages)], ['ocr conf.', q.ocr.meanConfidence === null ? '-' : `${q.ocr.meanConfidence}% mean`]);
+        lines.push(['low conf.', list(q.ocr.lowConfidencePages)], ['ocr no text', list(q.ocr.noTextPages)], ['ocr failed', list(q.ocr.failedPages.map((f) => f.page))]);
+        if (q.ocr.pendingPages.length) lines.push(['ocr pending', list(q.ocr.pendingPages)]);
+      }
     }
     for (const [k, v] of lines) ctx.out(`${k.padEnd(12)} ${v}`);
     return 0;
@@ -138,5 +144,25 @@ export const deleteCommand: CliCommand = {
     if (ctx.json) ctx.outJson(r);
     else ctx.out(r.deleted ? `deleted ${id}` : `no document ${id}`);
     return r.deleted ? 0 : 1;
+  }
+};
+
+export const ocrCommand: CliCommand = {
+  name: 'ocr',
+  summary: 'Run OCR on a document (pages without a text layer; --force: every page); waits for the job',
+  usage: 'ocr <docId> [--force]',
+  async run(ctx) {
+    const id = ctx.args.positional[0];
+    if (!id) {
+      ctx.out('usage: ' + this.usage);
+      return 2;
+    }
+    const mode = ctx.args.flags.force ? 'force' : 'auto';
+    const { jobId } = unwrap(await ctx.core.call('library.ocr', { id, mode })) as { jobId: string };
+    const job = await ctx.core.jobs.wait(jobId);
+    await ctx.core.library.optimizeSettled();
+    if (ctx.json) ctx.outJson({ jobId, status: job.status, result: job.result ?? null, error: job.error ?? null });
+    else ctx.out(statusLine(id, job));
+    return job.status === 'succeeded' && (job.result as ImportOutcome).outcome === 'imported' ? 0 : 1;
   }
 };

@@ -13,6 +13,7 @@ import { docIdFor, looksLikePdf, removeStored, sha256, storeCopy } from './files
 import type { LibraryRepo } from './libraryRepo';
 import { PdfExtractError, type OutlineNode, type PdfMeta, type PdfPage } from './pdf/extract';
 import type { ParseRequest } from './pdf/pdfParser';
+import { pagesNeedingOcr, runOcr, type OcrMode, type OcrStepDeps, type OcrSummary } from './ocr/ocrStep';
 
 export interface PipelineDeps {
   repo: LibraryRepo;
@@ -29,6 +30,10 @@ export interface PipelineDeps {
    * tell it from the primary's running import, so it still answers "duplicate".
    */
   ownsImports(): boolean;
+  /** The OCR step; without it (tests of other steps) no page is OCR'd. */
+  ocr?: OcrStepDeps;
+  /** OCR mode when the request names none: the "OCR scanned pages automatically" setting. */
+  defaultOcrMode?(): OcrMode;
 }
 
 export interface ImportRequest {
@@ -38,6 +43,8 @@ export interface ImportRequest {
   password?: string;
   /** Reindex/unlock an existing document: skip duplicate detection, keep its metadata. */
   existing?: DocumentRow;
+  /** auto: pages without a text layer (or with a garbage one); force: every page; off: none. */
+  ocr?: OcrMode;
 }
 
 const READY = new Set(['ready', 'needs_ocr']);
@@ -161,31 +168,43 @@ async function importBytes(
   }
   if (!meta) throw new AppError('INTERNAL', `${file}: parser returned no metadata`);
 
+  const ocr = await ocrPages(deps, req, ctx, { id, bytes }, pages);
   ctx.progress({ phase: 'chunk', done: pages.length, total: meta.pageCount });
   // Keep a title that came from a successful parse or an admin edit; otherwise use the PDF's own.
   const title = m.title ?? (prior && READY.has(prior.status) ? prior.title : meta.title || doc.title);
   const final: DocumentRow = { ...doc, title, pageCount: meta.pageCount, outlineJson: JSON.stringify(meta.outline as OutlineNode[]) };
   const built = buildContent(final, pages, meta.pageLabels, meta.outline);
   const q = built.quality;
-  const scanned = q.imageOnlyPages.length;
+  if (ocr.summary) q.ocr = ocr.summary;
+  // Scans OCR'd already (blank ones included: "no text found" is an answer) no longer need it.
+  const recognised = new Set(ocr.summary?.pages ?? []);
+  const unread = q.imageOnlyPages.filter((p) => !recognised.has(p));
+  const scanned = unread.length;
   const mostlyScanned = scanned > 0 && (scanned === meta.pageCount || scanned / meta.pageCount >= 0.2 || built.chunks.length === 0);
   final.status = mostlyScanned ? 'needs_ocr' : 'ready';
-  final.statusDetail = scanned
-    ? `${scanned} of ${meta.pageCount} pages are images without a text layer (OCR needed): ${compactPages(q.imageOnlyPages)}`
-    : built.chunks.length === 0
-      ? 'no indexable text'
-      : '';
+  final.statusDetail = [
+    ocr.cancelled ? `OCR cancelled after ${recognised.size} of ${recognised.size + (ocr.summary?.pendingPages.length ?? 0)} pages; run OCR to resume` : '',
+    scanned ? `${scanned} of ${meta.pageCount} pages are images without a text layer (OCR needed): ${compactPages(unread)}` : '',
+    ocr.error ? `OCR failed: ${ocr.error}` : '',
+    ocr.summary && !ocr.cancelled ? ocrDetail(ocr.summary) : '',
+    built.chunks.length === 0 && !scanned ? 'no indexable text' : ''
+  ]
+    .filter(Boolean)
+    .join('; ');
   final.qualityJson = JSON.stringify(q);
   final.pageLabelsJson = JSON.stringify(built.pageLabels);
   final.updatedAt = new Date().toISOString();
 
-  if (ctx.signal.aborted) return cancelled(deps, doc, prior);
+  // Cancelled during OCR: keep the document with the pages read so far (text layer + OCR'd) as
+  // needs_ocr, so "Run OCR" resumes where it stopped instead of starting over.
+  if (ctx.signal.aborted && !ocr.cancelled) return cancelled(deps, doc, prior);
   ctx.progress({ phase: 'index', done: meta.pageCount, total: meta.pageCount });
   await deps.repo.replaceContent(final, built.pages, built.chunks, !prior);
   // A cancel that arrived during the (slow) write is still honoured for a new document: its rows
   // can be dropped. A re-import has already replaced the old rows, so it completes instead.
-  if (ctx.signal.aborted && !prior) return cancelled(deps, final, prior);
+  if (ctx.signal.aborted && !prior && !ocr.cancelled) return cancelled(deps, final, prior);
   deps.changed('indexed', [id]);
+  if (ocr.cancelled) throw new AppError('CANCELLED', `Cancelled; ${final.statusDetail}.`);
   return {
     file,
     outcome: final.status === 'needs_ocr' ? 'needs_ocr' : 'imported',
@@ -233,6 +252,31 @@ async function dropNew(deps: PipelineDeps, doc: DocumentRow, prior: DocumentRow 
   await deps.repo.deleteContent(doc.id, true);
   await removeStored(doc.storedPath);
   deps.changed('deleted', [doc.id]);
+}
+
+/** Runs the OCR step unless it is off; an OCR failure leaves the pages unread, not the import failed. */
+async function ocrPages(
+  deps: PipelineDeps,
+  req: ImportRequest,
+  ctx: JobContext,
+  doc: { id: string; bytes: Uint8Array },
+  pages: PdfPage[]
+): Promise<{ summary?: OcrSummary; cancelled?: boolean; error?: string }> {
+  const wanted = pagesNeedingOcr(pages, req.ocr ?? deps.defaultOcrMode?.() ?? 'off');
+  if (!wanted.length || !deps.ocr) return {};
+  try {
+    return await runOcr(deps.ocr, doc, pages, wanted, ctx);
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function ocrDetail(s: OcrSummary): string {
+  const parts = [`OCR: ${s.pages.length} pages, mean confidence ${s.meanConfidence ?? '-'}%`];
+  if (s.lowConfidencePages.length) parts.push(`low confidence on ${compactPages(s.lowConfidencePages)}`);
+  if (s.noTextPages.length) parts.push(`no text found on ${compactPages(s.noTextPages)}`);
+  if (s.failedPages.length) parts.push(`could not read ${compactPages(s.failedPages.map((f) => f.page))} (${s.failedPages[0].error})`);
+  return parts.join(', ');
 }
 
 /** [3,4,5,9] → "3-5, 9" */

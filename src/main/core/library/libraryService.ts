@@ -4,6 +4,7 @@
  * Emits 'library.changed' on core events — the embeddings side listens to it (see contract).
  */
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { EventMap } from '../../../shared/contract';
 import type { ComponentHealth } from '../../../shared/contract/app';
@@ -29,6 +30,11 @@ import { LibraryRepo } from './libraryRepo';
 import { PdfParser } from './pdf/pdfParser';
 import { Slots } from './slots';
 import { ParsePool } from './pdf/parsePool';
+import { resolveLangPath } from './ocr/langData';
+import type { OcrMode } from './ocr/ocrStep';
+import { OcrPool } from './ocr/ocrPool';
+import { OcrStore } from './ocr/ocrStore';
+import type { OcrPageResult } from './ocr/ocrTypes';
 
 export interface LibraryServiceDeps {
   store: LanceStore;
@@ -37,6 +43,7 @@ export interface LibraryServiceDeps {
   logger: Logger;
   paths: { library: string; index: string };
   limits(): { maxFileBytes: number; maxPages: number };
+  ocr(): { ocrAuto: boolean; ocrLanguage: string; ocrLangPath: string; ocrDpi: number };
   /** False when another live process owns this data folder: its imports are not ours to "recover". */
   recoverInterrupted?: boolean;
 }
@@ -45,7 +52,7 @@ export interface LibraryServiceDeps {
 /** The library optimizes only its own tables; vector tables belong to the embeddings side. */
 const LEXICAL_TABLES = [TABLES.documents, TABLES.pages, TABLES.chunks];
 
-export const LIBRARY_JOB_KINDS = { import: 'library.import', reindex: 'library.reindex', unlock: 'library.unlock' } as const;
+export const LIBRARY_JOB_KINDS = { import: 'library.import', reindex: 'library.reindex', unlock: 'library.unlock', ocr: 'library.ocr' } as const;
 /** Index maintenance (compaction + folding new rows into the FTS indexes), a job of its own. */
 export const OPTIMIZE_JOB_KIND = 'library.optimize';
 
@@ -59,6 +66,9 @@ export class LibraryService {
    */
   private readonly slots: Slots;
   private readonly pipeline: PipelineDeps;
+  /** OCR workers (rendering + tesseract), apart from the parse workers: a scan must not hold up text PDFs. */
+  private readonly ocrPool: OcrPool;
+  private readonly ocrStore: OcrStore;
   private pending = 0;
   private optimizeTimer?: NodeJS.Timeout;
   /** The optimize job while it runs; another request meanwhile makes it do one more pass. */
@@ -71,6 +81,8 @@ export class LibraryService {
     const workers = Math.max(1, Math.min(2, availableParallelism()));
     this.parsePool = new ParsePool(Array.from({ length: workers }, () => new PdfParser((msg, meta) => deps.logger.warn(msg, meta))));
     this.slots = new Slots(workers + 2);
+    this.ocrPool = new OcrPool(workers);
+    this.ocrStore = new OcrStore(join(deps.paths.library, 'ocr'));
     this.pipeline = {
       repo: this.repo,
       inFlight: new Set<string>(),
@@ -78,7 +90,16 @@ export class LibraryService {
       libraryDir: deps.paths.library,
       limits: deps.limits,
       changed: (reason, docIds) => this.emitChanged({ reason, docIds }),
-      ownsImports: () => deps.recoverInterrupted !== false
+      ownsImports: () => deps.recoverInterrupted !== false,
+      ocr: {
+        recognise: (req) => this.ocrPool.recognise(req),
+        store: this.ocrStore,
+        options: () => {
+          const o = deps.ocr();
+          return { lang: o.ocrLanguage, langPath: resolveLangPath(o.ocrLanguage, o.ocrLangPath), dpi: o.ocrDpi };
+        }
+      },
+      defaultOcrMode: () => (deps.ocr().ocrAuto ? 'auto' : 'off')
     };
   }
 
@@ -105,9 +126,9 @@ export class LibraryService {
     return stuck.map((d) => d.id);
   }
 
-  async import(paths: string[], metadata?: DocumentMetadata) {
+  async import(paths: string[], metadata?: DocumentMetadata, ocr?: OcrMode) {
     const { files, skipped } = await expandPaths(paths);
-    const started = files.map((path) => ({ path, jobId: this.startJob('import', `Import ${path.split(/[\\/]/).pop()}`, { path, metadata }) }));
+    const started = files.map((path) => ({ path, jobId: this.startJob('import', `Import ${path.split(/[\\/]/).pop()}`, { path, metadata, ocr }) }));
     return { jobIds: started.map((s) => s.jobId), files: started, skipped };
   }
 
@@ -131,6 +152,22 @@ export class LibraryService {
 
   importsPaused(): { paused: boolean } {
     return { paused: this.slots.paused };
+  }
+
+  /** Recognises the pages that need it (all pages with 'force'); pages recognised before are reused. */
+  async ocr(id: string, mode: Exclude<OcrMode, 'off'> = 'auto'): Promise<{ jobId: string }> {
+    const doc = await this.mustGet(id);
+    if (doc.status === 'needs_password' || doc.status === 'importing') throw new AppError('CONFLICT', `${doc.fileName} can't be OCR'd now (status ${doc.status}).`);
+    return { jobId: this.startJob('ocr', `OCR ${doc.title}`, { path: doc.storedPath, existing: doc, ocr: mode }) };
+  }
+
+  /** Word boxes of an OCR'd page (empty when the page's text did not come from OCR). */
+  async pageWords(docId: string, page: number): Promise<{ docId: string; page: number; ocr: boolean; words: OcrPageResult['words']; confidence: number | null }> {
+    const p = await this.repo.getPage(docId, page);
+    const r = p ? await this.ocrStore.load(docId, page) : undefined;
+    // Only while the indexed text is this recognition's text: the chunk offsets point into it.
+    if (!p || !r || r.text !== p.text) return { docId, page, ocr: false, words: [], confidence: null };
+    return { docId, page, ocr: true, words: r.words, confidence: r.confidence };
   }
 
   async list(filter: { status?: string; machineModel?: string; tag?: string; language?: string } = {}): Promise<DocumentSummary[]> {
@@ -176,6 +213,7 @@ export class LibraryService {
     if (!d) return { deleted: false };
     await this.repo.deleteContent(id, true);
     await removeStored(d.storedPath);
+    await this.ocrStore.remove(id);
     this.emitChanged({ reason: 'deleted', docIds: [id] });
     this.scheduleOptimize();
     return { deleted: true };
@@ -221,7 +259,7 @@ export class LibraryService {
 
   async dispose(): Promise<void> {
     if (this.optimizeTimer) clearTimeout(this.optimizeTimer);
-    await this.parsePool.dispose();
+    await Promise.all([this.parsePool.dispose(), this.ocrPool.dispose()]);
   }
 
   private startJob(kind: keyof typeof LIBRARY_JOB_KINDS, title: string, req: ImportRequest): string {

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isTableLine } from './chunker';
+import type { OcrSummary } from './ocr/ocrStep';
 
 export interface QualityReport {
   pageCount: number;
@@ -22,6 +23,8 @@ export interface QualityReport {
   /** Pages pdf.js failed on. */
   failedPages: number[];
   chunkCount: number;
+  /** Present when OCR ran: which pages were recognised, mean confidence, low-confidence pages. */
+  ocr?: OcrSummary;
 }
 
 export interface QualityPage {

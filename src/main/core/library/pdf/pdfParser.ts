@@ -29,27 +29,28 @@ export interface ParseRequest {
   onPage(page: PdfPage): void;
 }
 
-interface WorkerTarget {
+export interface WorkerTarget {
   /** A file URL, or (tsx mode) bootstrap source run with `eval`. */
   url: URL | string;
   eval: boolean;
 }
 
-export function findWorkerTarget(moduleUrl: string = import.meta.url): WorkerTarget | null {
+/** `entry`: the worker module's base name, a sibling of the calling module in the sources. */
+export function findWorkerTarget(moduleUrl: string = import.meta.url, entry = 'pdfWorker'): WorkerTarget | null {
   if (moduleUrl.endsWith('.ts')) {
     // Node 20 does not apply `--import tsx` hooks to a worker's own entry, so a tiny CommonJS
     // bootstrap loads the .ts entry through tsx's programmatic API instead.
-    const entry = new URL('./pdfWorker.ts', moduleUrl).href;
+    const src = new URL(`./${entry}.ts`, moduleUrl).href;
     try {
       const api = pathToFileURL(createRequire(moduleUrl).resolve('tsx/esm/api')).href;
-      const src = `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)})).catch((e) => { console.error(e); process.exit(1); });`;
-      return { url: src, eval: true };
+      const boot = `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(src)}, ${JSON.stringify(src)})).catch((e) => { console.error(e); process.exit(1); });`;
+      return { url: boot, eval: true };
     } catch {
       return null;
     }
   }
   // Bundled: the worker entry sits next to the main bundle or one folder up from a chunk.
-  for (const rel of ['./pdfWorker.js', '../pdfWorker.js', './pdfWorker.mjs', '../pdfWorker.mjs']) {
+  for (const rel of [`./${entry}.js`, `../${entry}.js`, `./${entry}.mjs`, `../${entry}.mjs`]) {
     const url = new URL(rel, moduleUrl);
     if (existsSync(fileURLToPath(url))) return { url, eval: false };
   }
