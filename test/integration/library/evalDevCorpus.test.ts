@@ -1,14 +1,17 @@
 /**
  * Imports the real eval-dev manuals (when /work/shared/eval-dev is present): every file gets one
- * clear status, the real manuals have the page counts of corpus.tsv, the two hard files are
- * reported as needing OCR / damaged, and nothing crashes the batch.
+ * clear status, the real manuals have the page counts of corpus.tsv, the scanned file is OCR'd
+ * (ready, cited with word boxes), the truncated one reported damaged, and nothing crashes the batch.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core/createCore';
 import { sqlEq } from '../../../src/main/core/index/sql';
-import type { DocumentSummary, PageTextResult } from '../../../src/shared/contract/library';
+import type { DocumentSummary, PageTextResult, PageWordsResult } from '../../../src/shared/contract/library';
+import type { ChatMessage } from '../../../src/shared/contract/sessions';
+import { intersection, wordsInRange } from '../../../src/renderer/src/features/viewer/ocrBoxes';
+import { cliWordBoxes, toolAvailable } from '../../helpers/ocrCheck';
 import { tempCore } from '../../helpers/tempCore';
 import { call, importAndWait } from './helpers';
 import { sharedPath } from '../../helpers/sharedDir';
@@ -57,13 +60,34 @@ describe.skipIf(!present)('eval-dev corpus import', () => {
     }
   });
 
-  it('reports the hard files clearly: scanned → needs_ocr, truncated → failed (damaged)', () => {
+  it('reports the hard files clearly: scanned → OCR\'d and ready, truncated → failed (damaged)', () => {
     const scanned = docs.find((d) => d.fileName === 'hard-scanned-gputils.pdf')!;
-    expect(scanned).toMatchObject({ status: 'needs_ocr', pageCount: 4 });
-    expect(scanned.quality!.imageOnlyPages).toEqual([1, 2, 3, 4]);
+    expect(scanned).toMatchObject({ status: 'ready', pageCount: 4 });
+    expect(scanned.quality!.imageOnlyPages).toEqual([]); // none left without text
+    expect(scanned.quality!.ocr).toMatchObject({ pages: [1, 2, 3, 4], failedPages: [], pendingPages: [] });
     const truncated = results.find((r) => r.path.endsWith('hard-truncated-gputils.pdf'))!;
     expect(truncated.job.error).toMatchObject({ code: 'UNSUPPORTED_FILE', message: expect.stringMatching(/damaged file/) });
     expect(docs.find((d) => d.fileName === 'hard-truncated-gputils.pdf')!.status).toBe('failed');
+  });
+
+  it('cites the one scanned page that answers a question, with word boxes on the words (issue 16)', async () => {
+    const scanned = docs.find((d) => d.fileName === 'hard-scanned-gputils.pdf')!;
+    const done = new Promise<ChatMessage>((resolve) => core.events.on('chat.done', (e) => resolve(e.message)));
+    await call(core, 'chat.send', { text: 'Which suffix does gpasm remove from its input file name?' });
+    const m = await done;
+    const src = m.sources.find((s) => s.docId === scanned.id);
+    expect(src, m.sources.map((s) => `${s.docTitle} p${s.page}`).join('; ')).toMatchObject({ page: 2, n: 1 });
+    const pw = await call<PageWordsResult>(core, 'library.pageWords', { docId: scanned.id, page: 2 });
+    const words = wordsInRange(pw.words, src!.highlight.charStart, src!.highlight.charEnd);
+    expect(words.length).toBeGreaterThan(5);
+    if (!toolAvailable('tesseract') || !toolAvailable('pdftoppm')) {
+      console.warn('[skip] box check against the tesseract CLI: tesseract or pdftoppm not installed');
+      return;
+    }
+    // Independent reading of the same page: most highlighted boxes overlap a word box of the CLI.
+    const cli = cliWordBoxes(join(EVAL_DIR, 'corpus', 'hard-scanned-gputils.pdf'), 2);
+    const onWords = words.filter((w) => cli.some((c) => intersection(c, w) > 0.5 * (w.x1 - w.x0) * (w.y1 - w.y0)));
+    expect(onWords.length / words.length).toBeGreaterThan(0.9);
   });
 
   it('keeps physical pages, printed labels and joined numbers (README findings)', async () => {

@@ -28,7 +28,7 @@ describe.skipIf(!present)('eval on eval-dev', () => {
     // The refusal signal must catch some unanswerable questions without refusing many answerable ones.
     expect(r.unanswerable_below_threshold).toBeGreaterThanOrEqual(3);
     expect(r.answerable_below_threshold).toBeLessThanOrEqual(4);
-    // The truncated PDF is reported, the scanned one imports as needs_ocr: neither blocks the rest.
+    // The truncated PDF is reported, the scanned one is OCR'd: neither blocks the rest.
     expect(r.corpus.imported).toBeGreaterThanOrEqual(7);
   });
 });
