@@ -38,7 +38,9 @@ export default defineConfig({
         input: {
           index: resolve('src/main/app/bootstrap.ts'),
           // worker_threads entry for PDF parsing; pdfParser.ts looks for out/main/pdfWorker.js
-          pdfWorker: resolve('src/main/core/library/pdf/pdfWorker.ts')
+          pdfWorker: resolve('src/main/core/library/pdf/pdfWorker.ts'),
+          // worker_threads entry for OCR (render + tesseract.js); ocrPool.ts looks for out/main/ocrWorker.js
+          ocrWorker: resolve('src/main/core/library/ocr/ocrWorker.ts')
         }
       }
     }
