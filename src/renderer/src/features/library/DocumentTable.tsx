@@ -97,6 +97,7 @@ export function DocumentTable({ onEdit, onDelete, onUnlock }: DocumentTableProps
               </td>
               <td>
                 <div className="row-actions">
+                  {d.status === 'needs_ocr' && <RunOcrButton doc={d} />}
                   {d.status === 'needs_password' && (
                     <Button size="small" variant="primary" onClick={() => onUnlock(d)} aria-label={`Unlock ${d.title}`}>
                       Unlock
@@ -116,5 +117,16 @@ export function DocumentTable({ onEdit, onDelete, onUnlock }: DocumentTableProps
       </table>
       {rows.length === 0 && <p className="muted table-empty">No documents match the filter.</p>}
     </div>
+  );
+}
+
+/** Needs OCR → recognise it now; the job's per-page progress shows in the import queue. */
+function RunOcrButton({ doc }: { doc: DocumentSummary }) {
+  const { library } = useAppStores();
+  const busy = useStore(library, (s) => !!s.busy[`ocr:${doc.id}`]);
+  return (
+    <Button size="small" variant="primary" disabled={busy} onClick={() => void library.getState().runOcr(doc.id)} aria-label={`Run OCR on ${doc.title}`}>
+      Run OCR
+    </Button>
   );
 }

@@ -8,7 +8,7 @@ import { useAppStores } from '../../lib/appContext';
 import { jobsOfKind } from '../../lib/jobsStore';
 import { isProblem, queueItem, reconcileQueue, type QueueItem, type QueueItemKind } from './importQueue';
 
-export const IMPORT_JOB_KINDS = ['library.import', 'library.reindex', 'library.unlock'];
+export const IMPORT_JOB_KINDS = ['library.import', 'library.reindex', 'library.unlock', 'library.ocr'];
 
 const BADGE: Record<QueueItemKind, { tone: BadgeTone; label: string }> = {
   active: { tone: 'info', label: 'Importing' },

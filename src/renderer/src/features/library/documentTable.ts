@@ -87,6 +87,10 @@ export function qualityFlags(d: DocumentSummary): QualityFlag[] {
   if (q.garbledPages.length) flags.push({ label: `${q.garbledPages.length} garbled`, tone: 'warn', detail: `Pages with unreadable text: ${pagesText(q.garbledPages)}` });
   if (q.failedPages.length) flags.push({ label: `${q.failedPages.length} failed`, tone: 'error', detail: `Pages that could not be read: ${pagesText(q.failedPages)}` });
   if (q.duplicatePages.length) flags.push({ label: `${q.duplicatePages.length} dup.`, tone: 'info', detail: `Repeated pages: ${pagesText(q.duplicatePages.map((p) => p[0]))}` });
+  if (q.ocr?.pages.length) {
+    const low = q.ocr.lowConfidencePages;
+    flags.push({ label: `OCR ${Math.round(q.ocr.meanConfidence ?? 0)}%`, tone: low.length ? 'warn' : 'info', detail: `Text from OCR on ${pagesText(q.ocr.pages)}, mean confidence ${q.ocr.meanConfidence ?? '-'}%${low.length ? `; low confidence on ${pagesText(low)}` : ''}${q.ocr.noTextPages.length ? `; no text found on ${pagesText(q.ocr.noTextPages)}` : ''}` });
+  }
   if (q.tableHeavyPages.length) flags.push({ label: q.tableHeavyPages.length === 1 ? '1 table' : `${q.tableHeavyPages.length} tables`, tone: 'info', detail: `Table-heavy pages: ${pagesText(q.tableHeavyPages)}` });
   return flags;
 }

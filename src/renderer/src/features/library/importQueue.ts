@@ -36,7 +36,8 @@ const PHASES: Record<string, string> = {
   index: 'Indexing',
   embed: 'Embedding',
   store: 'Saving',
-  optimize: 'Optimizing search index'
+  optimize: 'Optimizing search index',
+  ocr: 'Recognising scanned pages'
 };
 
 export const phaseLabel = (phase: string): string => PHASES[phase] ?? (phase ? phase[0].toUpperCase() + phase.slice(1) : 'Working');
@@ -67,14 +68,16 @@ function classifyFailure(message: string): { kind: QueueItemKind; message: strin
   return { kind: 'failed', message };
 }
 
-/** Job titles are "Import x.pdf" / "Reindex <title>" / "Unlock x.pdf"; the row shows the file. */
-export const fileOfTitle = (title: string): string => title.replace(/^(Import|Reindex|Re-index|Unlock)\s+/i, '');
+/** Job titles are "Import x.pdf" / "Reindex <title>" / "Unlock x.pdf" / "OCR <title>"; the row shows the file. */
+export const fileOfTitle = (title: string): string => title.replace(/^(Import|Reindex|Re-index|Unlock|OCR)\s+/i, '');
 
 export function queueItem(job: JobSnapshot): QueueItem {
   const base = { jobId: job.jobId, file: fileOfTitle(job.title), done: job.done, total: job.total };
   if (job.status === 'queued' || job.status === 'running') {
     const pages = job.total ? ` · ${job.done} of ${job.total}` : '';
     const waiting = job.status === 'queued' || job.phase === 'queued';
+    // OCR is slow: its progress names the pages and the time left ("OCR: 3 of 40 pages, about 2 min left").
+    if (!waiting && job.phase === 'ocr' && job.message) return { ...base, kind: 'active', waiting, message: job.message };
     return { ...base, kind: 'active', waiting, message: `${phaseLabel(waiting ? 'queued' : job.phase)}${pages}` };
   }
   if (job.status === 'cancelled') return { ...base, kind: 'cancelled', message: 'Cancelled' };

@@ -12,7 +12,7 @@ export interface LibraryState {
   error: AppErrorData | null;
   filter: DocFilter;
   sort: SortSpec;
-  /** Keys of actions in flight: 'import', 'pause', 'update:<id>', 'delete:<id>', 'reindex:<id>', 'unlock:<id>'. */
+  /** Keys of actions in flight: 'import', 'pause', 'update:<id>', 'delete:<id>', 'reindex:<id>', 'unlock:<id>', 'ocr:<id>'. */
   busy: Record<string, true>;
   /** Files the last import skipped (not a PDF, unreadable path...) with the reason. */
   skipped: Array<{ path: string; reason: string }>;
@@ -26,6 +26,8 @@ export interface LibraryState {
   remove(id: string): Promise<boolean>;
   reindex(id: string): Promise<string | null>;
   unlock(id: string, password: string): Promise<string | null>;
+  /** Starts OCR of a needs_ocr document (a library.ocr job shown in the import queue). */
+  runOcr(id: string): Promise<string | null>;
   runSearch(text: string): Promise<void>;
   setFilter(patch: Partial<DocFilter>): void;
   /** Clicking the sorted column flips the direction; another column sorts ascending. */
@@ -91,6 +93,10 @@ export function createLibraryStore(api: Api, opts: { refreshDelayMs?: number } =
       },
       async unlock(id, password) {
         const r = await run(`unlock:${id}`, () => api.library.unlock({ id, password }));
+        return r?.jobId ?? null;
+      },
+      async runOcr(id) {
+        const r = await run(`ocr:${id}`, () => api.library.ocr({ id }));
         return r?.jobId ?? null;
       },
       async runSearch(text) {

@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useAppStores } from '../../lib/appContext';
 import { NumberField } from './NumberField';
+import { OcrSettings } from './OcrSettings';
 import { ThemePicker } from './ThemePicker';
 import { BackupSection } from '../backup/BackupSection';
 
@@ -89,6 +90,7 @@ export function SettingsPanel() {
           )}
         </div>
       </section>
+      <OcrSettings library={settings.library} update={(patch) => void update(patch)} />
 
       <BackupSection />
     </div>

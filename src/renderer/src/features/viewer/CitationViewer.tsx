@@ -77,6 +77,7 @@ function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
     }
   };
   const highlight = activeHighlight(s);
+  const current = s.pageText && s.pageText.page === s.page && s.pageText.docId === s.docId ? s.pageText : null;
   const c = s.citation;
   const pageCount = s.pageCount ?? 0;
 
@@ -133,8 +134,9 @@ function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
               pageNumber={Math.min(s.page, doc.numPages)}
               zoom={s.zoom}
               availableWidth={width}
-              pageText={s.pageText && s.pageText.page === s.page && s.pageText.docId === s.docId ? s.pageText.text : null}
+              pageText={current ? current.text : null}
               highlight={highlight}
+              ocrWords={current?.words}
             />
           </Suspense>
         )}

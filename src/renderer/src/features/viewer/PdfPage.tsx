@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { alignItems, coverage, slicesForRange, type ItemSlice } from './highlightMap';
+import type { OcrWordDto } from '../../../../shared/contract/library';
+import { OcrHighlight } from './OcrHighlight';
 import { TextLayer, type PDFDocumentProxy } from './pdfjs';
 
 export interface PdfPageProps {
@@ -11,6 +13,8 @@ export interface PdfPageProps {
   /** The core's extracted text of this page (what the highlight offsets point into). */
   pageText: string | null;
   highlight: { charStart: number; charEnd: number } | null;
+  /** OCR word boxes when the page text came from OCR (a scan has no text layer to mark). */
+  ocrWords?: readonly OcrWordDto[];
 }
 
 interface Rendered {
@@ -23,7 +27,7 @@ interface Rendered {
  * One PDF page: canvas + pdf.js text layer, and the cited passage highlighted by splitting the
  * affected text-layer spans (like pdf.js' own find highlighter does).
  */
-export function PdfPage({ doc, pageNumber, zoom, availableWidth, pageText, highlight }: PdfPageProps) {
+export function PdfPage({ doc, pageNumber, zoom, availableWidth, pageText, highlight, ocrWords }: PdfPageProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const [rendered, setRendered] = useState<Rendered | null>(null);
@@ -76,7 +80,7 @@ export function PdfPage({ doc, pageNumber, zoom, availableWidth, pageText, highl
     if (!rendered) return;
     const restore = rendered.divs.map((d, i) => [d, rendered.items[i]] as const);
     setPartial(false);
-    if (!highlight || pageText === null) return;
+    if (!highlight || pageText === null || ocrWords?.length) return;
     const alignment = alignItems(pageText, rendered.items);
     const slices = slicesForRange(alignment, highlight.charStart, highlight.charEnd);
     applySlices(rendered, slices);
@@ -86,7 +90,7 @@ export function PdfPage({ doc, pageNumber, zoom, availableWidth, pageText, highl
     return () => {
       for (const [d, text] of restore) d.textContent = text;
     };
-  }, [rendered, pageText, highlight]);
+  }, [rendered, pageText, highlight, ocrWords]);
 
   return (
     <div className="pdf-page-wrap">
@@ -98,6 +102,7 @@ export function PdfPage({ doc, pageNumber, zoom, availableWidth, pageText, highl
       <div className="pdf-page" data-page={pageNumber} data-rendered={rendered ? 'true' : 'false'}>
         <canvas ref={canvasRef} aria-label={`Page ${pageNumber}`} role="img" />
         <div ref={textRef} className="textLayer" />
+        {rendered && highlight && ocrWords?.length ? <OcrHighlight words={ocrWords} highlight={highlight} /> : null}
       </div>
       {partial && <p className="muted viewer-note">The passage could only be partly located on the page.</p>}
     </div>

@@ -1,7 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Api } from '../../../../shared/contract';
 import { base64ToBytes } from './base64';
-import { fetchFileBase64, fetchPageText } from './viewerApi';
+import type { OcrWordDto } from '../../../../shared/contract/library';
+import { fetchFileBase64, fetchPageText, fetchPageWords } from './viewerApi';
 
 /**
  * Citation viewer state. The PDF bytes come through the contract (base64), never a file:// path,
@@ -30,8 +31,11 @@ export interface ViewerState {
   zoom: number;
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
-  /** Extracted text of `page` (what the stored citation offsets point into). */
-  pageText: { docId: string; page: number; text: string } | null;
+  /**
+   * Extracted text of `page` (what the stored citation offsets point into); `words` are the OCR
+   * word boxes when the text came from OCR (a scanned page: highlight boxes on the image).
+   */
+  pageText: { docId: string; page: number; text: string; words: OcrWordDto[] } | null;
   /** Bumped when new bytes are available (the bytes themselves stay out of state). */
   bytesVersion: number;
 
@@ -62,9 +66,9 @@ export function createViewerStore(api: Api): ViewerStore {
   let token = 0;
 
   const loadPageText = async (docId: string, page: number, t: number): Promise<void> => {
-    const r = await fetchPageText(api, docId, page);
+    const [r, words] = await Promise.all([fetchPageText(api, docId, page), fetchPageWords(api, docId, page)]);
     if (t !== token || store.getState().page !== page) return;
-    store.setState({ pageText: r.ok ? { docId, page, text: r.value } : null });
+    store.setState({ pageText: r.ok ? { docId, page, text: r.value, words } : null });
   };
 
   const store = createStore<ViewerState>()((set, get) => ({
