@@ -19,12 +19,15 @@ export interface ScopeOptions {
 
 const uniqSorted = (xs: string[]): string[] => [...new Set(xs.filter(Boolean))].sort((a, b) => a.localeCompare(b));
 
-/** Documents that can be searched (ready, or partly readable); failed/locked ones are not offered. */
+/**
+ * Documents that can be searched: ready, or a partly scanned one with some text indexed. Failed,
+ * locked and all-scan documents (nothing to search until OCR ran) are not offered.
+ */
 export async function loadScopeOptions(api: Api): Promise<ScopeOptions> {
   const r = await api.library.list({});
   const documents: ScopeDocument[] = r.ok
     ? r.value
-        .filter((d) => d.status === 'ready' || d.status === 'needs_ocr')
+        .filter((d) => d.status === 'ready' || (d.status === 'needs_ocr' && (d.quality?.chunkCount ?? 0) > 0))
         .map((d) => ({ id: d.id, title: d.title, machineModels: d.machineModels, tags: d.tags }))
     : [];
   return {

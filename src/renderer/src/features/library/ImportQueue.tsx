@@ -70,7 +70,7 @@ function QueueRow({ item, onCancel, onDismiss, onUnlock }: { item: QueueItem; on
       <div className="grow">
         <div className="queue-title">
           <span className="cell-wrap">{item.file}</span>
-          <Badge tone={badge.tone}>{badge.label}</Badge>
+          <Badge tone={badge.tone}>{item.phase === 'ocr' ? 'Recognising text' : badge.label}</Badge>
         </div>
         {item.kind === 'active' ? (
           <ProgressBar label={`Importing ${item.file}`} done={item.done} total={item.total} caption={item.message} />

@@ -23,6 +23,8 @@ export interface QueueItem {
   waiting?: boolean;
   /** Earlier jobs of the same document this row stands for (cleared with it). */
   earlierJobIds?: string[];
+  /** The running job's phase ('ocr' while pages are recognised). */
+  phase?: string;
 }
 
 const PHASES: Record<string, string> = {
@@ -77,7 +79,7 @@ export function queueItem(job: JobSnapshot): QueueItem {
     const pages = job.total ? ` · ${job.done} of ${job.total}` : '';
     const waiting = job.status === 'queued' || job.phase === 'queued';
     // OCR is slow: its progress names the pages and the time left ("OCR: 3 of 40 pages, about 2 min left").
-    if (!waiting && job.phase === 'ocr' && job.message) return { ...base, kind: 'active', waiting, message: job.message };
+    if (!waiting && job.phase === 'ocr' && job.message) return { ...base, kind: 'active', waiting, phase: 'ocr', message: job.message };
     return { ...base, kind: 'active', waiting, message: `${phaseLabel(waiting ? 'queued' : job.phase)}${pages}` };
   }
   if (job.status === 'cancelled') return { ...base, kind: 'cancelled', message: 'Cancelled' };
