@@ -6,7 +6,7 @@
  * 2. Speed: pages/s of the app's OCR pool (2 worker threads, tesseract.js) against the Debian
  *    `tesseract` command-line tool on the same page images in the same run. The CLI gets the
  *    images already rendered (PGM files, rendering not counted); the pool renders each page from
- *    the PDF itself (counted). The pool is measured warm (workers started, language data loaded,
+ *    the PDF itself (counted). Both read pages at the app's default OCR resolution. The pool is measured warm (workers started, language data loaded,
  *    as in a running app) and its cold start is printed too. Target: pool / CLI >= 0.8.
  *    The CLI runs one page at a time, as `for f in *.png; do tesseract …; done` would.
  */
@@ -21,6 +21,7 @@ import { OcrPool } from '../src/main/core/library/ocr/ocrPool';
 import type { OcrPageResult } from '../src/main/core/library/ocr/ocrTypes';
 import { openPdf } from '../src/main/core/library/ocr/renderPage';
 import { wordAccuracy } from '../src/main/core/library/ocr/wordAccuracy';
+import { settingsSchema } from '../src/shared/contract/settings';
 import { makeManualPdf } from '../test/fixtures/pdf/makePdf';
 import { scanPdf } from '../test/fixtures/pdf/scanPdf';
 import { SCAN_TEXT, SCAN_TITLE } from '../test/fixtures/pdf/scanText';
@@ -30,7 +31,7 @@ const args = process.argv.slice(2);
 const pagesFlag = args.indexOf('--pages');
 const PAGES = pagesFlag >= 0 ? Number(args[pagesFlag + 1]) : 6;
 const extra = args.filter((a, i) => a.endsWith('.pdf') && i !== pagesFlag + 1);
-const DPI = 300;
+const DPI = settingsSchema.parse({}).library.ocrDpi; // the app's default OCR resolution
 const langPath = resolveLangPath('eng');
 const workers = Math.max(1, Math.min(2, availableParallelism()));
 
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-ocr-'));
   try {
     const text = await makeManualPdf({ title: SCAN_TITLE, pages: Array.from({ length: PAGES }, () => ({ text: SCAN_TEXT })) });
-    const scan = await scanPdf(text, { dpi: DPI });
+    const scan = await scanPdf(text, { dpi: 300 }); // a clean 300-dpi scan
     console.log(`OCR bench: tesseract.js 7 (LSTM, eng best_int from @tesseract.js-data/eng), ${workers} workers; OMP_THREAD_LIMIT=${process.env.OMP_THREAD_LIMIT ?? '(unset)'}`);
     console.log('\nword accuracy by DPI (page 1 of the generated clean 300-dpi scan):');
     const pool = new OcrPool(1);
