@@ -3,7 +3,8 @@
  * rendered at 300 dpi into an image-only PDF, plus a blank scanned page), so it runs without
  * ../shared: import with OCR off leaves needs_ocr, "Run OCR" (library.ocr) makes it ready with
  * the recognised text indexed, the blank page reported as "no text found", a cited passage
- * mapped to word boxes that sit on the words of the original page.
+ * mapped to word boxes that sit on the words of the original page; an image pdf.js can't decode
+ * is a per-page warning, not a failed import.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import type { ChatMessage } from '../../../src/shared/contract/sessions';
 import type { DocumentDetail, PageTextResult, PageWordsResult } from '../../../src/shared/contract/library';
 import { highlightBoxes, intersection, wordsInRange } from '../../../src/renderer/src/features/viewer/ocrBoxes';
 import { makeManualPdf, writePdf } from '../../fixtures/pdf/makePdf';
-import { scanPdf } from '../../fixtures/pdf/scanPdf';
+import { scanPdf, withUndecodableImagePage } from '../../fixtures/pdf/scanPdf';
 import { SCAN_TEXT, SCAN_TITLE } from '../../fixtures/pdf/scanText';
 import { textItemBoxes } from '../../helpers/ocrCheck';
 import { tempCore } from '../../helpers/tempCore';
@@ -35,7 +36,7 @@ describe('OCR of a generated scan (real core, real tesseract.js workers)', () =>
     const job = await core.jobs.wait(r.files[0].jobId);
     expect(job.result).toMatchObject({ outcome: 'needs_ocr', pages: 2 });
     docId = (job.result as { docId: string }).docId;
-  }, 60_000);
+  }, 300_000);
   afterAll(() => cleanup());
 
   it('Run OCR turns the needs_ocr scan into a ready document; the blank page is "no text found"', { timeout: 300_000 }, async () => {
@@ -86,6 +87,21 @@ describe('OCR of a generated scan (real core, real tesseract.js workers)', () =>
     }
     expect(checked).toBeGreaterThan(5);
     expect(highlightBoxes(pw.words, src.highlight.charStart, src.highlight.charEnd).length).toBeLessThan(words.length);
+  });
+
+  it('imports a document whose scanned image pdf.js cannot decode, with a warning for that page', { timeout: 120_000 }, async () => {
+    const t = await tempCore();
+    try {
+      const path = await writePdf(join(t.dir, 'in'), 'broken-image.pdf', await withUndecodableImagePage(textPdf));
+      const [r] = await importAndWait(t.core, [path]);
+      expect(r.outcome).toMatchObject({ outcome: 'imported', pages: 2 });
+      const d = await call<DocumentDetail>(t.core, 'library.get', { id: r.outcome!.docId });
+      expect(d.status).toBe('ready');
+      expect(d.quality!.ocr!.failedPages).toEqual([{ page: 2, error: expect.stringMatching(/image could not be decoded \(.*JpxError/) }]);
+      expect(d.statusDetail).toMatch(/could not read 2 \(image could not be decoded/);
+    } finally {
+      await t.cleanup();
+    }
   });
 
   it('serves no word boxes for pages that were not OCR\'d', async () => {

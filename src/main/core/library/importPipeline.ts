@@ -176,8 +176,10 @@ async function importBytes(
   const built = buildContent(final, pages, meta.pageLabels, meta.outline);
   const q = built.quality;
   if (ocr.summary) q.ocr = ocr.summary;
-  // Scans OCR'd already (blank ones included: "no text found" is an answer) no longer need it.
-  const recognised = new Set(ocr.summary?.pages ?? []);
+  // Scans OCR'd already (blank ones included: "no text found" is an answer) no longer need it,
+  // nor do pages OCR could not read (an undecodable image): OCR again would not help; they are
+  // reported per page in the quality report and the status detail instead.
+  const recognised = new Set([...(ocr.summary?.pages ?? []), ...(ocr.summary?.failedPages.map((f) => f.page) ?? [])]);
   const unread = q.imageOnlyPages.filter((p) => !recognised.has(p));
   const scanned = unread.length;
   const mostlyScanned = scanned > 0 && (scanned === meta.pageCount || scanned / meta.pageCount >= 0.2 || built.chunks.length === 0);

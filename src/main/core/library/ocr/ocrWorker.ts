@@ -13,6 +13,16 @@ import { openPdf, type OpenedPdf } from './renderPage';
 const port = parentPort;
 if (!port) throw new Error('ocrWorker must run in a worker thread');
 
+// pdf.js reports what it could not draw only as console warnings ("Warning: Unable to decode
+// image …"); collect them per page instead of printing them (this thread's console is its own).
+const pdfWarnings: string[] = [];
+const printWarn = console.warn.bind(console);
+console.warn = (...args: unknown[]) => {
+  if (typeof args[0] === 'string' && args[0].startsWith('Warning: ')) pdfWarnings.push(args[0].slice(9));
+  else printWarn(...args);
+};
+const IMAGE_FAILURE = /unable to decode image|JpxError|JpegError|Jbig2Error|CCITT/i;
+
 let doc: { key: string; pdf: Promise<OpenedPdf> } | undefined;
 let engine: { key: string; worker: Promise<TessWorker> } | undefined;
 // One page at a time: the render of the next page must not compete with the recognition of this one.
@@ -34,6 +44,7 @@ async function recognise(docKey: string, page: number, o: OcrOptions): Promise<O
   if (!doc || doc.key !== docKey) throw new Error('document not open in this OCR worker');
   const pdf = await doc.pdf;
   let image: Awaited<ReturnType<OpenedPdf['render']>>;
+  pdfWarnings.length = 0;
   try {
     image = await pdf.render(page, o.dpi);
   } catch (e) {
@@ -42,6 +53,9 @@ async function recognise(docKey: string, page: number, o: OcrOptions): Promise<O
   const worker = await tesseract(o);
   const r = await worker.recognize(Buffer.from(image.pgm.buffer, image.pgm.byteOffset, image.pgm.byteLength), {}, { text: false, blocks: true });
   const built = ocrPageText(r.data.blocks as unknown as TessBlock[], image.width, image.height);
+  const undecoded = pdfWarnings.find((w) => IMAGE_FAILURE.test(w));
+  // Nothing read and an image was skipped: say why, rather than report a blank page.
+  if (undecoded && !built.words.length) return { page, text: '', words: [], confidence: null, width: image.width, height: image.height, dpi: o.dpi, error: `image could not be decoded (${undecoded.replace(/\.$/, '')})` };
   return { page, ...built, width: image.width, height: image.height, dpi: o.dpi };
 }
 

@@ -17,7 +17,9 @@ export interface OpenedPdf {
 const MAX_PIXELS = 40_000_000;
 
 export async function openPdf(data: Uint8Array): Promise<OpenedPdf> {
-  const parser = new PDFParse({ data, verbosity: 0, isEvalSupported: false } as any);
+  // verbosity 1 (warnings): an image pdf.js can't decode is skipped with only a warning, which the
+  // OCR worker turns into a per-page error (see ocrWorker.ts).
+  const parser = new PDFParse({ data, verbosity: 1, isEvalSupported: false } as any);
   const doc: any = await (parser as unknown as { load(): Promise<any> }).load();
   return {
     numPages: doc.numPages,
