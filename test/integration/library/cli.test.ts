@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs, type CliCommand, type CliContext } from '../../../src/main/cli/command';
-import { deleteCommand, docCommand, docsCommand, importCommand } from '../../../src/main/cli/commands/library';
+import { deleteCommand, docCommand, docsCommand, importCommand, ocrCommand } from '../../../src/main/cli/commands/library';
+import { scanPdf } from '../../fixtures/pdf/scanPdf';
 import type { Core } from '../../../src/main/core/createCore';
 import { makeManualPdf, NOT_A_PDF, writePdf } from '../../fixtures/pdf/makePdf';
 import { sampleManualSpec } from '../../fixtures/pdf/sampleManual';
@@ -47,5 +48,20 @@ describe('CLI import/docs/doc/delete', () => {
 
     expect((await run(core, deleteCommand, [list[0].id])).out).toEqual([`deleted ${list[0].id}`]);
     expect((await run(core, docsCommand, [])).out).toEqual(['(library is empty)']);
+  });
+
+  it('import --ocr off leaves a scan as needs_ocr; ocr <docId> recognises it', { timeout: 300_000 }, async () => {
+    const scan = await writePdf(join(dir, 'in'), 'scan.pdf', await scanPdf(await makeManualPdf({ pages: [{ text: 'Pump P-7 service notes\n\nReplace the impeller seal every 2000 hours.' }] }), { dpi: 200 }));
+    expect((await run(core, importCommand, [scan, '--ocr', 'sometimes'])).code).toBe(2);
+    const imported = await run(core, importCommand, [scan, '--ocr', 'off', '--json']);
+    const result = JSON.parse(imported.out[0]).files[0].result as { outcome: string; docId: string };
+    expect(result.outcome).toBe('needs_ocr');
+    expect((await run(core, ocrCommand, [])).code).toBe(2);
+    const ocr = await run(core, ocrCommand, [result.docId]);
+    expect(ocr.code).toBe(0);
+    expect(ocr.out[0]).toMatch(/^imported\s+\S+\s+[0-9a-f]{16}\s+OCR: 1 page, mean confidence/);
+    const doc = (await run(core, docCommand, [result.docId])).out.join('\n');
+    expect(doc).toMatch(/status\s+ready/);
+    expect(doc).toMatch(/ocr pages\s+1: 1/);
   });
 });

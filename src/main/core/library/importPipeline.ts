@@ -274,7 +274,7 @@ async function ocrPages(
 }
 
 function ocrDetail(s: OcrSummary): string {
-  const parts = [`OCR: ${s.pages.length} pages, mean confidence ${s.meanConfidence ?? '-'}%`];
+  const parts = [`OCR: ${s.pages.length} page${s.pages.length === 1 ? '' : 's'}, mean confidence ${s.meanConfidence ?? '-'}%`];
   if (s.lowConfidencePages.length) parts.push(`low confidence on ${compactPages(s.lowConfidencePages)}`);
   if (s.noTextPages.length) parts.push(`no text found on ${compactPages(s.noTextPages)}`);
   if (s.failedPages.length) parts.push(`could not read ${compactPages(s.failedPages.map((f) => f.page))} (${s.failedPages[0].error})`);
