@@ -18,7 +18,8 @@ import { expandPaths } from '../src/main/core/library/files';
 import { PdfParser } from '../src/main/core/library/pdf/pdfParser';
 import { ParsePool } from '../src/main/core/library/pdf/parsePool';
 import type { PdfjsPatchStatus } from '../src/main/core/library/pdf/pdfjsPatch';
-import type { ImportOutcome } from '../src/shared/contract/library';
+import { importOutcome } from '../src/shared/contract/library';
+import { unwrap } from '../src/shared/result';
 
 const rate = (pages: number, ms: number) => (ms > 0 ? (pages * 1000) / ms : 0);
 const fmt = (n: number) => n.toFixed(1).padStart(8);
@@ -62,23 +63,19 @@ async function fullImport(files: string[], warm: boolean): Promise<{ pages: numb
     if (warm) {
       // Steady state of a running app: both parse workers started and JIT-warm on real manuals
       // (the first two files, one per import slot), then removed again so nothing is a duplicate.
-      const w = await core.call('library.import', { paths: files.slice(0, 2) });
-      if (w.ok) for (const id of (w.value as { jobIds: string[] }).jobIds) await core.jobs.wait(id);
-      const docs = await core.call('library.list');
-      if (docs.ok) for (const d of docs.value as Array<{ id: string }>) await core.call('library.delete', { id: d.id });
+      const w = unwrap(await core.api.library.import({ paths: files.slice(0, 2) }));
+      for (const f of w.files) await core.jobs.wait(f.jobId);
+      for (const d of unwrap(await core.api.library.list())) unwrap(await core.api.library.delete({ id: d.id }));
       // Settle the index now, or the optimize the deletes schedule would land inside the timed run.
-      const opt = await core.call('library.optimize');
-      if (opt.ok) await core.jobs.wait((opt.value as { jobId: string }).jobId);
+      await core.jobs.wait(unwrap(await core.api.library.optimize()).jobId);
     }
     const t0 = performance.now();
-    const r = await core.call('library.import', { paths: files });
-    if (!r.ok) throw new Error(r.error.message);
-    const { files: started } = r.value as { files: Array<{ path: string; jobId: string }> };
+    const { files: started } = unwrap(await core.api.library.import({ paths: files }));
     let pages = 0;
     const outcomes: string[] = [];
     for (const s of started) {
       const snap = await core.jobs.wait(s.jobId);
-      const res = snap.result as ImportOutcome | undefined;
+      const res = importOutcome.safeParse(snap.result).data;
       pages += res?.pages ?? 0;
       outcomes.push(`${basename(s.path)}: ${res ? `${res.outcome} ${res.pages ?? 0}p ${res.chunks ?? 0} chunks` : `${snap.error?.code} ${snap.error?.message}`}`);
     }

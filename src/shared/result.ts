@@ -38,10 +38,29 @@ export const err = (code: ErrorCode, message: string, details?: unknown): Result
   error: details === undefined ? { code, message } : { code, message, details }
 });
 
-/** Unwraps a Result, throwing an Error whose message carries the code (handy in scripts/tests). */
+/** The one error type thrown on purpose (core code, `unwrap`); anything else is reported as INTERNAL. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toData(): AppErrorData {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+/**
+ * Unwraps a Result, throwing an AppError with the result's code and details (the CLI prints
+ * that code; scripts and tests get a plain exception).
+ */
 export function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
-  const e = new Error(`${result.error.code}: ${result.error.message}`);
-  (e as Error & { code?: ErrorCode }).code = result.error.code;
-  throw e;
+  throw new AppError(result.error.code, result.error.message, result.error.details);
 }

@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeManualPdf, truncatePdf, writePdf } from '../fixtures/pdf/makePdf';
 import { sampleManualSpec, SAMPLE_TITLE } from '../fixtures/pdf/sampleManual';
-import type { SessionDetail, SessionSummary } from '../../src/shared/contract/sessions';
 import { expect, test } from './fixtures/webHost';
 import { AppPage } from './pages/AppPage';
 import { ChatScreen } from './pages/ChatScreen';
@@ -119,17 +118,17 @@ test.describe('technician journey', () => {
       await expect(answer.getByRole('button', { name: /Not helpful/ })).toHaveAttribute('aria-pressed', 'true');
 
       // 5. Click citation [1]: the viewer opens the cited physical page with the passage highlighted.
-      const sessions = await webHost.call<{ items: SessionSummary[] }>('sessions.list', {});
+      const sessions = await webHost.api.sessions.list({});
       expect(sessions.ok).toBe(true);
       const sessionId = sessions.ok ? sessions.value.items[0].id : '';
-      const detail = await webHost.call<SessionDetail>('sessions.get', { id: sessionId });
+      const detail = await webHost.api.sessions.get({ id: sessionId });
       const stored = detail.ok ? detail.value.messages.find((m) => m.role === 'assistant') : undefined;
       const src1 = stored?.sources.find((s) => s.n === 1);
       expect(src1, 'the stored answer has source 1').toBeTruthy();
       await chips.first().click();
       await chat.viewer.waitRendered(src1!.page);
       await expect(chat.viewer.highlight.first()).toBeVisible();
-      const pageText = await webHost.call<{ text: string }>('library.pageText', { docId: src1!.docId, page: src1!.page });
+      const pageText = await webHost.api.library.pageText({ docId: src1!.docId, page: src1!.page });
       const cited = pageText.ok ? pageText.value.text.slice(src1!.highlight.charStart, src1!.highlight.charEnd).replace(/\s+/g, ' ').trim() : '';
       expect(await chat.viewer.highlightedText()).toBe(cited);
       await shootBoth(app, webHost, '04-viewer-highlight');
@@ -150,7 +149,7 @@ test.describe('technician journey', () => {
       await scopeDialog.getByRole('button', { name: 'Apply' }).click();
       await expect(page.getByRole('button', { name: 'Scope: X200' })).toBeVisible();
       await expect.poll(async () => {
-        const d = await webHost.call<SessionDetail>('sessions.get', { id: sessionId });
+        const d = await webHost.api.sessions.get({ id: sessionId });
         return d.ok ? d.value.scope.machineModels : null;
       }).toEqual(['X200']);
 
@@ -294,7 +293,7 @@ test.describe('technician journey', () => {
       await history.deleteSession(title);
       await history.search.fill('');
       await expect(page.getByRole('heading', { name: 'No sessions yet' })).toBeVisible();
-      const after = await webHost.call<{ total: number }>('sessions.list', {});
+      const after = await webHost.api.sessions.list({});
       expect(after.ok && after.value.total).toBe(0);
       expect(errors).toEqual([]);
     } finally {

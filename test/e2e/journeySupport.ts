@@ -13,14 +13,14 @@ export const JOURNEY_MODEL = { name: 'benchmate-journey-chat', nEmbd: 256, nLaye
 
 export async function prepareChatModel(host: WebHostHandle): Promise<string> {
   const path = tinyChatModel(JOURNEY_MODEL);
-  const imported = await host.call<{ id: string }>('models.import', { path, mode: 'reference' });
+  const imported = await host.api.models.import({ path, mode: 'reference' });
   if (!imported.ok) throw new Error(`models.import failed: ${imported.error.message}`);
-  const load = await host.call<{ jobId: string }>('models.load', { id: imported.value.id, role: 'chat', contextSize: 2048 });
+  const load = await host.api.models.load({ id: imported.value.id, role: 'chat', contextSize: 2048 });
   if (!load.ok) throw new Error(`models.load failed: ${load.error.message}`);
   await expect
     .poll(
       async () => {
-        const s = await host.call<{ slots: Array<{ role: string; status: string; error?: { message: string } }> }>('models.state');
+        const s = await host.api.models.state();
         const slot = s.ok ? s.value.slots.find((x) => x.role === 'chat') : undefined;
         if (slot?.status === 'error') throw new Error(`model load failed: ${slot.error?.message}`);
         return slot?.status;
@@ -36,17 +36,17 @@ export async function prepareChatModel(host: WebHostHandle): Promise<string> {
  * (no documents, no sessions, no chat model loaded, system theme).
  */
 export async function resetHost(host: WebHostHandle): Promise<void> {
-  const docs = await host.call<Array<{ id: string }>>('library.list');
-  if (docs.ok) for (const d of docs.value) await host.call('library.delete', { id: d.id });
-  const sessions = await host.call<{ items: Array<{ id: string }> }>('sessions.list', { limit: 500 });
-  if (sessions.ok) for (const s of sessions.value.items) await host.call('sessions.delete', { id: s.id });
-  await host.call('models.unload', { role: 'chat' });
+  const docs = await host.api.library.list();
+  if (docs.ok) for (const d of docs.value) await host.api.library.delete({ id: d.id });
+  const sessions = await host.api.sessions.list({ limit: 500 });
+  if (sessions.ok) for (const s of sessions.value.items) await host.api.sessions.delete({ id: s.id });
+  await host.api.models.unload({ role: 'chat' });
   // 'system' (the default), not 'light': later specs screenshot both schemes via emulateMedia.
-  await host.call('settings.update', { ui: { theme: 'system' } });
+  await host.api.settings.update({ ui: { theme: 'system' } });
 }
 
 async function setTheme(host: WebHostHandle, page: Page, theme: 'light' | 'dark'): Promise<void> {
-  const r = await host.call('settings.update', { ui: { theme } });
+  const r = await host.api.settings.update({ ui: { theme } });
   expect(r.ok).toBe(true);
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 }

@@ -37,9 +37,9 @@ async function makeFixtures(dir: string) {
 
 /** Specs share one host per worker: start this journey from an empty library whatever ran before. */
 async function emptyLibrary(webHost: WebHostHandle) {
-  const list = await webHost.call<DocumentSummary[]>('library.list');
+  const list = await webHost.api.library.list();
   if (!list.ok) throw new Error(list.error.message);
-  for (const d of list.value) await webHost.call('library.delete', { id: d.id });
+  for (const d of list.value) await webHost.api.library.delete({ id: d.id });
 }
 
 async function shot(page: Page, app: AppPage, name: string, focus?: Locator) {
@@ -102,7 +102,7 @@ test.describe('library admin', () => {
     await expect(row('e2e-x200-service.pdf')).toContainText('6 pages');
 
     // The table reflects the core: two ready manuals (+ the damaged one marked failed, if kept).
-    const docs = await webHost.call<DocumentSummary[]>('library.list');
+    const docs = await webHost.api.library.list();
     expect(docs.ok).toBe(true);
     if (!docs.ok) return;
     const ready = docs.value.filter((d) => d.status === 'ready').map((d) => d.title).sort();
@@ -124,7 +124,7 @@ test.describe('library admin', () => {
     const sampleRow = page.getByTestId('doc-row').filter({ hasText: 'e2e-x200-service.pdf' });
     await expect(sampleRow).toContainText('X200, X200-S');
     await expect(sampleRow).toContainText('Rev B');
-    const after = await webHost.call<DocumentSummary[]>('library.list');
+    const after = await webHost.api.library.list();
     const edited = after.ok ? after.value.find((d) => d.title === SAMPLE_TITLE) : undefined;
     expect(edited?.machineModels).toEqual(['X200', 'X200-S']);
     expect(edited?.tags).toEqual(['service', 'heater']);
@@ -140,7 +140,7 @@ test.describe('library admin', () => {
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     const results = page.getByTestId('search-result');
     await expect(results.first()).toBeVisible({ timeout: 30_000 });
-    const core = await webHost.call<SearchResult>('search.query', { text: query, limit: 10 });
+    const core = await webHost.api.search.query({ text: query, limit: 10 });
     expect(core.ok).toBe(true);
     if (!core.ok) return;
     const top = core.value.passages[0];
@@ -173,7 +173,7 @@ test.describe('library admin', () => {
     await page.getByRole('button', { name: `Delete ${victim.title}` }).click();
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await expect(page.getByTestId('doc-row').filter({ hasText: victim.fileName })).toHaveCount(0);
-    const final = await webHost.call<DocumentSummary[]>('library.list');
+    const final = await webHost.api.library.list();
     expect(final.ok && final.value.some((d) => d.id === victim.id)).toBe(false);
 
     expect(problems).toEqual([]);
@@ -209,7 +209,7 @@ test.describe('library admin', () => {
     await dialog.getByRole('button', { name: 'Unlock and import' }).click();
     await expect(dialog).toBeHidden({ timeout: 60_000 });
     await expect.poll(async () => {
-      const r = await webHost.call<DocumentSummary[]>('library.list');
+      const r = await webHost.api.library.list();
       return r.ok ? r.value.find((d) => d.title === 'Locked Manual' || d.fileName === 'e2e-locked.pdf')?.status : undefined;
     }, { timeout: 60_000 }).toBe('ready');
     await expect(page.getByTestId('doc-row').filter({ hasText: 'e2e-locked.pdf' })).toContainText('Ready');
@@ -246,7 +246,7 @@ test.describe('library admin', () => {
     await expect(heldRow).toHaveAttribute('data-kind', 'cancelled', { timeout: 30_000 });
     await page.getByRole('button', { name: 'Resume imports' }).click();
     await expect(page.getByRole('button', { name: 'Pause imports' })).toBeVisible();
-    const list = await webHost.call<DocumentSummary[]>('library.list');
+    const list = await webHost.api.library.list();
     expect(list.ok && list.value.some((d) => d.fileName === heldName)).toBe(false);
 
     // Re-index the first manual from its details dialog: its queue row follows the new job.
@@ -254,7 +254,7 @@ test.describe('library admin', () => {
     await page.getByRole('dialog', { name: 'Edit document details' }).getByRole('button', { name: 'Re-index' }).click();
     await expect
       .poll(async () => {
-        const jobs = await webHost.call<Array<{ kind: string; status: string; title: string }>>('jobs.list');
+        const jobs = await webHost.api.jobs.list();
         return jobs.ok && jobs.value.some((j) => j.kind === 'library.reindex' && j.status === 'succeeded' && j.title.includes('First Manual'));
       }, { timeout: 90_000 })
       .toBe(true);

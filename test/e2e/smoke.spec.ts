@@ -1,6 +1,5 @@
 import { test, expect, appVersion } from './fixtures/webHost';
 import { AppPage, PAGES } from './pages/AppPage';
-import type { AppHealth, AppInfo } from '../../src/shared/contract/app';
 
 test.describe('web host smoke', () => {
   test('opens the app, navigates every page, Status reflects the real core', async ({ page, webHost }) => {
@@ -22,8 +21,8 @@ test.describe('web host smoke', () => {
 
     // Status: compare with what the core itself reports over the contract.
     await app.goTo('Status');
-    const info = await webHost.call<AppInfo>('app.info');
-    const health = await webHost.call<AppHealth>('app.health');
+    const info = await webHost.api.app.info();
+    const health = await webHost.api.app.health();
     expect(info.ok && health.ok).toBe(true);
     if (!info.ok || !health.ok) return;
     expect(info.value.version).toBe(appVersion);

@@ -9,11 +9,7 @@ import { join } from 'node:path';
 import { test, expect } from './fixtures/webHost';
 import { AppPage } from './pages/AppPage';
 import { makeManualPdf, writePdf } from '../fixtures/pdf/makePdf';
-import type { AppHealth, AppInfo } from '../../src/shared/contract/app';
-import type { JobSnapshot } from '../../src/shared/contract/jobs';
-import type { LibraryStats } from '../../src/shared/contract/library';
-import type { ModelInfo } from '../../src/shared/contract/models';
-import { settingsSchema, type Settings } from '../../src/shared/contract/settings';
+import { settingsSchema} from '../../src/shared/contract/settings';
 import type { Page } from '@playwright/test';
 import { tinyChatModel } from '../fixtures/gguf/generators';
 
@@ -26,15 +22,15 @@ test('status shows real health, paths and library stats; Refresh picks up change
     await app.open(webHost.url);
     await app.goTo('Status');
 
-    const info = await webHost.call<AppInfo>('app.info');
-    const health = await webHost.call<AppHealth>('app.health');
+    const info = await webHost.api.app.info();
+    const health = await webHost.api.app.health();
     if (!info.ok || !health.ok) throw new Error('core did not answer app.info / app.health');
     await expect(page.getByTestId('overall-status')).toContainText(health.value.status);
     for (const c of health.value.components) await expect(page.getByTestId(`health-${c.name}`)).toContainText(c.status);
     await expect(page.getByTestId('path-logs')).toHaveText(info.value.paths.logs);
     await expect(page.getByText('Logs folder')).toBeVisible();
 
-    const before = await webHost.call<LibraryStats>('library.stats');
+    const before = await webHost.api.library.stats();
     if (!before.ok) throw new Error(before.error.message);
     await expect(page.getByTestId('stat-documents')).toHaveText(String(before.value.documents));
     for (const scheme of ['light', 'dark'] as const) {
@@ -45,15 +41,15 @@ test('status shows real health, paths and library stats; Refresh picks up change
 
     // Import one more manual through the contract, then Refresh: the page follows the core.
     const path = await writePdf(dir, `status-${Date.now()}.pdf`, await makeManualPdf({ title: `Status probe ${Date.now()}`, pages: [{ text: 'Probe page about the Q7 pump.' }] }));
-    const started = await webHost.call<{ jobIds: string[] }>('library.import', { paths: [path] });
+    const started = await webHost.api.library.import({ paths: [path] });
     if (!started.ok) throw new Error(started.error.message);
     await expect
       .poll(async () => {
-        const jobs = await webHost.call<JobSnapshot[]>('jobs.list');
+        const jobs = await webHost.api.jobs.list();
         return jobs.ok ? jobs.value.find((j) => j.jobId === started.value.jobIds[0])?.status : undefined;
       }, { timeout: 60_000 })
       .toBe('succeeded');
-    const after = await webHost.call<LibraryStats>('library.stats');
+    const after = await webHost.api.library.stats();
     if (!after.ok) throw new Error(after.error.message);
     expect(after.value.documents).toBe(before.value.documents + 1);
     await page.getByRole('button', { name: 'Refresh' }).click();
@@ -73,7 +69,7 @@ test.describe('models & settings page', () => {
     await app.goTo('Models');
     await expect(page.getByRole('heading', { name: 'Models & settings' })).toBeVisible();
 
-    const listed = await webHost.call<ModelInfo[]>('models.list');
+    const listed = await webHost.api.models.list();
     if (!listed.ok) throw new Error(listed.error.message);
     if (listed.value.length === 0) {
       await expect(page.getByRole('heading', { name: 'No model installed yet' })).toBeVisible();
@@ -87,11 +83,11 @@ test.describe('models & settings page', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await expect
       .poll(async () => {
-        const r = await webHost.call<ModelInfo[]>('models.list');
+        const r = await webHost.api.models.list();
         return r.ok ? r.value.some((x) => x.path === path) : false;
       }, { timeout: 30_000 })
       .toBe(true);
-    const models = await webHost.call<ModelInfo[]>('models.list');
+    const models = await webHost.api.models.list();
     const m = models.ok ? models.value.find((x) => x.path === path)! : null;
     if (!m) throw new Error('imported model missing');
     const row = page.getByTestId(`model-${m.id}`);
@@ -114,7 +110,7 @@ test.describe('models & settings page', () => {
     await threshold.blur();
     await expect
       .poll(async () => {
-        const s = await webHost.call<Settings>('settings.get');
+        const s = await webHost.api.settings.get();
         return s.ok ? [s.value.ui.theme, s.value.retrieval.evidenceThreshold] : null;
       })
       .toEqual(['dark', 0.5]);
@@ -125,12 +121,12 @@ test.describe('models & settings page', () => {
     await app.screenshot('models-3-settings-dark');
     await page.getByRole('radio', { name: 'System' }).check();
     await expect.poll(async () => {
-      const s = await webHost.call<Settings>('settings.get');
+      const s = await webHost.api.settings.get();
       return s.ok ? s.value.ui.theme : null;
     }).toBe('system');
     // Leave the shared host as we found it for specs that run later in this worker.
-    await webHost.call('settings.update', { retrieval: { evidenceThreshold: settingsSchema.parse({}).retrieval.evidenceThreshold } });
-    await webHost.call('models.remove', { id: m.id });
+    await webHost.api.settings.update({ retrieval: { evidenceThreshold: settingsSchema.parse({}).retrieval.evidenceThreshold } });
+    await webHost.api.models.remove({ id: m.id });
   });
 });
 

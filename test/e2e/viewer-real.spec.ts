@@ -4,7 +4,6 @@
  * exactly the stored passage range of that page. Skips (with the reason) without /work/shared.
  */
 import { existsSync } from 'node:fs';
-import type { SessionDetail, SessionSummary } from '../../src/shared/contract/sessions';
 import { expect, test } from './fixtures/webHost';
 import { AppPage } from './pages/AppPage';
 import { ChatScreen } from './pages/ChatScreen';
@@ -35,9 +34,9 @@ test.describe('citation viewer on a real manual', () => {
     const answer = await chat.waitForAnswer();
     await expect(chat.citeChips(answer).first()).toBeVisible();
 
-    const list = await webHost.call<{ items: SessionSummary[] }>('sessions.list', {});
+    const list = await webHost.api.sessions.list({});
     const id = list.ok ? list.value.items[0].id : '';
-    const detail = await webHost.call<SessionDetail>('sessions.get', { id });
+    const detail = await webHost.api.sessions.get({ id });
     const sources = detail.ok ? detail.value.messages.find((m) => m.role === 'assistant')!.sources : [];
     expect(sources.length).toBeGreaterThan(0);
     // Open the citation on the gold page when retrieval found it, else [1].
@@ -45,7 +44,7 @@ test.describe('citation viewer on a real manual', () => {
     await answer.locator(`button.cite-chip[data-cite="${target.n}"]`).first().click();
     await chat.viewer.waitRendered(target.page);
     await expect(chat.viewer.highlight.first()).toBeVisible();
-    const text = await webHost.call<{ text: string }>('library.pageText', { docId: target.docId, page: target.page });
+    const text = await webHost.api.library.pageText({ docId: target.docId, page: target.page });
     const want = text.ok ? text.value.text.slice(target.highlight.charStart, target.highlight.charEnd).replace(/\s+/g, ' ').trim() : '?';
     const got = await chat.viewer.highlightedText();
     // Same words in the same order (pdf.js items may split a word where the stored text has none).

@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { Core } from '../core/createCore';
+import { AppError } from '../core/platform/errors';
 
 export interface ParsedArgs {
   /** Positional arguments after the command name. */
@@ -73,4 +75,13 @@ export function listFlag(args: ParsedArgs, name: string): string[] | undefined {
 export function stringFlag(args: ParsedArgs, name: string): string | undefined {
   const v = args.flags[name];
   return typeof v === 'string' ? v : undefined;
+}
+
+/** `--role chat` checked against a contract enum: a typo is a usage error, not an unchecked cast. */
+export function enumFlag<S extends z.ZodEnum>(args: ParsedArgs, name: string, values: S): z.output<S> | undefined {
+  const v = stringFlag(args, name);
+  if (v === undefined) return undefined;
+  const parsed = values.safeParse(v);
+  if (!parsed.success) throw new AppError('INVALID_INPUT', `--${name} must be one of: ${values.options.join(', ')}.`);
+  return parsed.data;
 }

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EventMap, Handlers } from '../../shared/contract';
+import type { Api, EventMap, Handlers } from '../../shared/contract';
+import { createApiClient } from '../../shared/contract/client';
 import type { AppHealth, ComponentHealth } from '../../shared/contract/app';
 import type { CoreConfig } from './config';
 import { dispatch } from './dispatch';
@@ -61,7 +62,13 @@ export interface Core {
   readonly backup: BackupService;
   readonly packs: PackService;
   readonly handlers: Handlers;
-  /** Validated call by wire name; always resolves to a Result. */
+  /**
+   * The typed client the renderer uses (`core.api.library.list()`), over the in-process
+   * dispatcher: same validation and Result envelope as IPC/WebSocket. The CLI, benchmarks and
+   * tests call the core through it.
+   */
+  readonly api: Api;
+  /** Validated call by wire name, for transports that receive untyped names (IPC, WebSocket). */
   call(method: string, input?: unknown): ReturnType<typeof dispatch>;
   health(): Promise<AppHealth>;
   dispose(): Promise<void>;
@@ -221,6 +228,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       if (!handlers) throw new Error('core is still starting');
       return handlers;
     },
+    api: createApiClient(
+      (method, input) => dispatch(core.handlers, method, input, logger),
+      (event, listener) => events.on(event, listener)
+    ),
     call: (method: string, input?: unknown) => dispatch(core.handlers, method, input, logger),
     async health(): Promise<AppHealth> {
       const components = await Promise.all(

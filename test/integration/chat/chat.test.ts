@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unwrap } from '../../../src/shared/result';
 import { SessionStore } from '../../../src/main/core/sessions/sessionStore';
 import { nullLogger } from '../../../src/main/core/platform/logger';
 import { NOT_FOUND_TEXT } from '../../../src/main/core/chat/answerTemplates';
@@ -25,9 +26,7 @@ afterAll(async () => {
 });
 
 async function pageText(page: number): Promise<PageTextResult> {
-  const r = await t.core.call('library.pageText', { docId, page });
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value as PageTextResult;
+  return unwrap(await t.core.api.library.pageText({ docId, page }));
 }
 
 /** Every cited quote must be verbatim text of the cited physical page. */
@@ -44,7 +43,7 @@ describe('chat through the core contract (no model loaded)', () => {
     const deltas: string[] = [];
     const off = t.core.events.on('chat.delta', (e) => deltas.push(e.delta));
     const done = new Promise<ChatMessage>((resolve) => t.core.events.on('chat.done', (e) => resolve(e.message)));
-    const r = await t.core.call('chat.send', { text: 'What does fault E-204 mean?' });
+    const r = await t.core.api.chat.send({ text: 'What does fault E-204 mean?' });
     expect(r.ok).toBe(true);
     const started = (r as { value: { sessionId: string; messageId: string } }).value;
     const m = await done;
@@ -59,9 +58,9 @@ describe('chat through the core contract (no model loaded)', () => {
     expect(top).toMatchObject({ docId, page: 4, pageLabel: '2', revision: 'B' });
     expect(top.quote).toContain('E-204');
     await expectQuotesOnPages(m);
-    const session = await t.core.call('sessions.get', { id: started.sessionId });
+    const session = await t.core.api.sessions.get({ id: started.sessionId });
     expect(session).toMatchObject({ ok: true, value: { title: 'What does fault E-204 mean?', messages: [{ role: 'user' }, { role: 'assistant', mode: 'search_only' }] } });
-    const stats = await t.core.call('app.stats');
+    const stats = await t.core.api.app.stats();
     expect(stats).toMatchObject({ ok: true, value: { chat: { sessions: 1, answers: 1, searchOnlyShare: 1 } } });
   });
 

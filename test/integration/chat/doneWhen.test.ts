@@ -52,7 +52,7 @@ describe.skipIf(!present)('done when: ask over an imported dev-set manual, expor
     const core = await createCore({ paths: pathsFor(data), host: 'test', version: '0.0.0-test', logLevel: 'error', threads: 2 });
     try {
       for (const s of m.sources) {
-        const r = await core.call('library.pageText', { docId: s.docId, page: s.page });
+        const r = await core.api.library.pageText({ docId: s.docId, page: s.page });
         expect(r.ok).toBe(true);
         const page = (r as { value: PageTextResult }).value;
         expect(flat(page.text)).toContain(flat(s.quote));

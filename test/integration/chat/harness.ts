@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Core } from '../../../src/main/core/createCore';
 import type { EventMap } from '../../../src/shared/contract';
-import type { ImportOutcome } from '../../../src/shared/contract/library';
+import { importOutcome } from '../../../src/shared/contract/library';
+import { unwrap } from '../../../src/shared/result';
 import { ChatService } from '../../../src/main/core/chat/chatService';
 import { documentInfoFromIndex } from '../../../src/main/core/chat/documentInfo';
 import type { ChatEnginePort } from '../../../src/main/core/chat/ports';
@@ -16,12 +17,10 @@ import { tinyChatModel } from '../../fixtures/gguf/generators';
 /** Imports the 6-page sample X200 manual (revision "B", model X200) into a real core. */
 export async function importSampleManual(core: Core, dir: string): Promise<string> {
   const file = await writePdf(dir, 'x200.pdf', await makeManualPdf(sampleManualSpec()));
-  const r = await core.call('library.import', { paths: [file], metadata: { machineModels: ['X200'], revision: 'B' } });
-  if (!r.ok) throw new Error(r.error.message);
-  const { files } = r.value as { files: Array<{ jobId: string }> };
+  const { files } = unwrap(await core.api.library.import({ paths: [file], metadata: { machineModels: ['X200'], revision: 'B' } }));
   const snap = await core.jobs.wait(files[0].jobId);
   if (snap.status !== 'succeeded') throw new Error(`import failed: ${JSON.stringify(snap.error)}`);
-  return (snap.result as ImportOutcome).docId!;
+  return importOutcome.parse(snap.result).docId!;
 }
 
 /** The generated random-weight chat model, loaded on CPU with 2 threads (gibberish, but real tokens). */

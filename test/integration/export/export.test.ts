@@ -1,5 +1,6 @@
 import { shownText } from '../../../src/main/core/export/answerLayout';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unwrap } from '../../../src/shared/result';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PDFParse } from 'pdf-parse';
@@ -18,10 +19,9 @@ async function ask(text: string, sessionId?: string): Promise<string> {
       resolve(e.message);
     });
   });
-  const r = await t.core.call('chat.send', { text, ...(sessionId ? { sessionId } : {}) });
-  if (!r.ok) throw new Error(r.error.message);
+  const started = unwrap(await t.core.api.chat.send({ text, ...(sessionId ? { sessionId } : {}) }));
   answers.push(await done);
-  return (r.value as { sessionId: string }).sessionId;
+  return started.sessionId;
 }
 
 beforeAll(async () => {
@@ -29,7 +29,7 @@ beforeAll(async () => {
   await importSampleManual(t.core, t.dir);
   const a = await ask('What does fault E-204 mean?');
   await ask('and how do I clear it?', a);
-  await t.core.call('sessions.update', { id: a, patch: { machine: 'X200 heater', serialNumber: 'SN-0042', technician: 'Ana Ruiz' } });
+  await t.core.api.sessions.update({ id: a, patch: { machine: 'X200 heater', serialNumber: 'SN-0042', technician: 'Ana Ruiz' } });
   const b = await ask('Which baud rate does the service port use?');
   sessionIds.push(a, b);
 });
@@ -45,7 +45,7 @@ describe('export through the contract', () => {
     await mkdir(out);
     expect(cited().length).toBeGreaterThan(2);
     for (const format of ['md', 'html', 'json'] as const) {
-      const r = await t.core.call('export.run', { sessionIds, format, outPath: `report.${format}`, baseDir: out });
+      const r = await t.core.api.export.run({ sessionIds, format, outPath: `report.${format}`, baseDir: out });
       expect(r.ok).toBe(true);
       // Markdown quotes every line of a passage with "> "; remove that to compare the text.
       const raw = await readFile(join(out, `report.${format}`), 'utf8');
@@ -62,7 +62,7 @@ describe('export through the contract', () => {
   });
 
   it('renders a PDF service report that pdf-parse reads back with every citation', async () => {
-    const r = await t.core.call('export.render', { sessionIds, format: 'pdf' });
+    const r = await t.core.api.export.render({ sessionIds, format: 'pdf' });
     expect(r.ok).toBe(true);
     const v = (r as { value: { base64: string; fileName: string; mimeType: string; contentSha256: string } }).value;
     expect(v.mimeType).toBe('application/pdf');
@@ -78,15 +78,15 @@ describe('export through the contract', () => {
   });
 
   it('refuses traversal and unknown sessions, and reports gaps as CSV', async () => {
-    const bad = await t.core.call('export.run', { sessionIds, format: 'md', outPath: '../../escape.md', baseDir: join(t.dir, 'reports') });
+    const bad = await t.core.api.export.run({ sessionIds, format: 'md', outPath: '../../escape.md', baseDir: join(t.dir, 'reports') });
     expect(bad).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const missing = await t.core.call('export.render', { sessionIds: ['nope'], format: 'md' });
+    const missing = await t.core.api.export.render({ sessionIds: ['nope'], format: 'md' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const rel = await t.core.call('export.run', { sessionIds, format: 'md', outPath: 'plain.md' });
+    const rel = await t.core.api.export.run({ sessionIds, format: 'md', outPath: 'plain.md' });
     expect(rel).toMatchObject({ ok: true, value: { path: join(t.dir, 'exports', 'plain.md') } });
-    const fb = await t.core.call('chat.feedback', { sessionId: sessionIds[1], messageId: answers[2].id, rating: 'escalate', comment: 'ask vendor' });
+    const fb = await t.core.api.chat.feedback({ sessionId: sessionIds[1], messageId: answers[2].id, rating: 'escalate', comment: 'ask vendor' });
     expect(fb.ok).toBe(true);
-    const gaps = await t.core.call('export.gaps');
+    const gaps = await t.core.api.export.gaps();
     expect(gaps).toMatchObject({ ok: true, value: { groups: [{ reason: 'escalate', comments: ['ask vendor'] }] } });
     expect((gaps as { value: { csv: string } }).value.csv).toContain('escalate,1,Which baud rate does the service port use?');
   });

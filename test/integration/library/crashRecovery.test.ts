@@ -10,10 +10,10 @@ import { pathsFor } from '../../../src/main/core/config';
 import { LanceStore } from '../../../src/main/core/index/lanceStore';
 import { sqlEq } from '../../../src/main/core/index/sql';
 import type { DocumentRow } from '../../../src/main/core/index/schema';
-import type { DocumentSummary } from '../../../src/shared/contract/library';
 import { makeManualPdf, writePdf } from '../../fixtures/pdf/makePdf';
 import { sampleManualSpec } from '../../fixtures/pdf/sampleManual';
-import { call, importAndWait } from './helpers';
+import { importAndWait } from './helpers';
+import { unwrap } from '../../../src/shared/result';
 
 const openCore = (dir: string) => createCore({ paths: pathsFor(dir), host: 'test', version: '0.0.0-test', logLevel: 'error', threads: 2 });
 
@@ -59,7 +59,7 @@ describe('crash recovery', () => {
     expect(await importAndKill(dir, big)).toBe('killed');
 
     core = await openCore(dir); // recovery runs on start
-    const docs = await call<DocumentSummary[]>(core, 'library.list');
+    const docs = unwrap(await core.api.library.list());
     const bigDoc = docs.find((d) => d.fileName === 'big.pdf')!;
     expect(bigDoc.status).toBe('failed');
     expect(bigDoc.statusDetail).toMatch(/interrupted.*reindex/);
@@ -70,9 +70,9 @@ describe('crash recovery', () => {
     expect(await core.index.chunks().countRows(sqlEq('docId', goodDoc.id))).toBeGreaterThan(0);
 
     // Resumable: reindex from the stored copy completes the import.
-    const { jobId } = await call<{ jobId: string }>(core, 'library.reindex', { id: bigDoc.id });
+    const { jobId } = unwrap(await core.api.library.reindex({ id: bigDoc.id }));
     expect((await core.jobs.wait(jobId)).status).toBe('succeeded');
-    expect(await call<DocumentSummary>(core, 'library.get', { id: bigDoc.id })).toMatchObject({ status: 'ready', pageCount: 150 });
+    expect(unwrap(await core.api.library.get({ id: bigDoc.id }))).toMatchObject({ status: 'ready', pageCount: 150 });
   }, 240_000); // spawns a tsx child that compiles the whole core: slow on a busy 2-core machine
 
   it('partial rows written during the index phase are removed on the next start', async () => {
@@ -89,6 +89,6 @@ describe('crash recovery', () => {
 
     core = await openCore(dir);
     expect(await core.index.pages().countRows(sqlEq('docId', doc.id))).toBe(0);
-    expect(await call<DocumentSummary>(core, 'library.get', { id: doc.id })).toMatchObject({ status: 'failed' });
+    expect(unwrap(await core.api.library.get({ id: doc.id }))).toMatchObject({ status: 'failed' });
   });
 });

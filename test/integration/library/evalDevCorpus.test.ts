@@ -13,7 +13,8 @@ import type { ChatMessage } from '../../../src/shared/contract/sessions';
 import { intersection, wordsInRange } from '../../../src/renderer/src/features/viewer/ocrBoxes';
 import { cliWordBoxes, toolAvailable } from '../../helpers/ocrCheck';
 import { tempCore } from '../../helpers/tempCore';
-import { call, importAndWait } from './helpers';
+import { importAndWait } from './helpers';
+import { unwrap } from '../../../src/shared/result';
 import { sharedPath } from '../../helpers/sharedDir';
 
 const EVAL_DIR = process.env.BENCHMATE_EVAL_DEV ?? sharedPath('eval-dev');
@@ -46,7 +47,7 @@ describe.skipIf(!present)('eval-dev corpus import', () => {
     core = t.core;
     cleanup = t.cleanup;
     results = await importAndWait(core, [join(EVAL_DIR, 'corpus')], { tags: ['eval-dev'] });
-    docs = await call<DocumentSummary[]>(core, 'library.list');
+    docs = unwrap(await core.api.library.list());
   }, 300_000);
   afterAll(() => cleanup());
 
@@ -93,11 +94,11 @@ describe.skipIf(!present)('eval-dev corpus import', () => {
   it('keeps physical pages, printed labels and joined numbers (README findings)', async () => {
     const gpsbabel = docs.find((d) => d.fileName === 'gpsbabel.pdf')!;
     // "gpsbabel printed N = PDF page N+18"
-    expect((await call<PageTextResult>(core, 'library.pageText', { docId: gpsbabel.id, page: 19 + 18 })).pageLabel).toBe('19');
+    expect((unwrap(await core.api.library.pageText({ docId: gpsbabel.id, page: 19 + 18 }))).pageLabel).toBe('19');
     const hackrf = docs.find((d) => d.fileName === 'hackrf.pdf')!;
-    expect((await call<PageTextResult>(core, 'library.pageText', { docId: hackrf.id, page: 21 })).pageLabel).toBe('15');
+    expect((unwrap(await core.api.library.pageText({ docId: hackrf.id, page: 21 }))).pageLabel).toBe('15');
     const gpredict = docs.find((d) => d.fileName === 'gpredict-user-manual.pdf')!;
-    const p39 = await call<PageTextResult>(core, 'library.pageText', { docId: gpredict.id, page: 39 });
+    const p39 = unwrap(await core.api.library.pageText({ docId: gpredict.id, page: 39 }));
     expect(p39.text.replace(/\s+/g, ' ')).toContain('Nautical twilight -6° to -12°');
     // hackrf's blank versos (running header only) yield no chunks.
     const nearEmpty = hackrf.quality!.nearEmptyPages;
@@ -114,7 +115,7 @@ describe.skipIf(!present)('eval-dev corpus import', () => {
       const doc = docs.find((d) => d.fileName === q.file)!;
       const ev = norm(q.evidence);
       const chunks = (await core.index.chunks().query().where(sqlEq('docId', doc.id)).select(['page', 'text']).toArray()) as Array<{ page: number; text: string }>;
-      const pageTexts = await Promise.all(q.pages.map((page) => call<PageTextResult>(core, 'library.pageText', { docId: doc.id, page })));
+      const pageTexts = await Promise.all(q.pages.map(async (page) => unwrap(await core.api.library.pageText({ docId: doc.id, page }))));
       if (!pageTexts.some((p) => norm(p.text).includes(ev))) missing.push(`${q.id} page`);
       if (!chunks.some((c) => q.pages.includes(Number(c.page)) && norm(String(c.text)).includes(ev))) missing.push(`${q.id} chunk`);
     }

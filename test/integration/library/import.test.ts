@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core/createCore';
 import type { ChunkRow } from '../../../src/main/core/index/schema';
 import { sqlEq } from '../../../src/main/core/index/sql';
-import type { DocumentDetail, DocumentSummary, LibraryChanged, LibraryStats, PageTextResult } from '../../../src/shared/contract/library';
+import type { LibraryChanged} from '../../../src/shared/contract/library';
 import { encryptPdf, makeImageOnlyPdf, makeManualPdf, NOT_A_PDF, qpdfAvailable, truncatePdf, writePdf } from '../../fixtures/pdf/makePdf';
 import { SAMPLE_TITLE, sampleManualSpec } from '../../fixtures/pdf/sampleManual';
 import { tempCore } from '../../helpers/tempCore';
-import { call, importAndWait } from './helpers';
+import { importAndWait } from './helpers';
+import { unwrap } from '../../../src/shared/result';
 
 describe('library import (real core, temp userData)', () => {
   let core: Core;
@@ -52,7 +53,7 @@ describe('library import (real core, temp userData)', () => {
     expect(byName['x200.pdf'].job.kind).toBe('library.import');
     sampleId = byName['x200.pdf'].outcome!.docId!;
 
-    const docs = await call<DocumentSummary[]>(core, 'library.list');
+    const docs = unwrap(await core.api.library.list());
     const status = Object.fromEntries(docs.map((d) => [d.fileName, d.status]));
     expect(status).toEqual({ 'x200.pdf': 'ready', 'scan.pdf': 'needs_ocr', 'truncated.pdf': 'failed' });
     const scan = docs.find((d) => d.fileName === 'scan.pdf')!;
@@ -65,7 +66,7 @@ describe('library import (real core, temp userData)', () => {
   });
 
   it('stores metadata, page labels, outline and a quality report', async () => {
-    const d = await call<DocumentDetail>(core, 'library.get', { id: sampleId });
+    const d = unwrap(await core.api.library.get({ id: sampleId }));
     expect(d).toMatchObject({ title: SAMPLE_TITLE, pageCount: 6, machineModels: ['X200'], tags: ['service'], language: 'en', status: 'ready' });
     expect(d.pageLabels).toEqual(['i', 'ii', '1', '2', '3', '4']);
     expect(d.outline.map((o) => o.title)).toEqual(['Contents', '1 Safety', '2 Troubleshooting', '3 Notes']);
@@ -78,7 +79,7 @@ describe('library import (real core, temp userData)', () => {
     const rows = (await core.index.chunks().query().where(sqlEq('docId', sampleId)).toArray()) as unknown as ChunkRow[];
     expect(rows.length).toBeGreaterThan(0);
     for (const c of rows) {
-      const page = await call<PageTextResult>(core, 'library.pageText', { docId: sampleId, page: c.page });
+      const page = unwrap(await core.api.library.pageText({ docId: sampleId, page: c.page }));
       expect(page.text.slice(c.charStart, c.charEnd)).toBe(c.text);
       expect(c.pageLabel).toBe(page.pageLabel);
       expect(c.searchText).toContain(SAMPLE_TITLE);
@@ -91,7 +92,7 @@ describe('library import (real core, temp userData)', () => {
     const debug = rows.find((c) => c.text.includes('gdb_get_char'))!;
     expect(debug).toMatchObject({ page: 5, pageLabel: '3', sectionPath: '2 Troubleshooting > 2.2 Debug interface' });
     expect(rows.some((c) => c.page === 6)).toBe(false); // near-empty page: no chunk
-    const page3 = await call<PageTextResult>(core, 'library.pageText', { docId: sampleId, page: 3 });
+    const page3 = unwrap(await core.api.library.pageText({ docId: sampleId, page: 3 }));
     expect(page3).toMatchObject({ pageLabel: '1', sectionPath: '1 Safety', pageCount: 6 });
     expect(page3.text).toContain('-10° to +45°');
   });
@@ -115,7 +116,7 @@ describe('library import (real core, temp userData)', () => {
     const [r] = await importAndWait(core, [copy]);
     expect(r.outcome).toMatchObject({ outcome: 'duplicate', docId: sampleId });
     expect(await core.index.chunks().countRows()).toBe(before);
-    expect((await call<DocumentSummary[]>(core, 'library.list')).filter((d) => d.id === sampleId)).toHaveLength(1);
+    expect((unwrap(await core.api.library.list())).filter((d) => d.id === sampleId)).toHaveLength(1);
   });
 
   it('reindex is idempotent: same rows, same ids, nothing doubled', async () => {
@@ -123,30 +124,30 @@ describe('library import (real core, temp userData)', () => {
       ((await core.index.chunks().query().where(sqlEq('docId', sampleId)).toArray()) as unknown as ChunkRow[]).map((c) => `${c.id}|${c.charStart}|${c.charEnd}`).sort();
     const before = await snapshot();
     const pagesBefore = await core.index.pages().countRows();
-    const { jobId } = await call<{ jobId: string }>(core, 'library.reindex', { id: sampleId });
+    const { jobId } = unwrap(await core.api.library.reindex({ id: sampleId }));
     expect(await core.jobs.wait(jobId)).toMatchObject({ status: 'succeeded', kind: 'library.reindex' });
     expect(await snapshot()).toEqual(before);
     expect(await core.index.pages().countRows()).toBe(pagesBefore);
   });
 
   it('update rewrites filter columns and headers on chunks; delete removes everything', async () => {
-    await call(core, 'library.update', { id: sampleId, patch: { machineModels: ['X200', 'X250'], title: 'X2xx Manual', revision: 'C' } });
+    unwrap(await core.api.library.update({ id: sampleId, patch: { machineModels: ['X200', 'X250'], title: 'X2xx Manual', revision: 'C' } }));
     const rows = (await core.index.chunks().query().where(sqlEq('docId', sampleId)).toArray()) as unknown as ChunkRow[];
     expect(rows.every((c) => Array.from(c.machineModels).join() === 'X200,X250' && c.docTitle === 'X2xx Manual')).toBe(true);
     expect(rows[0].searchText).toContain('X2xx Manual');
     expect(changes.at(-1)).toEqual({ reason: 'updated', docIds: [sampleId] });
 
-    const stats = await call<LibraryStats>(core, 'library.stats');
+    const stats = unwrap(await core.api.library.stats());
     expect(stats).toMatchObject({ documents: 3, byStatus: { ready: 1, needs_ocr: 1, failed: 1 } });
     expect(stats.chunks).toBe(await core.index.chunks().countRows());
     expect(stats.libraryBytes).toBeGreaterThan(0);
-    const bytes = await call<{ base64: string; bytes: number }>(core, 'library.fileBytes', { docId: sampleId });
+    const bytes = unwrap(await core.api.library.fileBytes({ docId: sampleId }));
     expect(Buffer.from(bytes.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
 
-    expect(await call(core, 'library.delete', { id: sampleId })).toEqual({ deleted: true });
+    expect(unwrap(await core.api.library.delete({ id: sampleId }))).toEqual({ deleted: true });
     expect(await core.index.chunks().countRows(sqlEq('docId', sampleId))).toBe(0);
     expect(await core.index.pages().countRows(sqlEq('docId', sampleId))).toBe(0);
-    expect((await core.call('library.get', { id: sampleId })).ok).toBe(false);
+    expect((await core.api.library.get({ id: sampleId })).ok).toBe(false);
     expect(changes.at(-1)).toEqual({ reason: 'deleted', docIds: [sampleId] });
     const health = await core.health();
     expect(health.components.find((c) => c.name === 'index')).toMatchObject({ status: 'ok', detail: expect.stringMatching(/2 docs/) });
@@ -157,31 +158,31 @@ describe('library import (real core, temp userData)', () => {
     const enc = encryptPdf(plain, join(src, 'enc', 'locked.pdf'), 'pw123')!;
     const [r] = await importAndWait(core, [enc]);
     expect(r.job.error).toMatchObject({ code: 'NEEDS_PASSWORD' });
-    const doc = (await call<DocumentSummary[]>(core, 'library.list', { status: 'needs_password' }))[0];
+    const doc = (unwrap(await core.api.library.list({ status: 'needs_password' })))[0];
     expect(doc.fileName).toBe('locked.pdf');
-    const bad = await call<{ jobId: string }>(core, 'library.unlock', { id: doc.id, password: 'nope' });
+    const bad = unwrap(await core.api.library.unlock({ id: doc.id, password: 'nope' }));
     expect((await core.jobs.wait(bad.jobId)).error).toMatchObject({ code: 'NEEDS_PASSWORD' });
-    const good = await call<{ jobId: string }>(core, 'library.unlock', { id: doc.id, password: 'pw123' });
+    const good = unwrap(await core.api.library.unlock({ id: doc.id, password: 'pw123' }));
     expect((await core.jobs.wait(good.jobId)).status).toBe('succeeded');
-    expect(await call<DocumentDetail>(core, 'library.get', { id: doc.id })).toMatchObject({ status: 'ready', title: 'Locked manual', pageCount: 6 });
+    expect(unwrap(await core.api.library.get({ id: doc.id }))).toMatchObject({ status: 'ready', title: 'Locked manual', pageCount: 6 });
     // Reindex cannot reopen it (the password is not stored) but must not destroy the indexed copy.
-    const re = await call<{ jobId: string }>(core, 'library.reindex', { id: doc.id });
+    const re = unwrap(await core.api.library.reindex({ id: doc.id }));
     expect((await core.jobs.wait(re.jobId)).error).toMatchObject({ code: 'NEEDS_PASSWORD', message: expect.stringMatching(/kept/) });
-    expect(await call<DocumentDetail>(core, 'library.get', { id: doc.id })).toMatchObject({ status: 'ready', chunkCount: expect.any(Number) });
+    expect(unwrap(await core.api.library.get({ id: doc.id }))).toMatchObject({ status: 'ready', chunkCount: expect.any(Number) });
     expect(await core.index.chunks().countRows(sqlEq('docId', doc.id))).toBeGreaterThan(0);
   });
 
   it('cancelling an import mid-parse leaves no document behind', async () => {
     const p = await writePdf(join(src, 'cancel'), 'long-manual.pdf', await makeManualPdf({ pages: Array.from({ length: 120 }, (_, i) => ({ text: `Step ${i}. `.repeat(80) })) }));
-    const r = await call<{ jobIds: string[] }>(core, 'library.import', { paths: [p] });
+    const r = unwrap(await core.api.library.import({ paths: [p] }));
     const off = core.events.on('jobs.progress', (s) => {
-      if (s.jobId === r.jobIds[0] && s.phase === 'parse' && s.done > 0) void core.call('jobs.cancel', { jobId: s.jobId });
+      if (s.jobId === r.jobIds[0] && s.phase === 'parse' && s.done > 0) void core.api.jobs.cancel({ jobId: s.jobId });
     });
     const snap = await core.jobs.wait(r.jobIds[0]);
     off();
     expect(snap.status).toBe('cancelled');
-    expect((await call<DocumentSummary[]>(core, 'library.list')).some((d) => d.fileName === 'long-manual.pdf')).toBe(false);
-    expect((await readdir(core.config.paths.library)).length).toBe((await call<DocumentSummary[]>(core, 'library.list')).length);
+    expect((unwrap(await core.api.library.list())).some((d) => d.fileName === 'long-manual.pdf')).toBe(false);
+    expect((await readdir(core.config.paths.library)).length).toBe((unwrap(await core.api.library.list())).length);
   });
 
   it('a cancel that arrives while a new document is being written still removes it', async () => {
@@ -197,26 +198,26 @@ describe('library import (real core, temp userData)', () => {
       return out;
     };
     try {
-      const r = await call<{ jobIds: string[] }>(core, 'library.import', { paths: [p] });
+      const r = unwrap(await core.api.library.import({ paths: [p] }));
       jobId = r.jobIds[0];
       const snap = await core.jobs.wait(jobId);
       expect(snap.status).toBe('cancelled');
     } finally {
       repo.replaceContent = original;
     }
-    expect((await call<DocumentSummary[]>(core, 'library.list')).some((d) => d.fileName === 'late-cancel.pdf')).toBe(false);
-    expect((await readdir(core.config.paths.library)).length).toBe((await call<DocumentSummary[]>(core, 'library.list')).length);
+    expect((unwrap(await core.api.library.list())).some((d) => d.fileName === 'late-cancel.pdf')).toBe(false);
+    expect((await readdir(core.config.paths.library)).length).toBe((unwrap(await core.api.library.list())).length);
   });
 
   it('enforces size and page limits from settings', async () => {
-    await call(core, 'settings.update', { library: { maxPages: 3 } });
+    unwrap(await core.api.settings.update({ library: { maxPages: 3 } }));
     const p = await writePdf(join(src, 'limits'), 'long.pdf', await makeManualPdf({ pages: Array.from({ length: 5 }, (_, i) => ({ text: `page ${i} `.repeat(30) })) }));
     const [r] = await importAndWait(core, [p]);
     expect(r.job.error).toMatchObject({ code: 'TOO_LARGE' });
-    await call(core, 'settings.update', { library: { maxPages: 5000, maxFileBytes: 100 } });
+    unwrap(await core.api.settings.update({ library: { maxPages: 5000, maxFileBytes: 100 } }));
     const [r2] = await importAndWait(core, [p]);
     expect(r2.job.error).toMatchObject({ code: 'TOO_LARGE' });
-    await call(core, 'settings.update', { library: { maxFileBytes: 512 * 1024 * 1024 } });
-    expect((await call<DocumentSummary[]>(core, 'library.list')).some((d) => d.fileName === 'long.pdf')).toBe(false);
+    unwrap(await core.api.settings.update({ library: { maxFileBytes: 512 * 1024 * 1024 } }));
+    expect((unwrap(await core.api.library.list())).some((d) => d.fileName === 'long.pdf')).toBe(false);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { createCore } from '../../../src/main/core/createCore';
 import { pathsFor } from '../../../src/main/core/config';
+import { unwrap } from '../../../src/shared/result';
 
 const [dir, file] = process.argv.slice(2);
 const core = await createCore({ paths: pathsFor(dir), host: 'test', version: '0.0.0-test', logLevel: 'error', threads: 2 });
@@ -15,9 +16,7 @@ core.events.on('jobs.progress', (s) => {
     process.stdout.write('PARSING\n');
   }
 });
-const r = await core.call('library.import', { paths: [file] });
-if (!r.ok) throw new Error(r.error.message);
-const { jobIds } = r.value as { jobIds: string[] };
-await core.jobs.wait(jobIds[0]);
+const { files } = unwrap(await core.api.library.import({ paths: [file] }));
+await core.jobs.wait(files[0].jobId);
 process.stdout.write('DONE\n');
 await core.dispose();

@@ -5,11 +5,11 @@ import { FTS_INDEX } from '../../../src/main/core/index/lanceStore';
 import { TABLES } from '../../../src/main/core/index/schema';
 import { OPTIMIZE_JOB_KIND } from '../../../src/main/core/library/libraryService';
 import type { JobSnapshot } from '../../../src/shared/contract/jobs';
-import type { SearchResult } from '../../../src/shared/contract/search';
 import { makeManualPdf, writePdf } from '../../fixtures/pdf/makePdf';
 import { sampleManualSpec } from '../../fixtures/pdf/sampleManual';
 import { tempCore } from '../../helpers/tempCore';
-import { call, importAndWait } from './helpers';
+import { importAndWait } from './helpers';
+import { unwrap } from '../../../src/shared/result';
 
 const optimizeJobs = (core: Core) => core.jobs.list().filter((j) => j.kind === OPTIMIZE_JOB_KIND);
 
@@ -36,7 +36,7 @@ describe('index optimize runs as its own job after an import batch', () => {
     expect(results.map((r) => r.outcome?.outcome)).toEqual(['imported', 'imported']);
     // The import jobs never enter an 'optimize' phase themselves any more.
     expect(results.every((r) => r.job.phase !== 'optimize')).toBe(true);
-    const found = await call<SearchResult>(core, 'search.query', { text: 'E-777' });
+    const found = unwrap(await core.api.search.query({ text: 'E-777' }));
     expect(found.passages[0]?.docTitle).toBe('Other');
 
     const [job] = optimizeJobs(core);
@@ -50,11 +50,11 @@ describe('index optimize runs as its own job after an import batch', () => {
   });
 
   it('library.optimize starts a job; asking again while it runs joins it (one more pass), not a second job', async () => {
-    const first = await call<{ jobId: string }>(core, 'library.optimize');
-    const second = await call<{ jobId: string }>(core, 'library.optimize');
+    const first = unwrap(await core.api.library.optimize());
+    const second = unwrap(await core.api.library.optimize());
     expect(second.jobId).toBe(first.jobId);
     expect((await core.jobs.wait(first.jobId)).status).toBe('succeeded');
-    const third = await call<{ jobId: string }>(core, 'library.optimize');
+    const third = unwrap(await core.api.library.optimize());
     expect(third.jobId).not.toBe(first.jobId);
     // What the CLI awaits before exiting: nothing of the optimize may still be running after it.
     await core.library.optimizeSettled();

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadModelFile } from '../../../src/main/core/models/modelDownloader';
 import type { JobSnapshot } from '../../../src/shared/contract/jobs';
 import { tempCore } from '../../helpers/tempCore';
-import { call } from './typedCall';
 import { ensureFixture, tinyEmbeddingModel } from '../../fixtures/gguf/generators';
 import { startLoopbackServer, type LoopbackServer } from './loopbackServer';
 
@@ -33,7 +32,7 @@ describe('model download from a loopback server (127.0.0.1 only)', () => {
   it('downloads as a job with progress events, verifies the checksum and registers the model', async () => {
     const progress: JobSnapshot[] = [];
     const off = t.core.events.on('jobs.progress', (s) => s.kind === 'models.download' && progress.push(s));
-    const r = await call(t.core, 'models.download', { uri: srv.url('/models/embed.gguf'), sha256: sha(small) });
+    const r = await t.core.api.models.download({ uri: srv.url('/models/embed.gguf'), sha256: sha(small) });
     if (!r.ok) throw new Error(r.error.message);
     const done = await t.core.jobs.wait(r.value.jobId);
     off();
@@ -49,7 +48,7 @@ describe('model download from a loopback server (127.0.0.1 only)', () => {
   it('never overwrites an installed model file with a new download', async () => {
     const installed = t.core.models.list()[0];
     const before = sha(readFileSync(installed.path));
-    const r = await call(t.core, 'models.download', { uri: srv.url('/models/big.gguf'), fileName: installed.fileName });
+    const r = await t.core.api.models.download({ uri: srv.url('/models/big.gguf'), fileName: installed.fileName });
     if (!r.ok) throw new Error(r.error.message);
     const done = await t.core.jobs.wait(r.value.jobId);
     expect(done.error?.code).toBe('DUPLICATE');
@@ -57,7 +56,7 @@ describe('model download from a loopback server (127.0.0.1 only)', () => {
   });
 
   it('rejects a checksum mismatch and deletes the file', async () => {
-    const r = await call(t.core, 'models.download', { uri: srv.url('/models/embed.gguf'), fileName: 'mismatch.gguf', sha256: 'a'.repeat(64) });
+    const r = await t.core.api.models.download({ uri: srv.url('/models/embed.gguf'), fileName: 'mismatch.gguf', sha256: 'a'.repeat(64) });
     if (!r.ok) throw new Error(r.error.message);
     const done = await t.core.jobs.wait(r.value.jobId);
     expect(done.status).toBe('failed');
@@ -93,9 +92,9 @@ describe('model download from a loopback server (127.0.0.1 only)', () => {
     const started = Date.now();
     await expect(downloadModelFile({ uri: 'http://127.0.0.1:9/none.gguf', dir: scratch, signal: new AbortController().signal, onProgress: () => {} })).rejects.toMatchObject({ code: 'OFFLINE' });
     expect(Date.now() - started).toBeLessThan(15_000);
-    const r = await call(t.core, 'models.download', { uri: 'ftp://example.com/x.gguf' });
+    const r = await t.core.api.models.download({ uri: 'ftp://example.com/x.gguf' });
     expect(r.ok || r.error.code).toBe('INVALID_INPUT');
-    const notFound = await call(t.core, 'models.download', { uri: srv.url('/models/missing.gguf') });
+    const notFound = await t.core.api.models.download({ uri: srv.url('/models/missing.gguf') });
     if (!notFound.ok) throw new Error(notFound.error.message);
     expect((await t.core.jobs.wait(notFound.value.jobId)).error?.code).toBe('NOT_FOUND');
   });

@@ -4,7 +4,6 @@ import { TABLES } from '../../../src/main/core/index/schema';
 import { vectorModelKey } from '../../../src/main/core/index/vectorStore';
 import type { ModelsState } from '../../../src/shared/contract/models';
 import { tempCore } from '../../helpers/tempCore';
-import { call } from './typedCall';
 import { ensureFixture, tinyEmbeddingModel } from '../../fixtures/gguf/generators';
 
 type TC = Awaited<ReturnType<typeof tempCore>>;
@@ -19,7 +18,7 @@ function chunk(docId: string, i: number, tags: string[] = []): ChunkRow {
 const addChunks = (t: TC, rows: ChunkRow[]) => t.core.index.withWriteLock(() => t.core.index.chunks().add(rows as unknown as Record<string, unknown>[]));
 
 async function loadAndWait(t: TC, id: string): Promise<void> {
-  const r = await call(t.core, 'models.load', { id });
+  const r = await t.core.api.models.load({ id });
   if (!r.ok) throw new Error(r.error.message);
   const snap = await t.core.jobs.wait(r.value.jobId);
   if (snap.status !== 'succeeded') throw new Error(`load ${snap.status}: ${snap.error?.message}`);
@@ -42,9 +41,9 @@ describe('embeddings into per-model vector tables', () => {
     t = await tempCore();
     t.core.events.on('models.state', (s) => states.push(s));
     await addChunks(t, Array.from({ length: 40 }, (_, i) => chunk('doc1', i)));
-    const ia = await call(t.core, 'models.import', { path: tinyEmbeddingModel(), mode: 'reference' });
+    const ia = await t.core.api.models.import({ path: tinyEmbeddingModel(), mode: 'reference' });
     // A second embedding model with another width: its vectors must never meet model A's.
-    const ib = await call(t.core, 'models.import', { path: ensureFixture('embedding', { nEmbd: 32, nHead: 2, seed: 11, name: 'second-embed' }), mode: 'reference' });
+    const ib = await t.core.api.models.import({ path: ensureFixture('embedding', { nEmbd: 32, nHead: 2, seed: 11, name: 'second-embed' }), mode: 'reference' });
     if (!ia.ok || !ib.ok) throw new Error('import failed');
     a = ia.value.id;
     b = ib.value.id;
@@ -75,7 +74,7 @@ describe('embeddings into per-model vector tables', () => {
   });
 
   it('search uses the active vector table as its vector lane', async () => {
-    const r = await call(t.core, 'search.query', { text: 'hydraulic pump pressure', limit: 5 });
+    const r = await t.core.api.search.query({ text: 'hydraulic pump pressure', limit: 5 });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.lanes).toContain('vector');
   });
@@ -83,7 +82,7 @@ describe('embeddings into per-model vector tables', () => {
   it('catches up on library changes: embeds only new chunks, drops removed ones, follows tag edits', async () => {
     await addChunks(t, Array.from({ length: 10 }, (_, i) => chunk('doc2', i, ['hydraulics'])));
     await t.core.index.withWriteLock(() => t.core.index.chunks().delete("`docId` = 'doc1' AND `ordinal` >= 35"));
-    const r = await call(t.core, 'models.reembed');
+    const r = await t.core.api.models.reembed();
     if (!r.ok) throw new Error(r.error.message);
     const snap = await t.core.jobs.wait(r.value.jobId);
     expect(snap.status).toBe('succeeded');
@@ -95,7 +94,7 @@ describe('embeddings into per-model vector tables', () => {
 
   it('a cancelled build resumes where it stopped', async () => {
     await addChunks(t, Array.from({ length: 300 }, (_, i) => chunk('doc3', i)));
-    const r = await call(t.core, 'models.reembed');
+    const r = await t.core.api.models.reembed();
     if (!r.ok) throw new Error(r.error.message);
     const jobId = r.value.jobId;
     await new Promise<void>((resolve) => {
@@ -113,7 +112,7 @@ describe('embeddings into per-model vector tables', () => {
     const partial = await table.countRows();
     expect(partial).toBeGreaterThanOrEqual(45 + 16);
     expect(partial).toBeLessThan(ALL);
-    const again = await call(t.core, 'models.reembed');
+    const again = await t.core.api.models.reembed();
     if (!again.ok) throw new Error(again.error.message);
     const snap = await t.core.jobs.wait(again.value.jobId);
     expect(snap.result).toMatchObject({ added: ALL - partial, total: ALL });
@@ -159,7 +158,7 @@ describe('embeddings follow library.changed events', () => {
     const t = await tempCore();
     try {
       await addChunks(t, Array.from({ length: 5 }, (_, i) => chunk('d1', i)));
-      const imp = await call(t.core, 'models.import', { path: tinyEmbeddingModel(), mode: 'reference' });
+      const imp = await t.core.api.models.import({ path: tinyEmbeddingModel(), mode: 'reference' });
       if (!imp.ok) throw new Error(imp.error.message);
       await loadAndWait(t, imp.value.id);
       await waitIdle(t);

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelsState } from '../../../src/shared/contract/models';
 import { tempCore } from '../../helpers/tempCore';
-import { call } from './typedCall';
 import { tinyChatModel, tinyEmbeddingModel, tinyRerankerModel } from '../../fixtures/gguf/generators';
 
 type TC = Awaited<ReturnType<typeof tempCore>>;
@@ -22,7 +21,7 @@ describe('models.* through a real core', () => {
   it('rejects a non-GGUF, a truncated GGUF and a missing file with clear errors', async () => {
     const notGguf = join(t.dir, 'manual.gguf');
     writeFileSync(notGguf, '%PDF-1.7 this is not a model');
-    const r1 = await call(t.core, 'models.import', { path: notGguf });
+    const r1 = await t.core.api.models.import({ path: notGguf });
     expect(r1.ok).toBe(false);
     if (!r1.ok) {
       expect(r1.error.code).toBe('UNSUPPORTED_FILE');
@@ -31,7 +30,7 @@ describe('models.* through a real core', () => {
     const full = readFileSync(tinyChatModel());
     const truncated = join(t.dir, 'truncated.gguf');
     writeFileSync(truncated, full.subarray(0, Math.floor(full.length * 0.6)));
-    const r2 = await call(t.core, 'models.import', { path: truncated });
+    const r2 = await t.core.api.models.import({ path: truncated });
     expect(r2.ok).toBe(false);
     if (!r2.ok) {
       expect(r2.error.code).toBe('UNSUPPORTED_FILE');
@@ -39,46 +38,46 @@ describe('models.* through a real core', () => {
     }
     const headerOnly = join(t.dir, 'header-only.gguf');
     writeFileSync(headerOnly, full.subarray(0, 200));
-    const r3 = await call(t.core, 'models.import', { path: headerOnly });
+    const r3 = await t.core.api.models.import({ path: headerOnly });
     expect(r3.ok || r3.error.code).toBe('UNSUPPORTED_FILE');
-    const r4 = await call(t.core, 'models.import', { path: join(t.dir, 'nope.gguf') });
+    const r4 = await t.core.api.models.import({ path: join(t.dir, 'nope.gguf') });
     expect(r4.ok || r4.error.code).toBe('NOT_FOUND');
-    expect((await call(t.core, 'models.list')).ok && (await call(t.core, 'models.list'))).toMatchObject({ value: [] });
+    expect((await t.core.api.models.list()).ok && (await t.core.api.models.list())).toMatchObject({ value: [] });
   });
 
   it('imports chat (copy) and embedding (reference) models and classifies them', async () => {
     const src = join(t.dir, 'My Tiny Chat.gguf');
     copyFileSync(tinyChatModel(), src);
-    const chat = await call(t.core, 'models.import', { path: src, mode: 'copy' });
+    const chat = await t.core.api.models.import({ path: src, mode: 'copy' });
     expect(chat.ok).toBe(true);
     if (!chat.ok) return;
     expect(chat.value).toMatchObject({ id: 'my-tiny-chat', kind: 'chat', architecture: 'llama', source: 'copied', hasChatTemplate: true, contextLength: 4096 });
     expect(chat.value.path.startsWith(t.core.config.paths.models)).toBe(true);
     expect(existsSync(chat.value.path)).toBe(true);
 
-    const emb = await call(t.core, 'models.import', { path: tinyEmbeddingModel(), mode: 'reference' });
+    const emb = await t.core.api.models.import({ path: tinyEmbeddingModel(), mode: 'reference' });
     expect(emb.ok && emb.value).toMatchObject({ kind: 'embedding', architecture: 'bert', source: 'referenced', embeddingLength: 64 });
-    const dup = await call(t.core, 'models.import', { path: src });
+    const dup = await t.core.api.models.import({ path: src });
     expect(dup.ok || dup.error.code).toBe('DUPLICATE');
-    const list = await call(t.core, 'models.list');
+    const list = await t.core.api.models.list();
     expect(list.ok && list.value.map((m) => m.kind).sort()).toEqual(['chat', 'embedding']);
     expect(lists).toEqual([1, 2]); // one models.changed per successful import, none for failures
   });
 
   it('estimates memory, then loads the chat model as a job and reports it in health', async () => {
-    const est = await call(t.core, 'models.estimate', { id: 'my-tiny-chat', contextSize: 1024 });
+    const est = await t.core.api.models.estimate({ id: 'my-tiny-chat', contextSize: 1024 });
     expect(est.ok && est.value.ramBytes).toBeGreaterThan(0);
     expect(est.ok && est.value.fits).toBe(true);
 
     const before = (await t.core.health()).components.find((c) => c.name === 'chatModel');
     expect(before?.status).toBe('off');
-    const started = await call(t.core, 'models.load', { id: 'my-tiny-chat', contextSize: 1024 });
+    const started = await t.core.api.models.load({ id: 'my-tiny-chat', contextSize: 1024 });
     expect(started.ok).toBe(true);
     if (!started.ok) return;
     const done = await t.core.jobs.wait(started.value.jobId);
     expect(done.status).toBe('succeeded');
     expect(states.some((s) => s.slots.find((x) => x.role === 'chat')?.status === 'loading')).toBe(true);
-    const st = await call(t.core, 'models.state');
+    const st = await t.core.api.models.state();
     expect(st.ok && st.value.slots.find((s) => s.role === 'chat')).toMatchObject({ status: 'loaded', modelId: 'my-tiny-chat', contextSize: 1024 });
     expect(st.ok && st.value.threads).toBe(2);
     const health = (await t.core.health()).components.find((c) => c.name === 'chatModel');
@@ -90,7 +89,7 @@ describe('models.* through a real core', () => {
   });
 
   it('refuses a model in the wrong role with UNSUPPORTED_FILE in the job and error state', async () => {
-    const started = await call(t.core, 'models.load', { id: 'my-tiny-chat', role: 'embedding' });
+    const started = await t.core.api.models.load({ id: 'my-tiny-chat', role: 'embedding' });
     if (!started.ok) throw new Error(started.error.message);
     const done = await t.core.jobs.wait(started.value.jobId);
     expect(done.status).toBe('failed');
@@ -101,24 +100,24 @@ describe('models.* through a real core', () => {
 
   it('unloads and removes; a removed copied model file is deleted', async () => {
     const path = t.core.models.registry.get('my-tiny-chat')!.path;
-    const u = await call(t.core, 'models.unload', { role: 'chat' });
+    const u = await t.core.api.models.unload({ role: 'chat' });
     expect(u.ok && u.value.unloaded).toBe(true);
     expect(t.core.models.chatEngine.isLoaded()).toBe(false);
     expect(t.core.settings.get().models.chatModelId).toBe(null);
-    const rm = await call(t.core, 'models.remove', { id: 'my-tiny-chat' });
+    const rm = await t.core.api.models.remove({ id: 'my-tiny-chat' });
     expect(rm.ok && rm.value.removed).toBe(true);
     expect(existsSync(path)).toBe(false);
     // the referenced embedding model's file is never deleted
-    await call(t.core, 'models.remove', { id: t.core.models.list()[0].id });
+    await t.core.api.models.remove({ id: t.core.models.list()[0].id });
     expect(existsSync(tinyEmbeddingModel())).toBe(true);
   });
 
   it('loads a ranking model and exposes it as the reranker port', async () => {
     expect(t.core.models.reranker()).toBeNull();
-    const imp = await call(t.core, 'models.import', { path: tinyRerankerModel(), mode: 'reference' });
+    const imp = await t.core.api.models.import({ path: tinyRerankerModel(), mode: 'reference' });
     if (!imp.ok) throw new Error(imp.error.message);
     expect(imp.value.kind).toBe('ranking');
-    const l = await call(t.core, 'models.load', { id: imp.value.id });
+    const l = await t.core.api.models.load({ id: imp.value.id });
     if (!l.ok) throw new Error(l.error.message);
     expect((await t.core.jobs.wait(l.value.jobId)).status).toBe('succeeded');
     const rr = t.core.models.reranker();
@@ -127,12 +126,12 @@ describe('models.* through a real core', () => {
     expect(scores).toHaveLength(2);
     expect(scores.every((x) => Number.isFinite(x))).toBe(true);
     expect(t.core.settings.get().models.rerankerModelId).toBe(imp.value.id);
-    await call(t.core, 'models.remove', { id: imp.value.id });
+    await t.core.api.models.remove({ id: imp.value.id });
     expect(t.core.models.reranker()).toBeNull();
   });
 
   it('lists a catalog with one recommended model per kind for this machine', async () => {
-    const c = await call(t.core, 'models.catalog');
+    const c = await t.core.api.models.catalog();
     expect(c.ok).toBe(true);
     if (!c.ok) return;
     for (const kind of ['chat', 'embedding'] as const) expect(c.value.filter((e) => e.kind === kind && e.recommended)).toHaveLength(1);
@@ -143,9 +142,9 @@ describe('models.* through a real core', () => {
     const dir = t.dir;
     const src = join(dir, 'restart-chat.gguf');
     copyFileSync(tinyChatModel(), src);
-    const imp = await call(t.core, 'models.import', { path: src, mode: 'reference' });
+    const imp = await t.core.api.models.import({ path: src, mode: 'reference' });
     if (!imp.ok) throw new Error(imp.error.message);
-    const l = await call(t.core, 'models.load', { id: imp.value.id, contextSize: 512 });
+    const l = await t.core.api.models.load({ id: imp.value.id, contextSize: 512 });
     if (!l.ok) throw new Error(l.error.message);
     await t.core.jobs.wait(l.value.jobId);
     const { createCore } = await import('../../../src/main/core/createCore');

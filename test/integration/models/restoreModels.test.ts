@@ -14,8 +14,8 @@ describe('remembered models at start-up', () => {
   it('reloads the remembered chat model unless the host opts out (one-shot CLI commands)', async () => {
     const t = await tempCore();
     cleanup = t.cleanup;
-    const model = unwrap(await t.core.call('models.import', { path: tinyChatModel(), mode: 'reference' })) as { id: string };
-    await t.core.call('settings.update', { models: { chatModelId: model.id } });
+    const model = unwrap(await t.core.api.models.import({ path: tinyChatModel(), mode: 'reference' }));
+    await t.core.api.settings.update({ models: { chatModelId: model.id } });
     const loadJobs = (c: { jobs: { list(): Array<{ kind: string }> } }) => c.jobs.list().filter((j) => j.kind === 'models.load').length;
 
     const quiet = await createCore({ ...t.core.config, restoreModels: false });

@@ -72,10 +72,10 @@ describe('identifier queries', () => {
   });
 
   it('the contract method answers the same as the service', async () => {
-    const res = await core.call('search.query', { text: 'gdb_get_char' });
+    const res = await core.api.search.query({ text: 'gdb_get_char' });
     expect(res.ok).toBe(true);
-    if (res.ok) expect((res.value as { passages: Array<{ page: number }> }).passages[0].page).toBe(3);
-    const bad = await core.call('search.query', { text: '' });
+    if (res.ok) expect(res.value.passages[0].page).toBe(3);
+    const bad = await core.api.search.query({ text: '' });
     expect(bad.ok).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unwrap } from '../../../src/shared/result';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -45,7 +46,7 @@ describe('sessions survive a crash', () => {
     // A fresh core over the same folder (the running test core never saw this session).
     const again = await createCore({ ...t.core.config });
     try {
-      const got = await again.call('sessions.get', { id: r.sessionId });
+      const got = await again.api.sessions.get({ id: r.sessionId });
       expect(got.ok).toBe(true);
       const s = (got as { value: SessionDetail }).value;
       const answer = s.messages.find((m) => m.id === r.messageId)!;
@@ -53,7 +54,7 @@ describe('sessions survive a crash', () => {
       expect(answer.role).toBe('assistant');
       expect(answer.sources.length).toBeGreaterThan(0);
       expect(s.messages[0]).toMatchObject({ role: 'user', text: 'What does fault E-204 mean?' });
-      const list = await again.call('sessions.list');
+      const list = await again.api.sessions.list();
       expect(list).toMatchObject({ ok: true, value: { total: 1 } });
     } finally {
       await again.dispose();
@@ -61,22 +62,22 @@ describe('sessions survive a crash', () => {
   });
 
   it('restores sessions, search and stats after a normal restart', async () => {
-    const a = await t.core.call('chat.send', { text: 'Which baud rate does the service port use?' });
+    const a = await t.core.api.chat.send({ text: 'Which baud rate does the service port use?' });
     expect(a.ok).toBe(true);
     const { sessionId } = (a as { value: { sessionId: string } }).value;
     await t.core.chat.waitIdle(sessionId);
-    await t.core.call('sessions.update', { id: sessionId, patch: { title: 'Debug port', pinned: true, technician: 'Ana' } });
+    await t.core.api.sessions.update({ id: sessionId, patch: { title: 'Debug port', pinned: true, technician: 'Ana' } });
     const again = await createCore({ ...t.core.config });
     try {
-      const list = (await again.call('sessions.list')) as { ok: true; value: { items: Array<{ id: string; title: string; pinned: boolean }> } };
-      expect(list.value.items[0]).toMatchObject({ id: sessionId, title: 'Debug port', pinned: true });
-      const hits = (await again.call('sessions.search', { text: 'baud rate' })) as { ok: true; value: Array<{ sessionId: string }> };
-      expect(hits.value.map((h) => h.sessionId)).toContain(sessionId);
-      const stats = (await again.call('app.stats')) as { ok: true; value: { chat: { sessions: number; answers: number } } };
-      expect(stats.value.chat.sessions).toBeGreaterThanOrEqual(2);
+      const list = unwrap(await again.api.sessions.list());
+      expect(list.items[0]).toMatchObject({ id: sessionId, title: 'Debug port', pinned: true });
+      const hits = unwrap(await again.api.sessions.search({ text: 'baud rate' }));
+      expect(hits.map((h) => h.sessionId)).toContain(sessionId);
+      const stats = unwrap(await again.api.app.stats());
+      expect(stats.chat.sessions).toBeGreaterThanOrEqual(2);
       const health = await again.health();
       expect(health.components.find((c) => c.name === 'sessions')?.detail).toMatch(/sessions/);
-      const del = await again.call('sessions.delete', { id: sessionId });
+      const del = await again.api.sessions.delete({ id: sessionId });
       expect(del).toMatchObject({ ok: true, value: { deleted: true } });
     } finally {
       await again.dispose();

@@ -10,7 +10,7 @@ const core = await createCore({ paths: pathsFor(process.argv[2]), host: 'test', 
 core.events.on('chat.done', (e) => {
   process.stdout.write(`DONE ${e.sessionId} ${e.message.id}\n`);
 });
-const r = await core.call('chat.send', { text: process.argv[3] ?? 'What does fault E-204 mean?' });
+const r = await core.api.chat.send({ text: process.argv[3] ?? 'What does fault E-204 mean?' });
 if (!r.ok) {
   process.stdout.write(`ERROR ${r.error.message}\n`);
   process.exit(1);

@@ -13,9 +13,9 @@ describe('createCore + dispatch', () => {
   it('answers app.info with the configured paths', async () => {
     const t = await tempCore();
     cleanup = t.cleanup;
-    const r = await t.core.call('app.info');
+    const r = await t.core.api.app.info();
     expect(r.ok).toBe(true);
-    if (r.ok) expect((r.value as { paths: { userData: string } }).paths.userData).toBe(t.dir);
+    if (r.ok) expect(r.value.paths.userData).toBe(t.dir);
   });
 
   it('returns INVALID_INPUT for a bad input instead of throwing', async () => {

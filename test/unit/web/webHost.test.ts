@@ -227,7 +227,7 @@ describe('web host: upload limits', () => {
   });
 
   it('refuses a PDF over the library size limit with TOO_LARGE and keeps nothing', async () => {
-    const saved = await env.core.call('settings.update', { library: { maxFileBytes: 10 } });
+    const saved = await env.core.api.settings.update({ library: { maxFileBytes: 10 } });
     expect(saved.ok).toBe(true);
     try {
       const res = await fetch(`${base}/api/upload`, {
@@ -262,7 +262,7 @@ describe('web host: upload limits', () => {
       });
       expect(gguf.status).toBe(200);
     } finally {
-      await env.core.call('settings.update', { library: { maxFileBytes: 512 * 1024 * 1024 } });
+      await env.core.api.settings.update({ library: { maxFileBytes: 512 * 1024 * 1024 } });
     }
   });
 });

@@ -1,6 +1,5 @@
 import { AppError } from '../../core/platform/errors';
-import { callCore } from './callCore';
-import type { TurnStarted } from '../../../shared/contract/chat';
+import { unwrap } from '../../../shared/result';
 import type { ChatMessage } from '../../../shared/contract/sessions';
 import { describeSource } from '../../core/chat/citations';
 import { listFlag, stringFlag, type CliCommand, type CliContext } from '../command';
@@ -18,7 +17,7 @@ export const askCommand: CliCommand = {
     const text = ctx.args.positional.join(' ').trim();
     if (!text) throw new AppError('INVALID_INPUT', 'Usage: ask "<question>"');
     const chatModel = stringFlag(ctx.args, 'chat-model');
-    if (chatModel) await callCore(ctx.core, 'models.load', { id: chatModel, role: 'chat' });
+    if (chatModel) unwrap(await ctx.core.api.models.load({ id: chatModel, role: 'chat' }));
     // The core restores remembered models in the background; a one-shot ask should use them.
     for (const job of ctx.core.jobs.list()) {
       if (job.kind === 'models.load' && job.status === 'running') await ctx.core.jobs.wait(job.jobId);
@@ -71,8 +70,8 @@ export async function askOnce(ctx: CliContext, text: string): Promise<{ sessionI
     else f();
   });
   try {
-    const started = (await callCore(ctx.core, 'chat.send', { text, ...(stringFlag(ctx.args, 'session') ? { sessionId: stringFlag(ctx.args, 'session') } : {}), ...(scope ? { scope } : {}) })
-    ) as TurnStarted;
+    const session = stringFlag(ctx.args, 'session');
+    const started = unwrap(await ctx.core.api.chat.send({ text, ...(session ? { sessionId: session } : {}), ...(scope ? { scope } : {}) }));
     messageId = started.messageId;
     if (!ctx.json) for (const p of pending) if (p.id === messageId) process.stdout.write(p.delta);
     for (const f of early) f();

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { callCore } from './callCore';
+import { unwrap } from '../../../shared/result';
 import { exportFormat } from '../../../shared/contract/export';
 import { AppError } from '../../core/platform/errors';
 import { stringFlag, type CliCommand } from '../command';
@@ -20,8 +20,7 @@ export const exportCommand: CliCommand = {
     const full = resolve(out);
     // The folder named on the command line is the user's choice: create it like `cp` users expect of `-o`.
     await mkdir(dirname(full), { recursive: true });
-    const r = (await callCore(ctx.core, 'export.run', { sessionIds: ids, format: format.data, outPath: basename(full), baseDir: dirname(full) })
-    ) as { path: string; bytes: number; contentSha256: string };
+    const r = unwrap(await ctx.core.api.export.run({ sessionIds: ids, format: format.data, outPath: basename(full), baseDir: dirname(full) }));
     if (ctx.json) ctx.outJson(r);
     else ctx.out(`wrote ${r.path} (${r.bytes} bytes, content sha256 ${r.contentSha256})`);
     return 0;

@@ -1,5 +1,4 @@
 import { unwrap } from '../../../shared/result';
-import type { AppHealth, AppInfo } from '../../../shared/contract/app';
 import type { CliCommand } from '../command';
 
 export const infoCommand: CliCommand = {
@@ -7,7 +6,7 @@ export const infoCommand: CliCommand = {
   summary: 'Version, platform and data folders',
   usage: 'info [--json]',
   async run(ctx) {
-    const info = unwrap(await ctx.core.call('app.info')) as AppInfo;
+    const info = unwrap(await ctx.core.api.app.info());
     if (ctx.json) ctx.outJson(info);
     else {
       ctx.out(`${info.name} ${info.version} (${info.platform}/${info.arch}, node ${info.nodeVersion})`);
@@ -22,7 +21,7 @@ export const healthCommand: CliCommand = {
   summary: 'Status of each core component',
   usage: 'health [--json]',
   async run(ctx) {
-    const h = unwrap(await ctx.core.call('app.health')) as AppHealth;
+    const h = unwrap(await ctx.core.api.app.health());
     if (ctx.json) ctx.outJson(h);
     else {
       ctx.out(`overall: ${h.status}`);

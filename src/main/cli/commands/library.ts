@@ -1,15 +1,15 @@
 import { unwrap } from '../../../shared/result';
 import type { JobSnapshot } from '../../../shared/contract/jobs';
-import type { DocumentDetail, DocumentSummary, ImportOutcome } from '../../../shared/contract/library';
-import { listFlag, stringFlag, type CliCommand } from '../command';
+import { documentStatus, importOutcome } from '../../../shared/contract/library';
+import { enumFlag, listFlag, stringFlag, type CliCommand } from '../command';
 
 const pad = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s.padEnd(n));
 
 /** One status line per file: what happened to it, in words an admin understands. */
 function statusLine(path: string, snap: JobSnapshot): string {
   const name = path.split(/[\\/]/).pop() ?? path;
-  if (snap.status === 'succeeded') {
-    const r = snap.result as ImportOutcome;
+  const r = importOutcome.safeParse(snap.result).data;
+  if (snap.status === 'succeeded' && r) {
     return `${pad(r.outcome, 14)} ${pad(name, 36)} ${r.docId ?? ''}  ${r.message}`;
   }
   const code = snap.error?.code ?? snap.status;
@@ -34,10 +34,7 @@ export const importCommand: CliCommand = {
       language: stringFlag(ctx.args, 'lang'),
       revision: stringFlag(ctx.args, 'revision')
     };
-    const started = unwrap(await ctx.core.call('library.import', { paths, metadata, ocr })) as {
-      files: Array<{ path: string; jobId: string }>;
-      skipped: Array<{ path: string; reason: string }>;
-    };
+    const started = unwrap(await ctx.core.api.library.import({ paths, metadata, ocr }));
     if (!started.files.length && !ctx.json) ctx.out('no PDF files found');
     const results: Array<{ path: string; job: JobSnapshot }> = [];
     for (const f of started.files) {
@@ -49,7 +46,7 @@ export const importCommand: CliCommand = {
     // The batch ends with an index optimize job; exiting now would leave it half done.
     await ctx.core.library.optimizeSettled();
     const okOutcomes = new Set(['imported', 'needs_ocr', 'duplicate']);
-    const allOk = results.every((r) => r.job.status === 'succeeded' && okOutcomes.has((r.job.result as ImportOutcome).outcome));
+    const allOk = results.every((r) => r.job.status === 'succeeded' && okOutcomes.has(importOutcome.safeParse(r.job.result).data?.outcome ?? ''));
     if (ctx.json) {
       ctx.outJson({
         files: results.map((r) => ({
@@ -71,8 +68,8 @@ export const docsCommand: CliCommand = {
   summary: 'List documents in the library',
   usage: 'docs [--status S] [--model X] [--tag T]',
   async run(ctx) {
-    const filter = { status: stringFlag(ctx.args, 'status'), machineModel: stringFlag(ctx.args, 'model'), tag: stringFlag(ctx.args, 'tag') };
-    const docs = unwrap(await ctx.core.call('library.list', filter)) as DocumentSummary[];
+    const filter = { status: enumFlag(ctx.args, 'status', documentStatus), machineModel: stringFlag(ctx.args, 'model'), tag: stringFlag(ctx.args, 'tag') };
+    const docs = unwrap(await ctx.core.api.library.list(filter));
     if (ctx.json) ctx.outJson(docs);
     else {
       if (!docs.length) ctx.out('(library is empty)');
@@ -95,7 +92,7 @@ export const docCommand: CliCommand = {
       ctx.out('usage: ' + this.usage);
       return 2;
     }
-    const d = unwrap(await ctx.core.call('library.get', { id })) as DocumentDetail;
+    const d = unwrap(await ctx.core.api.library.get({ id }));
     if (ctx.json) {
       ctx.outJson(d);
       return 0;
@@ -140,7 +137,7 @@ export const deleteCommand: CliCommand = {
       ctx.out('usage: ' + this.usage);
       return 2;
     }
-    const r = unwrap(await ctx.core.call('library.delete', { id })) as { deleted: boolean };
+    const r = unwrap(await ctx.core.api.library.delete({ id }));
     if (ctx.json) ctx.outJson(r);
     else ctx.out(r.deleted ? `deleted ${id}` : `no document ${id}`);
     return r.deleted ? 0 : 1;

@@ -1,7 +1,7 @@
-import type { CatalogEntry, MemoryEstimate, ModelInfo, ModelRole, ModelsState } from '../../../shared/contract/models';
+import { modelRole, type ModelInfo } from '../../../shared/contract/models';
 import type { JobSnapshot } from '../../../shared/contract/jobs';
-import { stringFlag, type CliCommand, type CliContext } from '../command';
-import { callCore } from './callCore';
+import { enumFlag, stringFlag, type CliCommand, type CliContext } from '../command';
+import { unwrap } from '../../../shared/result';
 
 const gb = (n: number): string => `${(n / 1024 ** 3).toFixed(2)} GB`;
 const USAGE = [
@@ -58,18 +58,18 @@ export const modelsCommand: CliCommand = {
     };
     switch (sub) {
       case 'list': {
-        const list = await callCore<ModelInfo[]>(ctx.core, 'models.list');
+        const list = unwrap(await ctx.core.api.models.list());
         return show(list, () => printModels(ctx, list));
       }
       case 'catalog': {
-        const list = await callCore<CatalogEntry[]>(ctx.core, 'models.catalog');
+        const list = unwrap(await ctx.core.api.models.catalog());
         return show(list, () => {
           for (const e of list) ctx.out(`${e.recommended ? '*' : ' '} ${e.kind.padEnd(9)} ${e.name.padEnd(38)} ~${gb(e.approxBytes)}  ${e.installed ? 'installed' : e.uri}`);
           ctx.out('* = recommended for this machine. Download with: models download <uri>');
         });
       }
       case 'state': {
-        const s = await callCore<ModelsState>(ctx.core, 'models.state');
+        const s = unwrap(await ctx.core.api.models.state());
         return show(s, () => {
           for (const slot of s.slots) ctx.out(`${slot.role.padEnd(9)} ${slot.status.padEnd(8)} ${slot.modelId ?? '-'}${slot.contextSize ? ` ctx ${slot.contextSize}` : ''}${slot.error ? ` ${slot.error.code}: ${slot.error.message}` : ''}`);
           ctx.out(`embeddings: serving ${s.embeddings.servingModelId ?? '-'}, ${s.embeddings.embedded}/${s.embeddings.total}${s.embeddings.complete ? ' complete' : ''}; threads ${s.threads}; gpu ${s.gpu}`);
@@ -77,39 +77,39 @@ export const modelsCommand: CliCommand = {
       }
       case 'import': {
         if (!arg) break;
-        const m = await callCore<ModelInfo>(ctx.core, 'models.import', { path: arg, mode: ctx.args.flags.reference ? 'reference' : 'copy' });
+        const m = unwrap(await ctx.core.api.models.import({ path: arg, mode: ctx.args.flags.reference ? 'reference' : 'copy' }));
         return show(m, () => printModels(ctx, [m]));
       }
       case 'download': {
         if (!arg) break;
-        const { jobId } = await callCore<{ jobId: string }>(ctx.core, 'models.download', { uri: arg, sha256: stringFlag(ctx.args, 'sha256'), fileName: stringFlag(ctx.args, 'file') });
+        const { jobId } = unwrap(await ctx.core.api.models.download({ uri: arg, sha256: stringFlag(ctx.args, 'sha256'), fileName: stringFlag(ctx.args, 'file') }));
         const snap = await waitJob(ctx, jobId);
         return finish(snap, `downloaded: ${JSON.stringify(snap.result)}`);
       }
       case 'estimate': {
         if (!arg) break;
-        const e = await callCore<MemoryEstimate>(ctx.core, 'models.estimate', { id: arg, contextSize: ctxSize });
+        const e = unwrap(await ctx.core.api.models.estimate({ id: arg, contextSize: ctxSize }));
         return show(e, () => ctx.out(`${e.modelId}: context ${e.contextSize}, RAM ${gb(e.ramBytes)}, VRAM ${gb(e.vramBytes)} of ${gb(e.totalRamBytes)} — ${e.fits ? 'fits' : 'does NOT fit'}`));
       }
       case 'load': {
         if (!arg) break;
-        const role = stringFlag(ctx.args, 'role') as ModelRole | undefined;
-        const { jobId } = await callCore<{ jobId: string }>(ctx.core, 'models.load', { id: arg, role, contextSize: ctxSize });
+        const role = enumFlag(ctx.args, 'role', modelRole);
+        const { jobId } = unwrap(await ctx.core.api.models.load({ id: arg, role, contextSize: ctxSize }));
         const snap = await waitJob(ctx, jobId);
         return finish(snap, `loaded ${arg}; it will be reloaded on the next start`);
       }
       case 'unload': {
         if (!arg) break;
-        const r = await callCore<{ unloaded: boolean }>(ctx.core, 'models.unload', { role: arg });
+        const r = unwrap(await ctx.core.api.models.unload({ role: modelRole.parse(arg) }));
         return show(r, () => ctx.out(r.unloaded ? `unloaded ${arg}` : `no ${arg} model was loaded`));
       }
       case 'remove': {
         if (!arg) break;
-        const r = await callCore<{ removed: boolean }>(ctx.core, 'models.remove', { id: arg });
+        const r = unwrap(await ctx.core.api.models.remove({ id: arg }));
         return show(r, () => ctx.out(r.removed ? `removed ${arg}` : `no model ${arg}`));
       }
       case 'reembed': {
-        const { jobId } = await callCore<{ jobId: string }>(ctx.core, 'models.reembed');
+        const { jobId } = unwrap(await ctx.core.api.models.reembed());
         const snap = await waitJob(ctx, jobId);
         return finish(snap, `embedded: ${JSON.stringify(snap.result)}`);
       }

@@ -1,5 +1,4 @@
 import { unwrap } from '../../../shared/result';
-import type { SearchResult } from '../../../shared/contract/search';
 import { missingTermsLine } from '../../core/chat/answerTemplates';
 import { listFlag, stringFlag, type CliCommand } from '../command';
 
@@ -20,7 +19,7 @@ export const searchCommand: CliCommand = {
       tags: listFlag(ctx.args, 'tags'),
       language: stringFlag(ctx.args, 'lang')
     };
-    const r = unwrap(await ctx.core.call('search.query', { text, limit, filters })) as SearchResult;
+    const r = unwrap(await ctx.core.api.search.query({ text, limit, filters }));
     if (ctx.json) {
       ctx.outJson(r);
       return 0;

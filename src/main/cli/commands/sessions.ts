@@ -1,5 +1,4 @@
-import { callCore } from './callCore';
-import type { SessionDetail, SessionSearchHit, SessionSummary } from '../../../shared/contract/sessions';
+import { unwrap } from '../../../shared/result';
 import { AppError } from '../../core/platform/errors';
 import { stringFlag, type CliCommand } from '../command';
 
@@ -14,7 +13,7 @@ export const sessionsCommand: CliCommand = {
     switch (sub) {
       case 'list': {
         const limit = Number(stringFlag(ctx.args, 'limit') ?? 50);
-        const r = (await callCore(core, 'sessions.list', { limit })) as { items: SessionSummary[]; total: number };
+        const r = unwrap(await core.api.sessions.list({ limit }));
         if (ctx.json) ctx.outJson(r);
         else {
           ctx.out(`${r.total} session(s)`);
@@ -24,7 +23,7 @@ export const sessionsCommand: CliCommand = {
         return 0;
       }
       case 'show': {
-        const s = (await callCore(core, 'sessions.get', { id: need(rest[0]) })) as SessionDetail;
+        const s = unwrap(await core.api.sessions.get({ id: need(rest[0]) }));
         if (ctx.json) ctx.outJson(s);
         else {
           ctx.out(`${s.title}  (${s.id})`);
@@ -36,19 +35,19 @@ export const sessionsCommand: CliCommand = {
         return 0;
       }
       case 'search': {
-        const hits = (await callCore(core, 'sessions.search', { text: need(rest.join(' ')) })) as SessionSearchHit[];
+        const hits = unwrap(await core.api.sessions.search({ text: need(rest.join(' ')) }));
         if (ctx.json) ctx.outJson(hits);
         else for (const h of hits) ctx.out(`${h.sessionId}  ${h.role.padEnd(9)} ${h.snippet}`);
         return 0;
       }
       case 'delete': {
-        const r = (await callCore(core, 'sessions.delete', { id: need(rest[0]) })) as { deleted: boolean };
+        const r = unwrap(await core.api.sessions.delete({ id: need(rest[0]) }));
         if (ctx.json) ctx.outJson(r);
         else ctx.out(r.deleted ? 'deleted' : 'no such session');
         return r.deleted ? 0 : 1;
       }
       case 'gaps': {
-        const r = (await callCore(core, 'export.gaps', {})) as { groups: unknown[]; csv: string };
+        const r = unwrap(await core.api.export.gaps({}));
         if (ctx.args.flags.csv === true || ctx.args.flags.csv === 'true') process.stdout.write(r.csv);
         else if (ctx.json) ctx.outJson(r.groups);
         else ctx.out(r.csv);

@@ -1,22 +1,7 @@
-import type { AppErrorData, ErrorCode } from '../../../shared/result';
+import { AppError, type AppErrorData } from '../../../shared/result';
 
-/** The one error type core code throws on purpose; anything else is reported as INTERNAL. */
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
-
-  toData(): AppErrorData {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
-  }
-}
+// Defined next to Result so `unwrap` (shared by every host) throws the same type.
+export { AppError };
 
 /** The error a cancelled operation rejects with (recognised by isAbortError). */
 export function abortError(): Error {
