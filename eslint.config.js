@@ -5,6 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { builtinModules } from 'node:module';
+import { noImportCycles } from './scripts/eslint/noImportCycles.mjs';
 
 const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), ...builtinModules.map((m) => `node:${m}`)];
 
@@ -45,6 +46,12 @@ export default tseslint.config(
     // CommonJS config files (electron-builder.cjs) assign module.exports.
     files: ['**/*.cjs'],
     languageOptions: { globals: { module: 'writable', require: 'readonly' } }
+  },
+  {
+    // Import cycles (type-only ones too) fail the lint: see scripts/eslint/noImportCycles.mjs.
+    files: ['src/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}', 'bench/**/*.ts'],
+    plugins: { local: { rules: { 'no-import-cycles': noImportCycles } } },
+    rules: { 'local/no-import-cycles': 'error' }
   },
   {
     // Plain Node scripts (scripts/*.mjs, config files): declare the Node globals they use.

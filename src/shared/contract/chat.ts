@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { idString } from './common';
+import { errorData, idString } from './common';
 import { chatMessage, chatScope, feedbackRating } from './sessions';
 
 /**
@@ -73,6 +73,6 @@ export const chatEvents = {
   'chat.error': z.object({
     sessionId: z.string(),
     messageId: z.string(),
-    error: z.object({ code: z.string(), message: z.string() })
+    error: errorData
   })
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_CODES } from '../result';
 
 /** Reusable schema for "no input": callers may omit the argument entirely. */
 export const noInput = z.undefined().or(z.object({}).strict()).optional();
@@ -23,3 +24,6 @@ export const idInput = z.object({ id: idString }).strict();
 export const jobStarted = z.object({ jobId: z.string() });
 
 export const isoDate = z.string().describe('ISO-8601 timestamp');
+
+/** An error as events carry it (chat.error, a failed job): the same codes as a Result error. */
+export const errorData = z.object({ code: z.enum(ERROR_CODES), message: z.string() });

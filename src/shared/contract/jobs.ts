@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { idString, noInput } from './common';
+import { errorData, idString, noInput } from './common';
 
 export const jobStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof jobStatus>;
@@ -16,7 +16,7 @@ export const jobSnapshot = z.object({
   message: z.string().optional(),
   startedAt: z.string(),
   finishedAt: z.string().optional(),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  error: errorData.optional(),
   /** Small JSON summary of the outcome (kind-specific). */
   result: z.unknown().optional()
 });

@@ -80,7 +80,7 @@ function service(search: SearchPort | undefined, engine: ChatEnginePort | undefi
         const done = log.find(([e, p]) => e === 'chat.done' && (p as EventMap['chat.done']).message.id === id);
         const err = log.find(([e, p]) => e === 'chat.error' && (p as EventMap['chat.error']).messageId === id);
         if (done) resolve((done[1] as EventMap['chat.done']).message);
-        else if (err) reject(new AppError((err[1] as EventMap['chat.error']).error.code as never, 'turn failed'));
+        else if (err) reject(new AppError((err[1] as EventMap['chat.error']).error.code, 'turn failed'));
         else setTimeout(check, 2);
       };
       check();
@@ -154,5 +154,79 @@ describe('ChatService turns', () => {
     await expect(outcome(s.messageId)).rejects.toMatchObject({ code: 'INTERNAL' });
     expect(chat.isBusy(s.sessionId)).toBe(false);
     await expect(chat.regenerate(s.sessionId)).resolves.toMatchObject({ userMessage: { id: s.userMessage.id } });
+  });
+});
+
+/** A search port that holds every query at a gate: the test decides when retrieval finishes. */
+function gatedSearch() {
+  let release!: () => void;
+  let entered!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const reached = new Promise<void>((r) => (entered = r));
+  const port: SearchPort = {
+    async query() {
+      entered();
+      await gate;
+      return { passages, evidence: { strength: 0.9, belowThreshold: false } };
+    }
+  };
+  return { port, reached, release };
+}
+
+describe('ChatService turn serialisation and stop', () => {
+  it('two sends fired at once on one session: one runs, the other gets CONFLICT, and the running one can be stopped', async () => {
+    const gated = gatedSearch();
+    const { engine, calls } = scriptedEngine(['never']);
+    const { chat, log, outcome } = service(gated.port, engine);
+    const sessionId = (await store.create({})).header.id;
+    const [a, b] = await Promise.allSettled([chat.send({ sessionId, text: 'first' }), chat.send({ sessionId, text: 'second' })]);
+    expect(a.status).toBe('fulfilled');
+    expect(b).toMatchObject({ status: 'rejected', reason: { code: 'CONFLICT' } });
+    const started = (a as PromiseFulfilledResult<Awaited<ReturnType<ChatService['send']>>>).value;
+    await gated.reached;
+    expect(chat.stop(sessionId)).toEqual({ stopped: true });
+    gated.release();
+    const m = await outcome(started.messageId);
+    expect(m.stopReason).toBe('abort');
+    expect(calls).toHaveLength(0);
+    const stored = (await store.get(sessionId)).messages;
+    expect(stored.filter((x) => x.role === 'user').map((x) => x.text)).toEqual(['first']);
+    expect(log.some(([e]) => e === 'chat.error')).toBe(false);
+  });
+
+  it('a stop before the first token ends as a stored, stopped answer — chat.done, never chat.error', async () => {
+    const gated = gatedSearch();
+    const { engine, calls } = scriptedEngine(['too late']);
+    const { chat, log, outcome } = service(gated.port, engine);
+    const s = await chat.send({ text: 'E-204?' });
+    await gated.reached;
+    expect(chat.stop(s.sessionId)).toEqual({ stopped: true });
+    gated.release();
+    const m = await outcome(s.messageId);
+    expect(m).toMatchObject({ role: 'assistant', text: '', stopReason: 'abort', replyTo: s.userMessage.id, sources: [] });
+    expect(calls).toHaveLength(0);
+    expect(log.filter(([e]) => e === 'chat.error')).toEqual([]);
+    expect(log.filter(([e]) => e === 'chat.delta')).toEqual([]);
+    expect((await store.get(s.sessionId)).messages.at(-1)).toEqual(m);
+    expect(chat.isBusy(s.sessionId)).toBe(false);
+  });
+
+  it('a stop while the turn is only reserved (question not yet stored) still stops it', async () => {
+    const { engine, calls } = scriptedEngine(['never']);
+    const { chat, outcome } = service(search(false), engine);
+    const sessionId = (await store.create({})).header.id;
+    const sending = chat.send({ sessionId, text: 'stop me at once' });
+    expect(chat.isBusy(sessionId)).toBe(true);
+    expect(chat.active()).toEqual([]);
+    expect(chat.stop(sessionId)).toEqual({ stopped: true });
+    const m = await outcome((await sending).messageId);
+    expect(m.stopReason).toBe('abort');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('a failed setup frees the reservation (unknown session: NOT_FOUND, then nothing is busy)', async () => {
+    const { chat } = service(search(false), undefined);
+    await expect(chat.send({ sessionId: 'nope', text: 'hello' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(chat.isBusy('nope')).toBe(false);
   });
 });

@@ -65,7 +65,7 @@ export async function askOnce(ctx: CliContext, text: string): Promise<{ sessionI
     else if (e.message.id === messageId) settle?.(e.message);
   });
   const offErr = ctx.core.events.on('chat.error', (e) => {
-    const f = () => e.messageId === messageId && fail?.(new AppError(e.error.code as never, e.error.message));
+    const f = () => e.messageId === messageId && fail?.(new AppError(e.error.code, e.error.message));
     if (messageId === undefined) early.push(f);
     else f();
   });

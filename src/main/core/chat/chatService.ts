@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EventMap } from '../../../shared/contract';
 import type { TurnStarted } from '../../../shared/contract/chat';
 import type { ChatMessage, ChatScope, FeedbackRating } from '../../../shared/contract/sessions';
-import { AppError, isAbortError, toErrorData } from '../platform/errors';
-import { runTurn, type TurnDeps } from './turnPipeline';
+import { AppError, toErrorData } from '../platform/errors';
+import { answerTurn, type TurnDeps } from './turnPipeline';
 
 /** What a turn needs (TurnDeps, minus its per-turn delta callback) plus the event sink. */
 export interface ChatServiceDeps extends Omit<TurnDeps, 'onDelta'> {
@@ -11,7 +11,9 @@ export interface ChatServiceDeps extends Omit<TurnDeps, 'onDelta'> {
 }
 
 interface ActiveTurn {
+  sessionId: string;
   messageId: string;
+  /** Empty while the turn is only reserved (its question is not stored yet). */
   userMessageId: string;
   /** Text streamed so far (for chat.active after a window reload). */
   streamed: string;
@@ -22,7 +24,8 @@ interface ActiveTurn {
 /**
  * The technician's conversation loop. Calls return at once with ids; each turn then runs in the
  * background (turnPipeline.ts) and ends with exactly one chat.done (after the answer is durably
- * stored) or chat.error. One turn per session at a time: a second send gets CONFLICT.
+ * stored) or chat.error. One turn per session at a time: a second send gets CONFLICT. A stop
+ * ends the turn with chat.done and stopReason 'abort', whenever it comes.
  */
 export class ChatService {
   private readonly turns = new Map<string, ActiveTurn>();
@@ -32,20 +35,19 @@ export class ChatService {
 
   async send(input: { sessionId?: string; text: string; scope?: ChatScope }): Promise<TurnStarted> {
     const { store } = this.deps;
-    let sessionId = input.sessionId;
-    if (sessionId) {
-      this.assertIdle(sessionId);
-      const s = await store.get(sessionId);
-      if (input.scope && JSON.stringify(input.scope) !== JSON.stringify(s.header.scope)) {
-        await store.patch(sessionId, { scope: input.scope });
-      }
-    } else {
-      sessionId = (await store.create({ scope: input.scope })).header.id;
+    if (!input.sessionId) {
+      const sessionId = (await store.create({ scope: input.scope })).header.id;
       this.deps.events.emit('sessions.changed', { sessionId, reason: 'created' });
+      // Nobody else knows the new id yet, so reserving after the await cannot race.
+      return this.withTurn(sessionId, async (turn) => this.ask(turn, input.text));
     }
-    const userMessage = this.userMessage(sessionId, input.text);
-    await store.putMessage(sessionId, userMessage);
-    return this.start(sessionId, userMessage);
+    return this.withTurn(input.sessionId, async (turn) => {
+      const s = await store.get(turn.sessionId);
+      if (input.scope && JSON.stringify(input.scope) !== JSON.stringify(s.header.scope)) {
+        await store.patch(turn.sessionId, { scope: input.scope });
+      }
+      return this.ask(turn, input.text);
+    });
   }
 
   stop(sessionId: string): { stopped: boolean } {
@@ -55,28 +57,28 @@ export class ChatService {
     return { stopped: true };
   }
 
-  async regenerate(sessionId: string): Promise<TurnStarted> {
-    this.assertIdle(sessionId);
-    const s = await this.deps.store.get(sessionId);
-    const lastUser = [...s.messages].reverse().find((m) => m.role === 'user');
-    if (!lastUser) throw new AppError('NOT_FOUND', 'This session has no question to answer again.');
-    const stale = s.messages.filter((m) => m.role === 'assistant' && m.replyTo === lastUser.id).map((m) => m.id);
-    if (stale.length) await this.deps.store.removeMessages(sessionId, stale);
-    // The engine may cache this session's KV state for the old answer; it no longer matches.
-    this.deps.engine()?.dropSession(sessionId);
-    return this.start(sessionId, lastUser);
+  regenerate(sessionId: string): Promise<TurnStarted> {
+    return this.withTurn(sessionId, async (turn) => {
+      const s = await this.deps.store.get(sessionId);
+      const lastUser = [...s.messages].reverse().find((m) => m.role === 'user');
+      if (!lastUser) throw new AppError('NOT_FOUND', 'This session has no question to answer again.');
+      const stale = s.messages.filter((m) => m.role === 'assistant' && m.replyTo === lastUser.id).map((m) => m.id);
+      if (stale.length) await this.deps.store.removeMessages(sessionId, stale);
+      // The engine may cache this session's KV state for the old answer; it no longer matches.
+      this.deps.engine()?.dropSession(sessionId);
+      return this.start(turn, lastUser);
+    });
   }
 
-  async editLast(sessionId: string, text: string): Promise<TurnStarted> {
-    this.assertIdle(sessionId);
-    const s = await this.deps.store.get(sessionId);
-    const idx = s.messages.map((m) => m.role).lastIndexOf('user');
-    if (idx < 0) throw new AppError('NOT_FOUND', 'This session has no question to edit.');
-    await this.deps.store.removeMessages(sessionId, s.messages.slice(idx).map((m) => m.id));
-    this.deps.engine()?.dropSession(sessionId);
-    const userMessage = this.userMessage(sessionId, text);
-    await this.deps.store.putMessage(sessionId, userMessage);
-    return this.start(sessionId, userMessage);
+  editLast(sessionId: string, text: string): Promise<TurnStarted> {
+    return this.withTurn(sessionId, async (turn) => {
+      const s = await this.deps.store.get(sessionId);
+      const idx = s.messages.map((m) => m.role).lastIndexOf('user');
+      if (idx < 0) throw new AppError('NOT_FOUND', 'This session has no question to edit.');
+      await this.deps.store.removeMessages(sessionId, s.messages.slice(idx).map((m) => m.id));
+      this.deps.engine()?.dropSession(sessionId);
+      return this.ask(turn, text);
+    });
   }
 
   async feedback(input: { sessionId: string; messageId: string; rating: FeedbackRating; comment: string }): Promise<ChatMessage> {
@@ -93,7 +95,9 @@ export class ChatService {
   }
 
   active(): Array<{ sessionId: string; messageId: string; userMessageId: string; text: string }> {
-    return [...this.turns.entries()].map(([sessionId, t]) => ({ sessionId, messageId: t.messageId, userMessageId: t.userMessageId, text: t.streamed }));
+    return [...this.turns.values()]
+      .filter((t) => t.userMessageId)
+      .map((t) => ({ sessionId: t.sessionId, messageId: t.messageId, userMessageId: t.userMessageId, text: t.streamed }));
   }
 
   isBusy(sessionId: string): boolean {
@@ -112,27 +116,41 @@ export class ChatService {
     await Promise.allSettled(turns.map((t) => t.done));
   }
 
-  private assertIdle(sessionId: string): void {
+  /**
+   * Reserves the session's one turn slot synchronously — before any await — so two calls that
+   * arrive together cannot both pass the idle check; the loser gets CONFLICT. The slot is freed
+   * again if `setup` fails before the turn starts.
+   */
+  private async withTurn(sessionId: string, setup: (turn: ActiveTurn) => Promise<TurnStarted>): Promise<TurnStarted> {
     if (this.disposed) throw new AppError('INTERNAL', 'Chat is shutting down.');
     if (this.turns.has(sessionId)) throw new AppError('CONFLICT', 'An answer is still being written in this session; stop it first.');
+    const turn: ActiveTurn = { sessionId, messageId: randomUUID(), userMessageId: '', streamed: '', controller: new AbortController(), done: Promise.resolve() };
+    this.turns.set(sessionId, turn);
+    try {
+      return await setup(turn);
+    } catch (e) {
+      if (!turn.userMessageId) this.turns.delete(sessionId);
+      throw e;
+    }
   }
 
-  private userMessage(sessionId: string, text: string): ChatMessage {
-    return {
+  private async ask(turn: ActiveTurn, text: string): Promise<TurnStarted> {
+    const userMessage: ChatMessage = {
       id: randomUUID(),
-      sessionId,
+      sessionId: turn.sessionId,
       role: 'user',
       text: text.trim(),
       createdAt: new Date().toISOString(),
       sources: [],
       related: []
     };
+    await this.deps.store.putMessage(turn.sessionId, userMessage);
+    return this.start(turn, userMessage);
   }
 
-  private start(sessionId: string, userMessage: ChatMessage): TurnStarted {
-    const messageId = randomUUID();
-    const controller = new AbortController();
-    const turn: ActiveTurn = { messageId, userMessageId: userMessage.id, streamed: '', controller, done: Promise.resolve() };
+  private start(turn: ActiveTurn, userMessage: ChatMessage): TurnStarted {
+    const { sessionId, messageId, controller } = turn;
+    turn.userMessageId = userMessage.id;
     const deps: TurnDeps = {
       ...this.deps,
       onDelta: (delta) => {
@@ -140,9 +158,17 @@ export class ChatService {
         this.deps.events.emit('chat.delta', { sessionId, messageId, delta });
       }
     };
-    const done = (async () => {
+    turn.done = (async () => {
       try {
-        const message = await runTurn(deps, { sessionId, messageId, userMessage, signal: controller.signal });
+        let message: ChatMessage;
+        try {
+          message = await answerTurn(deps, { sessionId, messageId, userMessage, signal: controller.signal });
+        } catch (e) {
+          // Stopped before the answer began (rewrite or retrieval): a stopped, empty answer, the
+          // same outcome as a stop before the model's first token — not a failure.
+          if (!controller.signal.aborted || toErrorData(e).code !== 'CANCELLED') throw e;
+          message = stoppedAnswer(sessionId, messageId, userMessage.id);
+        }
         // Stored (fsynced) before anyone hears about it: chat.done means "durable".
         await this.deps.store.putMessage(sessionId, message);
         this.turns.delete(sessionId);
@@ -150,13 +176,27 @@ export class ChatService {
         this.deps.events.emit('sessions.changed', { sessionId, reason: 'message' });
       } catch (e) {
         this.turns.delete(sessionId);
-        const error = controller.signal.aborted && isAbortError(e) ? { code: 'CANCELLED', message: 'Stopped.' } : toErrorData(e);
-        if (error.code !== 'CANCELLED') this.deps.logger.error('chat turn failed', { sessionId, error: e });
+        const error = toErrorData(e);
+        this.deps.logger.error('chat turn failed', { sessionId, error: e });
         this.deps.events.emit('chat.error', { sessionId, messageId, error: { code: error.code, message: error.message } });
       }
     })();
-    turn.done = done;
-    this.turns.set(sessionId, turn);
     return { sessionId, messageId, userMessage };
   }
+}
+
+function stoppedAnswer(sessionId: string, messageId: string, replyTo: string): ChatMessage {
+  return {
+    id: messageId,
+    sessionId,
+    role: 'assistant',
+    text: '',
+    createdAt: new Date().toISOString(),
+    replyTo,
+    mode: 'answer',
+    sources: [],
+    related: [],
+    stopReason: 'abort',
+    modelId: null
+  };
 }

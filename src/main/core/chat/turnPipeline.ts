@@ -37,7 +37,7 @@ export interface TurnInput {
  * (not_found below the evidence threshold, search_only without a model, else a grounded answer)
  * → stream → map citations. Returns the assistant message; the caller stores it.
  */
-export async function runTurn(deps: TurnDeps, input: TurnInput): Promise<ChatMessage> {
+export async function answerTurn(deps: TurnDeps, input: TurnInput): Promise<ChatMessage> {
   const { sessionId, messageId, userMessage, signal } = input;
   const session = await deps.store.get(sessionId);
   const upto = session.messages.findIndex((m) => m.id === userMessage.id);

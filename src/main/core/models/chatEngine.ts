@@ -119,13 +119,13 @@ export class LlamaChatEngine implements ChatEngine {
     const a = this.requireLoaded();
     const slot = this.acquire(a, req.sessionId);
     const signal = req.signal ? AbortSignal.any([req.signal, a.detaching.signal]) : a.detaching.signal;
-    return this.enqueue(slot, () => this.runTurn(slot, { ...req, signal }));
+    return this.enqueue(slot, () => this.generateOn(slot, { ...req, signal }));
   }
 
   async complete(prompt: string, opts: { maxTokens?: number; signal?: AbortSignal } = {}): Promise<string> {
     const a = this.requireLoaded();
     const res = await this.enqueue(a.utility, () =>
-      this.runTurn(a.utility, {
+      this.generateOn(a.utility, {
         sessionId: UTILITY_SESSION,
         systemPrompt: '',
         history: [],
@@ -188,7 +188,7 @@ export class LlamaChatEngine implements ChatEngine {
     return { history, maxTokens, dropped };
   }
 
-  private async runTurn(slot: SequenceSlot, req: ChatTurnRequest): Promise<ChatTurnResult> {
+  private async generateOn(slot: SequenceSlot, req: ChatTurnRequest): Promise<ChatTurnResult> {
     const started = performance.now();
     const seq = slot.sequence;
     const { history, maxTokens, dropped } = this.budget(req, seq.contextSize);

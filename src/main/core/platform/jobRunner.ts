@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JobSnapshot } from '../../../shared/contract/jobs';
+import type { AppErrorData } from '../../../shared/result';
 import { AppError, toErrorData } from './errors';
 import type { Logger } from './logger';
 
@@ -83,13 +84,13 @@ export class JobRunner {
         this.finish(entry, 'succeeded', undefined, spec.summarize ? spec.summarize(result) : undefined);
         return result;
       } catch (e) {
-        const data = controller.signal.aborted ? { code: 'CANCELLED', message: 'Cancelled.' } : toErrorData(e);
+        const data: AppErrorData = controller.signal.aborted ? { code: 'CANCELLED', message: 'Cancelled.' } : toErrorData(e);
         // Expected outcomes (a damaged PDF, a wrong password) are reported to the user through the
         // job itself; only unexpected failures are errors worth a stack in the log.
         if (data.code === 'INTERNAL') this.logger.error('job failed', { jobId, kind: spec.kind, error: e });
         else if (data.code !== 'CANCELLED') this.logger.info('job ended without result', { jobId, kind: spec.kind, code: data.code, message: data.message });
-        this.finish(entry, data.code === 'CANCELLED' ? 'cancelled' : 'failed', data);
-        throw e instanceof AppError ? e : new AppError(data.code as never, data.message);
+        this.finish(entry, data.code === 'CANCELLED' ? 'cancelled' : 'failed', { code: data.code, message: data.message });
+        throw e instanceof AppError ? e : new AppError(data.code, data.message);
       }
     })();
     // Callers that only want the id must not get unhandled rejections.
@@ -161,7 +162,7 @@ export class JobRunner {
     }
   }
 
-  private finish(entry: Entry, status: JobSnapshot['status'], error?: { code: string; message: string }, result?: unknown): void {
+  private finish(entry: Entry, status: JobSnapshot['status'], error?: JobSnapshot['error'], result?: unknown): void {
     if (entry.pending) clearTimeout(entry.pending);
     entry.pending = undefined;
     Object.assign(entry.snap, { status, finishedAt: new Date().toISOString() });

@@ -1,9 +1,18 @@
 import type { Handlers } from '../../../shared/contract';
-import type { Core } from '../createCore';
+import type { AppHealth } from '../../../shared/contract/app';
+import type { CoreConfig } from '../config';
+import type { JobRunner } from './jobRunner';
 
 type PlatformHandlers = Pick<Handlers, 'app.info' | 'app.health' | 'jobs.list' | 'jobs.cancel'>;
 
-export function platformHandlers(core: Pick<Core, 'config' | 'jobs' | 'health'>): PlatformHandlers {
+/** What the platform methods read (declared here, not taken from Core: no cycle with createCore). */
+export interface PlatformPorts {
+  config: Pick<CoreConfig, 'version' | 'host' | 'paths'>;
+  jobs: Pick<JobRunner, 'list' | 'cancel'>;
+  health(): Promise<AppHealth>;
+}
+
+export function platformHandlers(core: PlatformPorts): PlatformHandlers {
   return {
     'app.info': async () => ({
       name: 'Benchmate',

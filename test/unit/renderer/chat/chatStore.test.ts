@@ -3,7 +3,8 @@ import { createChatStore, type ChatStore } from '../../../../src/renderer/src/fe
 import { connectChatEvents } from '../../../../src/renderer/src/features/chat/connectChatEvents';
 import { createSessionsStore } from '../../../../src/renderer/src/features/sessions/sessionsStore';
 import { createViewerStore } from '../../../../src/renderer/src/features/viewer/viewerStore';
-import { createFakeCore, Fail, flush, source, type FakeCore } from './fakeCore';
+import { createFakeCore, flush, source, type FakeCore } from './fakeCore';
+import { AppError } from '../../../../src/shared/result';
 
 let core: FakeCore;
 let chat: ChatStore;
@@ -118,7 +119,7 @@ describe('chat store: stop / regenerate / edit', () => {
 
   it('a failed send removes the optimistic rows and shows the error', async () => {
     core.handlers['chat.send'] = () => {
-      throw new Fail('INVALID_INPUT', 'question too long');
+      throw new AppError('INVALID_INPUT', 'question too long');
     };
     expect(await chat.getState().send('q')).toBe(false);
     const s = chat.getState();
@@ -134,6 +135,35 @@ describe('chat store: stop / regenerate / edit', () => {
     expect(s.streaming).toBeNull();
     expect(s.transcript.byId[s.transcript.order.at(-1)!].failure).toBe('model crashed');
     expect(s.error?.message).toBe('model crashed');
+  });
+
+  it('chat.error keeps the core\'s error code (no rewrite to INTERNAL)', async () => {
+    await chat.getState().send('q');
+    core.fail('disk is full', 'OUT_OF_MEMORY');
+    expect(chat.getState().error).toEqual({ code: 'OUT_OF_MEMORY', message: 'disk is full' });
+  });
+
+  it('a turn that ends CANCELLED reads as stopped: no failure, no error banner', async () => {
+    await chat.getState().send('q');
+    core.fail('Cancelled.', 'CANCELLED');
+    const s = chat.getState();
+    const a = s.transcript.byId[s.transcript.order.at(-1)!];
+    expect(s.streaming).toBeNull();
+    expect(a.failure).toBeUndefined();
+    expect(a.stopReason).toBe('abort');
+    expect(s.error).toBeNull();
+  });
+
+  it('stop before the first token: the empty answer ends as stopped, not failed', async () => {
+    await chat.getState().send('q');
+    await chat.getState().stop();
+    await flush();
+    const s = chat.getState();
+    const a = s.transcript.byId[s.transcript.order.at(-1)!];
+    expect(a).toMatchObject({ role: 'assistant', text: '', stopReason: 'abort', streaming: false });
+    expect(a.failure).toBeUndefined();
+    expect(s.error).toBeNull();
+    expect(s.streaming).toBeNull();
   });
 });
 

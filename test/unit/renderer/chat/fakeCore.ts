@@ -6,16 +6,7 @@
 import { createApiClient } from '../../../../src/shared/contract/client';
 import type { Api, EventName } from '../../../../src/shared/contract';
 import type { ChatMessage, ChatScope, ChatSource, SessionSummary } from '../../../../src/shared/contract/sessions';
-import type { ErrorCode, Result } from '../../../../src/shared/result';
-
-export class Fail extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string
-  ) {
-    super(message);
-  }
-}
+import { AppError, type ErrorCode, type Result } from '../../../../src/shared/result';
 
 interface Turn {
   sessionId: string;
@@ -34,7 +25,7 @@ export interface FakeCore {
   emit(event: string, payload: unknown): void;
   delta(text: string): void;
   done(extra?: Partial<ChatMessage>): ChatMessage;
-  fail(message: string): void;
+  fail(message: string, code?: ErrorCode): void;
   /** Extra handlers (e.g. library.*) merged over the built-ins. */
   handlers: Record<string, Handler>;
   builtin(method: string): Handler;
@@ -100,10 +91,10 @@ export function createFakeCore(): FakeCore {
       fake.emit('chat.done', { sessionId: t.sessionId, message: m });
       return m;
     },
-    fail(message) {
+    fail(message, code = 'INTERNAL') {
       const t = fake.turn!;
       fake.turn = null;
-      fake.emit('chat.error', { sessionId: t.sessionId, messageId: t.messageId, error: { code: 'INTERNAL', message } });
+      fake.emit('chat.error', { sessionId: t.sessionId, messageId: t.messageId, error: { code, message } });
     }
   };
 
@@ -113,7 +104,7 @@ export function createFakeCore(): FakeCore {
   };
   const must = (sid: string) => {
     const s = sessions.get(sid);
-    if (!s) throw new Fail('NOT_FOUND', `no session ${sid}`);
+    if (!s) throw new AppError('NOT_FOUND', `no session ${sid}`);
     return s;
   };
   const startTurn = (sessionId: string, text: string | null) => {
@@ -186,7 +177,7 @@ export function createFakeCore(): FakeCore {
     },
     'chat.feedback': (i: { sessionId: string; messageId: string; rating: 'helpful'; comment: string }) => {
       const m = must(i.sessionId).messages.find((x) => x.id === i.messageId);
-      if (!m) throw new Fail('NOT_FOUND', 'no message');
+      if (!m) throw new AppError('NOT_FOUND', 'no message');
       m.feedback = { rating: i.rating, comment: i.comment, at: now() };
       return m;
     },
@@ -195,7 +186,7 @@ export function createFakeCore(): FakeCore {
       return { fileName: `benchmate-report.${i.format}`, mimeType: 'application/octet-stream', base64: btoa(`report:${i.sessionIds.join(',')}`), contentSha256: 'abc' };
     },
     'host.saveFile': () => {
-      throw new Fail('NOT_FOUND', 'web host has no native dialogs');
+      throw new AppError('NOT_FOUND', 'web host has no native dialogs');
     }
   };
 
@@ -206,7 +197,7 @@ export function createFakeCore(): FakeCore {
     try {
       return { ok: true, value: await h(input as never) };
     } catch (e) {
-      if (e instanceof Fail) return { ok: false, error: { code: e.code, message: e.message } };
+      if (e instanceof AppError) return { ok: false, error: e.toData() };
       throw e;
     }
   };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createLibraryStore } from '../../../../src/renderer/src/features/library/libraryStore';
 import type { DocumentSummary } from '../../../../src/shared/contract/library';
-import { createFakeApi, FakeError } from '../shell/fakeApi';
+import { createFakeApi } from '../shell/fakeApi';
+import { AppError } from '../../../../src/shared/result';
 import { doc } from './fixtures';
 
 /** A tiny in-memory library core: enough behaviour for the store to be tested against. */
@@ -16,7 +17,7 @@ function fakeLibrary(initial: DocumentSummary[]) {
     },
     'library.update': ({ id, patch }) => {
       const d = docs.find((x) => x.id === id);
-      if (!d) throw new FakeError('NOT_FOUND', 'no such document');
+      if (!d) throw new AppError('NOT_FOUND', 'no such document');
       const next = { ...d, ...patch } as DocumentSummary;
       docs = docs.map((x) => (x.id === id ? next : x));
       return next;
@@ -27,7 +28,7 @@ function fakeLibrary(initial: DocumentSummary[]) {
       return { deleted: docs.length < before };
     },
     'library.unlock': ({ id, password }) => {
-      if (password !== 'secret') throw new FakeError('NEEDS_PASSWORD', `wrong password for ${id}`);
+      if (password !== 'secret') throw new AppError('NEEDS_PASSWORD', `wrong password for ${id}`);
       return { jobId: `unlock-${id}` };
     }
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createModelsStore, slotOf } from '../../../../src/renderer/src/features/models/modelsStore';
 import type { ModelInfo, ModelsState } from '../../../../src/shared/contract/models';
-import { createFakeApi, FakeError } from '../shell/fakeApi';
+import { createFakeApi } from '../shell/fakeApi';
+import { AppError } from '../../../../src/shared/result';
 
 const model = (over: Partial<ModelInfo> = {}): ModelInfo => ({
   id: 'tiny',
@@ -41,10 +42,10 @@ function fakeModelsCore() {
     'models.list': () => models,
     'models.state': () => state,
     'models.catalog': () => {
-      throw new FakeError('INTERNAL', 'catalog unavailable');
+      throw new AppError('INTERNAL', 'catalog unavailable');
     },
     'models.import': ({ path, mode }) => {
-      if (!path.endsWith('.gguf')) throw new FakeError('UNSUPPORTED_FILE', 'not a GGUF file');
+      if (!path.endsWith('.gguf')) throw new AppError('UNSUPPORTED_FILE', 'not a GGUF file');
       const m = model({ id: path.split('/').pop()!.replace('.gguf', ''), path, source: mode === 'reference' ? 'referenced' : 'copied' });
       models = [...models, m];
       return m;

@@ -3,7 +3,8 @@ import { createSessionsStore, visibleSessions, type ExportFile, type SessionsSto
 import { createChatStore, type ChatStore } from '../../../../src/renderer/src/features/chat/chatStore';
 import { connectChatEvents } from '../../../../src/renderer/src/features/chat/connectChatEvents';
 import { createViewerStore } from '../../../../src/renderer/src/features/viewer/viewerStore';
-import { createFakeCore, Fail, flush, type FakeCore } from '../chat/fakeCore';
+import { createFakeCore, flush, type FakeCore } from '../chat/fakeCore';
+import { AppError } from '../../../../src/shared/result';
 
 let core: FakeCore;
 let chat: ChatStore;
@@ -59,7 +60,7 @@ describe('sessions store', () => {
 
   it('surfaces an export failure', async () => {
     core.handlers['export.render'] = () => {
-      throw new Fail('NOT_FOUND', 'session gone');
+      throw new AppError('NOT_FOUND', 'session gone');
     };
     const r = await sessions.getState().exportSessions(['nope'], 'md');
     expect(r.saved).toBe(false);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSettingsStore, selectTheme } from '../../../../src/renderer/src/features/settings/settingsStore';
 import { settingsPatch, settingsSchema, type Settings } from '../../../../src/shared/contract/settings';
-import { createFakeApi, FakeError } from '../shell/fakeApi';
+import { createFakeApi } from '../shell/fakeApi';
+import { AppError } from '../../../../src/shared/result';
 import { defaultSettings } from '../shell/fixtures';
 
 /** A fake settings service that validates like the real one: patch schema + merge + full schema. */
@@ -11,11 +12,11 @@ function fakeSettingsCore() {
     'settings.get': () => current,
     'settings.update': (patch) => {
       const p = settingsPatch.safeParse(patch);
-      if (!p.success) throw new FakeError('INVALID_INPUT', p.error.message);
+      if (!p.success) throw new AppError('INVALID_INPUT', p.error.message);
       const merged = { ...current } as Record<string, unknown>;
       for (const [k, v] of Object.entries(p.data)) merged[k] = { ...(current as unknown as Record<string, object>)[k], ...v };
       const next = settingsSchema.safeParse(merged);
-      if (!next.success) throw new FakeError('INVALID_INPUT', next.error.message);
+      if (!next.success) throw new AppError('INVALID_INPUT', next.error.message);
       current = next.data;
       return current;
     }
@@ -52,7 +53,7 @@ describe('settings store optimism', () => {
       'settings.get': () => defaultSettings(),
       'settings.update': async () => {
         await gate;
-        throw new FakeError('INTERNAL', 'disk full');
+        throw new AppError('INTERNAL', 'disk full');
       }
     });
     const store = createSettingsStore(fake.api);

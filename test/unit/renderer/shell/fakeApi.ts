@@ -1,24 +1,15 @@
 import type { Api, EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../../src/shared/contract';
 import { createApiClient } from '../../../../src/shared/contract/client';
-import type { AppErrorData, ErrorCode, Result } from '../../../../src/shared/result';
+import { AppError, type AppErrorData, type Result } from '../../../../src/shared/result';
 
 /**
  * A fake core for renderer store tests: the REAL typed client (createApiClient) over in-memory
  * handlers, so stores are exercised through the exact Api type the app uses. Handlers may throw
- * `new FakeError(code, msg)` to answer with a Result error; unhandled methods answer NOT_FOUND.
+ * `new AppError(code, msg)` (the app's own error type) to answer with a Result error; unhandled methods answer NOT_FOUND.
  */
 export type FakeHandlers = Partial<{
   [M in MethodName]: (input: MethodInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
 }>;
-
-export class FakeError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string
-  ) {
-    super(message);
-  }
-}
 
 export interface FakeApi {
   api: Api;
@@ -54,7 +45,7 @@ export function createFakeApi(handlers: FakeHandlers = {}): FakeApi {
         return { ok: true, value: await h(input) };
       } catch (e) {
         const error: AppErrorData =
-          e instanceof FakeError ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: String(e) };
+          e instanceof AppError ? e.toData() : { code: 'INTERNAL', message: String(e) };
         return { ok: false, error };
       }
     },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStatusStore } from '../../../../src/renderer/src/features/status/statusStore';
-import { createFakeApi, FakeError } from '../shell/fakeApi';
+import { createFakeApi } from '../shell/fakeApi';
+import { AppError } from '../../../../src/shared/result';
 import { sampleHealth, sampleInfo } from '../shell/fixtures';
 
 describe('status store', () => {
@@ -23,7 +24,7 @@ describe('status store', () => {
     const fake = createFakeApi({
       'app.info': () => sampleInfo(),
       'app.health': () => {
-        if (fail) throw new FakeError('INTERNAL', 'index crashed');
+        if (fail) throw new AppError('INTERNAL', 'index crashed');
         return sampleHealth();
       }
     });

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bytesToBase64 } from '../../../../src/renderer/src/features/viewer/base64';
 import { activeHighlight, createViewerStore, type ViewerStore } from '../../../../src/renderer/src/features/viewer/viewerStore';
-import { createFakeCore, Fail, flush, type FakeCore } from '../chat/fakeCore';
+import { createFakeCore, flush, type FakeCore } from '../chat/fakeCore';
+import { AppError } from '../../../../src/shared/result';
 
 let core: FakeCore;
 let viewer: ViewerStore;
@@ -10,7 +11,7 @@ const pdfBytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37,
 beforeEach(() => {
   core = createFakeCore();
   core.handlers['library.fileBytes'] = (i: { docId: string }) => {
-    if (i.docId !== 'doc1') throw new Fail('NOT_FOUND', 'Document was deleted');
+    if (i.docId !== 'doc1') throw new AppError('NOT_FOUND', 'Document was deleted');
     return { docId: 'doc1', fileName: 'x.pdf', bytes: pdfBytes.length, base64: bytesToBase64(pdfBytes) };
   };
   core.handlers['library.pageText'] = (i: { docId: string; page: number }) => ({

@@ -1,4 +1,5 @@
 import type { Api } from '../../../../shared/contract';
+import type { ModelsState } from '../../../../shared/contract/models';
 
 /**
  * Calls chat needs from other features' contracts (library for the scope picker, models for the
@@ -43,8 +44,6 @@ export async function loadChatModelLoaded(api: Api): Promise<boolean | null> {
   return r.ok ? chatLoadedFromState(r.value) : null;
 }
 
-export function chatLoadedFromState(state: unknown): boolean | null {
-  const slots = (state as { slots?: Array<{ role?: string; status?: string }> })?.slots;
-  if (!Array.isArray(slots)) return null;
-  return slots.some((s) => s.role === 'chat' && s.status === 'loaded');
+export function chatLoadedFromState(state: ModelsState): boolean {
+  return state.slots.some((s) => s.role === 'chat' && s.status === 'loaded');
 }

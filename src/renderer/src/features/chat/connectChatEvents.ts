@@ -1,4 +1,4 @@
-import { eventNames, type Api } from '../../../../shared/contract';
+import type { Api } from '../../../../shared/contract';
 import { announce } from '../../lib/announce';
 import type { SessionsStore } from '../sessions/sessionsStore';
 import type { ViewerStore } from '../viewer/viewerStore';
@@ -26,22 +26,15 @@ export function connectChatEvents(api: Api, stores: ChatFeatureStores, options: 
   const { chat, sessions } = stores;
   const batcher = createDeltaBatcher((d) => chat.getState().onDelta(d), options.deltaIntervalMs ?? 50);
   const announced = new Set<string>();
-  const offs: Array<() => void> = [];
-  // Only events the contract knows (library/models events exist once those features land).
-  const on = (event: string, cb: (p: never) => void): (() => void) =>
-    (eventNames as string[]).includes(event)
-      ? (api.on as unknown as (ev: string, l: (p: never) => void) => () => void)(event, cb)
-      : () => {};
-
-  offs.push(
-    on('chat.delta', (e: { sessionId: string; messageId: string; delta: string }) => {
+  const offs = [
+    api.on('chat.delta', (e) => {
       if (!announced.has(e.messageId) && chat.getState().activeId === e.sessionId) {
         announced.add(e.messageId);
         announce('Answer started');
       }
       batcher.push(e);
     }),
-    on('chat.done', (e: Parameters<ReturnType<ChatStore['getState']>['onDone']>[0]) => {
+    api.on('chat.done', (e) => {
       batcher.flush();
       chat.getState().onDone(e);
       if (chat.getState().activeId === e.sessionId) {
@@ -58,22 +51,23 @@ export function connectChatEvents(api: Api, stores: ChatFeatureStores, options: 
       announced.delete(e.message.id);
       if (sessions.getState().loaded) void sessions.getState().load();
     }),
-    on('chat.error', (e: Parameters<ReturnType<ChatStore['getState']>['onError']>[0]) => {
+    api.on('chat.error', (e) => {
       batcher.flush();
       chat.getState().onError(e);
-      announce(`Answer failed: ${e.error.message}`, 'assertive');
+      if (e.error.code === 'CANCELLED') announce('Answer stopped');
+      else announce(`Answer failed: ${e.error.message}`, 'assertive');
     }),
-    on('sessions.changed', (e: { sessionId: string; reason: string }) => {
+    api.on('sessions.changed', (e) => {
       chat.getState().onSessionsChanged(e);
       if (sessions.getState().loaded && e.reason !== 'message') void sessions.getState().load();
     }),
     // Scope choices and the search-only banner follow the library and the loaded model.
-    on('library.changed', () => void chat.getState().refreshEnvironment()),
-    on('models.state', (st: unknown) => {
+    api.on('library.changed', () => void chat.getState().refreshEnvironment()),
+    api.on('models.state', (st) => {
       const loaded = chatLoadedFromState(st);
-      if (loaded !== null && loaded !== chat.getState().modelLoaded) chat.setState({ modelLoaded: loaded });
+      if (loaded !== chat.getState().modelLoaded) chat.setState({ modelLoaded: loaded });
     })
-  );
+  ];
   void chat.getState().loadSessions();
   void chat.getState().refreshEnvironment();
   return () => {

@@ -1,7 +1,6 @@
-import type { StoreApi } from 'zustand/vanilla';
 import type { TurnStarted } from '../../../../shared/contract/chat';
 import type { AppErrorData, Result } from '../../../../shared/result';
-import type { ChatState } from './chatStore';
+import type { ChatSliceContext } from './chatState';
 import * as T from './transcript';
 
 type Ids = { placeholder: string; localUser: string | null };
@@ -11,11 +10,10 @@ type Ids = { placeholder: string; localUser: string | null };
  * (local placeholder ids), the core's reply swaps in the real ids, a refusal removes them again.
  * Deltas that beat the reply are handled by the store's onDelta (it adopts the placeholder).
  */
-export function createTurnRunner(store: () => StoreApi<ChatState>) {
+export function createTurnRunner({ set, get }: Pick<ChatSliceContext, 'set' | 'get'>) {
   /** Shows the question + an empty streaming answer at once, before the core has replied. */
   const beginTurn = (sessionId: string, userText: string | null): Ids => {
-    const s = store().getState();
-    let t = s.transcript;
+    let t = get().transcript;
     let localUser: string | null = null;
     if (userText !== null) {
       const u = T.localMessage(sessionId, 'user', userText);
@@ -24,37 +22,33 @@ export function createTurnRunner(store: () => StoreApi<ChatState>) {
     }
     const a = T.localMessage(sessionId, 'assistant', '');
     t = T.upsertLast(t, a);
-    store().setState({ transcript: t, streaming: { sessionId, messageId: a.id }, stopping: false, error: null });
+    set({ transcript: t, streaming: { sessionId, messageId: a.id }, stopping: false, error: null });
     return { placeholder: a.id, localUser };
   };
 
   /** The core answered with real ids: swap them in (a delta may already have done so). */
   const adoptTurn = (ids: Ids, started: TurnStarted): void => {
-    const s = store().getState();
+    const s = get();
     if (s.activeId !== started.sessionId) return;
     let t = s.transcript;
     if (ids.localUser) t = T.replaceMessage(t, ids.localUser, started.userMessage);
     const ph = t.byId[ids.placeholder];
     if (ph) t = T.replaceMessage(t, ids.placeholder, { ...ph, id: started.messageId, replyTo: started.userMessage.id });
     const streaming = s.streaming?.messageId === ids.placeholder ? { sessionId: started.sessionId, messageId: started.messageId } : s.streaming;
-    store().setState({ transcript: t, streaming });
+    set({ transcript: t, streaming });
   };
 
   const abortTurn = (ids: Ids, error: AppErrorData): void => {
-    const s = store().getState();
-    store().setState({
-      transcript: T.removeIds(s.transcript, [ids.placeholder, ...(ids.localUser ? [ids.localUser] : [])]),
+    set({
+      transcript: T.removeIds(get().transcript, [ids.placeholder, ...(ids.localUser ? [ids.localUser] : [])]),
       streaming: null,
       stopping: false,
       error
     });
   };
 
-  const runTurn = async (
-    sessionId: string,
-    userText: string | null,
-    call: () => Promise<Result<TurnStarted>>
-  ): Promise<boolean> => {
+  /** Starts a turn through `call` (chat.send / regenerate / editLast); false when the core refused it. */
+  return async function startTurn(sessionId: string, userText: string | null, call: () => Promise<Result<TurnStarted>>): Promise<boolean> {
     const ids = beginTurn(sessionId, userText);
     const r = await call();
     if (!r.ok) {
@@ -64,6 +58,4 @@ export function createTurnRunner(store: () => StoreApi<ChatState>) {
     adoptTurn(ids, r.value);
     return true;
   };
-
-  return runTurn;
 }
