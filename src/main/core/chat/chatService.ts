@@ -85,13 +85,13 @@ export class ChatService {
     const s = await this.deps.store.get(input.sessionId);
     const m = s.messages.find((x) => x.id === input.messageId);
     if (!m || m.role !== 'assistant') throw new AppError('NOT_FOUND', 'No such answer in this session.');
-    await this.deps.store.setFeedback(input.sessionId, input.messageId, {
+    const after = await this.deps.store.setFeedback(input.sessionId, input.messageId, {
       rating: input.rating,
       comment: input.comment.trim(),
       at: new Date().toISOString()
     });
     this.deps.events.emit('sessions.changed', { sessionId: input.sessionId, reason: 'updated' });
-    return structuredClone(m);
+    return after.messages.find((x) => x.id === input.messageId) ?? m;
   }
 
   active(): Array<{ sessionId: string; messageId: string; userMessageId: string; text: string }> {

@@ -38,7 +38,9 @@ export class SessionStore {
 
   constructor(
     private readonly dir: string,
-    private readonly logger: Logger
+    private readonly logger: Logger,
+    /** The journal append (tests substitute a failing one to check memory and disk stay in step). */
+    private readonly io: { append: typeof appendRecords } = { append: appendRecords }
   ) {}
 
   private get indexPath(): string {
@@ -122,11 +124,18 @@ export class SessionStore {
     return [...this.index.values()].map((e) => e.agg);
   }
 
+  /** A copy of the session: callers may keep or change it without touching the store's state. */
   async get(id: string): Promise<SessionState> {
+    const hit = this.loaded.get(id);
+    return structuredClone(hit ?? (await this.serial(id, () => this.current(id))));
+  }
+
+  /** The stored state (loaded on first use); call inside serial() when loading. */
+  private async current(id: string): Promise<SessionState> {
     const hit = this.loaded.get(id);
     if (hit) return hit;
     if (!this.index.has(id)) throw new AppError('NOT_FOUND', `No session ${id}.`);
-    const state = await this.serial(id, () => this.loadJournal(id));
+    const state = await this.loadJournal(id);
     if (!state) throw new AppError('NOT_FOUND', `Session ${id} is unreadable.`);
     this.loaded.set(id, state);
     return state;
@@ -151,10 +160,9 @@ export class SessionStore {
       }
     };
     const state = applyRecord(undefined, rec)!;
-    this.loaded.set(id, state);
-    await this.write(id, state, [rec]);
+    await this.serial(id, () => this.commit(id, state, rec, 0));
     await fsyncDir(this.dir); // make the new file's directory entry durable too
-    return state;
+    return structuredClone(state);
   }
 
   patch(id: string, patch: SessionPatch): Promise<SessionState> {
@@ -184,15 +192,32 @@ export class SessionStore {
     return true;
   }
 
-  private async mutate(id: string, rec: JournalRecord): Promise<SessionState> {
-    const state = await this.get(id);
-    applyRecord(state, rec);
-    await this.write(id, state, [rec]);
-    return state;
+  /**
+   * Read, change and write one session as one serial step. The change is applied to a copy and
+   * becomes the stored state only after the journal append succeeded: a failed write leaves
+   * memory as it was, and the journal is cut back to its last whole record (see commit).
+   */
+  private mutate(id: string, rec: JournalRecord): Promise<SessionState> {
+    return this.serial(id, async () => {
+      const next = applyRecord(structuredClone(await this.current(id)), rec)!;
+      await this.commit(id, next, rec, this.index.get(id)?.journalBytes);
+      return structuredClone(next);
+    });
   }
 
-  private async write(id: string, state: SessionState, records: JournalRecord[]): Promise<void> {
-    const size = await this.serial(id, () => appendRecords(this.journalPath(id), records));
+  /** Appends `rec` (fsynced), then makes `state` the session's state; call inside serial(). */
+  private async commit(id: string, state: SessionState, rec: JournalRecord, bytesBefore: number | undefined): Promise<void> {
+    const path = this.journalPath(id);
+    let size: number;
+    try {
+      size = await this.io.append(path, [rec]);
+    } catch (e) {
+      // A partial line left behind would glue the next record onto it and hide it from readers.
+      if (bytesBefore !== undefined) await fs.truncate(path, bytesBefore).catch((t) => this.logger.error('journal cut-back failed', { id, error: t }));
+      else await fs.rm(path, { force: true });
+      throw e;
+    }
+    this.loaded.set(id, state);
     this.index.set(id, { summary: summaryOf(state), agg: aggregateOf(state), journalBytes: size });
     this.scheduleIndex();
   }
