@@ -10,6 +10,7 @@ import { createCore, type Core } from '../core/createCore';
 import { createWindowCall } from './windowCall';
 import { appIconPath, hardenContents, hardenSession, mainWindowOptions } from './mainWindow';
 import { resolveUserData } from './paths';
+import { disposeBounded, recordStartupFailure } from './lifecycle';
 import { forwardEvents } from './ipc/forwardEvents';
 import { createSenderCheck } from './ipc/registerIpc';
 import { registerElectronIpc } from './ipc/wireIpc';
@@ -34,7 +35,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   // Any webContents created later (devtools aside) gets the same navigation lockdown.
   app.on('web-contents-created', (_e, contents) => hardenContents(contents, appUrl, (url) => shell.openExternal(url)));
-  app.whenReady().then(() => start(userData), fail);
+  app.whenReady().then(() => start(userData)).catch((e: unknown) => startupFailed(e, userData));
 }
 
 async function start(userData: string): Promise<void> {
@@ -70,8 +71,14 @@ function createWindow(): void {
   void win.loadURL(appUrl());
 }
 
-function fail(e: unknown): void {
-  dialog.showErrorBox('Benchmate could not start', e instanceof Error ? (e.stack ?? e.message) : String(e));
+/** createCore rejected (data folder locked or unwritable, index unreadable): say why, then quit. */
+async function startupFailed(e: unknown, userData: string): Promise<void> {
+  const failure = await recordStartupFailure(e, pathsFor(userData).logs);
+  dialog.showErrorBox(failure.title, failure.content);
+  quitting = true;
+  const c = core;
+  core = null;
+  if (c) await disposeBounded(() => c.dispose(), c.logger);
   app.exit(1);
 }
 
@@ -86,5 +93,5 @@ app.on('before-quit', (e) => {
   quitting = true;
   const c = core;
   core = null;
-  c.dispose().finally(() => app.quit());
+  void disposeBounded(() => c.dispose(), c.logger).finally(() => app.quit());
 });

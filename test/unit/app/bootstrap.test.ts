@@ -9,69 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ipcChannel, ipcEventChannel, methodNames } from '../../../src/shared/contract';
+import { fake } from './fakeElectron';
 
-const fake = vi.hoisted(() => {
-  type Listener = (...args: unknown[]) => unknown;
-  const appListeners = new Map<string, Listener[]>();
-  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
-  const windows: Array<{ options: Record<string, unknown>; url?: string; sent: Array<[string, unknown]>; contents: Record<string, unknown> }> = [];
-  let resolveReady: () => void = () => {};
-  const ready = new Promise<void>((r) => (resolveReady = r));
-  const paths: Record<string, string> = { userData: '/nonexistent/real-profile' };
-  const state = { quitCalls: 0, permissionHandler: null as null | Listener };
-  return { appListeners, handlers, windows, ready, resolveReady, paths, state };
-});
-
-vi.mock('electron', () => {
-  const on = (event: string, l: (...args: unknown[]) => unknown) => {
-    fake.appListeners.set(event, [...(fake.appListeners.get(event) ?? []), l]);
-  };
-  class BrowserWindow {
-    webContents: Record<string, unknown>;
-    private readonly record: (typeof fake.windows)[number];
-    constructor(options: Record<string, unknown>) {
-      const sent: Array<[string, unknown]> = [];
-      this.webContents = { isDestroyed: () => false, send: (c: string, p: unknown) => sent.push([c, p]), mainFrame: null };
-      this.record = { options, sent, contents: this.webContents };
-      fake.windows.push(this.record);
-    }
-    static getAllWindows = () => fake.windows;
-    once() {}
-    on() {}
-    show() {}
-    isMinimized = () => false;
-    async loadURL(url: string) {
-      this.record.url = url;
-    }
-  }
-  return {
-    app: {
-      isPackaged: false,
-      requestSingleInstanceLock: () => true,
-      getPath: (name: string) => fake.paths[name],
-      setPath: (name: string, value: string) => void (fake.paths[name] = value),
-      getVersion: () => '9.9.9-test',
-      getAppPath: () => '/opt/benchmate',
-      whenReady: () => fake.ready,
-      on,
-      quit: () => void fake.state.quitCalls++,
-      exit: () => {}
-    },
-    BrowserWindow,
-    ipcMain: {
-      handle: (c: string, h: (event: unknown, ...args: unknown[]) => Promise<unknown>) => void fake.handlers.set(c, h),
-      removeHandler: (c: string) => void fake.handlers.delete(c)
-    },
-    session: {
-      defaultSession: {
-        setPermissionRequestHandler: (h: (...args: unknown[]) => unknown) => void (fake.state.permissionHandler = h),
-        setPermissionCheckHandler: () => {}
-      }
-    },
-    dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }), showErrorBox: () => {} },
-    shell: { openExternal: async () => {} }
-  };
-});
+// The whole `electron` module, faked in memory (shared with the start-up failure test).
+vi.mock('electron', async () => (await import('./fakeElectron')).electronModule);
 
 let dataDir: string;
 const savedEnv = process.env.BENCHMATE_DATA_DIR;
