@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { makeManualPdf, truncatePdf, writePdf } from '../fixtures/pdf/makePdf';
 import { sampleManualSpec, SAMPLE_TITLE } from '../fixtures/pdf/sampleManual';
 import { expect, test } from './fixtures/webHost';
+import { collectPageProblems } from './fixtures/pageProblems';
 import { AppPage } from './pages/AppPage';
 import { ChatScreen } from './pages/ChatScreen';
 import { SessionsScreen } from './pages/SessionsScreen';
@@ -23,12 +24,7 @@ test.describe('technician journey', () => {
   test.describe.configure({ timeout: 300_000 });
 
   test('import → ask → cite → view → stop → export → search → delete', async ({ page, webHost }) => {
-    const errors: string[] = [];
-    page.on('pageerror', (e) => {
-      errors.push(`pageerror: ${e.message}`);
-      console.error(`[journey] page error: ${e.message}`);
-    });
-    page.on('console', (m) => m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text()) && errors.push(m.text()));
+    const errors = collectPageProblems(page, 'journey');
     await page.setViewportSize({ width: 1024, height: 700 });
     const dir = await mkdtemp(join(tmpdir(), 'benchmate-journey-'));
     const app = new AppPage(page);

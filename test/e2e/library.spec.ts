@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, type WebHostHandle } from './fixtures/webHost';
+import { collectPageProblems } from './fixtures/pageProblems';
 import { AppPage } from './pages/AppPage';
 import { encryptPdf, makeManualPdf, truncatePdf, writePdf } from '../fixtures/pdf/makePdf';
 import { sampleManualSpec, SAMPLE_TITLE } from '../fixtures/pdf/sampleManual';
@@ -63,11 +64,7 @@ test.describe('library admin', () => {
 
   test('import with progress, damaged file error, metadata, test search, delete', async ({ page, webHost }) => {
     test.setTimeout(120_000);
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
-    });
+    const problems = collectPageProblems(page);
     await page.setViewportSize({ width: 1024, height: 700 });
     await emptyLibrary(webHost);
     const files = await makeFixtures(dir);

@@ -1,13 +1,10 @@
 import { test, expect, appVersion } from './fixtures/webHost';
+import { collectPageProblems } from './fixtures/pageProblems';
 import { AppPage, PAGES } from './pages/AppPage';
 
 test.describe('web host smoke', () => {
   test('opens the app, navigates every page, Status reflects the real core', async ({ page, webHost }) => {
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    const problems = collectPageProblems(page);
 
     const app = new AppPage(page);
     await app.open(webHost.url);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
+import type { HostKind } from '../../shared/contract/app';
 
-export type HostKind = 'electron' | 'web' | 'cli' | 'test';
+export type { HostKind };
 
 export interface CorePaths {
   userData: string;

@@ -13,7 +13,7 @@ import { platformHandlers } from './platform/platformHandlers';
 import { hostHandlers } from './host/hostHandlers';
 import { SettingsService } from './settings/settingsService';
 import { LanceStore } from './index/lanceStore';
-import { LibraryService } from './library/libraryService';
+import { isLibraryJob, LibraryService } from './library/libraryService';
 import { libraryHandlers } from './library/libraryHandlers';
 import { settingsHandlers } from './settings/settingsHandlers';
 import { SearchService } from './search/searchService';
@@ -35,7 +35,8 @@ import { PackService } from './backup/packService';
 import { backupHandlers } from './backup/backupHandlers';
 import { applyPendingRestore } from './backup/restore';
 
-export type HealthCheck = () => ComponentHealth | Promise<ComponentHealth>;
+/** One component's health, or several (models reports the chat and embedding slots). */
+export type HealthCheck = () => ComponentHealth | ComponentHealth[] | Promise<ComponentHealth | ComponentHealth[]>;
 
 /** Everything a transport (Electron, web host, CLI, tests) needs from the core. */
 export interface Core {
@@ -75,7 +76,8 @@ export interface Core {
 }
 
 /**
- * Composition root: builds every service from the config and wires their ports by hand.
+ * Composition root: builds every service from the config and wires their ports by hand, in
+ * stages (platform → storage → services → cross-feature events → health and handlers).
  * No globals — two cores over two userData folders can live in one process (tests do this).
  */
 export async function createCore(config: CoreConfig): Promise<Core> {
@@ -83,8 +85,58 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   // A restore staged by the running app last time is swapped in before anything opens the folder.
   const restored = await applyPendingRestore(p.userData);
   await Promise.all([p.userData, p.library, p.index, p.models, p.sessions, p.logs].map((d) => mkdir(d, { recursive: true })));
-
   const lock = acquireDataDirLock(p.userData);
+  const platform = await createPlatform(config);
+  const services = await createServices(config, platform, lock.primary);
+  const { logger } = platform;
+  if (restored) logger.info('restored a backup staged before the restart', { ...restored });
+  if (!lock.primary) logger.info('data folder is in use by another process; skipping crash recovery', { ownerPid: lock.ownerPid });
+  wireCrossFeatureEvents(platform, services);
+
+  let handlers: Handlers | undefined;
+  const checks = healthChecks(platform.jobs, services);
+  const core: Core = {
+    config,
+    ...platform,
+    ...services,
+    get handlers(): Handlers {
+      if (!handlers) throw new Error('core is still starting');
+      return handlers;
+    },
+    api: createApiClient(
+      (method, input) => dispatch(core.handlers, method, input, logger),
+      (event, listener) => platform.events.on(event, listener)
+    ),
+    call: (method: string, input?: unknown) => dispatch(core.handlers, method, input, logger),
+    health: () => overallHealth(checks),
+    async dispose() {
+      await platform.jobs.dispose();
+      for (const d of services.disposables.reverse()) {
+        try {
+          await d.dispose();
+        } catch (e) {
+          logger.error('dispose failed', { error: e });
+        }
+      }
+      platform.events.clear();
+      lock.release();
+    }
+  };
+  handlers = handlerTable(core);
+  logger.info('core started', { host: config.host, version: config.version });
+  // Reload remembered models in the background: startup never waits for a model to load.
+  if (config.restoreModels !== false) services.models.restoreFromSettings();
+  return core;
+}
+
+type Platform = Pick<Core, 'logger' | 'events' | 'jobs' | 'settings'>;
+type Services = Pick<Core, 'index' | 'library' | 'search' | 'answer' | 'sessions' | 'chat' | 'exporter' | 'models' | 'backup' | 'packs'> & {
+  /** Disposed in reverse order of creation. */
+  disposables: Array<{ dispose(): unknown }>;
+};
+
+async function createPlatform(config: CoreConfig): Promise<Platform> {
+  const p = config.paths;
   const logger = new FileLogger({ dir: p.logs, level: config.logLevel ?? 'info', echo: config.logEcho ?? false });
   const events = new TypedEmitter<EventMap>((e) => logger.error('event listener threw', { error: e }));
   const jobs = new JobRunner(
@@ -94,10 +146,14 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const settings = new SettingsService(p.settings, logger.child('settings'));
   await settings.load();
   settings.onChange((s) => events.emit('settings.changed', s));
+  return { logger, events, jobs, settings };
+}
 
-  // Disposed in reverse order of creation.
+/** Storage first, then models before search (search takes its vector source and reranker from them). */
+async function createServices(config: CoreConfig, { logger, events, jobs, settings }: Platform, primary: boolean): Promise<Services> {
+  const p = config.paths;
   const index = await LanceStore.open(p.index, logger.child('index'));
-  const disposables: Array<{ dispose(): unknown }> = [settings, index];
+  const disposables: Services['disposables'] = [settings, index];
   const library = await LibraryService.create({
     store: index,
     jobs,
@@ -106,34 +162,27 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     paths: { library: p.library, index: p.index },
     limits: () => settings.get().library,
     ocr: () => settings.get().library,
-    recoverInterrupted: lock.primary
+    recoverInterrupted: primary
   });
-  if (!lock.primary) logger.info('data folder is in use by another process; skipping crash recovery', { ownerPid: lock.ownerPid });
   disposables.push(library);
-  const search = new SearchService({ store: index, settings: () => settings.get().retrieval, logger: logger.child('search') });
+  const sessionStore = new SessionStore(p.sessions, logger.child('sessions'));
+  await sessionStore.open();
+  const models = await ModelManager.create({ modelsDir: p.models, threads: config.threads, settings, jobs, events, logger: logger.child('models'), store: index });
+  disposables.push(models);
+  const search = new SearchService({
+    store: index,
+    settings: () => settings.get().retrieval,
+    vectorSource: () => models.embeddings.vectorSource(),
+    reranker: () => models.reranker(),
+    logger: logger.child('search')
+  });
   disposables.push(search);
-  // Rebuild search statistics in the background after the library changes, not on the next query.
-  events.on('library.changed', () => search.scheduleWarm());
   const answer = new AnswerService({
     pageText: (docId, page) => library.pageText(docId, page).then((p) => p.text),
     termWeights: () => search.termWeights(),
     logger: logger.child('answer')
   });
   disposables.push(answer);
-  const sessionStore = new SessionStore(p.sessions, logger.child('sessions'));
-  await sessionStore.open();
-  const models = await ModelManager.create({
-    modelsDir: p.models,
-    threads: config.threads,
-    settings,
-    jobs,
-    events,
-    logger: logger.child('models'),
-    store: index
-  });
-  disposables.push(models);
-  search.setVectorSource(() => models.embeddings.vectorSource());
-  search.setReranker(() => models.reranker());
   // Without a loaded chat model, chat runs in search-only mode.
   const chatEngine = (): ChatEnginePort | undefined => (models.chatEngine.isLoaded() ? models.chatEngine : undefined);
   const chat = new ChatService({
@@ -152,9 +201,6 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     events,
     logger: logger.child('sessions')
   });
-  sessions.startRetention();
-  // Lowering the retention period takes effect at once, not at the next periodic pass.
-  settings.onChange(() => void sessions.applyRetention().catch((e) => logger.error('retention failed', { error: e })));
   const exporter = new ExportService({
     getSession: (id) => sessionStore.get(id),
     allSessions: () => sessions.allStates(),
@@ -185,100 +231,75 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     optimize: () => library.optimize()
   });
   disposables.push(backup);
-  if (restored) logger.info('restored a backup staged before the restart', { ...restored });
   // Scheduled backups belong to the long-running app, not to one-shot CLI commands or tests.
   if (config.host === 'electron' || config.host === 'web') backup.startSchedule();
-  const healthChecks: HealthCheck[] = [
+  return { index, library, search, answer, sessions, chat, exporter, models, backup, packs, disposables };
+}
+
+/** Every reaction of one feature to another's events, in one place. */
+function wireCrossFeatureEvents({ events, settings, logger }: Platform, { search, models, sessions }: Services): void {
+  events.on('library.changed', (change) => {
+    // Rebuild search statistics in the background after the library changes, not on the next query.
+    search.scheduleWarm();
+    models.onLibraryChanged(change);
+  });
+  // A library job that ended without a change (failed import, optimize) may still leave chunks to embed.
+  events.on('jobs.finished', (job) => {
+    if (isLibraryJob(job.kind)) models.onLibraryChanged();
+  });
+  sessions.startRetention();
+  // Lowering the retention period takes effect at once, not at the next periodic pass.
+  settings.onChange(() => void sessions.applyRetention().catch((e) => logger.error('retention failed', { error: e })));
+}
+
+function healthChecks(jobs: JobRunner, { library, search, models, sessions }: Services): HealthCheck[] {
+  return [
     () => {
       const active = jobs.activeCount();
       return { name: 'jobs', status: 'ok', detail: active ? `${active} running` : 'idle' };
+    },
+    () => library.health(),
+    () => search.health(),
+    () => models.health(),
+    () => {
+      const st = sessions.stats();
+      const ttft = st.avgTtftMs === null ? 'n/a' : `${Math.round(st.avgTtftMs)} ms`;
+      return {
+        name: 'sessions',
+        status: 'ok',
+        detail: `${st.sessions} sessions, ${st.messages} messages, avg TTFT ${ttft}, refused ${(st.refusedShare * 100).toFixed(0)}%`
+      };
     }
   ];
-  healthChecks.push(() => library.health());
-  healthChecks.push(() => search.health());
-  healthChecks.push(() => models.health()[0], () => models.health()[1]);
-  healthChecks.push(() => {
-    const st = sessions.stats();
-    const ttft = st.avgTtftMs === null ? 'n/a' : `${Math.round(st.avgTtftMs)} ms`;
-    return {
-      name: 'sessions',
-      status: 'ok',
-      detail: `${st.sessions} sessions, ${st.messages} messages, avg TTFT ${ttft}, refused ${(st.refusedShare * 100).toFixed(0)}%`
-    };
-  });
+}
 
-  let handlers: Handlers | undefined;
-  const core: Core = {
-    config,
-    events,
-    logger,
-    jobs,
-    settings,
-    index,
-    library,
-    search,
-    answer,
-    sessions,
-    chat,
-    exporter,
-    models,
-    backup,
-    packs,
-    get handlers(): Handlers {
-      if (!handlers) throw new Error('core is still starting');
-      return handlers;
-    },
-    api: createApiClient(
-      (method, input) => dispatch(core.handlers, method, input, logger),
-      (event, listener) => events.on(event, listener)
-    ),
-    call: (method: string, input?: unknown) => dispatch(core.handlers, method, input, logger),
-    async health(): Promise<AppHealth> {
-      const components = await Promise.all(
-        healthChecks.map(async (check) => {
-          try {
-            return await check();
-          } catch (e) {
-            return { name: 'unknown', status: 'error' as const, detail: String(e) };
-          }
-        })
-      );
-      const status = components.some((c) => c.status === 'error')
-        ? 'error'
-        : components.some((c) => c.status === 'degraded')
-          ? 'degraded'
-          : 'ok';
-      return { status, components, checkedAt: new Date().toISOString() };
-    },
-    async dispose() {
-      await jobs.dispose();
-      for (const d of disposables.reverse()) {
-        try {
-          await d.dispose();
-        } catch (e) {
-          logger.error('dispose failed', { error: e });
-        }
+async function overallHealth(checks: HealthCheck[]): Promise<AppHealth> {
+  const results = await Promise.all(
+    checks.map(async (check): Promise<ComponentHealth[]> => {
+      try {
+        return [await check()].flat();
+      } catch (e) {
+        return [{ name: 'unknown', status: 'error', detail: String(e) }];
       }
-      events.clear();
-      lock.release();
-    }
-  };
+    })
+  );
+  const components = results.flat();
+  const status = components.some((c) => c.status === 'error') ? 'error' : components.some((c) => c.status === 'degraded') ? 'degraded' : 'ok';
+  return { status, components, checkedAt: new Date().toISOString() };
+}
 
-  // Main's handler table: `satisfies` makes a missing or mistyped method a compile error.
-  handlers = {
+/** Main's handler table: `satisfies` makes a missing or mistyped method a compile error. */
+function handlerTable(core: Core): Handlers {
+  return {
     ...platformHandlers(core),
     ...hostHandlers(),
-    ...settingsHandlers(settings),
-    ...libraryHandlers(library),
-    ...searchHandlers(search),
-    ...chatHandlers(chat),
-    ...sessionsHandlers(sessions),
-    ...exportHandlers(exporter),
-    ...modelsHandlers(models),
-    ...backupHandlers(backup, packs)
+    ...settingsHandlers(core.settings),
+    ...libraryHandlers(core.library),
+    ...searchHandlers(core.search),
+    ...chatHandlers(core.chat),
+    ...sessionsHandlers(core.sessions),
+    ...exportHandlers(core.exporter),
+    ...modelsHandlers(core.models),
+    ...backupHandlers(core.backup, core.packs)
   } satisfies Handlers;
-  logger.info('core started', { host: config.host, version: config.version });
-  // Reload remembered models in the background: startup never waits for a model to load.
-  if (config.restoreModels !== false) models.restoreFromSettings();
-  return core;
 }

@@ -10,13 +10,17 @@ export const componentHealth = z.object({
 });
 export type ComponentHealth = z.infer<typeof componentHealth>;
 
+/** Which program runs the core: the desktop app, the web host, the CLI or a test. */
+export const hostKind = z.enum(['electron', 'web', 'cli', 'test']);
+export type HostKind = z.infer<typeof hostKind>;
+
 export const appInfo = z.object({
   name: z.string(),
   version: z.string(),
   platform: z.string(),
   arch: z.string(),
   nodeVersion: z.string(),
-  host: z.enum(['electron', 'web', 'cli', 'test']),
+  host: hostKind,
   paths: z.object({
     userData: z.string(),
     library: z.string(),

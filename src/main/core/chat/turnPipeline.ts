@@ -42,14 +42,15 @@ export async function answerTurn(deps: TurnDeps, input: TurnInput): Promise<Chat
   const session = await deps.store.get(sessionId);
   const upto = session.messages.findIndex((m) => m.id === userMessage.id);
   const earlier = upto >= 0 ? session.messages.slice(0, upto) : session.messages.slice();
-  const engine = deps.engine();
-  const modelReady = !!engine?.isLoaded();
+  const available = deps.engine();
+  // Undefined unless a chat model is loaded: every later use is then checked by the compiler.
+  const engine = available?.isLoaded() ? available : undefined;
 
   const previousQuery = lastQuery(earlier);
   const rewrite = await rewriteFollowUp(
     previousQuery,
     userMessage.text,
-    modelReady ? (prompt) => engine!.complete(prompt, { maxTokens: 48, signal }) : undefined
+    engine ? (prompt) => engine.complete(prompt, { maxTokens: 48, signal }) : undefined
   );
   throwIfAborted(signal);
 
@@ -91,7 +92,7 @@ export async function answerTurn(deps: TurnDeps, input: TurnInput): Promise<Chat
     return { ...base, text, mode: 'not_found', sources: [], related: closest, stopReason: 'eos', modelId: null };
   }
 
-  if (!modelReady) {
+  if (!engine) {
     const shown = ranked.slice(0, SEARCH_ONLY_SOURCES);
     const sources: ChatSource[] = shown.map((p, i) => toSource(p, i + 1, revisionOf));
     const text = searchOnlyAnswer(sources, shown);
@@ -104,8 +105,8 @@ export async function answerTurn(deps: TurnDeps, input: TurnInput): Promise<Chat
     // The spans that answer are what the prompt quotes first (see answerFirst).
     passages: ranked,
     history: historyFor(earlier),
-    contextSize: engine!.contextSize(),
-    countTokens: (t) => engine!.countTokens(t),
+    contextSize: engine.contextSize(),
+    countTokens: (t) => engine.countTokens(t),
     revisionOf,
     maxAnswerTokens: deps.generation?.().maxAnswerTokens
   });
@@ -117,7 +118,7 @@ export async function answerTurn(deps: TurnDeps, input: TurnInput): Promise<Chat
   let firstTokenAt = 0;
   let gen: ChatTurnResult;
   try {
-    gen = await engine!.generate({
+    gen = await engine.generate({
       sessionId,
       systemPrompt: prompt.systemPrompt,
       history: prompt.history,
@@ -141,7 +142,7 @@ export async function answerTurn(deps: TurnDeps, input: TurnInput): Promise<Chat
       metrics: {
         promptTokens: prompt.promptTokens,
         evaluatedPromptTokens: 0,
-        generatedTokens: engine!.countTokens(streamed),
+        generatedTokens: engine.countTokens(streamed),
         ttftMs: firstTokenAt ? firstTokenAt - started : totalMs,
         tokensPerSecond: 0,
         totalMs
@@ -156,7 +157,7 @@ export async function answerTurn(deps: TurnDeps, input: TurnInput): Promise<Chat
     sources: mapped.sources,
     related: mapped.related,
     stopReason: gen.stopReason,
-    modelId: engine!.modelId(),
+    modelId: engine.modelId(),
     metrics: gen.metrics,
     // An answer resting on no cited passage is flagged (in the app and in exports), not hidden.
     ...(mapped.sources.length === 0 && mapped.text.trim() && !isRefusal({ role: 'assistant', mode: 'answer', text: mapped.text }) ? { uncited: true } : {})

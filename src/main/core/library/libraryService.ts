@@ -19,6 +19,7 @@ import type {
 } from '../../../shared/contract/library';
 import type { LanceStore } from '../index/lanceStore';
 import { TABLES, type DocumentRow } from '../index/schema';
+import { sqlEq } from '../index/sql';
 import { AppError } from '../platform/errors';
 import type { TypedEmitter } from '../platform/emitter';
 import type { JobRunner } from '../platform/jobRunner';
@@ -55,6 +56,9 @@ const LEXICAL_TABLES = [TABLES.documents, TABLES.pages, TABLES.chunks];
 export const LIBRARY_JOB_KINDS = { import: 'library.import', reindex: 'library.reindex', unlock: 'library.unlock', ocr: 'library.ocr' } as const;
 /** Index maintenance (compaction + folding new rows into the FTS indexes), a job of its own. */
 export const OPTIMIZE_JOB_KIND = 'library.optimize';
+
+/** Whether a job snapshot belongs to the library (import, reindex, unlock, optimize). */
+export const isLibraryJob = (kind: string): boolean => kind === OPTIMIZE_JOB_KIND || Object.values<string>(LIBRARY_JOB_KINDS).includes(kind);
 
 export class LibraryService {
   readonly repo: LibraryRepo;
@@ -111,7 +115,7 @@ export class LibraryService {
 
   /** After a crash/kill mid-import: drop partial rows of docs left 'importing', mark them resumable. */
   async recover(): Promise<string[]> {
-    const stuck = await this.repo.listDocs(`\`status\` = 'importing'`);
+    const stuck = await this.repo.listDocs(sqlEq('status', 'importing'));
     for (const d of stuck) {
       await this.repo.deleteContent(d.id, false);
       await this.repo.putDoc({

@@ -2,8 +2,10 @@ import { rm } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { EventMap } from '../../../shared/contract';
 import type { ComponentHealth } from '../../../shared/contract/app';
+import type { LibraryChanged } from '../../../shared/contract/library';
 import type { CatalogEntry, MemoryEstimate, ModelInfo, ModelRole, ModelsState, SlotState } from '../../../shared/contract/models';
 import type { LanceStore } from '../index/lanceStore';
+import type { Reranker } from '../search/ports';
 import { vectorModelKey, VectorStore } from '../index/vectorStore';
 import type { TypedEmitter } from '../platform/emitter';
 import { AppError, toErrorData } from '../platform/errors';
@@ -30,12 +32,6 @@ export interface ModelManagerDeps {
   store: LanceStore;
 }
 
-/** Cross-encoder port for search (structurally equal to search/ports.ts Reranker). */
-export interface RerankerPort {
-  modelId: string;
-  rank(query: string, documents: string[], signal?: AbortSignal): Promise<number[]>;
-}
-
 interface Slot {
   state: SlotState;
   /** Chat and ranking models; the embedding model is owned by EmbeddingService. */
@@ -59,7 +55,6 @@ export class ModelManager {
   readonly vectors: VectorStore;
   private readonly slots = new Map<ModelRole, Slot>(ROLES.map((role) => [role, { state: { role, modelId: null, status: 'unloaded' } }]));
   private readonly log: Logger;
-  private unsubscribe: () => void = () => {};
   private stateTimer: NodeJS.Timeout | null = null;
   private lastStateAt = 0;
 
@@ -79,17 +74,17 @@ export class ModelManager {
     const m = new ModelManager(d);
     await m.registry.load();
     await m.vectors.load();
-    // New, removed or re-tagged documents: bring the vector table up to date (debounced).
-    m.unsubscribe = d.events.onAny((name, payload) => {
-      if (name === 'library.changed') {
-        const change = payload as EventMap['library.changed'];
-        // Re-indexed documents may keep their chunk ids with new text: their vectors are stale.
-        if (change.reason === 'indexed') void m.embeddings.invalidateDocs(change.docIds);
-      }
-      const kind = name === 'jobs.finished' ? (payload as { kind?: string }).kind ?? '' : '';
-      if (String(name).startsWith('library.') || kind.startsWith('library.')) m.embeddings.scheduleCatchUp();
-    });
     return m;
+  }
+
+  /**
+   * New, removed or re-tagged documents, or a library job that ended (even without a change):
+   * bring the vector table up to date (debounced). Wired in createCore.
+   */
+  onLibraryChanged(change?: LibraryChanged): void {
+    // Re-indexed documents may keep their chunk ids with new text: their vectors are stale.
+    if (change?.reason === 'indexed') void this.embeddings.invalidateDocs(change.docIds);
+    this.embeddings.scheduleCatchUp();
   }
 
   list(): ModelInfo[] {
@@ -243,7 +238,7 @@ export class ModelManager {
     }
   }
 
-  reranker(): RerankerPort | null {
+  reranker(): Reranker | null {
     const slot = this.slots.get('ranking')!;
     const ctx = slot.loaded?.ranking;
     if (!ctx || !slot.loaded) return null;
@@ -276,7 +271,6 @@ export class ModelManager {
   }
 
   async dispose(): Promise<void> {
-    this.unsubscribe();
     if (this.stateTimer) clearTimeout(this.stateTimer);
     for (const role of ROLES) await this.release(role).catch(() => {});
     await this.runtime.dispose();

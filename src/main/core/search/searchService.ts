@@ -250,14 +250,6 @@ export class SearchService {
     }
   }
 
-  /** Wiring hooks for the embeddings/reranker features (set once at composition time). */
-  setVectorSource(source: () => VectorSource | null): void {
-    this.ports.vectorSource = source;
-  }
-  setReranker(reranker: () => Reranker | null): void {
-    this.ports.reranker = reranker;
-  }
-
   dispose(): void {
     if (this.warmTimer) clearTimeout(this.warmTimer);
   }

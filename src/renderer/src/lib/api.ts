@@ -4,6 +4,7 @@
  * Features take the api as a parameter (store creators) — only the app root calls getApi().
  */
 import type { Api } from '../../../shared/contract';
+import type { HostKind } from '../../../shared/contract/app';
 import { createApiClient } from '../../../shared/contract/client';
 import type { Result } from '../../../shared/result';
 import { createWsTransport, type ConnectionState, type WsTransport } from './wsTransport';
@@ -16,13 +17,12 @@ declare global {
   }
 }
 
-export type HostKind = 'electron' | 'web';
 
 let cached: Api | undefined;
 let transport: WsTransport | undefined;
 
 /** 'electron' when the preload exposed window.api, otherwise 'web' (the loopback web host). */
-export function hostKind(): HostKind {
+export function hostKind(): Extract<HostKind, 'electron' | 'web'> {
   return typeof window !== 'undefined' && window.api ? 'electron' : 'web';
 }
 

@@ -3,10 +3,10 @@
  * - Electron: native dialogs through the contract (`host.pickFiles`, `host.saveFile`).
  * - Web host: <input type=file> + POST /api/upload (token-protected) which stores the bytes
  *   under <userData>/uploads and answers server-side paths; saving is a browser download.
- * Either way the caller gets server-side paths to pass to e.g. `api.library.import({ paths })`.
+ * Picking gives server-side paths to pass to e.g. `api.library.import({ paths })`.
  */
 import type { Api } from '../../../shared/contract';
-import type { Result } from '../../../shared/result';
+import type { AppErrorData, Result } from '../../../shared/result';
 import { hostKind, webToken } from './api';
 
 export interface PickOptions {
@@ -50,27 +50,45 @@ export async function uploadFiles(files: File[]): Promise<Result<{ paths: string
   return { ok: true, value: { paths } };
 }
 
-/** Saves bytes (base64) under a suggested name: a save dialog in Electron, a download on the web. */
-export async function saveBytes(
-  api: Api,
-  suggestedName: string,
-  base64: string,
-  mime = 'application/octet-stream'
-): Promise<Result<{ path: string | null }>> {
-  if (hostKind() === 'electron') {
-    const ext = suggestedName.includes('.') ? suggestedName.split('.').pop()! : '';
-    return api.host.saveFile({ suggestedName, base64, filters: ext ? [{ name: ext.toUpperCase(), extensions: [ext] }] : undefined });
-  }
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+export type SaveOutcome = { saved: true; where: string } | { saved: false; cancelled: boolean; error?: AppErrorData };
+
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}
+
+/**
+ * Electron: the native save dialog (`host.saveFile`). The web host answers NOT_FOUND for host.*
+ * methods, so we fall back to a browser download of a Blob.
+ */
+export async function saveWithHostOrDownload(api: Api, file: ExportFile): Promise<SaveOutcome> {
+  const ext = file.fileName.split('.').pop() ?? '';
+  const r = await api.host.saveFile({
+    suggestedName: file.fileName,
+    base64: file.base64,
+    filters: ext ? [{ name: ext.toUpperCase(), extensions: [ext] }] : undefined
+  });
+  if (r.ok) return r.value.path ? { saved: true, where: r.value.path } : { saved: false, cancelled: true };
+  if (r.error.code !== 'NOT_FOUND') return { saved: false, cancelled: false, error: r.error };
+  return downloadInBrowser(file);
+}
+
+export function downloadInBrowser(file: ExportFile): SaveOutcome {
+  const bin = atob(file.base64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = suggestedName;
+  a.download = file.fileName;
+  a.rel = 'noopener';
   document.body.appendChild(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return { ok: true, value: { path: suggestedName } };
+  // Revoke later: Chromium reads the blob asynchronously after click().
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  return { saved: true, where: 'Downloads' };
 }
 
 function chooseInBrowser(extensions: string[], multiple: boolean): Promise<File[]> {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createSessionsStore, visibleSessions, type ExportFile, type SessionsStore } from '../../../../src/renderer/src/features/sessions/sessionsStore';
+import { createSessionsStore, visibleSessions, type SessionsStore } from '../../../../src/renderer/src/features/sessions/sessionsStore';
+import type { ExportFile } from '../../../../src/renderer/src/lib/hostFiles';
 import { createChatStore, type ChatStore } from '../../../../src/renderer/src/features/chat/chatStore';
 import { connectChatEvents } from '../../../../src/renderer/src/features/chat/connectChatEvents';
 import { createViewerStore } from '../../../../src/renderer/src/features/viewer/viewerStore';
@@ -78,7 +79,7 @@ describe('sessions store', () => {
   });
 
   it('falls back to a browser download when the host has no save dialog (web host)', async () => {
-    const { saveWithHostOrDownload } = await import('../../../../src/renderer/src/features/sessions/sessionsStore');
+    const { saveWithHostOrDownload } = await import('../../../../src/renderer/src/lib/hostFiles');
     core.handlers['host.saveFile'] = () => ({ path: '/home/tech/report.pdf' });
     expect(await saveWithHostOrDownload(core.api, { fileName: 'r.pdf', mimeType: 'application/pdf', base64: 'AA==' })).toEqual({
       saved: true,

@@ -3,6 +3,9 @@ import type { Api } from '../../../../shared/contract';
 import type { ExportFormat } from '../../../../shared/contract/export';
 import type { SessionSearchHit, SessionSummary } from '../../../../shared/contract/sessions';
 import type { AppErrorData } from '../../../../shared/result';
+import { saveWithHostOrDownload, type ExportFile, type SaveOutcome } from '../../lib/hostFiles';
+
+export type { ExportFile, SaveOutcome };
 
 /**
  * Sessions history: every session, full-text search across messages, export.
@@ -15,14 +18,6 @@ export const EXPORT_FORMATS: Array<{ id: ExportFormat; label: string; ext: strin
   { id: 'html', label: 'HTML', ext: 'html', mime: 'text/html' },
   { id: 'json', label: 'JSON', ext: 'json', mime: 'application/json' }
 ];
-
-export type SaveOutcome = { saved: true; where: string } | { saved: false; cancelled: boolean; error?: AppErrorData };
-
-export interface ExportFile {
-  fileName: string;
-  mimeType: string;
-  base64: string;
-}
 
 /** How exported bytes reach the user; injected so tests can observe it without a DOM. */
 export type SavePort = (file: ExportFile) => Promise<SaveOutcome>;
@@ -116,37 +111,4 @@ export function createSessionsStore(api: Api, save?: SavePort): SessionsStore {
       set({ error: null });
     }
   }));
-}
-
-/**
- * Electron: the native save dialog (`host.saveFile`). The web host answers NOT_FOUND for host.*
- * methods, so we fall back to a browser download of a Blob.
- */
-export async function saveWithHostOrDownload(api: Api, file: ExportFile): Promise<SaveOutcome> {
-  const ext = file.fileName.split('.').pop() ?? '';
-  const r = await api.host.saveFile({
-    suggestedName: file.fileName,
-    base64: file.base64,
-    filters: ext ? [{ name: ext.toUpperCase(), extensions: [ext] }] : undefined
-  });
-  if (r.ok) return r.value.path ? { saved: true, where: r.value.path } : { saved: false, cancelled: true };
-  if (r.error.code !== 'NOT_FOUND') return { saved: false, cancelled: false, error: r.error };
-  return downloadInBrowser(file);
-}
-
-export function downloadInBrowser(file: ExportFile): SaveOutcome {
-  const bin = atob(file.base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoke later: Chromium reads the blob asynchronously after click().
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-  return { saved: true, where: 'Downloads' };
 }

@@ -1,20 +1,18 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Api } from '../../../../shared/contract';
-import type { AppHealth, AppInfo } from '../../../../shared/contract/app';
+import type { AppHealth, AppInfo, AppStats } from '../../../../shared/contract/app';
+import type { LibraryStats } from '../../../../shared/contract/library';
 import type { AppErrorData } from '../../../../shared/result';
-import { callOptional } from '../../lib/optionalApi';
 
-/** Stats arrive as whatever object the owning feature defines; the page renders their fields generically. */
+/** Stats sections render generically (StatsList): one row per field. */
 export type Stats = Record<string, unknown>;
 
 export interface StatusState {
   info: AppInfo | null;
   health: AppHealth | null;
-  /** null = not loaded yet or not available in this build (see *Available). */
-  libraryStats: Stats | null;
-  chatStats: Stats | null;
-  libraryStatsAvailable: boolean;
-  chatStatsAvailable: boolean;
+  /** null until loaded (or when reading them failed: see `error`). */
+  libraryStats: LibraryStats | null;
+  chatStats: AppStats['chat'] | null;
   loading: boolean;
   error: AppErrorData | null;
   refreshedAt: string | null;
@@ -23,17 +21,6 @@ export interface StatusState {
 
 export type StatusStore = StoreApi<StatusState>;
 
-async function loadStats(api: Api, name: string): Promise<{ available: boolean; value: Stats | null; error?: AppErrorData }> {
-  const r = await callOptional(api, name);
-  // Absent from the contract, or present but without a handler in this host: "not available".
-  if (r === null || (!r.ok && r.error.code === 'NOT_FOUND')) return { available: false, value: null };
-  if (!r.ok) return { available: true, value: null, error: r.error };
-  const v = (r.value ?? null) as Stats | null;
-  // app.stats groups numbers per feature ({ chat: {...}, computedAt }); show the chat section.
-  const section = v && typeof v.chat === 'object' && v.chat !== null ? (v.chat as Stats) : v;
-  return { available: true, value: section };
-}
-
 export function createStatusStore(api: Api): StatusStore {
   let inFlight: Promise<void> | null = null;
   return createStore<StatusState>((set) => ({
@@ -41,8 +28,6 @@ export function createStatusStore(api: Api): StatusStore {
     health: null,
     libraryStats: null,
     chatStats: null,
-    libraryStatsAvailable: false,
-    chatStatsAvailable: false,
     loading: false,
     error: null,
     refreshedAt: null,
@@ -54,17 +39,15 @@ export function createStatusStore(api: Api): StatusStore {
         const [info, health, lib, chat] = await Promise.all([
           api.app.info(),
           api.app.health(),
-          loadStats(api, 'library.stats'),
-          loadStats(api, 'app.stats')
+          api.library.stats(),
+          api.app.stats()
         ]);
-        const error = (!info.ok && info.error) || (!health.ok && health.error) || lib.error || chat.error || null;
+        const error = [info, health, lib, chat].find((r) => !r.ok)?.error ?? null;
         set((s) => ({
           info: info.ok ? info.value : s.info,
           health: health.ok ? health.value : s.health,
-          libraryStats: lib.value,
-          chatStats: chat.value,
-          libraryStatsAvailable: lib.available,
-          chatStatsAvailable: chat.available,
+          libraryStats: lib.ok ? lib.value : s.libraryStats,
+          chatStats: chat.ok ? chat.value.chat : s.chatStats,
           loading: false,
           error,
           refreshedAt: new Date().toISOString()
