@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core/createCore';
 import { FTS_INDEX } from '../../../src/main/core/index/lanceStore';
 import { TABLES } from '../../../src/main/core/index/schema';
-import { OPTIMIZE_JOB_KIND } from '../../../src/main/core/library/libraryService';
+import { OPTIMIZE_JOB_KIND } from '../../../src/main/core/library/libraryRows';
 import type { JobSnapshot } from '../../../src/shared/contract/jobs';
 import { makeManualPdf, writePdf } from '../../fixtures/pdf/makePdf';
 import { sampleManualSpec } from '../../fixtures/pdf/sampleManual';

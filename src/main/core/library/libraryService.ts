@@ -28,6 +28,7 @@ import { chunkSearchFields } from './buildContent';
 import { expandPaths, folderBytes, removeStored } from './files';
 import { runImport, type ImportRequest, type PipelineDeps } from './importPipeline';
 import { LibraryRepo } from './libraryRepo';
+import { definedOnly, LIBRARY_JOB_KINDS, OPTIMIZE_JOB_KIND, parseJson, toSummary } from './libraryRows';
 import { PdfParser } from './pdf/pdfParser';
 import { Slots } from './slots';
 import { ParsePool } from './pdf/parsePool';
@@ -49,16 +50,8 @@ export interface LibraryServiceDeps {
   recoverInterrupted?: boolean;
 }
 
-/** Job kinds: import of new files, re-parse of a stored file, retry with a password. */
 /** The library optimizes only its own tables; vector tables belong to the embeddings side. */
 const LEXICAL_TABLES = [TABLES.documents, TABLES.pages, TABLES.chunks];
-
-export const LIBRARY_JOB_KINDS = { import: 'library.import', reindex: 'library.reindex', unlock: 'library.unlock', ocr: 'library.ocr' } as const;
-/** Index maintenance (compaction + folding new rows into the FTS indexes), a job of its own. */
-export const OPTIMIZE_JOB_KIND = 'library.optimize';
-
-/** Whether a job snapshot belongs to the library (import, reindex, unlock, optimize). */
-export const isLibraryJob = (kind: string): boolean => kind === OPTIMIZE_JOB_KIND || Object.values<string>(LIBRARY_JOB_KINDS).includes(kind);
 
 export class LibraryService {
   readonly repo: LibraryRepo;
@@ -366,21 +359,4 @@ export class LibraryService {
     if (!d) throw new AppError('NOT_FOUND', `No document ${id}.`);
     return d;
   }
-}
-
-function toSummary(d: DocumentRow): DocumentSummary {
-  const { storedPath: _s, qualityJson, pageLabelsJson: _l, outlineJson: _o, ...rest } = d;
-  return { ...rest, quality: parseJson(qualityJson, null) };
-}
-
-function parseJson<T>(s: string, fallback: T): T {
-  try {
-    return s ? (JSON.parse(s) as T) : fallback;
-  } catch {
-    return fallback;
-  }
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
