@@ -14,8 +14,6 @@ import { collectPageProblems } from './fixtures/pageProblems';
 import { AppPage } from './pages/AppPage';
 import { encryptPdf, makeManualPdf, truncatePdf, writePdf } from '../fixtures/pdf/makePdf';
 import { sampleManualSpec, SAMPLE_TITLE } from '../fixtures/pdf/sampleManual';
-import type { DocumentSummary } from '../../src/shared/contract/library';
-import type { SearchResult } from '../../src/shared/contract/search';
 
 const OTHER_TITLE = 'Y300 Operator Guide';
 

@@ -22,13 +22,13 @@ import type { Settings } from '../../src/shared/contract/settings';
 const PUMP_TITLE = 'P10 Pump Manual';
 
 async function libraryOf(webHost: WebHostHandle): Promise<DocumentSummary[]> {
-  const r = await webHost.call<DocumentSummary[]>('library.list');
+  const r = await webHost.api.library.list();
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 }
 
 async function prepareLibrary(webHost: WebHostHandle, dir: string): Promise<void> {
-  for (const d of await libraryOf(webHost)) await webHost.call('library.delete', { id: d.id });
+  for (const d of await libraryOf(webHost)) await webHost.api.library.delete({ id: d.id });
   const sample = await writePdf(dir, 'e2e-x200.pdf', await makeManualPdf(sampleManualSpec()));
   const pump = await writePdf(
     dir,
@@ -38,7 +38,7 @@ async function prepareLibrary(webHost: WebHostHandle, dir: string): Promise<void
       pages: [{ text: `${PUMP_TITLE}\n\nHydraulic pump.` }, { text: 'Priming\n\nOpen the bleed screw. Fault P-17 means low inlet pressure.' }]
     })
   );
-  const r = await webHost.call('library.import', { paths: [sample, pump], metadata: { machineModels: ['X200'] } });
+  const r = await webHost.api.library.import({ paths: [sample, pump], metadata: { machineModels: ['X200'] } });
   if (!r.ok) throw new Error(r.error.message);
   await expect.poll(async () => (await libraryOf(webHost)).filter((d) => d.status === 'ready').length, { timeout: 90_000 }).toBe(2);
 }
@@ -92,7 +92,7 @@ test.describe('backups and knowledge packs', () => {
 
     // A laptop that lacks one of the manuals: the summary says what will change before anything does.
     const pump = (await libraryOf(webHost)).find((d) => d.title === PUMP_TITLE)!;
-    await webHost.call('library.delete', { id: pump.id });
+    await webHost.api.library.delete({ id: pump.id });
     await page.reload();
     await expect(page.getByTestId('doc-row')).toHaveCount(1);
     const chooser = page.waitForEvent('filechooser');
@@ -118,7 +118,7 @@ test.describe('backups and knowledge packs', () => {
 
     // The schedule is a saved setting.
     await section.getByLabel('Scheduled backup').selectOption('1');
-    await expect.poll(async () => ((await webHost.call<Settings>('settings.get')) as { ok: true; value: Settings }).value.backup.everyDays).toBe(1);
+    await expect.poll(async () => ((await webHost.api.settings.get()) as { ok: true; value: Settings }).value.backup.everyDays).toBe(1);
     await shots(page, app, '3-settings-backups');
 
     await section.getByRole('button', { name: /^Verify / }).click();
@@ -134,9 +134,9 @@ test.describe('backups and knowledge packs', () => {
     await section.getByText('Restore ready.').scrollIntoViewIfNeeded();
     await shots(page, app, '5-restore-staged');
     expect(existsSync(`${webHost.dataDir}.restore-pending`)).toBe(true);
-    await webHost.call('settings.update', { backup: { everyDays: 0 } });
+    await webHost.api.settings.update({ backup: { everyDays: 0 } });
     await rm(`${webHost.dataDir}.restore-pending`, { recursive: true, force: true });
-    for (const d of await libraryOf(webHost)) await webHost.call('library.delete', { id: d.id });
+    for (const d of await libraryOf(webHost)) await webHost.api.library.delete({ id: d.id });
     expect(problems).toEqual([]);
   });
 });

@@ -5,10 +5,9 @@
  */
 import { test, expect } from './fixtures/webHost';
 import { AppPage } from './pages/AppPage';
-import type { ModelsState } from '../../src/shared/contract/models';
 
 test('Models page explains search by meaning while no embedding model is loaded', async ({ page, webHost }) => {
-  const state = await webHost.call<ModelsState>('models.state');
+  const state = await webHost.api.models.state();
   if (!state.ok) throw new Error(state.error.message);
   const embedding = state.value.slots.find((s) => s.role === 'embedding');
   test.skip(embedding?.status === 'loaded', 'an embedding model is loaded in this host: the hint is rightly hidden');

@@ -14,7 +14,7 @@ import { docsOf, importPdf, importSamples, pumpManualSpec, QUERIES, searchJson }
 type Temp = Awaited<ReturnType<typeof tempCore>>;
 
 async function importPack(core: Core, path: string, replace = false): Promise<PackImportResult> {
-  const { jobId } = unwrap(await core.call('pack.import', { path, replace })) as { jobId: string };
+  const { jobId } = unwrap(await core.api.pack.import({ path, replace }));
   const snap = await core.jobs.wait(jobId);
   if (snap.status !== 'succeeded') throw new Error(`${snap.error?.code}: ${snap.error?.message}`);
   await core.library.optimizeSettled();
@@ -22,7 +22,7 @@ async function importPack(core: Core, path: string, replace = false): Promise<Pa
 }
 
 async function exportPack(core: Core, sel: { machineModels?: string[]; tags?: string[]; docIds?: string[] }, out: string): Promise<string> {
-  const { jobId, path } = unwrap(await core.call('pack.export', { ...sel, out })) as { jobId: string; path: string };
+  const { jobId, path } = unwrap(await core.api.pack.export({ ...sel, out }));
   const snap = await core.jobs.wait(jobId);
   if (snap.status !== 'succeeded') throw new Error(`${snap.error?.code}: ${snap.error?.message}`);
   return path;
@@ -89,9 +89,9 @@ describe('knowledge packs', () => {
     // The office prepares revision B of the pump manual (same title and machine models).
     const old = (await docsOf(a.core)).find((d) => d.title === 'P10 Pump Manual')!;
     const x200Before = (await docsOf(b.core)).find((d) => d.title !== 'P10 Pump Manual')!;
-    await a.core.call('library.delete', { id: String(old.id) });
+    await a.core.api.library.delete({ id: String(old.id) });
     const revB = await importPdf(a.core, a.dir, 'p10-revB.pdf', pumpManualSpec('Revision B: new seal kit SK-41'), { machineModels: ['P10'], tags: ['parts'] });
-    await a.core.call('library.update', { id: revB.docId!, patch: { revision: 'B' } });
+    await a.core.api.library.update({ id: revB.docId!, patch: { revision: 'B' } });
     const update = await exportPack(a.core, { machineModels: ['P10'] }, join(scratch, 'update.tar'));
 
     const preview = await b.core.packs.preview(update);
@@ -113,7 +113,7 @@ describe('knowledge packs', () => {
   it('refuses a pack from a newer app with the versions named, and a tampered pack naming the file', async () => {
     const newer = join(scratch, 'newer.tar');
     await writeArchive(newer, PACK_HEAD, { format: 'benchmate-pack', formatVersion: 3, appVersion: '7.1.0', createdAt: new Date().toISOString(), schemas: { index: 1, settings: 1, sessions: 1 }, documents: [], embeddings: [] }, async () => []);
-    const r = await b.core.call('pack.preview', { path: newer });
+    const r = await b.core.api.pack.preview({ path: newer });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/Benchmate 7\.1\.0 in format 3; this app reads format 1/);
 
@@ -122,7 +122,7 @@ describe('knowledge packs', () => {
     bytes[at + 20] ^= 0x01;
     const bad = join(scratch, 'bad.tar');
     await writeFile(bad, bytes);
-    const t = await b.core.call('pack.preview', { path: bad });
+    const t = await b.core.api.pack.preview({ path: bad });
     expect(t.ok).toBe(false);
     if (!t.ok) expect(t.error.message).toMatch(/^docs\/[0-9a-f]{16}\/chunks\.jsonl: sha256 mismatch/);
   });

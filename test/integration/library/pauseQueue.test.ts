@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core/createCore';
-import type { DocumentSummary } from '../../../src/shared/contract/library';
 import { makeManualPdf, writePdf } from '../../fixtures/pdf/makePdf';
 import { tempCore } from '../../helpers/tempCore';
-import { call } from './helpers';
+import { unwrap } from '../../../src/shared/result';
 
 /** The import queue can be held: what waits stays queued and can be cancelled before it starts. */
 describe('pausing the import queue (real core)', () => {
@@ -23,9 +22,9 @@ describe('pausing the import queue (real core)', () => {
   it('holds new imports, cancels a held one without reading it, and runs the rest on resume', async () => {
     const a = await writePdf(join(dir, 'in'), 'held-a.pdf', await makeManualPdf({ title: 'Held A', pages: [{ text: 'Valve V1 torque 20 Nm.' }] }));
     const b = await writePdf(join(dir, 'in'), 'held-b.pdf', await makeManualPdf({ title: 'Held B', pages: [{ text: 'Pump P2 pressure 3 bar.' }] }));
-    expect(await call(core, 'library.pauseImports', { paused: true })).toEqual({ paused: true });
-    expect(await call(core, 'library.importsPaused')).toEqual({ paused: true });
-    const r = await call<{ files: Array<{ path: string; jobId: string }> }>(core, 'library.import', { paths: [a, b] });
+    expect(unwrap(await core.api.library.pauseImports({ paused: true }))).toEqual({ paused: true });
+    expect(unwrap(await core.api.library.importsPaused())).toEqual({ paused: true });
+    const r = unwrap(await core.api.library.import({ paths: [a, b] }));
     const [ja, jb] = r.files.map((f) => f.jobId);
     // Let every pending callback run: a held job never leaves the queue on its own.
     for (let i = 0; i < 20; i++) await new Promise((res) => setImmediate(res));
@@ -33,12 +32,12 @@ describe('pausing the import queue (real core)', () => {
     expect(core.jobs.get(ja)).toMatchObject({ phase: 'queued', done: 0 });
     expect(core.jobs.get(jb)).toMatchObject({ phase: 'queued', done: 0 });
 
-    await call(core, 'jobs.cancel', { jobId: jb });
+    unwrap(await core.api.jobs.cancel({ jobId: jb }));
     expect((await core.jobs.wait(jb)).status).toBe('cancelled');
 
-    expect(await call(core, 'library.pauseImports', { paused: false })).toEqual({ paused: false });
+    expect(unwrap(await core.api.library.pauseImports({ paused: false }))).toEqual({ paused: false });
     expect((await core.jobs.wait(ja)).status).toBe('succeeded');
-    const docs = await call<DocumentSummary[]>(core, 'library.list');
+    const docs = unwrap(await core.api.library.list());
     expect(docs.map((d) => d.fileName)).toEqual(['held-a.pdf']);
   });
 });

@@ -5,7 +5,7 @@ import type { Core } from '../../core/createCore';
 import { restoreBackup, verifyBackup } from '../../core/backup/restore';
 import { AppError } from '../../core/platform/errors';
 import { listFlag, stringFlag, type BareCliContext, type CliCommand, type CliContext } from '../command';
-import { callCore } from './callCore';
+import { unwrap } from '../../../shared/result';
 import type { ErrorCode } from '../../../shared/result';
 
 const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
@@ -86,7 +86,7 @@ export const packCommand: CliCommand = {
     const [sub, file] = ctx.args.positional;
     if (sub === 'export') {
       const sel = { machineModels: listFlag(ctx.args, 'models'), tags: listFlag(ctx.args, 'tags'), docIds: listFlag(ctx.args, 'docs') };
-      const started = await callCore<{ jobId: string; path: string }>(ctx.core, 'pack.export', { ...sel, out: resolve(need(stringFlag(ctx.args, 'out'), '--out FILE')) });
+      const started = unwrap(await ctx.core.api.pack.export({ ...sel, out: resolve(need(stringFlag(ctx.args, 'out'), '--out FILE')) }));
       const r = (await finish(ctx, started.jobId)).result as { path: string; bytes: number; documents: number };
       if (ctx.json) ctx.outJson(r);
       else ctx.out(`pack written: ${r.path} (${mb(r.bytes)}, ${r.documents} documents)`);
@@ -94,14 +94,14 @@ export const packCommand: CliCommand = {
     }
     if (sub === 'import') {
       const path = resolve(need(file, 'pack file'));
-      const preview = await callCore<PackPreview>(ctx.core, 'pack.preview', { path });
+      const preview = unwrap(await ctx.core.api.pack.preview({ path }));
       if (ctx.args.flags['dry-run'] === true) {
         if (ctx.json) ctx.outJson(preview);
         else printPreview(ctx, preview);
         return 0;
       }
       const replace = ctx.args.flags.yes === true;
-      const started = await callCore<{ jobId: string }>(ctx.core, 'pack.import', { path, replace });
+      const started = unwrap(await ctx.core.api.pack.import({ path, replace }));
       const r = (await finish(ctx, started.jobId)).result as PackPreview & { added: number; replaced: number; skipped: number };
       await ctx.core.library.optimizeSettled();
       if (ctx.json) ctx.outJson(r);
@@ -125,7 +125,7 @@ export const retentionCommand: CliCommand = {
   usage: 'retention [--dry-run]',
   async run(ctx) {
     const dryRun = ctx.args.flags['dry-run'] === true;
-    const r = await callCore<{ retentionDays: number | null; sessions: Array<{ id: string; title: string; updatedAt: string }> }>(ctx.core, 'sessions.retention', { dryRun });
+    const r = unwrap(await ctx.core.api.sessions.retention({ dryRun }));
     if (ctx.json) ctx.outJson(r);
     else if (r.retentionDays === null) ctx.out('retention is off (settings: sessions.retentionDays)');
     else {

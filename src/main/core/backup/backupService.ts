@@ -12,18 +12,12 @@ import type { VectorTableMeta } from '../index/vectorStore';
 import { AppError } from '../platform/errors';
 import type { JobContext, JobRunner } from '../platform/jobRunner';
 import type { Logger } from '../platform/logger';
-import { archiveJob, writeArchive, type ArchiveHead } from './archive';
-import { stageRestore, verifyBackup, type RestoreReport } from './restore';
+import { archiveJob, writeArchive} from './archive';
+import { stageRestore, verifyBackup, type BackupHead, type RestoreReport } from './restore';
 import { removeStaging, stageSnapshot } from './snapshot';
-import { BACKUP_FORMAT, BACKUP_HEAD, FORMAT_VERSION, SCHEMA_VERSIONS, type SchemaVersions } from './versions';
+import { BACKUP_FORMAT, BACKUP_HEAD, FORMAT_VERSION, SCHEMA_VERSIONS} from './versions';
 
-export interface BackupHead extends ArchiveHead {
-  schemas: SchemaVersions;
-  embeddings: Array<{ modelId: string; dimension: number; rows: number; complete: boolean }>;
-  withModels: boolean;
-  documents: number;
-  dataBytes: number;
-}
+export type { BackupHead };
 
 export interface BackupDeps {
   paths: CorePaths;

@@ -12,9 +12,17 @@ import { LanceStore } from '../index/lanceStore';
 import { sqlEq } from '../index/sql';
 import { acquireDataDirLock } from '../platform/dataDirLock';
 import { AppError } from '../platform/errors';
-import { verifyArchive, type Manifest } from './archive';
-import { BACKUP_FORMAT, BACKUP_HEAD, newerThanKnown } from './versions';
-import type { BackupHead } from './backupService';
+import { verifyArchive, type ArchiveHead, type Manifest } from './archive';
+import { BACKUP_FORMAT, BACKUP_HEAD, newerThanKnown, type SchemaVersions } from './versions';
+
+/** What a backup's head entry records (written by BackupService, checked here before a restore). */
+export interface BackupHead extends ArchiveHead {
+  schemas: SchemaVersions;
+  embeddings: Array<{ modelId: string; dimension: number; rows: number; complete: boolean }>;
+  withModels: boolean;
+  documents: number;
+  dataBytes: number;
+}
 
 export interface RestoreReport {
   dataDir: string;

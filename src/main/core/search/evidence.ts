@@ -2,7 +2,7 @@ import type { CorpusStatsSnapshot } from './corpusStats';
 import type { Evidence } from '../../../shared/contract/search';
 import { identifierTokens } from '../index/identifiers';
 import type { FusedPage } from './fusion';
-import type { AnalyzedQuery } from './queryAnalysis';
+import type { AnalyzedQuery } from './queryTypes';
 import { stem, wordTokens } from './textTerms';
 
 /**

@@ -1,7 +1,7 @@
 import { BooleanQuery, MatchQuery, Occur, PhraseQuery, type FullTextQuery } from '@lancedb/lancedb';
 import { IDENT_COLUMN, type Table } from '../index/lanceStore';
 import { sqlColumn, sqlIn } from '../index/sql';
-import type { AnalyzedQuery, Expansion } from './queryAnalysis';
+import type { AnalyzedQuery, Expansion } from './queryTypes';
 import type { VectorSource } from './ports';
 import type { CorpusStatsSnapshot } from './corpusStats';
 import { weightedCoverage } from './evidence';

@@ -10,9 +10,9 @@ import { fillMissingChunks, identLane, pageLane, pageTextsOf, textLane, vectorLa
 import { optionLane } from './optionLane';
 import { queryWeights, rerankPages } from './pageRerank';
 import type { Reranker, VectorSource } from './ports';
-import type { AnalyzedQuery, Expansion } from './queryAnalysis';
+import type { AnalyzedQuery, Expansion } from './queryTypes';
 import { sectionLane } from './sectionLane';
-import type { SearchTuning } from './searchService';
+import type { SearchTuning } from './tuning';
 
 /**
  * The stages of one search, in order: lanes (each a single index query), pseudo-relevance

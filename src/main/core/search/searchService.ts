@@ -4,18 +4,18 @@ import type { LanceStore } from '../index/lanceStore';
 import type { Logger } from '../platform/logger';
 import { CorpusStats, type CorpusStatsSnapshot } from './corpusStats';
 import { allowedDocIds, DocCatalog, type CatalogSnapshot } from './docCatalog';
-import { associationExpansions, AssociationStore, DEFAULT_ASSOCIATIONS, type AssociationOptions, type AssociationSnapshot } from './associations';
+import { associationExpansions, AssociationStore, DEFAULT_ASSOCIATIONS, type AssociationSnapshot } from './associations';
 import { resultEvidence } from './evidence';
 import { buildWhere } from './filters';
-import { DEFAULT_PAGE_RERANK, type PageRerankOptions } from './pageRerank';
+import { DEFAULT_PAGE_RERANK} from './pageRerank';
 import { findMissingTerms } from './missingTerms';
 import { phraseExists } from './lanes';
 import type { Reranker, RetrievalSettings, VectorSource } from './ports';
-import { DEFAULT_SECTION_LANE, type SectionLaneOptions } from './sectionLane';
+import { DEFAULT_SECTION_LANE} from './sectionLane';
 import { applyFeedback, fuseLanes, fusedPageText, runLanes, toPassages, type QueryContext } from './searchPipeline';
 import { analyzeQuery } from './queryAnalysis';
 import { sharedWordNet } from './wordnet';
-import { DEFAULT_WORDNET_EXPANSION, wordnetExpansions, type WordNetExpansionOptions } from './wordnetExpansion';
+import { DEFAULT_WORDNET_EXPANSION, wordnetExpansions} from './wordnetExpansion';
 import { pagesSchema } from '../index/arrowSchemas';
 import { ensureLookupIndexes, PAGE_FTS } from './searchIndexes';
 import { TABLES } from '../index/schema';
@@ -34,29 +34,8 @@ export interface SearchPorts {
   logger?: Logger;
 }
 
-/** Tunables with defaults chosen on the dev set (see the eval command); tests may override. */
-export interface SearchTuning {
-  candidates: number; // chunks fetched per lane
-  foldWeight: number; // share of a page's other matching chunks added to its best chunk
-  laneWeights: Record<'text' | 'page' | 'section' | 'ident' | 'vector', number>;
-  sectionLane: SectionLaneOptions | null;
-  pageLane: boolean;
-  strongIdentBoost: number;
-  weakIdentWeight: number;
-  feedback: { pages: number; terms: number; weight: number } | null; // pseudo-relevance feedback
-  feedbackLanes: 'page' | 'all';
-  /** Favour feedback words associated (PMI) with the query's words. */
-  feedbackAssociations: boolean;
-  /** Query expansion from WordNet, filtered by the library's vocabulary; null = off. */
-  wordnet: WordNetExpansionOptions | null;
-  /** Search vectors exactly (no ANN) when a filter leaves at most this many; see exactVectorSearch. */
-  exactVectorRows: number;
-  rerankTop: number;
-  /** Expansion from word associations learned from the library (PMI over sections); null = off. */
-  associations: AssociationOptions | null;
-  /** Second-stage page re-scoring for rank 1; null = off. */
-  pageRerank: PageRerankOptions | null;
-}
+export type { SearchTuning } from './tuning';
+import type { SearchTuning } from './tuning';
 
 export const DEFAULT_TUNING: SearchTuning = {
   candidates: 60,
