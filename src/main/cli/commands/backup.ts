@@ -6,7 +6,6 @@ import { restoreBackup, verifyBackup } from '../../core/backup/restore';
 import { AppError } from '../../core/platform/errors';
 import { listFlag, stringFlag, type BareCliContext, type CliCommand, type CliContext } from '../command';
 import { unwrap } from '../../../shared/result';
-import type { ErrorCode } from '../../../shared/result';
 
 const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
 
@@ -27,7 +26,7 @@ async function finish(ctx: CliContext, jobId: string): Promise<JobSnapshot> {
   const off = followJob(ctx.core, jobId, ctx.json);
   const snap = await ctx.core.jobs.wait(jobId);
   off();
-  if (snap.status !== 'succeeded') throw new AppError((snap.error?.code ?? 'INTERNAL') as ErrorCode, snap.error?.message ?? snap.status);
+  if (snap.status !== 'succeeded') throw new AppError(snap.error?.code ?? 'INTERNAL', snap.error?.message ?? snap.status);
   return snap;
 }
 
