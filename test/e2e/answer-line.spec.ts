@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { makeManualPdf, writePdf } from '../fixtures/pdf/makePdf';
-import type { SessionDetail, SessionSummary } from '../../src/shared/contract/sessions';
 import { expect, test, type WebHostHandle } from './fixtures/webHost';
 import { AppPage } from './pages/AppPage';
 import { ChatScreen } from './pages/ChatScreen';
@@ -41,7 +40,7 @@ const manual = () =>
   });
 
 async function setTheme(host: WebHostHandle, page: Page, theme: 'light' | 'dark'): Promise<void> {
-  expect((await host.call('settings.update', { ui: { theme } })).ok).toBe(true);
+  expect((await host.api.settings.update({ ui: { theme } })).ok).toBe(true);
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 }
 
@@ -99,8 +98,8 @@ test.describe('answer line (search-only)', () => {
         expect(first).toBe('answer-line');
 
         // The stored span is the one shown; opening it highlights exactly that text.
-        const list = await webHost.call<{ items: SessionSummary[] }>('sessions.list', {});
-        const detail = await webHost.call<SessionDetail>('sessions.get', { id: list.ok ? list.value.items[0].id : '' });
+        const list = await webHost.api.sessions.list({});
+        const detail = await webHost.api.sessions.get({ id: list.ok ? list.value.items[0].id : '' });
         const stored = detail.ok ? detail.value.messages.filter((m) => m.role === 'assistant').pop() : undefined;
         const src = stored!.sources[0];
         expect(src.span?.text).toContain(c.shows);
