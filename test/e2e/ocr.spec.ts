@@ -19,7 +19,7 @@ test.describe('scanned manual: OCR, ask, highlighted image', () => {
   test.describe.configure({ timeout: 300_000 });
   test.afterEach(async ({ webHost }) => {
     await resetHost(webHost);
-    await webHost.call('settings.update', { library: { ocrAuto: true } });
+    await webHost.api.settings.update({ library: { ocrAuto: true } });
   });
 
   test('Run OCR shows page progress, then the cited passage is boxed on the scan', async ({ page, webHost }) => {
@@ -30,7 +30,7 @@ test.describe('scanned manual: OCR, ask, highlighted image', () => {
     const app = new AppPage(page);
     const chat = new ChatScreen(page);
     await resetHost(webHost);
-    expect((await webHost.call('settings.update', { library: { ocrAuto: false } })).ok).toBe(true);
+    expect((await webHost.api.settings.update({ library: { ocrAuto: false } })).ok).toBe(true);
     await app.open(webHost.url);
     await app.goTo('Library');
     await page.getByTestId('file-input').setInputFiles([file]);
@@ -65,7 +65,7 @@ test.describe('scanned manual: OCR, ask, highlighted image', () => {
     ] as const) {
       await page.setViewportSize({ width: w, height: h });
       for (const theme of ['light', 'dark'] as const) {
-        await webHost.call('settings.update', { ui: { theme } });
+        await webHost.api.settings.update({ ui: { theme } });
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
         await expect(boxes.first()).toBeVisible();
         await app.screenshot(`ocr-viewer-${w}-${theme}`);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core/createCore';
 import { sqlEq } from '../../../src/main/core/index/sql';
-import type { DocumentSummary, PageTextResult, PageWordsResult } from '../../../src/shared/contract/library';
+import type { DocumentSummary } from '../../../src/shared/contract/library';
 import type { ChatMessage } from '../../../src/shared/contract/sessions';
 import { intersection, wordsInRange } from '../../../src/renderer/src/features/viewer/ocrBoxes';
 import { cliWordBoxes, toolAvailable } from '../../helpers/ocrCheck';
@@ -74,11 +74,11 @@ describe.skipIf(!present)('eval-dev corpus import', () => {
   it('cites the one scanned page that answers a question, with word boxes on the words (issue 16)', async () => {
     const scanned = docs.find((d) => d.fileName === 'hard-scanned-gputils.pdf')!;
     const done = new Promise<ChatMessage>((resolve) => core.events.on('chat.done', (e) => resolve(e.message)));
-    await call(core, 'chat.send', { text: 'Which suffix does gpasm remove from its input file name?' });
+    unwrap(await core.api.chat.send({ text: 'Which suffix does gpasm remove from its input file name?' }));
     const m = await done;
     const src = m.sources.find((s) => s.docId === scanned.id);
     expect(src, m.sources.map((s) => `${s.docTitle} p${s.page}`).join('; ')).toMatchObject({ page: 2, n: 1 });
-    const pw = await call<PageWordsResult>(core, 'library.pageWords', { docId: scanned.id, page: 2 });
+    const pw = unwrap(await core.api.library.pageWords({ docId: scanned.id, page: 2 }));
     const words = wordsInRange(pw.words, src!.highlight.charStart, src!.highlight.charEnd);
     expect(words.length).toBeGreaterThan(5);
     if (!toolAvailable('tesseract') || !toolAvailable('pdftoppm')) {

@@ -24,7 +24,7 @@ describe('library import (real core, temp userData)', () => {
     cleanup = t.cleanup;
     core.events.on('library.changed', (e) => changes.push(e));
     // These tests are about the needs_ocr status of scans; OCR itself is covered by ocr.test.ts.
-    await call(core, 'settings.update', { library: { ocrAuto: false } });
+    unwrap(await core.api.settings.update({ library: { ocrAuto: false } }));
     src = join(t.dir, 'incoming');
     const sample = await makeManualPdf(sampleManualSpec());
     await writePdf(join(src, 'manuals'), 'x200.pdf', sample);

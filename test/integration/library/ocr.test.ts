@@ -11,14 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core/createCore';
 import { wordAccuracy } from '../../../src/main/core/library/ocr/wordAccuracy';
 import type { ChatMessage } from '../../../src/shared/contract/sessions';
-import type { DocumentDetail, PageTextResult, PageWordsResult } from '../../../src/shared/contract/library';
 import { highlightBoxes, intersection, wordsInRange } from '../../../src/renderer/src/features/viewer/ocrBoxes';
 import { makeManualPdf, writePdf } from '../../fixtures/pdf/makePdf';
 import { scanPdf, withUndecodableImagePage } from '../../fixtures/pdf/scanPdf';
 import { SCAN_TEXT, SCAN_TITLE } from '../../fixtures/pdf/scanText';
 import { textItemBoxes } from '../../helpers/ocrCheck';
 import { tempCore } from '../../helpers/tempCore';
-import { call, importAndWait } from './helpers';
+import { importAndWait } from './helpers';
+import { unwrap } from '../../../src/shared/result';
 
 describe('OCR of a generated scan (real core, real tesseract.js workers)', () => {
   let core: Core;
@@ -32,7 +32,7 @@ describe('OCR of a generated scan (real core, real tesseract.js workers)', () =>
     cleanup = t.cleanup;
     textPdf = await makeManualPdf({ title: SCAN_TITLE, pages: [{ text: SCAN_TEXT }] });
     const path = await writePdf(join(t.dir, 'in'), 'hp40-scan.pdf', await scanPdf(textPdf, { dpi: 300, blankPages: 1 }));
-    const r = unwrapImport(await core.call('library.import', { paths: [path], ocr: 'off' }));
+    const r = unwrap(await core.api.library.import({ paths: [path], ocr: 'off' }));
     const job = await core.jobs.wait(r.files[0].jobId);
     expect(job.result).toMatchObject({ outcome: 'needs_ocr', pages: 2 });
     docId = (job.result as { docId: string }).docId;
@@ -44,13 +44,13 @@ describe('OCR of a generated scan (real core, real tesseract.js workers)', () =>
     const off = core.events.on('jobs.progress', (s) => {
       if (s.kind === 'library.ocr' && s.phase === 'ocr') phases.push(`${s.done}/${s.total}`);
     });
-    const { jobId } = await call<{ jobId: string }>(core, 'library.ocr', { id: docId });
+    const { jobId } = unwrap(await core.api.library.ocr({ id: docId }));
     const job = await core.jobs.wait(jobId);
     off();
     expect(job.status).toBe('succeeded');
     expect(job.result).toMatchObject({ outcome: 'imported', pages: 2 });
     expect(phases[0]).toBe('0/2'); // per-page progress from the start
-    const d = await call<DocumentDetail>(core, 'library.get', { id: docId });
+    const d = unwrap(await core.api.library.get({ id: docId }));
     expect(d.status).toBe('ready');
     expect(d.quality!.ocr).toMatchObject({ pages: [1, 2], noTextPages: [2], failedPages: [], pendingPages: [] });
     expect(d.quality!.ocr!.meanConfidence).toBeGreaterThan(80);
@@ -58,7 +58,7 @@ describe('OCR of a generated scan (real core, real tesseract.js workers)', () =>
   });
 
   it('recovers at least 95% of the words of the clean 300-dpi scan', async () => {
-    const p = await call<PageTextResult>(core, 'library.pageText', { docId, page: 1 });
+    const p = unwrap(await core.api.library.pageText({ docId, page: 1 }));
     const acc = wordAccuracy(SCAN_TEXT, p.text);
     console.info(`OCR word accuracy (generated 300-dpi scan): ${(acc.accuracy * 100).toFixed(1)}% (${acc.found}/${acc.total})`);
     expect(acc.accuracy).toBeGreaterThanOrEqual(0.95);
@@ -66,17 +66,17 @@ describe('OCR of a generated scan (real core, real tesseract.js workers)', () =>
 
   it('answers from the scanned page and highlights boxes that lie on the original words', async () => {
     const done = new Promise<ChatMessage>((resolve) => core.events.on('chat.done', (e) => resolve(e.message)));
-    await call(core, 'chat.send', { text: 'What does fault E-417 mean?' });
+    unwrap(await core.api.chat.send({ text: 'What does fault E-417 mean?' }));
     const m = await done;
     const src = m.sources[0];
     expect(src).toMatchObject({ docId, page: 1 });
-    const pw = await call<PageWordsResult>(core, 'library.pageWords', { docId, page: 1 });
+    const pw = unwrap(await core.api.library.pageWords({ docId, page: 1 }));
     expect(pw.ocr).toBe(true);
     const words = wordsInRange(pw.words, src.highlight.charStart, src.highlight.charEnd);
     expect(words.length).toBeGreaterThan(5);
     // Each highlighted word's box overlaps the line of the original PDF that holds that word.
     const lines = await textItemBoxes(textPdf, 1);
-    const text = (await call<PageTextResult>(core, 'library.pageText', { docId, page: 1 })).text;
+    const text = (unwrap(await core.api.library.pageText({ docId, page: 1 }))).text;
     let checked = 0;
     for (const w of words) {
       const word = text.slice(w.start, w.end).replace(/[^\p{L}\p{N}-]/gu, '');
@@ -95,7 +95,7 @@ describe('OCR of a generated scan (real core, real tesseract.js workers)', () =>
       const path = await writePdf(join(t.dir, 'in'), 'broken-image.pdf', await withUndecodableImagePage(textPdf));
       const [r] = await importAndWait(t.core, [path]);
       expect(r.outcome).toMatchObject({ outcome: 'imported', pages: 2 });
-      const d = await call<DocumentDetail>(t.core, 'library.get', { id: r.outcome!.docId });
+      const d = unwrap(await t.core.api.library.get({ id: r.outcome!.docId! }));
       expect(d.status).toBe('ready');
       expect(d.quality!.ocr!.failedPages).toEqual([{ page: 2, error: expect.stringMatching(/image could not be decoded \(.*JpxError/) }]);
       expect(d.statusDetail).toMatch(/could not read 2 \(image could not be decoded/);
@@ -109,15 +109,10 @@ describe('OCR of a generated scan (real core, real tesseract.js workers)', () =>
     try {
       const dir = join(t.dir, 'in');
       const [r] = await importAndWait(t.core, [await writePdf(dir, 'text.pdf', textPdf)]);
-      const pw = await call<PageWordsResult>(t.core, 'library.pageWords', { docId: r.outcome!.docId, page: 1 });
+      const pw = unwrap(await t.core.api.library.pageWords({ docId: r.outcome!.docId!, page: 1 }));
       expect(pw).toMatchObject({ ocr: false, words: [] });
     } finally {
       await t.cleanup();
     }
   });
 });
-
-function unwrapImport(r: unknown): { files: Array<{ jobId: string }> } {
-  expect(r).toMatchObject({ ok: true });
-  return (r as { value: { files: Array<{ jobId: string }> } }).value;
-}

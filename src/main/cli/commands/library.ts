@@ -1,6 +1,6 @@
 import { unwrap } from '../../../shared/result';
 import type { JobSnapshot } from '../../../shared/contract/jobs';
-import { documentStatus, importOutcome } from '../../../shared/contract/library';
+import { documentStatus, importOutcome, ocrMode } from '../../../shared/contract/library';
 import { enumFlag, listFlag, stringFlag, type CliCommand } from '../command';
 
 const pad = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s.padEnd(n));
@@ -23,8 +23,9 @@ export const importCommand: CliCommand = {
   usage: 'import <paths…> [--models X,Y] [--tags a,b] [--lang en] [--revision R] [--ocr auto|off|force]',
   async run(ctx) {
     const paths = ctx.args.positional;
-    const ocr = stringFlag(ctx.args, 'ocr');
-    if (!paths.length || (ocr !== undefined && !['auto', 'off', 'force'].includes(ocr))) {
+    const ocrFlag = stringFlag(ctx.args, 'ocr');
+    const ocr = ocrFlag === undefined ? undefined : ocrMode.safeParse(ocrFlag).data;
+    if (!paths.length || (ocrFlag !== undefined && ocr === undefined)) {
       ctx.out('usage: ' + this.usage);
       return 2;
     }
@@ -155,11 +156,11 @@ export const ocrCommand: CliCommand = {
       return 2;
     }
     const mode = ctx.args.flags.force ? 'force' : 'auto';
-    const { jobId } = unwrap(await ctx.core.call('library.ocr', { id, mode })) as { jobId: string };
+    const { jobId } = unwrap(await ctx.core.api.library.ocr({ id, mode }));
     const job = await ctx.core.jobs.wait(jobId);
     await ctx.core.library.optimizeSettled();
     if (ctx.json) ctx.outJson({ jobId, status: job.status, result: job.result ?? null, error: job.error ?? null });
     else ctx.out(statusLine(id, job));
-    return job.status === 'succeeded' && (job.result as ImportOutcome).outcome === 'imported' ? 0 : 1;
+    return job.status === 'succeeded' && importOutcome.safeParse(job.result).data?.outcome === 'imported' ? 0 : 1;
   }
 };

@@ -13,7 +13,8 @@ import { docIdFor, looksLikePdf, removeStored, sha256, storeCopy } from './files
 import type { LibraryRepo } from './libraryRepo';
 import { PdfExtractError, type OutlineNode, type PdfMeta, type PdfPage } from './pdf/extract';
 import type { ParseRequest } from './pdf/pdfParser';
-import { pagesNeedingOcr, runOcr, type OcrMode, type OcrStepDeps, type OcrSummary } from './ocr/ocrStep';
+import { pagesNeedingOcr, runOcr, type OcrMode, type OcrStepDeps } from './ocr/ocrStep';
+import type { OcrSummary } from './quality';
 
 export interface PipelineDeps {
   repo: LibraryRepo;

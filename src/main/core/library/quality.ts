@@ -5,7 +5,21 @@
  */
 import { createHash } from 'node:crypto';
 import { isTableLine } from './chunker';
-import type { OcrSummary } from './ocr/ocrStep';
+
+/** What OCR did to a document's pages (filled by ocr/ocrStep.ts, kept in the quality report). */
+export interface OcrSummary {
+  /** Pages whose text now comes from OCR (recognised now or earlier). */
+  pages: number[];
+  meanConfidence: number | null;
+  /** Recognised pages whose mean word confidence is under LOW_CONFIDENCE. */
+  lowConfidencePages: number[];
+  /** Recognised, but no text found (blank scans). */
+  noTextPages: number[];
+  /** Pages that could not be rendered/recognised, with the reason. */
+  failedPages: Array<{ page: number; error: string }>;
+  /** Pages that still need OCR (the run was cancelled before them). */
+  pendingPages: number[];
+}
 
 export interface QualityReport {
   pageCount: number;

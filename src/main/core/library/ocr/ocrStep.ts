@@ -7,7 +7,7 @@
 import { isAbortError } from '../../platform/errors';
 import type { JobContext } from '../../platform/jobRunner';
 import type { PdfPage } from '../pdf/extract';
-import { garbleRatio } from '../quality';
+import { garbleRatio, type OcrSummary } from '../quality';
 import type { OcrRequest } from './ocrPool';
 import type { OcrStore } from './ocrStore';
 import type { OcrOptions, OcrPageResult } from './ocrTypes';
@@ -21,19 +21,6 @@ export interface OcrStepDeps {
   options(): OcrOptions;
 }
 
-export interface OcrSummary {
-  /** Pages whose text now comes from OCR (recognised now or earlier). */
-  pages: number[];
-  meanConfidence: number | null;
-  /** Recognised pages whose mean word confidence is under LOW_CONFIDENCE. */
-  lowConfidencePages: number[];
-  /** Recognised, but no text found (blank scans). */
-  noTextPages: number[];
-  /** Pages that could not be rendered/recognised, with the reason. */
-  failedPages: Array<{ page: number; error: string }>;
-  /** Pages that still need OCR (the run was cancelled before them). */
-  pendingPages: number[];
-}
 
 export const LOW_CONFIDENCE = 60;
 
