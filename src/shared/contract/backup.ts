@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { isoDate, jobStarted, noInput } from './common';
+import { idString, isoDate, jobStarted, MAX_LIST, MAX_PATH, nameString, noInput, pathString } from './common';
 
 /**
  * Backups (the whole data folder as one .tar) and knowledge packs (selected documents with their
@@ -10,7 +10,7 @@ import { isoDate, jobStarted, noInput } from './common';
 export const backupSettings = z
   .object({
     /** Where "Back up now" and scheduled backups go; '' = <data folder>/backups. */
-    folder: z.string().default(''),
+    folder: z.string().max(MAX_PATH).default(''),
     /** Scheduled backup every N days; 0 = off. */
     everyDays: z.number().int().min(0).max(365).default(0),
     /** Keep the newest N backups in the folder; older ones are deleted after a scheduled backup. */
@@ -32,7 +32,7 @@ export type BackupEntry = z.infer<typeof backupEntry>;
 export const backupInfo = z.object({ path: z.string(), bytes: z.number(), files: z.number(), documents: z.number(), createdAt: isoDate });
 export type BackupInfo = z.infer<typeof backupInfo>;
 
-const pathInput = z.object({ path: z.string().min(1) }).strict();
+const pathInput = z.object({ path: pathString }).strict();
 
 export const backupMethods = {
   create: method(
@@ -51,9 +51,9 @@ export const backupMethods = {
 
 export const packSelection = z
   .object({
-    docIds: z.array(z.string()).optional(),
-    machineModels: z.array(z.string()).optional(),
-    tags: z.array(z.string()).optional()
+    docIds: z.array(idString).max(MAX_LIST).optional(),
+    machineModels: z.array(nameString).max(MAX_LIST).optional(),
+    tags: z.array(nameString).max(MAX_LIST).optional()
   })
   .strict();
 export type PackSelection = z.infer<typeof packSelection>;
@@ -88,13 +88,13 @@ export type PackExportResult = z.infer<typeof packExportResult>;
 
 export const packMethods = {
   export: method(
-    packSelection.extend({ out: z.string().min(1).optional() }).strict(),
+    packSelection.extend({ out: pathString.optional() }).strict(),
     jobStarted.extend({ path: z.string() }),
     'Write the selected documents (pages, chunks, vectors, PDFs) to a knowledge pack; a job.'
   ),
   preview: method(pathInput, packPreview, 'Read a pack (verifying it) and say what importing it would change.'),
   import: method(
-    z.object({ path: z.string().min(1), replace: z.boolean().default(false) }).strict(),
+    z.object({ path: pathString, replace: z.boolean().default(false) }).strict(),
     jobStarted,
     'Merge a pack: same file skipped, a newer revision replaced only with replace=true; a job.'
   )

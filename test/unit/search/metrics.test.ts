@@ -26,7 +26,17 @@ describe('eval metrics', () => {
       id, kind: answerable ? 'exact' : 'unanswerable', answerable, rank, strength: below ? 0 : 1, belowThreshold: below, top: []
     });
     const outcomes = [o('a', 1), o('b', 3), o('c', null), o('d', 6, true, true), o('u1', null, false, true), o('u2', null, false)];
-    expect(figures(outcomes.filter((x) => x.answerable))).toEqual({ n: 4, recall_at_1: 0.25, recall_at_5: 0.5, mrr_at_10: Math.round(((1 + 1 / 3 + 1 / 6) / 4) * 1000) / 1000 });
+    expect(figures(outcomes.filter((x) => x.answerable))).toEqual({
+      n: 4,
+      recall_at_1: 0.25,
+      recall_at_5: 0.5,
+      mrr_at_10: Math.round(((1 + 1 / 3 + 1 / 6) / 4) * 1000) / 1000,
+      answer_evidence_at_1: 0, // no outcome carries gold evidence here
+      answer_evidence_at_3: 0
+    });
+    // With evidence: the answer line (rank 1) or one of the next two spans (rank <= 3) containing it.
+    const ev = [{ ...o('a', 1), evidenceRank: 1 }, { ...o('b', 3), evidenceRank: 2 }, { ...o('c', null), evidenceRank: null }, { ...o('d', 6), evidenceRank: 4 }];
+    expect(figures(ev)).toMatchObject({ answer_evidence_at_1: 0.25, answer_evidence_at_3: 0.5 });
     const s = summarize(outcomes, 0.5);
     expect(s.unanswerable).toBe(2);
     expect(s.unanswerable_below_threshold).toBe(1);
