@@ -1,4 +1,4 @@
-import type { ChatSource } from '../../../shared/contract/sessions';
+import { answerSpan, type ChatSource } from '../../../shared/contract/sessions';
 import type { RetrievedPassage } from './ports';
 
 /**
@@ -74,7 +74,8 @@ export function toSource(p: RetrievedPassage, n: number, revisionOf: (docId: str
     quote: p.text,
     highlight: { charStart: p.highlight.charStart, charEnd: p.highlight.charEnd },
     ...(p.score !== undefined ? { score: p.score } : {}),
-    ...(p.span ? { span: p.span } : {})
+    // Only the contract's fields: ranking extras (score, passage index) would not survive the journal.
+    ...(p.span ? { span: answerSpan.parse(p.span) } : {})
   };
 }
 
