@@ -36,7 +36,7 @@ describe('viewer store', () => {
     expect(s.isOpen).toBe(true);
     expect(s.page).toBe(4);
     expect(Array.from(s.getBytes()!)).toEqual(Array.from(pdfBytes));
-    expect(s.pageText).toEqual({ docId: 'doc1', page: 4, text: 'text of page 4' });
+    expect(s.pageText).toEqual({ docId: 'doc1', page: 4, text: 'text of page 4', words: [] }); // a text page has no OCR word boxes
     expect(activeHighlight(s)).toEqual(citation.highlight);
     expect(core.calls.filter((c) => c.method === 'library.fileBytes')).toEqual([{ method: 'library.fileBytes', input: { docId: 'doc1' } }]);
   });
