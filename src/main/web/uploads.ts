@@ -6,12 +6,14 @@ import { basename, dirname, join } from 'node:path';
 import type { Result } from '../../shared/result';
 
 /**
- * What can be uploaded: PDF manuals (library.import) and GGUF models (models.import), each
+ * What can be uploaded: PDF manuals (library.import), GGUF models (models.import) and knowledge
+ * packs (pack.preview / pack.import: tar archives, "ustar" at byte 257 of the first header), each
  * recognised by its name and then by its first bytes, so nothing else is ever stored.
  */
 const UPLOAD_KINDS = {
   pdf: { ext: '.pdf', label: 'PDF', matches: (head: Buffer) => head.subarray(0, 1024).includes('%PDF-') },
-  gguf: { ext: '.gguf', label: 'GGUF', matches: (head: Buffer) => head.subarray(0, 4).toString('latin1') === 'GGUF' }
+  gguf: { ext: '.gguf', label: 'GGUF', matches: (head: Buffer) => head.subarray(0, 4).toString('latin1') === 'GGUF' },
+  pack: { ext: '.tar', label: 'knowledge pack', matches: (head: Buffer) => head.subarray(257, 262).toString('latin1') === 'ustar' }
 } as const;
 export type UploadKind = keyof typeof UPLOAD_KINDS;
 
@@ -63,7 +65,7 @@ export async function handleUpload(
   const kind = uploadKind(name);
   if (!kind) {
     req.resume();
-    send(415, { ok: false, error: { code: 'UNSUPPORTED_FILE', message: 'Only PDF manuals (.pdf) and GGUF models (.gguf) can be uploaded.' } });
+    send(415, { ok: false, error: { code: 'UNSUPPORTED_FILE', message: 'Only PDF manuals (.pdf), GGUF models (.gguf) and knowledge packs (.tar) can be uploaded.' } });
     return;
   }
   const maxBytes = Math.min(maxBytesFor(name), Math.max(0, (await freeBytes(uploadsDir)) - KEEP_FREE_BYTES));

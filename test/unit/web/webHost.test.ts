@@ -193,7 +193,7 @@ describe('web host: upload limits', () => {
   const upload = (name: string, body: Buffer) =>
     fetch(`${base}/api/upload`, { method: 'POST', headers: { 'x-benchmate-token': TOKEN, 'x-file-name': name }, body });
 
-  it('refuses anything but PDF and GGUF files, by name and then by their first bytes, and keeps nothing', async () => {
+  it('refuses anything but PDF, GGUF and pack (.tar) files, by name and then by their first bytes, and keeps nothing', async () => {
     const { readdir } = await import('node:fs/promises');
     const before = await readdir(join(env.dir, 'uploads')).catch(() => []);
     const exe = await upload('setup.exe', Buffer.alloc(4096, 7));
@@ -204,7 +204,17 @@ describe('web host: upload limits', () => {
     expect(((await fakePdf.json()) as { error: { message: string } }).error.message).toMatch(/not a PDF file/);
     expect((await upload('short.pdf', Buffer.from('hello'))).status).toBe(415);
     expect((await upload('model.gguf', Buffer.alloc(2048, 1))).status).toBe(415);
+    expect((await upload('pack.tar', Buffer.alloc(2048, 1))).status).toBe(415);
     expect(await readdir(join(env.dir, 'uploads')).catch(() => [])).toEqual(before);
+  });
+
+  it('accepts a knowledge pack: a tar archive, recognised by its ustar header', async () => {
+    const header = Buffer.alloc(1024);
+    header.write('pack.json', 0, 'latin1');
+    header.write('ustar', 257, 'latin1');
+    const res = await upload('field-laptops.tar', header);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { value: { path: string } }).value.path).toMatch(/field-laptops\.tar$/);
   });
 
   it('removes an uploaded manual once its import job has finished', async () => {
