@@ -13,6 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import { contract } from '../src/shared/contract';
 import { makeManualPdf, writePdf } from '../test/fixtures/pdf/makePdf';
 
 const argv = process.argv.slice(2);
@@ -29,7 +30,7 @@ const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const mb = (n: number) => `${n.toFixed(0)} MB`;
 
-type Reply = { id?: number; result?: { ok: boolean; error?: { code: string } }; event?: string; payload?: unknown };
+type Reply = { id?: number; result?: { ok: boolean; value?: unknown; error?: { code: string } }; event?: string; payload?: unknown };
 
 function connect(url: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -102,8 +103,9 @@ try {
   const big = await writePdf(join(dir, 'in'), 'big.pdf', await makeManualPdf({ title: 'Big', pages: pages('Big', 400) }));
   await probe.call('library.import', { paths: [small, big] });
   while (probe.events.filter((e) => e.event === 'jobs.finished').length < 2) await sleep(200);
-  const docs = (await probe.call('library.list')) as unknown as { value: Array<{ id: string; title: string; bytes: number }> };
-  const bigDoc = docs.value.find((d) => d.title === 'Big')!;
+  // Raw socket replies are read through the contract's own schema, as the typed client would.
+  const docs = contract.library.list.output.parse((await probe.call('library.list'))?.value);
+  const bigDoc = docs.find((d) => d.title === 'Big')!;
   await sleep(3000);
 
   const idleRss = rssMb(pid);
@@ -139,7 +141,7 @@ try {
   // 2) A client that asks for big replies and never reads them.
   const before = rssMb(pid);
   const lazy = await connect(wsUrl);
-  (lazy as unknown as { _socket: { pause(): void } })._socket.pause(); // stop reading: the host's sends pile up
+  lazy.pause(); // stop reading the socket: the host's sends pile up
   let dropped = false;
   lazy.on('close', () => (dropped = true));
   for (let i = 0; i < LAZY_CALLS; i++) lazy.send(JSON.stringify({ id: i + 1, method: 'library.fileBytes', input: { docId: bigDoc.id } }));

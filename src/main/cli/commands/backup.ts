@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import type { PackPreview } from '../../../shared/contract/backup';
-import type { JobSnapshot } from '../../../shared/contract/jobs';
+import type { z } from 'zod';
+import { backupInfo, packExportResult, packImportResult, type PackPreview } from '../../../shared/contract/backup';
 import type { Core } from '../../core/createCore';
 import { restoreBackup, verifyBackup } from '../../core/backup/restore';
 import { AppError } from '../../core/platform/errors';
@@ -22,12 +22,13 @@ function followJob(core: Core, jobId: string, quiet: boolean): () => void {
   });
 }
 
-async function finish(ctx: CliContext, jobId: string): Promise<JobSnapshot> {
+/** Waits for the job and reads its result through the contract's schema (a job's result is untyped on the wire). */
+async function finish<S extends z.ZodType>(ctx: CliContext, jobId: string, result: S): Promise<z.infer<S>> {
   const off = followJob(ctx.core, jobId, ctx.json);
   const snap = await ctx.core.jobs.wait(jobId);
   off();
   if (snap.status !== 'succeeded') throw new AppError(snap.error?.code ?? 'INTERNAL', snap.error?.message ?? snap.status);
-  return snap;
+  return result.parse(snap.result);
 }
 
 const need = (v: string | undefined, what: string): string => {
@@ -63,8 +64,7 @@ export const backupCommand: CliCommand = {
   async run(ctx) {
     const out = stringFlag(ctx.args, 'out');
     const job = ctx.core.backup.create({ out: out ? resolve(out) : undefined, withModels: ctx.args.flags['with-models'] === true });
-    const snap = await finish(ctx, job.jobId);
-    const r = snap.result as { path: string; bytes: number; files: number; documents: number };
+    const r = await finish(ctx, job.jobId, backupInfo);
     if (ctx.json) ctx.outJson(r);
     else ctx.out(`backup written: ${r.path} (${mb(r.bytes)}, ${r.files} files, ${r.documents} documents)`);
     return 0;
@@ -86,7 +86,7 @@ export const packCommand: CliCommand = {
     if (sub === 'export') {
       const sel = { machineModels: listFlag(ctx.args, 'models'), tags: listFlag(ctx.args, 'tags'), docIds: listFlag(ctx.args, 'docs') };
       const started = unwrap(await ctx.core.api.pack.export({ ...sel, out: resolve(need(stringFlag(ctx.args, 'out'), '--out FILE')) }));
-      const r = (await finish(ctx, started.jobId)).result as { path: string; bytes: number; documents: number };
+      const r = await finish(ctx, started.jobId, packExportResult);
       if (ctx.json) ctx.outJson(r);
       else ctx.out(`pack written: ${r.path} (${mb(r.bytes)}, ${r.documents} documents)`);
       return 0;
@@ -101,7 +101,7 @@ export const packCommand: CliCommand = {
       }
       const replace = ctx.args.flags.yes === true;
       const started = unwrap(await ctx.core.api.pack.import({ path, replace }));
-      const r = (await finish(ctx, started.jobId)).result as PackPreview & { added: number; replaced: number; skipped: number };
+      const r = await finish(ctx, started.jobId, packImportResult);
       await ctx.core.library.optimizeSettled();
       if (ctx.json) ctx.outJson(r);
       else {
