@@ -3,7 +3,7 @@ import { catalog } from '../../../src/main/core/models/catalog';
 import { physicalCores } from '../../../src/main/core/models/llamaRuntime';
 import { modelIdFromFile } from '../../../src/main/core/models/modelRegistry';
 import { validateModelUri } from '../../../src/main/core/models/modelDownloader';
-import { embeddingPrefixes, embeddingText } from '../../../src/main/core/models/embeddings';
+import { embeddingPrefixes, embeddingText } from '../../../src/main/core/models/embeddingText';
 import { TABLES } from '../../../src/main/core/index/schema';
 import { vectorModelKey } from '../../../src/main/core/index/vectorStore';
 

@@ -6,6 +6,7 @@ import { vectorModelKey, type VectorStore } from '../index/vectorStore';
 import { AppError, throwIfAborted } from '../platform/errors';
 import type { JobRunner } from '../platform/jobRunner';
 import type { Logger } from '../platform/logger';
+import { embeddingPrefixes, embeddingText, normalize } from './embeddingText';
 import type { LoadedModel } from './modelLoader';
 
 /** What search consumes (structurally equal to search/ports.ts VectorSource). */
@@ -30,29 +31,6 @@ const BATCH = 16;
 
 const prefixesOf = (t: Target): { query: string; document: string } =>
   embeddingPrefixes(`${t.loaded.info.name} ${t.loaded.info.fileName}`);
-
-/** The text a chunk is embedded as: title and section give short chunks their context. */
-export const embeddingText = (c: { docTitle: string; sectionPath: string; text: string }): string =>
-  [c.docTitle, c.sectionPath].filter(Boolean).join(' — ') + '\n' + c.text;
-
-/**
- * Asymmetric retrieval models were trained with fixed prefixes on queries (and for some, on
- * documents); leaving them out costs a lot of recall. Matched on the model's name/file name.
- */
-export function embeddingPrefixes(modelName: string): { query: string; document: string } {
-  const n = modelName.toLowerCase();
-  if (n.includes('nomic')) return { query: 'search_query: ', document: 'search_document: ' };
-  if (/\be5\b|[-_]e5[-_]/.test(n)) return { query: 'query: ', document: 'passage: ' };
-  if (n.includes('bge') && !n.includes('m3')) return { query: 'Represent this sentence for searching relevant passages: ', document: '' };
-  return { query: '', document: '' };
-}
-
-function normalize(v: readonly number[]): number[] {
-  let n = 0;
-  for (const x of v) n += x * x;
-  const s = n > 0 ? 1 / Math.sqrt(n) : 0;
-  return v.map((x) => x * s);
-}
 
 /**
  * Keeps a per-model vector table in step with the chunks table. A newly loaded embedding model

@@ -10,6 +10,7 @@ import { vectorModelKey, VectorStore } from '../index/vectorStore';
 import type { TypedEmitter } from '../platform/emitter';
 import { AppError, toErrorData } from '../platform/errors';
 import type { JobRunner } from '../platform/jobRunner';
+import { LatestThrottle } from '../platform/latestThrottle';
 import type { Logger } from '../platform/logger';
 import type { SettingsService } from '../settings/settingsService';
 import { catalog } from './catalog';
@@ -17,6 +18,7 @@ import { LlamaChatEngine } from './chatEngine';
 import { EmbeddingService } from './embeddings';
 import { inspectGguf } from './ggufInspect';
 import { LlamaRuntime } from './llamaRuntime';
+import { slotHealth } from './modelHealth';
 import { downloadModelFile, validateModelUri } from './modelDownloader';
 import { estimateMemory, loadForRole, type LoadedModel } from './modelLoader';
 import { ModelRegistry } from './modelRegistry';
@@ -55,8 +57,8 @@ export class ModelManager {
   readonly vectors: VectorStore;
   private readonly slots = new Map<ModelRole, Slot>(ROLES.map((role) => [role, { state: { role, modelId: null, status: 'unloaded' } }]));
   private readonly log: Logger;
-  private stateTimer: NodeJS.Timeout | null = null;
-  private lastStateAt = 0;
+  /** Progress-driven updates: at most ~10 events/s, the latest state always delivered. */
+  private readonly stateEvents = new LatestThrottle(() => this.d.events.emit('models.state', this.state()));
 
   private constructor(private readonly d: ModelManagerDeps) {
     this.log = d.logger;
@@ -67,7 +69,7 @@ export class ModelManager {
     });
     this.registry = new ModelRegistry(d.modelsDir);
     this.vectors = new VectorStore(d.store);
-    this.embeddings = new EmbeddingService({ store: d.store, vectors: this.vectors, jobs: d.jobs, logger: d.logger, onState: (urgent) => (urgent ? this.emitState() : this.emitStateSoon()) });
+    this.embeddings = new EmbeddingService({ store: d.store, vectors: this.vectors, jobs: d.jobs, logger: d.logger, onState: (urgent) => (urgent ? this.stateEvents.now() : this.stateEvents.soon()) });
   }
 
   static async create(d: ModelManagerDeps): Promise<ModelManager> {
@@ -167,7 +169,7 @@ export class ModelManager {
         if (slot.jobId !== started.jobId) return;
         const data = toErrorData(e);
         slot.state = data.code === 'CANCELLED' ? { role, modelId: null, status: 'unloaded' } : { role, modelId: info.id, status: 'error', error: { code: data.code, message: data.message } };
-        this.emitState();
+        this.stateEvents.now();
       })
       .finally(() => {
         if (slot.jobId === started.jobId) slot.jobId = undefined;
@@ -177,7 +179,7 @@ export class ModelManager {
 
   private async runLoad(slot: Slot, info: ModelInfo, role: ModelRole, contextSize: number | undefined, ctx: { signal: AbortSignal; progress(p: { phase?: string; done?: number; total?: number | null }): void }): Promise<void> {
     slot.state = { role, modelId: info.id, status: 'loading', progress: 0 };
-    this.emitState();
+    this.stateEvents.now();
     // Weak laptops cannot hold two chat models: free the old one first. The embedding role keeps
     // its old model serving until the new vectors are complete (EmbeddingService).
     if (role !== 'embedding') await this.release(role);
@@ -190,7 +192,7 @@ export class ModelManager {
       onProgress: (p) => {
         slot.state = { ...slot.state, progress: p };
         ctx.progress({ phase: 'load', done: Math.round(p * 100), total: 100 });
-        this.emitStateSoon();
+        this.stateEvents.soon();
       }
     });
     if (ctx.signal.aborted) {
@@ -202,7 +204,7 @@ export class ModelManager {
     else slot.loaded = loaded;
     slot.state = { role, modelId: info.id, status: 'loaded', contextSize: loaded.contextSize, gpu: this.runtime.gpu() };
     await this.d.settings.update({ models: { [SETTING_KEY[role]]: info.id } });
-    this.emitState();
+    this.stateEvents.now();
   }
 
   async unload(role: ModelRole): Promise<boolean> {
@@ -212,7 +214,7 @@ export class ModelManager {
     await this.release(role);
     slot.state = { role, modelId: null, status: 'unloaded' };
     if (this.d.settings.get().models[SETTING_KEY[role]] !== null) await this.d.settings.update({ models: { [SETTING_KEY[role]]: null } });
-    this.emitState();
+    this.stateEvents.now();
     return was;
   }
 
@@ -258,20 +260,13 @@ export class ModelManager {
     const one = (role: ModelRole, name: string): ComponentHealth => {
       const s = this.slots.get(role)!.state;
       const label = s.modelId ? (this.registry.get(s.modelId)?.name ?? s.modelId) : '';
-      if (s.status === 'loaded') {
-        const emb = role === 'embedding' ? this.embeddings.state() : null;
-        const idx = emb && !emb.complete ? `, embedding ${emb.embedded}/${emb.total}` : '';
-        return { name, status: emb && !emb.servingModelId ? 'degraded' : 'ok', detail: `${label} (context ${s.contextSize}, ${this.runtime.threads()} threads, ${s.gpu ?? 'cpu'}${idx})` };
-      }
-      if (s.status === 'loading') return { name, status: 'degraded', detail: `Loading ${label} ${Math.round((s.progress ?? 0) * 100)}%` };
-      if (s.status === 'error') return { name, status: 'error', detail: `${label}: ${s.error?.message ?? 'failed to load'}` };
-      return { name, status: 'off', detail: `No ${role} model loaded` };
+      return slotHealth(name, s, label, this.runtime.threads(), role === 'embedding' ? this.embeddings.state() : null);
     };
     return [one('chat', 'chatModel'), one('embedding', 'embeddingModel')];
   }
 
   async dispose(): Promise<void> {
-    if (this.stateTimer) clearTimeout(this.stateTimer);
+    this.stateEvents.dispose();
     for (const role of ROLES) await this.release(role).catch(() => {});
     await this.runtime.dispose();
   }
@@ -281,23 +276,6 @@ export class ModelManager {
       this.d.jobs.cancel(jobId);
     } catch {
       /* already gone */
-    }
-  }
-
-  private emitState(): void {
-    if (this.stateTimer) clearTimeout(this.stateTimer);
-    this.stateTimer = null;
-    this.lastStateAt = Date.now();
-    this.d.events.emit('models.state', this.state());
-  }
-
-  /** Progress-driven updates: at most ~10 events/s, the latest state always delivered. */
-  private emitStateSoon(): void {
-    const wait = 100 - (Date.now() - this.lastStateAt);
-    if (wait <= 0) this.emitState();
-    else if (!this.stateTimer) {
-      this.stateTimer = setTimeout(() => this.emitState(), wait);
-      this.stateTimer.unref?.();
     }
   }
 
