@@ -82,7 +82,14 @@ function createWindow(): void {
   // see them; secureWebPreferences holds the full set and is unit-tested.
   const win = new BrowserWindow({
     ...options,
-    webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true }
+    webPreferences: {
+      ...options.webPreferences,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick'
+    }
   });
   mainWindow = win;
   win.once('ready-to-show', () => win.show());

@@ -24,7 +24,8 @@ describe('window options', () => {
       nodeIntegrationInSubFrames: false,
       webviewTag: false,
       webSecurity: true,
-      allowRunningInsecureContent: false
+      allowRunningInsecureContent: false,
+      disableBlinkFeatures: 'Auxclick'
     });
     expect(secureWebPreferences('/x/preload/index.cjs')).toEqual(o.webPreferences);
   });
