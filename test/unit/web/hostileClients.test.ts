@@ -132,6 +132,22 @@ describe('web host suite: authentication and origin', () => {
   });
 });
 
+describe('web host suite: the token stays in its page', () => {
+  it('the page (which carries the token in its URL), static files, API answers and uploads all send Referrer-Policy: no-referrer', async () => {
+    const base = `http://127.0.0.1:${host.port}`;
+    const answers = [
+      await fetch(`${base}/?token=${TOKEN}`),
+      await fetch(`${base}/assets/app.js`),
+      await fetch(`${base}/missing.js`),
+      await fetch(`${base}/api/nothing`, { headers: { 'x-benchmate-token': TOKEN } }),
+      await fetch(`${base}/api/upload`, { method: 'POST' }),
+      await fetch(`${base}/api/upload`, { method: 'POST', headers: { 'x-benchmate-token': TOKEN, 'x-file-name': 'a.exe' }, body: 'MZ' })
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 404, 404, 401, 415]);
+    for (const r of answers) expect(r.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+});
+
 describe('web host suite: abusive messages', () => {
   it(`an oversized message (over ${MAX_WS_MESSAGE_BYTES} bytes) closes that socket with 1009; other clients carry on`, async () => {
     const bystander = await open();
