@@ -114,12 +114,13 @@ try {
 
   // 1) Flood: CALLS search.query at once on one socket.
   const floodWs = await connect(wsUrl);
-  const counts = { ok: 0, busy: 0, other: 0 };
+  const counts = { ok: 0, busy: 0, limited: 0, other: 0 };
   floodWs.on('message', (d) => {
     const m = JSON.parse(d.toString()) as Reply;
     if (m.event) return;
     if (m.result?.ok) counts.ok++;
     else if (m.result?.error?.code === 'BUSY') counts.busy++;
+    else if (m.result?.error?.code === 'RATE_LIMITED') counts.limited++;
     else counts.other++;
   });
   const t0 = performance.now();
@@ -127,11 +128,11 @@ try {
   let peak = idleRss;
   const floodLat: number[] = [];
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 100);
-  while (counts.ok + counts.busy + counts.other < CALLS && performance.now() - t0 < SECONDS * 1000) floodLat.push(...(await latency(probe, 1)));
+  while (counts.ok + counts.busy + counts.limited + counts.other < CALLS && performance.now() - t0 < SECONDS * 1000) floodLat.push(...(await latency(probe, 1)));
   clearInterval(sampler);
   const floodS = (performance.now() - t0) / 1000;
   console.log(
-    `flood of ${CALLS} search.query: answered ${counts.ok} ok + ${counts.busy} BUSY + ${counts.other} other in ${floodS.toFixed(1)} s; ` +
+    `flood of ${CALLS} search.query: answered ${counts.ok} ok + ${counts.busy} BUSY + ${counts.limited} RATE_LIMITED + ${counts.other} other in ${floodS.toFixed(1)} s; ` +
       `peak RSS ${mb(peak)} = ${(peak / idleRss).toFixed(2)}x idle; other client app.info p95 ${pct(floodLat, 0.95).toFixed(0)} ms, ` +
       `max ${Math.max(...floodLat).toFixed(0)} ms (${(Math.max(...floodLat) / Math.max(...idleLat)).toFixed(1)}x idle max)`
   );

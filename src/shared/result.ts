@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'UNAUTHORIZED',
   /** The host is at a resource limit for this caller (e.g. too many calls waiting on one socket): retry later. */
   'BUSY',
+  /** Too many calls from this caller in a short time (e.g. over the per-socket calls-per-second limit): slow down. */
+  'RATE_LIMITED',
   'INTERNAL'
 ] as const;
 

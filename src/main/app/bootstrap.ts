@@ -34,7 +34,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   // Any webContents created later (devtools aside) gets the same navigation lockdown.
-  app.on('web-contents-created', (_e, contents) => hardenContents(contents, appUrl, (url) => shell.openExternal(url)));
+  app.on('web-contents-created', (_e, contents) => hardenContents(contents, appUrl, { confirm: confirmExternal, open: (url) => shell.openExternal(url) }));
   app.whenReady().then(() => start(userData)).catch((e: unknown) => startupFailed(e, userData));
 }
 
@@ -61,8 +61,36 @@ async function start(userData: string): Promise<void> {
   });
 }
 
+/** Asks before a link leaves the app for the system browser (see hardenContents). */
+async function confirmExternal(url: string): Promise<boolean> {
+  const options = {
+    type: 'question' as const,
+    buttons: ['Open in browser', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    title: 'Open link',
+    message: 'Open this link in your web browser?',
+    detail: url.length > 300 ? `${url.slice(0, 300)}…` : url
+  };
+  const answer = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+  return answer.response === 0;
+}
+
 function createWindow(): void {
-  const win = new BrowserWindow(mainWindowOptions(preloadPath, appIconPath(app.isPackaged, process.resourcesPath, app.getAppPath())));
+  const options = mainWindowOptions(preloadPath, appIconPath(app.isPackaged, process.resourcesPath, app.getAppPath()));
+  // The isolation flags are repeated here, at the call site, so static scanners (electronegativity)
+  // see them; secureWebPreferences holds the full set and is unit-tested.
+  const win = new BrowserWindow({
+    ...options,
+    webPreferences: {
+      ...options.webPreferences,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick'
+    }
+  });
   mainWindow = win;
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {

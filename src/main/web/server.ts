@@ -81,6 +81,9 @@ function originAllowed(req: IncomingMessage): boolean {
   return origin === `http://${req.headers.host}` || origin === `https://${req.headers.host}`;
 }
 
+/** On every API answer too: nothing the host sends should let a token-bearing URL leak as a Referer. */
+const API_HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff' };
+
 function refuseUpgrade(socket: Duplex, status: 401 | 403 | 404, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
 }
@@ -114,7 +117,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       if (!tokenMatches(token, requestToken(req))) {
         req.resume();
         res
-          .writeHead(401, { 'Content-Type': 'application/json; charset=utf-8' })
+          .writeHead(401, API_HEADERS)
           .end(JSON.stringify({ ok: false, error: { code: 'UNAUTHORIZED', message: 'Missing or wrong session token.' } }));
         return;
       }
@@ -126,7 +129,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         return;
       }
       res
-        .writeHead(404, { 'Content-Type': 'application/json; charset=utf-8' })
+        .writeHead(404, API_HEADERS)
         .end(JSON.stringify({ ok: false, error: { code: 'NOT_FOUND', message: `No endpoint ${pathname}.` } }));
       return;
     }

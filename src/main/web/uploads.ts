@@ -49,7 +49,9 @@ export async function handleUpload(
   maxBytesFor: (fileName: string) => number
 ): Promise<void> {
   const send = (status: number, result: Result<unknown>): void => {
-    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(result));
+    res
+      .writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff' })
+      .end(JSON.stringify(result));
   };
   if (req.method !== 'POST') {
     send(405, { ok: false, error: { code: 'INVALID_INPUT', message: 'Use POST.' } });

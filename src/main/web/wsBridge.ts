@@ -2,12 +2,15 @@ import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket, WebSocketServer } from 'ws';
 import type { Core } from '../core/createCore';
 import type { Result } from '../../shared/result';
+import { CallScheduler } from './callScheduler';
+import { RateLimiter } from './rateLimit';
 
 /**
- * Incoming messages larger than this are refused by `ws` (uploads go over HTTP instead; the
- * contract's own length limits keep real calls far below it).
+ * Incoming messages larger than this are refused by `ws`: the socket is closed with code 1009
+ * "Max payload size exceeded" (uploads go over HTTP instead; the contract's own length limits keep
+ * real calls far below it — the one bigger input, host.saveFile, is desktop-only).
  */
-export const MAX_WS_MESSAGE_BYTES = 8 * 1024 * 1024;
+export const MAX_WS_MESSAGE_BYTES = 1024 * 1024;
 
 /**
  * Per-connection resource limits. One socket must not be able to take the host's memory (a flood
@@ -24,6 +27,18 @@ export interface WsLimits {
    */
   maxInFlight: number;
   /**
+   * Calls running at once over all connections. Above maxInFlight, so one flooding client never
+   * holds every slot: another client's call starts on the next event-loop turn (callScheduler.ts).
+   */
+  maxRunning: number;
+  /**
+   * Calls per second per connection (a token bucket allowing bursts of `callBurst`); more are
+   * answered RATE_LIMITED without being queued. The renderer sends a few dozen calls at start-up
+   * and then a handful per user action, far below this.
+   */
+  callsPerSecond: number;
+  callBurst: number;
+  /**
    * Waiting calls (count / bytes) above which a new call is answered BUSY at once. (Reading is not
    * paused for this: a paused socket does not see its client hang up, so a vanished flooder's
    * queue would stay until it drained.) The renderer never has more than a few dozen calls out.
@@ -39,6 +54,9 @@ export interface WsLimits {
 
 export const DEFAULT_WS_LIMITS: WsLimits = {
   maxInFlight: 2,
+  maxRunning: 3,
+  callsPerSecond: 200,
+  callBurst: 400,
   busyQueued: 256,
   busyQueuedBytes: 16 * 1024 * 1024,
   sendHighWater: 8 * 1024 * 1024,
@@ -51,6 +69,7 @@ export interface BridgeStats {
   inFlight: number;
   queued: number;
   busyAnswers: number;
+  rateLimited: number;
   dropped: number;
 }
 
@@ -61,6 +80,16 @@ export interface CoreBridge {
 }
 
 const invalid = (message: string): Result<never> => ({ ok: false, error: { code: 'INVALID_INPUT', message } });
+
+/**
+ * The call id of a message the host will not parse (rate limited), read from its first bytes so
+ * the client can still match the refusal to its call; null when it is not there.
+ */
+function envelopeId(data: RawData): number | string | null {
+  const head = (Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data)).subarray(0, 120).toString('utf8');
+  const m = /^\s*\{\s*"id"\s*:\s*(?:(-?\d{1,15})|"([^"\\]{0,64})")/.exec(head);
+  return m ? (m[1] !== undefined ? Number(m[1]) : m[2]) : null;
+}
 
 interface Call {
   id: number | string;
@@ -75,35 +104,37 @@ class Connection {
   queuedBytes = 0;
   inFlight = 0;
   closed = false;
+  readonly rate: RateLimiter;
 
   constructor(
     readonly ws: WebSocket,
     private readonly limits: WsLimits,
-    private readonly run: (conn: Connection, call: Call) => Promise<void>,
+    private readonly scheduler: CallScheduler<Call, Connection>,
     private readonly onDrop: (reason: string) => void,
-    private readonly onClosed: () => void
-  ) {}
+    private readonly onClosed: () => void,
+    now: () => number
+  ) {
+    this.rate = new RateLimiter(limits.callsPerSecond, limits.callBurst, now);
+  }
 
-  /** True when the call was accepted (queued or started), false when the caller must answer BUSY. */
+  /** True when the call was queued, false when the caller must answer BUSY. */
   accept(call: Call): boolean {
     if (this.queue.length >= this.limits.busyQueued || this.queuedBytes + call.bytes > this.limits.busyQueuedBytes) return false;
     this.queue.push(call);
     this.queuedBytes += call.bytes;
-    this.pump();
+    this.scheduler.wake();
     return true;
   }
 
-  pump(): void {
-    while (!this.closed && this.inFlight < this.limits.maxInFlight && this.queue.length) {
-      const call = this.queue.shift()!;
-      this.queuedBytes -= call.bytes;
-      this.inFlight++;
-      void this.run(this, call).finally(() => {
-        this.inFlight--;
-        this.pump();
-      });
-    }
+  hasWaiting(): boolean {
+    return this.queue.length > 0;
+  }
+
+  next(): Call | undefined {
+    const call = this.queue.shift();
+    if (call) this.queuedBytes -= call.bytes;
     this.flowControl();
+    return call;
   }
 
   /** Sends a frame; past the hard limit the client is not reading and the socket is dropped. */
@@ -137,6 +168,7 @@ class Connection {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.scheduler.remove(this);
     this.onClosed();
     this.queue.length = 0;
     this.queuedBytes = 0;
@@ -150,23 +182,33 @@ class Connection {
  * Each socket runs at most `maxInFlight` calls at once (in order), with backpressure on reading
  * and sending (see WsLimits).
  */
-export function bridgeCore(wss: WebSocketServer, core: Pick<Core, 'call' | 'events' | 'logger'>, limits: WsLimits = DEFAULT_WS_LIMITS): CoreBridge {
+export function bridgeCore(
+  wss: WebSocketServer,
+  core: Pick<Core, 'call' | 'events' | 'logger'>,
+  limits: WsLimits = DEFAULT_WS_LIMITS,
+  /** Milliseconds clock for the rate limit (tests pass their own). */
+  now: () => number = () => performance.now()
+): CoreBridge {
   const connections = new Set<Connection>();
+  const scheduler = new CallScheduler<Call, Connection>(limits.maxInFlight, limits.maxRunning, runCall);
   let busyAnswers = 0;
+  let rateLimited = 0;
   let dropped = 0;
 
   wss.on('connection', (ws: WebSocket, req?: IncomingMessage) => {
     const conn = new Connection(
       ws,
       limits,
-      runCall,
+      scheduler,
       (reason) => {
         dropped++;
         core.logger.warn('websocket dropped', { reason });
       },
-      () => connections.delete(conn)
+      () => connections.delete(conn),
+      now
     );
     connections.add(conn);
+    scheduler.add(conn);
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (!conn.closed) receive(conn, data, isBinary);
     });
@@ -180,6 +222,14 @@ export function bridgeCore(wss: WebSocketServer, core: Pick<Core, 'call' | 'even
   });
 
   function receive(conn: Connection, data: RawData, isBinary: boolean): void {
+    // Counted before any parsing: a flood costs the host as little as possible.
+    if (!conn.rate.take()) {
+      rateLimited++;
+      return reply(conn, envelopeId(data), {
+        ok: false,
+        error: { code: 'RATE_LIMITED', message: `Too many calls on this connection (over ${limits.callsPerSecond} per second); slow down and retry.` }
+      });
+    }
     if (isBinary) return reply(conn, null, invalid('Binary messages are not supported; send JSON text.'));
     const text = data.toString();
     let msg: unknown;
@@ -233,7 +283,7 @@ export function bridgeCore(wss: WebSocketServer, core: Pick<Core, 'call' | 'even
         inFlight += c.inFlight;
         queued += c.queue.length;
       }
-      return { connections: connections.size, inFlight, queued, busyAnswers, dropped };
+      return { connections: connections.size, inFlight, queued, busyAnswers, rateLimited, dropped };
     }
   };
 }

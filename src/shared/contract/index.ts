@@ -96,7 +96,9 @@ export const eventNames = Object.keys(events) as EventName[];
 export function methodDef(name: string): MethodDef | undefined {
   const dot = name.indexOf('.');
   if (dot < 0) return undefined;
-  const ns = contract[name.slice(0, dot) as Namespace] as Record<string, MethodDef> | undefined;
+  // Own properties only: "__proto__.toString" or "constructor.name" must not reach Object's members.
+  const nsName = name.slice(0, dot);
+  const ns = Object.prototype.hasOwnProperty.call(contract, nsName) ? (contract[nsName as Namespace] as Record<string, MethodDef>) : undefined;
   return ns && Object.prototype.hasOwnProperty.call(ns, name.slice(dot + 1))
     ? ns[name.slice(dot + 1)]
     : undefined;

@@ -77,4 +77,22 @@ describe('Electron bootstrap (fake electron module)', () => {
     expect(sent).toHaveLength(1);
     expect((sent[0][1] as { ui: { theme: string } }).ui.theme).toBe('dark');
   });
+
+  it('a link clicked in any web contents opens in the browser only after the confirm dialog says yes', async () => {
+    let openHandler: ((d: { url: string; disposition: string }) => unknown) | undefined;
+    const contents = { on: () => {}, setWindowOpenHandler: (h: typeof openHandler) => (openHandler = h) };
+    for (const l of fake.appListeners.get('web-contents-created') ?? []) l({}, contents);
+    fake.state.messageBoxAnswer = 1; // Cancel
+    expect(openHandler!({ url: 'https://vendor.example/a', disposition: 'foreground-tab' })).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(fake.state.messageBoxes).toHaveLength(1));
+    expect(fake.state.messageBoxes[0].detail).toBe('https://vendor.example/a');
+    fake.state.messageBoxAnswer = 0; // Open in browser
+    openHandler!({ url: 'https://vendor.example/b', disposition: 'foreground-tab' });
+    await vi.waitFor(() => expect(fake.state.openedExternal).toEqual(['https://vendor.example/b']));
+    openHandler!({ url: 'https://vendor.example/c', disposition: 'background-tab' }); // middle-click
+    openHandler!({ url: 'file:///etc/passwd', disposition: 'foreground-tab' });
+    await new Promise((r) => setImmediate(r));
+    expect(fake.state.messageBoxes).toHaveLength(2);
+    expect(fake.state.openedExternal).toEqual(['https://vendor.example/b']);
+  });
 });

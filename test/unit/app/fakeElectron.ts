@@ -10,7 +10,7 @@ export const fake = (() => {
   let resolveReady: () => void = () => {};
   const ready = new Promise<void>((r) => (resolveReady = r));
   const paths: Record<string, string> = { userData: '/nonexistent/real-profile' };
-  const state = { quitCalls: 0, exitCodes: [] as number[], errorBoxes: [] as Array<{ title: string; content: string }>, permissionHandler: null as null | Listener };
+  const state = { quitCalls: 0, exitCodes: [] as number[], errorBoxes: [] as Array<{ title: string; content: string }>, permissionHandler: null as null | Listener, messageBoxes: [] as Array<{ message: string; detail?: string }>, messageBoxAnswer: 1, openedExternal: [] as string[] };
   return { appListeners, handlers, windows, ready, resolveReady, paths, state };
 })();
 
@@ -60,7 +60,13 @@ export const electronModule = (() => {
         setPermissionCheckHandler: () => {}
       }
     },
-    dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }), showErrorBox: (title: string, content: string) => void fake.state.errorBoxes.push({ title, content }) },
-    shell: { openExternal: async () => {} }
+    dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }), showErrorBox: (title: string, content: string) => void fake.state.errorBoxes.push({ title, content }),
+      showMessageBox: async (...args: unknown[]) => {
+        const o = args[args.length - 1] as { message: string; detail?: string };
+        fake.state.messageBoxes.push({ message: o.message, detail: o.detail });
+        return { response: fake.state.messageBoxAnswer };
+      }
+    },
+    shell: { openExternal: async (url: string) => void fake.state.openedExternal.push(url) }
   };
 })();

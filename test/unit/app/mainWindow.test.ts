@@ -24,7 +24,8 @@ describe('window options', () => {
       nodeIntegrationInSubFrames: false,
       webviewTag: false,
       webSecurity: true,
-      allowRunningInsecureContent: false
+      allowRunningInsecureContent: false,
+      disableBlinkFeatures: 'Auxclick'
     });
     expect(secureWebPreferences('/x/preload/index.cjs')).toEqual(o.webPreferences);
   });
@@ -39,13 +40,13 @@ describe('window options', () => {
 
 function fakeContents() {
   const listeners = new Map<string, (e: { preventDefault(): void }, url?: string) => void>();
-  let openHandler: ((d: { url: string }) => { action: 'deny' }) | undefined;
+  let openHandler: ((d: { url: string; disposition?: string }) => { action: 'deny' }) | undefined;
   return {
     contents: {
       on(event: string, l: (e: { preventDefault(): void }, url?: string) => void) {
         listeners.set(event, l);
       },
-      setWindowOpenHandler(h: (d: { url: string }) => { action: 'deny' }) {
+      setWindowOpenHandler(h: (d: { url: string; disposition?: string }) => { action: 'deny' }) {
         openHandler = h;
       }
     },
@@ -55,14 +56,14 @@ function fakeContents() {
       listeners.get(event)!({ preventDefault: () => (prevented = true) }, url);
       return prevented;
     },
-    open: (url: string) => openHandler!({ url })
+    open: (url: string, disposition = 'foreground-tab') => openHandler!({ url, disposition })
   };
 }
 
 describe('navigation and window-open policy', () => {
   it('blocks navigation away from the app but allows in-app hash changes / reloads', () => {
     const f = fakeContents();
-    hardenContents(f.contents as never, () => APP_URL, () => {});
+    hardenContents(f.contents as never, () => APP_URL, { confirm: async () => true, open: () => {} });
     expect(f.fire('will-navigate', 'https://example.com/')).toBe(true);
     expect(f.fire('will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(f.fire('will-redirect', 'http://127.0.0.1:9/x')).toBe(true);
@@ -70,15 +71,40 @@ describe('navigation and window-open policy', () => {
     expect(f.fire('will-attach-webview')).toBe(true);
   });
 
-  it('denies every new window and opens only https links externally', () => {
+  it('denies every new window; http(s) links open externally only after the user confirms', async () => {
     const f = fakeContents();
+    const asked: string[] = [];
     const opened: string[] = [];
-    hardenContents(f.contents as never, () => APP_URL, (u) => void opened.push(u));
-    for (const url of ['https://vendor.example/manual', 'http://insecure.example', 'file:///etc/passwd', 'javascript:alert(1)', 'not a url']) {
+    let answer = true;
+    hardenContents(f.contents as never, () => APP_URL, {
+      confirm: async (u) => (asked.push(u), answer),
+      open: (u) => void opened.push(u)
+    });
+    for (const url of ['https://vendor.example/manual', 'http://plain.example/', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://share/x', 'not a url']) {
       expect(f.open(url)).toEqual({ action: 'deny' });
     }
-    expect(opened).toEqual(['https://vendor.example/manual']);
-    expect(isExternalLinkAllowed('smb://share/x')).toBe(false);
+    await new Promise((r) => setImmediate(r));
+    expect(asked).toEqual(['https://vendor.example/manual', 'http://plain.example/']);
+    expect(opened).toEqual(['https://vendor.example/manual', 'http://plain.example/']);
+    // The user says no: nothing opens.
+    answer = false;
+    expect(f.open('https://other.example/')).toEqual({ action: 'deny' });
+    await new Promise((r) => setImmediate(r));
+    expect(asked).toHaveLength(3);
+    expect(opened).toHaveLength(2);
+    expect(isExternalLinkAllowed('ftp://x/')).toBe(false);
+  });
+
+  it('drops middle-click / aux-click and save-as opens without asking', async () => {
+    const f = fakeContents();
+    const asked: string[] = [];
+    hardenContents(f.contents as never, () => APP_URL, { confirm: async (u) => (asked.push(u), true), open: () => {} });
+    for (const d of ['background-tab', 'save-to-disk', 'other']) expect(f.open('https://vendor.example/', d)).toEqual({ action: 'deny' });
+    await new Promise((r) => setImmediate(r));
+    expect(asked).toEqual([]);
+    f.open('https://vendor.example/', 'foreground-tab');
+    await new Promise((r) => setImmediate(r));
+    expect(asked).toEqual(['https://vendor.example/']);
   });
 
   it('denies all permission requests and checks', () => {

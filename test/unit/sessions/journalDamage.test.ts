@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SessionStore } from '../../../src/main/core/sessions/sessionStore';
 import { SessionService } from '../../../src/main/core/sessions/sessionService';
-import { nullLogger } from '../../../src/main/core/platform/logger';
+import { nullLogger, type Logger } from '../../../src/main/core/platform/logger';
 import type { ChatMessage } from '../../../src/shared/contract/sessions';
 
 let dir: string;
@@ -34,8 +34,8 @@ const msg = (sessionId: string, text: string): ChatMessage => ({
   related: []
 });
 
-async function open() {
-  const store = new SessionStore(dir, nullLogger);
+async function open(logger: Logger = nullLogger) {
+  const store = new SessionStore(dir, logger);
   await store.open();
   opened.push(store);
   return { store, svc: new SessionService(store, { retentionDays: () => null, events, logger: nullLogger }) };
@@ -126,5 +126,48 @@ describe('damaged session journals', () => {
     const d = await svc.get(id);
     expect(d.messages).toHaveLength(1);
     expect(d.damagedEntries).toBe(2);
+  });
+
+  it('a truncated session index: every session listed with every message, the bad index moved aside and logged', async () => {
+    const a = await seeded(3);
+    const b = await seeded(2);
+    const indexPath = join(dir, 'index.json');
+    const index = await readFile(indexPath, 'utf8');
+    await writeFile(indexPath, index.slice(0, Math.floor(index.length / 2)));
+    const warnings: string[] = [];
+    const { svc } = await open({ ...nullLogger, warn: (m: string) => void warnings.push(m), child: () => nullLogger });
+    expect(svc.list().items.map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+    expect(texts(await svc.get(a.id))).toEqual(['question 1', 'question 2', 'question 3']);
+    expect(texts(await svc.get(b.id))).toEqual(['question 1', 'question 2']);
+    expect(warnings.some((w) => /index unreadable; moved aside/.test(w))).toBe(true);
+    const aside = (await readdir(dir)).filter((f) => f.startsWith('index.json.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(await readFile(join(dir, aside[0]), 'utf8')).toBe(index.slice(0, Math.floor(index.length / 2)));
+    await expect(readFile(indexPath, 'utf8').then((t) => JSON.parse(t) as { sessions: object })).resolves.toHaveProperty(`sessions.${a.id}`);
+  });
+
+  it('an index entry of the wrong shape (size still matching) is not trusted: the journal is re-read', async () => {
+    const { id } = await seeded(2);
+    const indexPath = join(dir, 'index.json');
+    const index = JSON.parse(await readFile(indexPath, 'utf8')) as { sessions: Record<string, { summary: unknown; journalBytes: number }> };
+    index.sessions[id].summary = null; // what made listing throw before
+    index.sessions['__proto__'] = { summary: 1, journalBytes: 0 } as never;
+    await writeFile(indexPath, JSON.stringify(index));
+    const { svc } = await open();
+    expect(svc.list().items.map((x) => x.id)).toEqual([id]);
+    expect(texts(await svc.get(id))).toEqual(['question 1', 'question 2']);
+  });
+
+  it('every kind of damage is logged with the copy it left aside', async () => {
+    const { path } = await seeded(3);
+    const lines = (await readFile(path, 'utf8')).split('\n');
+    lines[2] = '{"t":"message", garbled';
+    await writeFile(path, lines.join('\n') + '{"t":"mess');
+    const logged: Array<{ msg: string; fields?: Record<string, unknown> }> = [];
+    await open({ ...nullLogger, warn: (msg: string, fields?: Record<string, unknown>) => void logged.push({ msg, fields }), child: () => nullLogger });
+    const entry = logged.find((l) => /journal damaged/.test(l.msg));
+    expect(entry?.fields).toMatchObject({ badRecords: 1 });
+    expect(Number(entry?.fields?.tornBytes)).toBeGreaterThan(0);
+    expect(await copiesAside()).toContain(String(entry?.fields?.copy));
   });
 });

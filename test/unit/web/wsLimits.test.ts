@@ -22,6 +22,9 @@ class GatedCore {
   running = 0;
   maxRunning = 0;
   started = 0;
+  /** 'step' calls in the order they started (their input), each waiting for its own release. */
+  readonly stepOrder: unknown[] = [];
+  private readonly stepGates: Array<() => void> = [];
   private gate!: Promise<void>;
   open!: () => void;
   constructor() {
@@ -30,8 +33,17 @@ class GatedCore {
   close(): void {
     this.gate = new Promise((r) => (this.open = r));
   }
-  async call(method: string): Promise<Result<unknown>> {
+  /** Lets the earliest still-held 'step' call finish. */
+  releaseStep(): void {
+    this.stepGates.shift()?.();
+  }
+  async call(method: string, input?: unknown): Promise<Result<unknown>> {
     this.started++;
+    if (method === 'step') {
+      this.stepOrder.push(input);
+      await new Promise<void>((r) => this.stepGates.push(r));
+      return { ok: true, value: input };
+    }
     if (method === 'ping') return { ok: true, value: 'pong' };
     if (method === 'big') return { ok: true, value: 'x'.repeat(1024 * 1024) };
     this.running++;
@@ -49,11 +61,16 @@ let core: GatedCore;
 let url: string;
 const clients: WebSocket[] = [];
 
+/** No rate limit unless a test asks for one: these tests are about queues, not call rates. */
+const UNLIMITED_RATE = { callsPerSecond: 1e12, callBurst: 1e12 };
+let clock = 0;
+
 async function start(limits: Partial<WsLimits> = {}): Promise<void> {
   core = new GatedCore();
   server = createServer();
   wss = new WebSocketServer({ server });
-  bridge = bridgeCore(wss, core as never, { ...DEFAULT_WS_LIMITS, ...limits });
+  clock = 0;
+  bridge = bridgeCore(wss, core as never, { ...DEFAULT_WS_LIMITS, ...UNLIMITED_RATE, ...limits }, () => clock);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
@@ -108,7 +125,7 @@ describe('WebSocket limits', () => {
     expect(answers.ok).toBe(0); // ...and the flood is still held behind the gate
 
     const s = bridge.stats();
-    expect(s.inFlight).toBe(DEFAULT_WS_LIMITS.maxInFlight);
+    expect(s.inFlight).toBe(DEFAULT_WS_LIMITS.maxInFlight); // the flood never takes the last free slot
     expect(s.queued).toBeLessThanOrEqual(DEFAULT_WS_LIMITS.busyQueued);
     expect(core.started).toBeLessThanOrEqual(DEFAULT_WS_LIMITS.maxInFlight + 1); // 4 holds + the ping
 
@@ -162,5 +179,60 @@ describe('WebSocket limits', () => {
     ws.terminate();
     await until(() => bridge.stats().connections === 0, 'socket closed');
     expect(bridge.stats().queued).toBe(0);
+  });
+
+  it('fair scheduling: a slot freed by a flooding client goes to another client\'s waiting call, not to the flood\'s next one', async () => {
+    await start({ maxInFlight: 2, maxRunning: 2 });
+    const flood = await connect();
+    for (let i = 1; i <= 50; i++) flood.send(JSON.stringify({ id: i, method: 'step', input: `flood-${i}` }));
+    await until(() => core.stepOrder.length === 2, 'the flood to fill both slots');
+    const other = await connect();
+    const answer = new Promise<unknown>((resolve) => other.once('message', (d) => resolve(JSON.parse(d.toString()))));
+    other.send(JSON.stringify({ id: 'o', method: 'step', input: 'other' }));
+    await until(() => bridge.stats().queued === 49, 'the other call to wait in its queue');
+    expect(core.stepOrder).toEqual(['flood-1', 'flood-2']); // no slot free: it waits
+    core.releaseStep(); // flood-1 ends: the freed slot is the other client's
+    await until(() => core.stepOrder.length === 3, 'the next call to start');
+    expect(core.stepOrder[2]).toBe('other');
+    core.releaseStep(); // flood-2 ends: the flood goes on
+    core.releaseStep(); // the other call ends
+    expect(await answer).toEqual({ id: 'o', result: { ok: true, value: 'other' } });
+    await until(() => core.stepOrder.length === 5, 'the flood to continue');
+    expect(core.stepOrder.slice(3)).toEqual(['flood-3', 'flood-4']);
+    for (let i = 0; i < 60; i++) core.releaseStep();
+  });
+
+  it('with the default limits one flooding client leaves a slot free: another client\'s call starts while the flood is held', async () => {
+    await start();
+    const flood = await connect();
+    for (let i = 1; i <= 100; i++) flood.send(JSON.stringify({ id: i, method: 'step', input: `flood-${i}` }));
+    await until(() => core.stepOrder.length === DEFAULT_WS_LIMITS.maxInFlight, 'the flood to start');
+    const other = await connect();
+    other.send(JSON.stringify({ id: 'o', method: 'step', input: 'other' }));
+    await until(() => core.stepOrder.includes('other'), 'the other call to start');
+    expect(core.stepOrder).toHaveLength(DEFAULT_WS_LIMITS.maxInFlight + 1);
+    for (let i = 0; i < 120; i++) core.releaseStep();
+  });
+
+  it('answers RATE_LIMITED (with the call id) past the calls-per-second budget, without queueing; the budget refills with time', async () => {
+    await start({ callsPerSecond: 10, callBurst: 5 });
+    const ws = await connect();
+    const replies: Array<{ id: unknown; code?: string; message?: string }> = [];
+    ws.on('message', (d) => {
+      const m = JSON.parse(d.toString()) as { id: unknown; result: Result<unknown> };
+      replies.push({ id: m.id, code: m.result.ok ? undefined : m.result.error.code, message: m.result.ok ? undefined : m.result.error.message });
+    });
+    for (let i = 1; i <= 8; i++) ws.send(JSON.stringify({ id: i, method: 'ping' }));
+    await until(() => replies.length === 8, 'all answered');
+    expect(replies.filter((r) => !r.code).map((r) => r.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(replies.filter((r) => r.code === 'RATE_LIMITED').map((r) => r.id).sort()).toEqual([6, 7, 8]);
+    expect(replies.find((r) => r.code)?.message).toMatch(/10 per second/);
+    expect(core.started).toBe(5);
+    expect(bridge.stats().rateLimited).toBe(3);
+    clock += 200; // 0.2 s at 10/s: two more calls allowed
+    for (let i = 9; i <= 11; i++) ws.send(JSON.stringify({ id: i, method: 'ping' }));
+    await until(() => replies.length === 11, 'all answered');
+    expect(replies.slice(8).filter((r) => !r.code)).toHaveLength(2);
+    expect(replies.slice(8).filter((r) => r.code === 'RATE_LIMITED')).toHaveLength(1);
   });
 });

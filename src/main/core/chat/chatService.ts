@@ -3,6 +3,7 @@ import type { EventMap } from '../../../shared/contract';
 import type { TurnStarted } from '../../../shared/contract/chat';
 import type { ChatMessage, ChatScope, FeedbackRating } from '../../../shared/contract/sessions';
 import { AppError, toErrorData } from '../platform/errors';
+import { haltPoint } from '../platform/haltPoints';
 import { answerTurn, type TurnDeps } from './turnPipeline';
 
 /** What a turn needs (TurnDeps, minus its per-turn delta callback) plus the event sink. */
@@ -145,6 +146,7 @@ export class ChatService {
       related: []
     };
     await this.deps.store.putMessage(turn.sessionId, userMessage);
+    haltPoint('ask:question-stored');
     return this.start(turn, userMessage);
   }
 
@@ -156,6 +158,7 @@ export class ChatService {
       onDelta: (delta) => {
         turn.streamed += delta;
         this.deps.events.emit('chat.delta', { sessionId, messageId, delta });
+        haltPoint('ask:streaming');
       }
     };
     turn.done = (async () => {

@@ -5,6 +5,7 @@
  */
 import type { LanceStore, Table } from '../index/lanceStore';
 import { sqlEq } from '../index/sql';
+import { haltPoint } from '../platform/haltPoints';
 import type { ChunkRow, DocumentRow, PageRow } from '../index/schema';
 
 type Raw = Record<string, unknown>;
@@ -57,6 +58,7 @@ export class LibraryRepo {
    */
   async addNewDoc(row: DocumentRow): Promise<void> {
     await this.store.withWriteLock(() => this.docs.add(asRecords([row])));
+    haltPoint('import:row-added');
   }
 
   /** One commit (merge on id) instead of delete+add: every LanceDB commit is a new version on disk. */
@@ -77,8 +79,10 @@ export class LibraryRepo {
       if (await this.store.pages().countRows(byDoc)) await this.store.pages().delete(byDoc);
       if (await this.store.chunks().countRows(byDoc)) await this.store.chunks().delete(byDoc);
       if (pages.length) await this.store.pages().add(asRecords(pages));
+      haltPoint('import:pages-written');
       if (chunks.length) await this.store.chunks().add(asRecords(chunks));
       await this.upsertDoc(doc);
+      haltPoint('import:doc-written');
     });
   }
 

@@ -39,17 +39,44 @@ export function wordTokens(text: string): Array<{ word: string; start: number; e
   return out;
 }
 
+const SUFFIXES = [
+  ['ation', 'ate'],
+  ['ing', ''],
+  ['ed', ''],
+  ['ly', ''],
+  ['ment', ''],
+  ['ness', '']
+] as const;
+
+/**
+ * Stems already computed. Scoring stems every word of every candidate page on each search, and
+ * manuals repeat the same few thousand words: without this, stemming was the largest share of a
+ * search's time on the core's (main) thread, which delays every other caller (bench:ws). Bounded:
+ * cleared when full, so an odd corpus cannot grow it without limit.
+ */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_MAX = 200_000;
+
 /**
  * A light English stemmer (plural/verb/adverb suffixes), good enough to compare query terms with
  * page text. It never needs to match the index's own stemmer: LanceDB stems its side itself.
  */
 export function stem(word: string): string {
+  const hit = stemCache.get(word);
+  if (hit !== undefined) return hit;
+  const out = computeStem(word);
+  if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
+  stemCache.set(word, out);
+  return out;
+}
+
+function computeStem(word: string): string {
   let w = word.toLowerCase().replace(/'s$/, '');
   if (w.length <= 3 || /\d/.test(w)) return w;
   if (w.endsWith('ies')) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  for (const [suffix, rep] of [['ation', 'ate'], ['ing', ''], ['ed', ''], ['ly', ''], ['ment', ''], ['ness', '']] as const) {
+  for (const [suffix, rep] of SUFFIXES) {
     if (w.endsWith(suffix)) {
       const base = w.slice(0, -suffix.length) + rep;
       if (base.length >= 3 && /[aeiouy]/.test(base)) w = base;

@@ -24,6 +24,18 @@ interface IndexFile {
 const ID_RE = /^[A-Za-z0-9_-]{1,80}$/;
 
 /**
+ * An index entry is only a cache of its journal; one of the wrong shape (a hand edit, a bug in an
+ * older version) is ignored and the journal re-read, rather than trusted into the listing.
+ */
+function usableEntry(id: string, entry: unknown): entry is IndexEntry {
+  const e = entry as Partial<IndexEntry> | null;
+  const s = e?.summary as Partial<SessionSummary> | undefined;
+  if (typeof e !== 'object' || e === null || typeof e.journalBytes !== 'number') return false;
+  if (typeof e.agg !== 'object' || e.agg === null || typeof s !== 'object' || s === null) return false;
+  return s.id === id && typeof s.title === 'string' && typeof s.updatedAt === 'string' && typeof s.createdAt === 'string';
+}
+
+/**
  * Persistence for sessions: journals are the source of truth (see journal.ts); `index.json` is
  * a cache of summaries + aggregates (for listing and stats without reading every journal),
  * written atomically and revalidated against journal sizes on open, so a crash between a
@@ -57,7 +69,10 @@ export class SessionStore {
     try {
       cached = (await readJsonIfExists(this.indexPath)) as IndexFile | undefined;
     } catch (e) {
-      this.logger.warn('session index unreadable; rebuilding', { error: e });
+      // Kept aside for a post-mortem (the journals hold everything; the index is rebuilt from them).
+      const copy = `index.json.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      await fs.rename(this.indexPath, join(this.dir, copy)).catch(() => undefined);
+      this.logger.warn('session index unreadable; moved aside, rebuilding from the journals', { error: e, copy });
     }
     const files = (await fs.readdir(this.dir)).filter((f) => f.endsWith('.jsonl'));
     let rebuilt = 0;
@@ -65,8 +80,8 @@ export class SessionStore {
       const id = f.slice(0, -'.jsonl'.length);
       if (!ID_RE.test(id)) continue;
       const size = (await fs.stat(join(this.dir, f))).size;
-      const entry = cached?.version === 1 ? cached.sessions?.[id] : undefined;
-      if (entry && entry.journalBytes === size) {
+      const entry = cached?.version === 1 && typeof cached.sessions === 'object' && cached.sessions ? cached.sessions[id] : undefined;
+      if (usableEntry(id, entry) && entry.journalBytes === size) {
         this.index.set(id, entry);
         continue;
       }

@@ -209,6 +209,29 @@ describe('chat store: sessions, scope, feedback', () => {
     expect(chat.getState().activeId).toBeNull();
   });
 
+  it('a chat whose file had damaged records opens with their count (for the notice); another chat clears it', async () => {
+    await chat.getState().send('q');
+    core.done();
+    const damagedId = chat.getState().activeId!;
+    chat.getState().newChat();
+    await chat.getState().send('other');
+    core.done();
+    const intactId = chat.getState().activeId!;
+    const get = core.builtin('sessions.get');
+    core.handlers['sessions.get'] = async (i) => {
+      const detail = (await get(i)) as object;
+      return (i as { id: string }).id === damagedId ? { ...detail, damagedEntries: 3 } : detail;
+    };
+    await chat.getState().open(damagedId);
+    expect(chat.getState().damagedEntries).toBe(3);
+    expect(texts()).toEqual(['q', core.sessions.get(damagedId)!.messages[1].text]); // the intact messages are all there
+    await chat.getState().open(intactId);
+    expect(chat.getState().damagedEntries).toBe(0);
+    await chat.getState().open(damagedId);
+    chat.getState().newChat();
+    expect(chat.getState().damagedEntries).toBe(0);
+  });
+
   it('a stale link to a deleted chat falls back to a new chat with a clear message', async () => {
     await chat.getState().open('gone');
     expect(chat.getState().activeId).toBeNull();

@@ -8,6 +8,7 @@ import { navigate } from '../../lib/router';
 import { registerShortcut } from '../../lib/shortcuts';
 import { CitationViewer } from '../viewer/CitationViewer';
 import { ChatEmpty } from './ChatEmpty';
+import { DamagedEntriesNotice } from './DamagedEntriesNotice';
 import { Composer, type ComposerHandle } from './Composer';
 import { MessageList } from './MessageList';
 import { ReportDetails } from './ReportDetails';
@@ -125,6 +126,7 @@ function ChatScreen() {
           <ScopePicker chat={chat} />
         </header>
         {error && <ErrorBanner error={error} onDismiss={() => chat.getState().clearError()} />}
+        <DamagedEntriesNotice chat={chat} />
         {isEmpty ? (
           <ChatEmpty envLoaded={envLoaded} docCount={docCount} />
         ) : (

@@ -36,6 +36,11 @@ export interface TranscriptState {
   /** The answer being streamed (only one turn at a time per window). */
   streaming: { sessionId: string; messageId: string } | null;
   stopping: boolean;
+  /**
+   * Records of the open session's journal that were damaged and set aside when it was read
+   * (sessions.get `damagedEntries`); 0 for an intact session. Shown as a notice, not an error.
+   */
+  damagedEntries: number;
 
   open(sessionId: string): Promise<void>;
   newChat(): void;

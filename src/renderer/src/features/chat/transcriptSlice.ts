@@ -15,11 +15,12 @@ export function transcriptSlice(ctx: ChatSliceContext): TranscriptState {
     transcript: T.emptyTranscript(),
     streaming: null,
     stopping: false,
+    damagedEntries: 0,
 
     async open(sessionId) {
       const token = ++openToken;
       const keepStreaming = get().streaming?.sessionId === sessionId;
-      set({ activeId: sessionId, error: null, ...(keepStreaming ? {} : { transcript: T.emptyTranscript() }) });
+      set({ activeId: sessionId, error: null, damagedEntries: 0, ...(keepStreaming ? {} : { transcript: T.emptyTranscript() }) });
       const r = await api.sessions.get({ id: sessionId });
       if (token !== openToken) return;
       if (!r.ok && r.error.code === 'NOT_FOUND') {
@@ -34,12 +35,12 @@ export function transcriptSlice(ctx: ChatSliceContext): TranscriptState {
       const live = get().streaming?.sessionId === sessionId ? get().transcript : null;
       let t = T.fromMessages(detail.messages);
       if (live) for (const id of live.order) if (!t.byId[id]) t = T.upsertLast(t, live.byId[id]);
-      set({ transcript: t, scope: { ...EMPTY_SCOPE, ...detail.scope } });
+      set({ transcript: t, scope: { ...EMPTY_SCOPE, ...detail.scope }, damagedEntries: detail.damagedEntries ?? 0 });
     },
 
     newChat() {
       openToken++;
-      set({ activeId: null, transcript: T.emptyTranscript(), scope: get().activeId ? EMPTY_SCOPE : get().scope, error: null });
+      set({ activeId: null, transcript: T.emptyTranscript(), scope: get().activeId ? EMPTY_SCOPE : get().scope, error: null, damagedEntries: 0 });
     },
 
     async send(text) {
