@@ -49,6 +49,89 @@ const OPEN = 1;
 
 const offline = (message: string): Result<never> => ({ ok: false, error: { code: 'OFFLINE', message } });
 
+/** Listeners per pushed event name; a throwing listener does not stop the others. */
+function createEventHub(): { subscribe: Subscribe; dispatch(event: string, payload: unknown): void } {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const subscribe: Subscribe = (event: EventName, listener: (payload: unknown) => void) => {
+    let set = listeners.get(event);
+    if (!set) listeners.set(event, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+    };
+  };
+  const dispatch = (event: string, payload: unknown): void => {
+    for (const l of [...(listeners.get(event) ?? [])]) {
+      try {
+        l(payload);
+      } catch (e) {
+        console.error('event listener threw', e);
+      }
+    }
+  };
+  return { subscribe, dispatch };
+}
+
+/** Calls sent on the current socket, answered by id; all answered OFFLINE when the socket closes. */
+function createPendingCalls() {
+  let nextId = 1;
+  const pending = new Map<number, (r: Result<unknown>) => void>();
+  return {
+    add(resolve: (r: Result<unknown>) => void): number {
+      const id = nextId++;
+      pending.set(id, resolve);
+      return id;
+    },
+    settle(id: number, result: Result<unknown>): void {
+      const resolve = pending.get(id);
+      pending.delete(id);
+      resolve?.(result);
+    },
+    failAll(message: string): void {
+      const failed = [...pending.values()];
+      pending.clear();
+      for (const resolve of failed) resolve(offline(message));
+    }
+  };
+}
+
+/** One server message: a call's answer (by id) or a pushed event; anything else is ignored. */
+function routeMessage(data: unknown, calls: ReturnType<typeof createPendingCalls>, events: ReturnType<typeof createEventHub>): void {
+  let msg: { id?: unknown; result?: unknown; event?: unknown; payload?: unknown };
+  try {
+    msg = JSON.parse(typeof data === 'string' ? data : String(data)) as typeof msg;
+  } catch {
+    return;
+  }
+  if (typeof msg.id === 'number') calls.settle(msg.id, msg.result as Result<unknown>);
+  else if (typeof msg.event === 'string') events.dispatch(msg.event, msg.payload);
+}
+
+/**
+ * Calls made while not connected wait here for the next 'open', up to `waitMs` (then they fail as
+ * OFFLINE). `release` lets every waiter go at once: on open (they send) and on close (they fail).
+ */
+function createOpenWaiters(waitMs: number) {
+  const waiting = new Set<() => void>();
+  return {
+    wait(): Promise<boolean> {
+      return new Promise((resolve) => {
+        const done = (value: boolean): void => {
+          clearTimeout(timer);
+          waiting.delete(onOpen);
+          resolve(value);
+        };
+        const onOpen = (): void => done(true);
+        const timer = setTimeout(() => done(false), waitMs);
+        waiting.add(onOpen);
+      });
+    },
+    release(): void {
+      for (const w of [...waiting]) w();
+    }
+  };
+}
+
 export function createWsTransport(opts: WsTransportOptions): WsTransport {
   const createSocket: WsFactory =
     opts.createSocket ??
@@ -66,12 +149,9 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
   let closedByUser = false;
   let delay = minDelay;
   let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
-  let nextId = 1;
-  // Calls sent on the current socket, answered by id; all rejected (as OFFLINE results) on close.
-  const pending = new Map<number, (r: Result<unknown>) => void>();
-  // Calls made while not connected wait here for the next 'open'.
-  const waiting = new Set<() => void>();
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const calls = createPendingCalls();
+  const events = createEventHub();
+  const waiters = createOpenWaiters(connectWaitMs);
   const stateListeners = new Set<(s: ConnectionState) => void>();
 
   const setState = (s: ConnectionState): void => {
@@ -94,18 +174,16 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
     ws.onopen = () => {
       delay = minDelay;
       setState('open');
-      for (const w of [...waiting]) w();
+      waiters.release();
     };
-    ws.onmessage = (ev) => handleMessage(ev.data);
+    ws.onmessage = (ev) => routeMessage(ev.data, calls, events);
     ws.onerror = () => {
       /* a close event always follows; reconnect logic lives there */
     };
     ws.onclose = () => {
       if (socket !== ws) return;
       socket = null;
-      const failed = [...pending.values()];
-      pending.clear();
-      for (const resolve of failed) resolve(offline('Connection to Benchmate was lost before the call finished.'));
+      calls.failAll('Connection to Benchmate was lost before the call finished.');
       setState('closed');
       scheduleReconnect();
     };
@@ -120,73 +198,30 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
     delay = Math.min(maxDelay, delay * 2);
   }
 
-  function handleMessage(data: unknown): void {
-    let msg: { id?: unknown; result?: unknown; event?: unknown; payload?: unknown };
-    try {
-      msg = JSON.parse(typeof data === 'string' ? data : String(data)) as typeof msg;
-    } catch {
-      return;
-    }
-    if (typeof msg.id === 'number') {
-      const resolve = pending.get(msg.id);
-      if (!resolve) return;
-      pending.delete(msg.id);
-      resolve(msg.result as Result<unknown>);
-    } else if (typeof msg.event === 'string') {
-      for (const l of [...(listeners.get(msg.event) ?? [])]) {
-        try {
-          l(msg.payload);
-        } catch (e) {
-          console.error('event listener threw', e);
-        }
-      }
-    }
-  }
-
   function whenOpen(): Promise<boolean> {
     if (socket && socket.readyState === OPEN) return Promise.resolve(true);
     if (closedByUser) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const done = (value: boolean): void => {
-        clearTimeout(timer);
-        waiting.delete(onOpen);
-        resolve(value);
-      };
-      const onOpen = (): void => done(true);
-      const timer = setTimeout(() => done(false), connectWaitMs);
-      waiting.add(onOpen);
-    });
+    return waiters.wait();
   }
 
   const invoke: Invoke = async (method: MethodName, input: unknown) => {
     if (!(await whenOpen()) || !socket) return offline('Not connected to Benchmate.');
     const ws = socket;
-    const id = nextId++;
     return new Promise<Result<unknown>>((resolve) => {
-      pending.set(id, resolve);
+      const id = calls.add(resolve);
       try {
         ws.send(JSON.stringify({ id, method, input }));
       } catch (e) {
-        pending.delete(id);
-        resolve(offline(`Could not send the call: ${e instanceof Error ? e.message : String(e)}`));
+        calls.settle(id, offline(`Could not send the call: ${e instanceof Error ? e.message : String(e)}`));
       }
     });
-  };
-
-  const subscribe: Subscribe = (event: EventName, listener: (payload: unknown) => void) => {
-    let set = listeners.get(event);
-    if (!set) listeners.set(event, (set = new Set()));
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-    };
   };
 
   connect();
 
   return {
     invoke,
-    subscribe,
+    subscribe: events.subscribe,
     state: () => current,
     onState(listener) {
       stateListeners.add(listener);
@@ -196,7 +231,7 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
       closedByUser = true;
       if (reconnectTimer) clearTimeout(reconnectTimer);
       reconnectTimer = null;
-      for (const w of [...waiting]) w();
+      waiters.release();
       const ws = socket;
       if (ws) {
         ws.close();
