@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { segmentPage } from '../../../src/main/core/answer/segments';
-import { boundValue, scoreSegment } from '../../../src/main/core/answer/spanScore';
+import { boundValue, scoreSegment, urlShare } from '../../../src/main/core/answer/spanScore';
 import { analyzeQuery } from '../../../src/main/core/search/queryAnalysis';
 
 /** The best-scoring unit of a page for a question (uniform term weights). */
@@ -43,5 +43,19 @@ describe('answer-type match: a question word stated to be a value', () => {
     const seg = segs.find((s) => page.slice(s.start, s.end).startsWith('The default port'))!;
     // Same matched words; only the value question gets the answer-type factor.
     expect(scoreSegment(page, seg, ctxV).score).toBeGreaterThan(scoreSegment(page, seg, ctx).score * 1.5);
+  });
+});
+
+describe('cross-references', () => {
+  it('measures how much of a unit is web addresses, wrapped ones included', () => {
+    expect(urlShare('MTK Tips [http://www.gpspassion.com/fo-\nrumsen/topic.asp?TOPIC_ID=81990] and Logger [http://www.example.org/x]')).toBeGreaterThan(0.6);
+    expect(urlShare('Set TMPDIR to another directory before starting long jobs.')).toBe(0);
+  });
+
+  it('a unit that is mostly links scores below a statement with the same matched words', () => {
+    const page = 'See MTK logger download [http://www.example.org/mtk/logger/dl.html]\n\nThe MTK logger download keeps the points on the device.';
+    const query = analyzeQuery('MTK logger download');
+    const [link, statement] = segmentPage(page).map((seg) => scoreSegment(page, seg, { query, idf: () => 1, sectionStems: new Set() }).score);
+    expect(link).toBeLessThan(statement * 0.8);
   });
 });

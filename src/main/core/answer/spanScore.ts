@@ -131,6 +131,8 @@ function shapeFactor(body: string, seg: Segment, query: AnalyzedQuery, asksValue
   if (asksHow && (seg.kind === 'step' || seg.kind === 'code' || IMPERATIVE.test(body))) f *= 1.25;
   // A lead-in ("…as follows:") announces the answer; the unit after it (or with it) is the answer.
   if (/:\s*$/.test(body)) f *= 0.5;
+  // Mostly web addresses: a pointer to somewhere else, not the statement itself.
+  if (urlShare(body) > 0.4) f *= 0.6;
   // A header row alone names columns, it answers nothing.
   if (seg.kind === 'row' && isHeaderLike(body)) f *= 0.5;
   // A question or a heading-like fragment is not an answer.
@@ -143,6 +145,10 @@ function shapeFactor(body: string, seg: Segment, query: AnalyzedQuery, asksValue
 
 const LENGTH_B = 0.4;
 const AVG_UNIT = 120;
+
+/** Share of the unit's characters inside web addresses (including ones wrapped after - / . = ? &). */
+export const urlShare = (body: string) =>
+  (body.match(/\[?(?:https?:\/\/|www\.)[^\s\]]*(?:(?<=[-/.=?&])\n[^\s\]]+)*\]?/g) ?? []).join('').length / Math.max(1, body.length);
 
 /** Larger than the IDF sum of a sentence's words: naming the asked-for code decides. */
 const IDENT_WEIGHT = 12;
