@@ -42,6 +42,11 @@ describe('eval metrics', () => {
     expect(s.unanswerable_below_threshold).toBe(1);
     expect(s.answerable_below_threshold).toBe(1);
     expect(s.per_kind.exact.n).toBe(4);
+    // Not declined but told "never mentioned" counts as handled; on an answerable one it is a false alarm.
+    const named = summarize([...outcomes, { ...o('u3', null, false), neverMentioned: 1 }, { ...o('e', 2), neverMentioned: 2 }], 0.5);
+    expect(named.unanswerable_declined_or_never_mentioned).toBe(2);
+    expect(named.answerable_never_mentioned).toBe(1);
+    expect(s.unanswerable_declined_or_never_mentioned).toBe(1);
   });
 
   it('parses questions.jsonl rows, treating a null file as unanswerable', () => {

@@ -16,6 +16,10 @@ function printReport(out: (s: string) => void, r: EvalReport): void {
     `unanswerable below evidence threshold ${r.threshold}: ${r.unanswerable_below_threshold}/${r.unanswerable}` +
       `; answerable wrongly below: ${r.answerable_below_threshold}/${r.n}`
   );
+  out(
+    `unanswerable declined or with a never-mentioned term: ${r.unanswerable_declined_or_never_mentioned}/${r.unanswerable}` +
+      `; answerable with a never-mentioned term: ${r.answerable_never_mentioned}/${r.n}`
+  );
   out('threshold sweep (unanswerable below / answerable below / answerable with a top-5 hit below):');
   out('  ' + r.threshold_sweep.map((t) => `${t.threshold}: ${t.unanswerable_below}/${t.answerable_below}/${t.answerable_hit5_below}`).join('  '));
   out(`${r.ms_per_query} ms per query`);

@@ -103,11 +103,14 @@ export function scoreSegment(text: string, seg: Segment, ctx: ScoreContext): Sco
   let headingHits = 0;
   for (const s of seen) if (ctx.sectionStems.has(s)) headingHits++;
   score *= 1 + 0.05 * headingHits;
+  const asksValue = /\b(?:what|which|how (?:many|much|long|fast|far|big|high|low))\b/i.test(q.raw);
+  // "The default port is 4532": a question word stated to be a value answers "which/what…" directly.
+  if (asksValue && boundValue(body, marks, seg.start, q)) score *= BOUND_VALUE;
   score *= shapeFactor(
     body,
     seg,
     q,
-    /\b(?:what|which|how (?:many|much|long|fast|far|big|high|low))\b/i.test(q.raw),
+    asksValue,
     /\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b/i.test(q.raw)
   );
   // Length (BM25-style): long units collect matches by chance; a short one with the same words is sharper.
@@ -128,6 +131,8 @@ function shapeFactor(body: string, seg: Segment, query: AnalyzedQuery, asksValue
   if (asksHow && (seg.kind === 'step' || seg.kind === 'code' || IMPERATIVE.test(body))) f *= 1.25;
   // A lead-in ("…as follows:") announces the answer; the unit after it (or with it) is the answer.
   if (/:\s*$/.test(body)) f *= 0.5;
+  // Mostly web addresses: a pointer to somewhere else, not the statement itself.
+  if (urlShare(body) > 0.4) f *= 0.6;
   // A header row alone names columns, it answers nothing.
   if (seg.kind === 'row' && isHeaderLike(body)) f *= 0.5;
   // A question or a heading-like fragment is not an answer.
@@ -141,11 +146,27 @@ function shapeFactor(body: string, seg: Segment, query: AnalyzedQuery, asksValue
 const LENGTH_B = 0.4;
 const AVG_UNIT = 120;
 
+/** Share of the unit's characters inside web addresses (including ones wrapped after - / . = ? &). */
+export const urlShare = (body: string) =>
+  (body.match(/\[?(?:https?:\/\/|www\.)[^\s\]]*(?:(?<=[-/.=?&])\n[^\s\]]+)*\]?/g) ?? []).join('').length / Math.max(1, body.length);
+
 /** Larger than the IDF sum of a sentence's words: naming the asked-for code decides. */
 const IDENT_WEIGHT = 12;
 const WEAK_IDENT = 0.15;
 /** A row keyed by a word of the question, in identifier units. */
 const ROW_KEY = 3;
+
+/** Answer-type match: on eval-dev any factor from 1.8 to 2.5 gave the same choices (1.6 and below: none changed). */
+const BOUND_VALUE = 2;
+const BOUND = /^(?:\s+[\p{L}][\p{L}-]*){0,2}?\s+(?:is|are|was|were|defaults? to|uses?|equals?)\s+(?:about |approximately |up to |at least |at most )?[-+–]?(\d+(?:[.,]\d+)?)/iu;
+
+/** Whether a matched question word is followed (within two words) by "is/uses/defaults to <number>". */
+export function boundValue(body: string, marks: ReadonlyArray<[number, number]>, offset: number, q: AnalyzedQuery): boolean {
+  return marks.some(([, end]) => {
+    const m = BOUND.exec(body.slice(end - offset, end - offset + 60));
+    return !!m && !q.normalized.includes(m[1]);
+  });
+}
 
 /** A number the question did not already give (the value asked for). */
 const statesValue = (body: string, q: AnalyzedQuery) => (body.match(/\d+(?:[.,]\d+)?/g) ?? []).some((n) => !q.normalized.includes(n));

@@ -1,6 +1,6 @@
 import type { MissingTerms } from '../../../shared/contract/search';
 import type { CorpusStatsSnapshot } from './corpusStats';
-import { nameLikeSpans, type AnalyzedQuery } from './queryAnalysis';
+import { nameLikeSpans, spellingVariants, type AnalyzedQuery } from './queryAnalysis';
 import { isStopWord, stem, wordTokens } from './textTerms';
 import { sharedWordNet, WORDNET_POS, type WordNet } from './wordnet';
 
@@ -49,6 +49,25 @@ export function twoWordTerms(
 }
 
 /**
+ * Adjacent word pairs that WordNet lists as one noun ("ink cartridge", "matrix algebra"): a
+ * lexicalised compound names one thing, so it is a term however common its two words are in the
+ * library (the IDF gate of twoWordTerms is there to keep chance pairs of a sentence out). Both
+ * words must occur in the library — an unknown word is reported on its own.
+ */
+export function wordnetCompounds(normalized: string, stats: CorpusStatsSnapshot, wn: WordNet | null = sharedWordNet()): string[] {
+  if (!wn) return [];
+  const words = wordTokens(normalized);
+  const out: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i], words[i + 1]];
+    if (/[^\s-]/.test(normalized.slice(a.end, b.start))) continue;
+    if (![a, b].every((t) => /^\p{L}{3,}$/u.test(t.word) && !isStopWord(t.word) && stats.df.has(stem(t.word)))) continue;
+    if (wn.baseForms(`${a.word} ${b.word}`, 'noun').length) out.push(`${a.word} ${b.word}`);
+  }
+  return out;
+}
+
+/**
  * English noun compounds end in a noun ("noise figure", "satnogs network"); a pair whose last
  * word WordNet knows but never as a noun ("rotctld listen") or whose first word is neither noun
  * nor adjective ("went wrong") is just two words of a sentence. Words WordNet lacks (product
@@ -61,6 +80,9 @@ function nounCompound(wn: WordNet, first: string, head: string): boolean {
   return headOk && firstOk;
 }
 
+/** The phrase with each word in its other common spelling (colour → color, grey → gray), when it has one. */
+const usSpelling = (phrase: string) => phrase.split(' ').map((w) => spellingVariants(w)[0] ?? w).join(' ');
+
 /**
  * Missing terms of `q`. `phraseExists` asks the index whether a two-word term occurs anywhere
  * (as adjacent words); `pageTexts` are the top pages' texts.
@@ -71,14 +93,19 @@ export async function findMissingTerms(
   pageTexts: readonly string[],
   /** null = skip two-word terms (no index lookups). */
   phraseExists: ((phrase: string) => Promise<boolean>) | null,
-  opts: MissingTermsOptions = DEFAULT_MISSING_TERMS
+  opts: MissingTermsOptions = DEFAULT_MISSING_TERMS,
+  /** false = look up only WordNet compounds (rare, one lookup each), not the IDF-chosen pairs. */
+  checkPairs = true
 ): Promise<MissingTerms> {
   if (!stats || stats.n === 0) return { neverMentioned: [], notOnPages: [] };
   const never: string[] = [];
   const names = nameLikeSpans(q.normalized);
   for (const n of names) if (!stats.df.has(stem(n.toLowerCase()))) never.push(n);
-  const phrases = phraseExists ? twoWordTerms(q.normalized, stats, opts.minPhraseIdf, opts.minOtherIdf).slice(0, opts.maxPhrases) : [];
-  const found = await Promise.all(phrases.map((p) => phraseExists!(p)));
+  const pairs = phraseExists && checkPairs ? twoWordTerms(q.normalized, stats, opts.minPhraseIdf, opts.minOtherIdf) : [];
+  const compounds = phraseExists ? wordnetCompounds(q.normalized, stats) : [];
+  const phrases = [...new Set([...compounds, ...pairs])].slice(0, opts.maxPhrases);
+  // A phrase counts as mentioned in either spelling ("basic colours" in a manual saying "basic colors").
+  const found = await Promise.all(phrases.map(async (p) => (await phraseExists!(p)) || (p !== usSpelling(p) && (await phraseExists!(usSpelling(p))))));
   phrases.forEach((p, i) => {
     if (!found[i]) never.push(p);
   });

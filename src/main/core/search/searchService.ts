@@ -103,9 +103,10 @@ export class SearchService {
     mark('fuse');
     const pageText = fusedPageText(fused);
     const evidence = resultEvidence(ctx.q, fused.fused, pageText, ctx.stats, fused.ran.length, this.ports.settings().evidenceThreshold);
-    // Two-word terms cost an index lookup each: only looked for when the evidence is not already strong.
-    const phraseExistsFn = evidence.strength < PHRASE_CHECK_BELOW ? (p: string) => phraseExists(ctx.chunks, p, ctx.where) : null;
-    const missing = await findMissingTerms(ctx.q, ctx.stats, fused.fused.slice(0, 3).map(pageText), phraseExistsFn);
+    // Two-word terms cost an index lookup each: chance pairs are only looked for when the evidence
+    // is not already strong; WordNet compounds (rare in a question) always.
+    const phraseExistsFn = (p: string) => phraseExists(ctx.chunks, p, ctx.where);
+    const missing = await findMissingTerms(ctx.q, ctx.stats, fused.fused.slice(0, 3).map(pageText), phraseExistsFn, undefined, evidence.strength < PHRASE_CHECK_BELOW);
     mark('evidence');
     return {
       passages,

@@ -65,6 +65,7 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
         rank,
         strength: r.evidence.strength,
         belowThreshold: r.evidence.belowThreshold,
+        neverMentioned: r.missing?.neverMentioned.length ?? 0,
         top: top.map(({ file, page }) => ({ file, page })),
         ...(q.evidence && q.file ? { evidenceRank: hit >= 0 ? hit + 1 : null } : {})
       });

@@ -21,6 +21,8 @@ export interface QuestionOutcome {
   rank: number | null;
   strength: number;
   belowThreshold: boolean;
+  /** Terms of the question the result says the manuals never mention (search result's `missing`). */
+  neverMentioned?: number;
   top: Array<{ file: string; page: number }>;
   /** 1-based position of the first displayed answer span containing the gold evidence, or null. */
   evidenceRank?: number | null;
@@ -78,6 +80,10 @@ export interface EvalSummary extends Figures {
   unanswerable: number;
   unanswerable_below_threshold: number;
   answerable_below_threshold: number;
+  /** Unanswerable questions declined or told "the manuals never mention X" (the issue's refusal figure). */
+  unanswerable_declined_or_never_mentioned: number;
+  /** Answerable questions whose result still names a never-mentioned term (false alarms shown to the user). */
+  answerable_never_mentioned: number;
   threshold: number;
   /** The refusal trade-off at other thresholds, to recalibrate settings.retrieval.evidenceThreshold. */
   threshold_sweep: Array<{ threshold: number; unanswerable_below: number; answerable_below: number; answerable_hit5_below: number }>;
@@ -95,6 +101,8 @@ export function summarize(outcomes: readonly QuestionOutcome[], threshold: numbe
     unanswerable: unanswerable.length,
     unanswerable_below_threshold: unanswerable.filter((o) => o.belowThreshold).length,
     answerable_below_threshold: answerable.filter((o) => o.belowThreshold).length,
+    unanswerable_declined_or_never_mentioned: unanswerable.filter((o) => o.belowThreshold || (o.neverMentioned ?? 0) > 0).length,
+    answerable_never_mentioned: answerable.filter((o) => (o.neverMentioned ?? 0) > 0).length,
     threshold,
     threshold_sweep: SWEEP.map((t) => ({
       threshold: t,

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { segmentPage } from '../../../src/main/core/answer/segments';
+import { boundValue, scoreSegment, urlShare } from '../../../src/main/core/answer/spanScore';
+import { analyzeQuery } from '../../../src/main/core/search/queryAnalysis';
+
+/** The best-scoring unit of a page for a question (uniform term weights). */
+function best(question: string, page: string): string {
+  const query = analyzeQuery(question);
+  const scored = segmentPage(page).map((seg) => scoreSegment(page, seg, { query, idf: () => 1, sectionStems: new Set() }));
+  scored.sort((a, b) => b.score - a.score);
+  return page.slice(scored[0].start, scored[0].end);
+}
+
+describe('answer-type match: a question word stated to be a value', () => {
+  const page =
+    'The servers rigctld and rotctld take the optional parameter -t 1234 or --port=1234 to allow the user to specify which TCP port the server should use.\n' +
+    'The default port is 4532 for rigctld and 4533 for rotctld and you do not need to change that unless those ports are in use.';
+
+  it('finds "<word> is <number>" right after a matched word, not a number the question gave', () => {
+    const q = analyzeQuery('Which port do rigctld and rotctld use by default?');
+    const body = 'The default port is 4532 for rigctld.';
+    const at = body.indexOf('port');
+    expect(boundValue(body, [[at, at + 4]], 0, q)).toBe(true);
+    // "port" then a verb-less number: not a statement of the value.
+    const other = 'Use --port=1234 to choose the TCP port.';
+    const p2 = other.indexOf('port');
+    expect(boundValue(other, [[p2, p2 + 4]], 0, q)).toBe(false);
+    // The number is the question's own: it is not the asked-for value.
+    const q2 = analyzeQuery('Is the default port 4532?');
+    expect(boundValue(body, [[at, at + 4]], 0, q2)).toBe(false);
+  });
+
+  it('lets the sentence stating the default value win over one naming the same words without it', () => {
+    expect(best('On which TCP ports do rigctld and rotctld listen by default?', page)).toMatch(/^The default port is 4532/);
+  });
+
+  it('does not apply to questions that do not ask for a value', () => {
+    const q = analyzeQuery('Explain rigctld and rotctld ports');
+    const segs = segmentPage(page);
+    const ctx = { query: q, idf: () => 1, sectionStems: new Set<string>() };
+    const qv = analyzeQuery('Which rigctld and rotctld ports?');
+    const ctxV = { ...ctx, query: qv };
+    const seg = segs.find((s) => page.slice(s.start, s.end).startsWith('The default port'))!;
+    // Same matched words; only the value question gets the answer-type factor.
+    expect(scoreSegment(page, seg, ctxV).score).toBeGreaterThan(scoreSegment(page, seg, ctx).score * 1.5);
+  });
+});
+
+describe('cross-references', () => {
+  it('measures how much of a unit is web addresses, wrapped ones included', () => {
+    expect(urlShare('MTK Tips [http://www.gpspassion.com/fo-\nrumsen/topic.asp?TOPIC_ID=81990] and Logger [http://www.example.org/x]')).toBeGreaterThan(0.6);
+    expect(urlShare('Set TMPDIR to another directory before starting long jobs.')).toBe(0);
+  });
+
+  it('a unit that is mostly links scores below a statement with the same matched words', () => {
+    const page = 'See MTK logger download [http://www.example.org/mtk/logger/dl.html]\n\nThe MTK logger download keeps the points on the device.';
+    const query = analyzeQuery('MTK logger download');
+    const [link, statement] = segmentPage(page).map((seg) => scoreSegment(page, seg, { query, idf: () => 1, sectionStems: new Set() }).score);
+    expect(link).toBeLessThan(statement * 0.8);
+  });
+});
