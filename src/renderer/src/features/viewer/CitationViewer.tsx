@@ -115,6 +115,11 @@ function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
         </Button>
       </header>
       <ViewerToolbar s={s} pageCount={pageCount} onOpenWhole={openWhole} />
+      {s.actionError && (
+        <p className="banner banner-error viewer-msg" role="alert">
+          {s.actionError}
+        </p>
+      )}
       {c?.quote && s.page === c.page && (
         <blockquote className="viewer-quote" title={c.quote}>
           <span className="viewer-quote-text">{c.quote}</span>

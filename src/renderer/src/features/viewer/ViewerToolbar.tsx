@@ -47,9 +47,15 @@ export function ViewerToolbar({ s, pageCount, onOpenWhole }: Props) {
           Back to cited page
         </Button>
       )}
-      <Button size="small" onClick={onOpenWhole} disabled={s.status !== 'ready'}>
-        Open whole document
-      </Button>
+      {s.systemViewer ? (
+        <Button size="small" onClick={() => void s.openInSystemViewer()} disabled={!s.docId} title="Open the stored PDF in this computer's PDF viewer">
+          Open in PDF viewer
+        </Button>
+      ) : (
+        <Button size="small" onClick={onOpenWhole} disabled={s.status !== 'ready'}>
+          Open whole document
+        </Button>
+      )}
     </div>
   );
 }

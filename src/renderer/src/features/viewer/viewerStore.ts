@@ -38,6 +38,10 @@ export interface ViewerState {
   pageText: { docId: string; page: number; text: string; words: OcrWordDto[] } | null;
   /** Bumped when new bytes are available (the bytes themselves stay out of state). */
   bytesVersion: number;
+  /** The host can open the stored PDF in the system's viewer (desktop app only). */
+  systemViewer: boolean;
+  /** Why the last toolbar action (e.g. opening in the system viewer) failed; null when it did not. */
+  actionError: string | null;
 
   open(citation: ViewerCitation): Promise<void>;
   close(): void;
@@ -50,6 +54,7 @@ export interface ViewerState {
   setPageCount(n: number): void;
   /** The current document's bytes (a fresh copy: pdf.js transfers the buffer to its worker). */
   getBytes(): Uint8Array | null;
+  openInSystemViewer(): Promise<void>;
 }
 
 export type ViewerStore = StoreApi<ViewerState>;
@@ -61,7 +66,7 @@ export function activeHighlight(s: Pick<ViewerState, 'citation' | 'docId' | 'pag
   return c.highlight;
 }
 
-export function createViewerStore(api: Api): ViewerStore {
+export function createViewerStore(api: Api, opts: { systemViewer?: boolean } = {}): ViewerStore {
   const bytesCache = new Map<string, Uint8Array>(); // docId -> bytes (a few docs at most)
   let token = 0;
 
@@ -83,6 +88,8 @@ export function createViewerStore(api: Api): ViewerStore {
     error: null,
     pageText: null,
     bytesVersion: 0,
+    systemViewer: opts.systemViewer === true,
+    actionError: null,
 
     async open(citation) {
       const t = ++token;
@@ -96,6 +103,7 @@ export function createViewerStore(api: Api): ViewerStore {
         pageCount: sameDoc ? get().pageCount : null,
         status: sameDoc ? 'ready' : 'loading',
         error: null,
+        actionError: null,
         pageText: null
       });
       void loadPageText(citation.docId, citation.page, t);
@@ -151,6 +159,13 @@ export function createViewerStore(api: Api): ViewerStore {
       const id = get().docId;
       const b = id ? bytesCache.get(id) : undefined;
       return b ? b.slice() : null;
+    },
+    async openInSystemViewer() {
+      const docId = get().docId;
+      if (!docId) return;
+      set({ actionError: null });
+      const r = await api.host.openDocument({ docId });
+      if (!r.ok && get().docId === docId) set({ actionError: r.error.message });
     }
   }));
   return store;
