@@ -3,6 +3,7 @@ import type { Api } from '../../../../shared/contract';
 import { base64ToBytes } from './base64';
 import type { OcrWordDto } from '../../../../shared/contract/library';
 import { fetchFileBase64, fetchPageText, fetchPageWords } from './viewerApi';
+import type { FitMode } from './fitScale';
 
 /**
  * Citation viewer state. The PDF bytes come through the contract (base64), never a file:// path,
@@ -29,6 +30,8 @@ export interface ViewerState {
   page: number;
   pageCount: number | null;
   zoom: number;
+  /** The page fills the width, or shows whole; zoom multiplies that. */
+  fit: FitMode;
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
   /**
@@ -51,6 +54,8 @@ export interface ViewerState {
   zoomIn(): void;
   zoomOut(): void;
   setZoom(zoom: number): void;
+  /** Fit width / whole page, at zoom 1. */
+  setFit(fit: FitMode): void;
   setPageCount(n: number): void;
   /** The current document's bytes (a fresh copy: pdf.js transfers the buffer to its worker). */
   getBytes(): Uint8Array | null;
@@ -84,6 +89,7 @@ export function createViewerStore(api: Api, opts: { systemViewer?: boolean } = {
     page: 1,
     pageCount: null,
     zoom: 1,
+    fit: 'width',
     status: 'idle',
     error: null,
     pageText: null,
@@ -151,6 +157,9 @@ export function createViewerStore(api: Api, opts: { systemViewer?: boolean } = {
     },
     setZoom(zoom) {
       set({ zoom: Math.max(ZOOM_STEPS[0], Math.min(ZOOM_STEPS[ZOOM_STEPS.length - 1], zoom)) });
+    },
+    setFit(fit) {
+      set({ fit, zoom: 1 });
     },
     setPageCount(n) {
       set((s) => ({ pageCount: n, page: Math.min(s.page, n) }));
