@@ -19,9 +19,7 @@ import { createApiClient } from '../src/shared/contract/client';
 import { unwrap } from '../src/shared/result';
 import { createWsTransport, type WsLike } from '../src/renderer/src/lib/wsTransport';
 import { createChatStore } from '../src/renderer/src/features/chat/chatStore';
-import { createSessionsStore } from '../src/renderer/src/features/sessions/sessionsStore';
-import { createViewerStore } from '../src/renderer/src/features/viewer/viewerStore';
-import { connectChatEvents } from '../src/renderer/src/features/chat/connectChatEvents';
+import { createDeltaBatcher } from '../src/renderer/src/features/chat/deltaBatcher';
 import { tinyChatModel } from '../test/fixtures/gguf/generators';
 import { makeManualPdf, writePdf } from '../test/fixtures/pdf/makePdf';
 import { sampleManualSpec } from '../test/fixtures/pdf/sampleManual';
@@ -42,8 +40,21 @@ async function main(): Promise<void> {
   const transport = createWsTransport({ url: `ws://127.0.0.1:${host.port}/ws?token=${TOKEN}`, createSocket: (u) => new WebSocket(u) as unknown as WsLike });
   const api = createApiClient(transport.invoke, transport.subscribe);
   // The renderer's own stores and event wiring, fed by the same WebSocket client.
-  const stores = { chat: createChatStore(api), sessions: createSessionsStore(api), viewer: createViewerStore(api) };
-  const offStore = connectChatEvents(api, stores);
+  // The renderer's chat store, fed the way connectChatEvents feeds it (deltas batched, flushed at
+  // chat.done); connectChatEvents itself reaches browser-only modules through the sessions store.
+  const stores = { chat: createChatStore(api) };
+  const batcher = createDeltaBatcher((d) => stores.chat.getState().onDelta(d), 50);
+  const offs = [
+    api.on('chat.delta', (e) => batcher.push(e)),
+    api.on('chat.done', (e) => {
+      batcher.flush();
+      stores.chat.getState().onDone(e);
+    })
+  ];
+  const offStore = () => {
+    offs.forEach((off) => off());
+    batcher.dispose();
+  };
   try {
     const pdf = await writePdf(join(dir, 'in'), 'x200.pdf', await makeManualPdf(sampleManualSpec()));
     const imp = unwrap(await core.api.library.import({ paths: [pdf] }));
