@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   const engineCtx = await model.createContext({ contextSize: 2048, sequences: 3, threads: THREADS });
   const rawCtx = await model.createContext({ contextSize: 2048, sequences: 1, threads: THREADS });
   const engine = new LlamaChatEngine();
-  engine.attach('shape-alike', model, engineCtx);
+  await engine.attach('shape-alike', model, engineCtx);
   const rawSeq = rawCtx.getSequence();
   const tokens = promptTokens(model);
 

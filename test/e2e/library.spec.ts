@@ -90,7 +90,7 @@ test.describe('library admin', () => {
     // Only this test's rows: the shared host's queue may still list earlier specs' imports.
     await expect(page.getByTestId('queue-item').filter({ hasText: /e2e-(x200-service|y300-operator|damaged)\.pdf/ })).toHaveCount(3, { timeout: 20_000 });
     await expect(row('e2e-damaged.pdf')).toHaveAttribute('data-kind', 'damaged', { timeout: 60_000 });
-    await expect(row('e2e-damaged.pdf').getByTestId('queue-message')).toContainText('Damaged file');
+    await expect(row('e2e-damaged.pdf').getByTestId('queue-message')).toContainText('damaged or incomplete — ask for a new copy');
     await expect(row('e2e-x200-service.pdf')).toHaveAttribute('data-kind', 'imported', { timeout: 60_000 });
     await expect(row('e2e-y300-operator.pdf')).toHaveAttribute('data-kind', 'imported', { timeout: 60_000 });
     expect(await page.evaluate('window.__sawProgress')).toBe(true);

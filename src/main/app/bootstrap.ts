@@ -2,7 +2,7 @@
  * Electron main entry (built to out/main/index.js). Wires the platform-free core to Electron:
  * userData from paths.ts, a hardened window, IPC for the contract, events forwarded to the window.
  */
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, screen, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pathsFor } from '../core/config';
@@ -14,6 +14,8 @@ import { disposeBounded, recordStartupFailure } from './lifecycle';
 import { forwardEvents } from './ipc/forwardEvents';
 import { createSenderCheck } from './ipc/registerIpc';
 import { registerElectronIpc } from './ipc/wireIpc';
+import { openDocumentHandler } from './openDocument';
+import { keepWindowState, placeWindow, readWindowState } from './windowState';
 
 const here = dirname(fileURLToPath(import.meta.url)); // out/main
 const preloadPath = join(here, '../preload/index.cjs');
@@ -23,6 +25,8 @@ const appUrl = (): string => devServerUrl ?? pathToFileURL(join(here, '../render
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
 let quitting = false;
+/** <userData>/window-state.json: the main window's last size and position (windowState.ts). */
+let stateFile = '';
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -40,14 +44,21 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(userData: string): Promise<void> {
   hardenSession(session.defaultSession);
+  stateFile = join(userData, 'window-state.json');
   core = await createCore({ paths: pathsFor(userData), host: 'electron', version: app.getVersion(), logEcho: !app.isPackaged });
   const c = core;
   // Native dialogs replace the core's headless stubs; the window names files only through the
   // grants they issue (pathGrants.ts); input is still zod-validated by dispatch.
-  const { call, grants } = createWindowCall(c, {
-    showOpenDialog: (o) => (mainWindow ? dialog.showOpenDialog(mainWindow, o) : dialog.showOpenDialog(o)),
-    showSaveDialog: (o) => (mainWindow ? dialog.showSaveDialog(mainWindow, o) : dialog.showSaveDialog(o))
+  const dialogs = {
+    showOpenDialog: (o: Parameters<typeof dialog.showOpenDialog>[0]) => (mainWindow ? dialog.showOpenDialog(mainWindow, o) : dialog.showOpenDialog(o)),
+    showSaveDialog: (o: Parameters<typeof dialog.showSaveDialog>[0]) => (mainWindow ? dialog.showSaveDialog(mainWindow, o) : dialog.showSaveDialog(o))
+  };
+  const openDocument = openDocumentHandler({
+    storedPath: async (id) => (await c.library.get(id)).storedPath,
+    libraryDir: c.config.paths.library,
+    openPath: (p) => shell.openPath(p)
   });
+  const { call, grants } = createWindowCall(c, dialogs, undefined, openDocument);
   registerElectronIpc({
     call,
     grantDropped: (paths) => paths.map((p) => grants.grant(p)),
@@ -78,10 +89,14 @@ async function confirmExternal(url: string): Promise<boolean> {
 
 function createWindow(): void {
   const options = mainWindowOptions(preloadPath, appIconPath(app.isPackaged, process.resourcesPath, app.getAppPath()));
+  // Where the window was last time, if that is still on a screen (windowState.ts).
+  const displays = screen.getAllDisplays().map((d) => d.workArea);
+  const place = placeWindow(readWindowState(stateFile), displays, screen.getPrimaryDisplay().workArea, { width: options.width!, height: options.height! }, { width: options.minWidth!, height: options.minHeight! });
   // The isolation flags are repeated here, at the call site, so static scanners (electronegativity)
   // see them; secureWebPreferences holds the full set and is unit-tested.
   const win = new BrowserWindow({
     ...options,
+    ...place.bounds,
     webPreferences: {
       ...options.webPreferences,
       contextIsolation: true,
@@ -92,7 +107,11 @@ function createWindow(): void {
     }
   });
   mainWindow = win;
-  win.once('ready-to-show', () => win.show());
+  keepWindowState(win, stateFile, (e) => core?.logger.warn('saving the window position failed', { error: e }));
+  win.once('ready-to-show', () => {
+    if (place.maximized) win.maximize();
+    win.show();
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });

@@ -14,9 +14,11 @@ import { dialogHandlers, type DialogLike } from './dialogs';
 export function createWindowCall(
   core: Pick<Core, 'handlers' | 'logger'>,
   dialog: DialogLike,
-  write?: (path: string, data: Buffer) => Promise<void>
+  write?: (path: string, data: Buffer) => Promise<void>,
+  /** More native handlers (e.g. host.openDocument, openDocument.ts). */
+  native: Partial<Handlers> = {}
 ): { call: (name: MethodName, input: unknown) => Promise<Result<unknown>>; grants: PathGrants } {
   const grants = new PathGrants();
-  const handlers = { ...core.handlers, ...dialogHandlers(dialog, write, grants) } satisfies Handlers;
+  const handlers = { ...core.handlers, ...dialogHandlers(dialog, write, grants), ...native } satisfies Handlers;
   return { call: withPathGrants(grants, (name: MethodName, input: unknown) => dispatch(handlers, name, input, core.logger)), grants };
 }

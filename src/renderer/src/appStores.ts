@@ -8,6 +8,7 @@ import { createViewerStore } from './features/viewer/viewerStore';
 import { createSettingsStore } from './features/settings/settingsStore';
 import { createStatusStore } from './features/status/statusStore';
 import { createBackupStore } from './features/backup/backupStore';
+import { hostKind } from './lib/api';
 
 /**
  * Every feature store, created ONCE at startup from the one api (main.tsx). Each feature owns a
@@ -24,7 +25,8 @@ export function createAppStores(api: Api) {
     // Part B (chat, sessions, citation viewer).
     chat: createChatStore(api),
     sessions: createSessionsStore(api),
-    viewer: createViewerStore(api),
+    // Only the desktop app can hand a PDF to the system viewer (host.openDocument).
+    viewer: createViewerStore(api, { systemViewer: typeof window !== 'undefined' && hostKind() === 'electron' }),
     backup: createBackupStore(api)
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { MAX_NAME, nameString } from './common';
+import { idString, MAX_NAME, nameString } from './common';
 
 /**
  * Native host features (file pickers, save dialogs). Only the Electron adapter implements them;
@@ -37,5 +37,10 @@ export const hostMethods = {
       .strict(),
     z.object({ path: z.string().nullable().describe('Where it was saved; null when the user cancelled.') }),
     'Desktop only: native save dialog, then writes the bytes.'
+  ),
+  openDocument: method(
+    z.object({ docId: idString }).strict(),
+    z.object({ opened: z.literal(true) }),
+    "Desktop only: open a manual's stored PDF in the system's PDF viewer (the browser has no such thing: use the viewer's Open whole document)."
   )
 };

@@ -30,7 +30,7 @@ export async function loadTinyChat(contextSize = 1024): Promise<{ engine: LlamaC
   const model = await llama.loadModel({ modelPath: tinyChatModel() });
   const context = await model.createContext({ contextSize, sequences: 3, threads: 2 });
   const engine = new LlamaChatEngine();
-  engine.attach('tiny-chat', model, context);
+  await engine.attach('tiny-chat', model, context);
   return {
     engine,
     async dispose() {

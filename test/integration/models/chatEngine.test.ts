@@ -17,7 +17,7 @@ describe('LlamaChatEngine on a generated llama model (real node-llama-cpp, 2 thr
     llama = await getLlama({ gpu: false, build: 'never' });
     model = await llama.loadModel({ modelPath: tinyChatModel() });
     context = await model.createContext({ contextSize: 1024, sequences: 3, threads: 2 });
-    engine.attach('tiny-chat', model, context);
+    await engine.attach('tiny-chat', model, context);
   });
   afterAll(async () => {
     await engine.detach();
@@ -141,7 +141,7 @@ describe.skipIf(!existsSync(STORIES))('real model: stories260K', () => {
     const model = await llama.loadModel({ modelPath: STORIES });
     const context = await model.createContext({ contextSize: 256, sequences: 2, threads: 2 });
     const engine = new LlamaChatEngine();
-    engine.attach('stories260K', model, context);
+    await engine.attach('stories260K', model, context);
     try {
       let streamed = '';
       const r = await engine.generate({ sessionId: 'story', systemPrompt: '', history: [], user: 'Once upon a time', maxTokens: 24, onToken: (t) => (streamed += t) });
@@ -163,7 +163,7 @@ describe('LlamaChatEngine detach', () => {
     const model = await llama.loadModel({ modelPath: tinyChatModel() });
     const context = await model.createContext({ contextSize: 512, sequences: 2, threads: 2 });
     const engine = new LlamaChatEngine();
-    engine.attach('tiny', model, context);
+    await engine.attach('tiny', model, context);
     let tokens = 0;
     let detached: Promise<void> | undefined;
     const turn = engine.generate({ sessionId: 'long', systemPrompt: '', history: [], user: 'Tell a long story', maxTokens: 400, onToken: () => {

@@ -6,12 +6,27 @@ export const fake = (() => {
   type Listener = (...args: unknown[]) => unknown;
   const appListeners = new Map<string, Listener[]>();
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
-  const windows: Array<{ options: Record<string, unknown>; url?: string; sent: Array<[string, unknown]>; contents: Record<string, unknown> }> = [];
+  const windows: Array<{
+    options: Record<string, unknown>;
+    url?: string;
+    sent: Array<[string, unknown]>;
+    contents: Record<string, unknown>;
+    listeners: Map<string, Array<() => void>>;
+    calls: string[];
+    win: { bounds: { x: number; y: number; width: number; height: number }; minimized: boolean; maximized: boolean };
+  }> = [];
   let resolveReady: () => void = () => {};
   const ready = new Promise<void>((r) => (resolveReady = r));
   const paths: Record<string, string> = { userData: '/nonexistent/real-profile' };
   const state = { quitCalls: 0, exitCodes: [] as number[], errorBoxes: [] as Array<{ title: string; content: string }>, permissionHandler: null as null | Listener, messageBoxes: [] as Array<{ message: string; detail?: string }>, messageBoxAnswer: 1, openedExternal: [] as string[] };
-  return { appListeners, handlers, windows, ready, resolveReady, paths, state };
+  // Desktop integration (single instance, window placement, system viewer): what the app did.
+  const desktop = {
+    singleInstanceLock: true,
+    displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+    openedPaths: [] as string[],
+    openPathAnswer: ''
+  };
+  return { appListeners, handlers, windows, ready, resolveReady, paths, state, desktop };
 })();
 
 export const electronModule = (() => {
@@ -24,14 +39,36 @@ export const electronModule = (() => {
     constructor(options: Record<string, unknown>) {
       const sent: Array<[string, unknown]> = [];
       this.webContents = { isDestroyed: () => false, send: (c: string, p: unknown) => sent.push([c, p]), mainFrame: null };
-      this.record = { options, sent, contents: this.webContents };
+      const o = options as { x?: number; y?: number; width?: number; height?: number };
+      const bounds = { x: o.x ?? 0, y: o.y ?? 0, width: o.width ?? 800, height: o.height ?? 600 };
+      this.record = { options, sent, contents: this.webContents, listeners: new Map(), calls: [], win: { bounds, minimized: false, maximized: false } };
       fake.windows.push(this.record);
     }
     static getAllWindows = () => fake.windows;
-    once() {}
-    on() {}
-    show() {}
-    isMinimized = () => false;
+    once(event: string, l: () => void) {
+      this.on(event, l);
+    }
+    on(event: string, l: () => void) {
+      this.record.listeners.set(event, [...(this.record.listeners.get(event) ?? []), l]);
+    }
+    show() {
+      this.record.calls.push('show');
+    }
+    focus() {
+      this.record.calls.push('focus');
+    }
+    restore() {
+      this.record.calls.push('restore');
+      this.record.win.minimized = false;
+    }
+    maximize() {
+      this.record.calls.push('maximize');
+      this.record.win.maximized = true;
+    }
+    isMinimized = () => this.record.win.minimized;
+    isMaximized = () => this.record.win.maximized;
+    isDestroyed = () => false;
+    getNormalBounds = () => ({ ...this.record.win.bounds });
     async loadURL(url: string) {
       this.record.url = url;
     }
@@ -39,7 +76,7 @@ export const electronModule = (() => {
   return {
     app: {
       isPackaged: false,
-      requestSingleInstanceLock: () => true,
+      requestSingleInstanceLock: () => fake.desktop.singleInstanceLock,
       getPath: (name: string) => fake.paths[name],
       setPath: (name: string, value: string) => void (fake.paths[name] = value),
       getVersion: () => '9.9.9-test',
@@ -67,6 +104,7 @@ export const electronModule = (() => {
         return { response: fake.state.messageBoxAnswer };
       }
     },
-    shell: { openExternal: async (url: string) => void fake.state.openedExternal.push(url) }
+    shell: { openExternal: async (url: string) => void fake.state.openedExternal.push(url), openPath: async (p: string) => (fake.desktop.openedPaths.push(p), fake.desktop.openPathAnswer) },
+    screen: { getAllDisplays: () => fake.desktop.displays, getPrimaryDisplay: () => fake.desktop.displays[0] }
   };
 })();

@@ -1,3 +1,6 @@
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AppError } from '../../core/platform/errors';
 import { unwrap } from '../../../shared/result';
 import type { ChatMessage } from '../../../shared/contract/sessions';
@@ -12,7 +15,26 @@ export const askCommand: CliCommand = {
   name: 'ask',
   summary: 'Ask the manuals a question (streams the answer, then its citations)',
   needsModels: true,
-  usage: 'ask "<question>" [--session ID] [--models X,Y] [--docs ID,..] [--tags T,..] [--chat-model ID] [--json]',
+  usage: 'ask "<question>" [--session ID] [--no-save] [--models X,Y] [--docs ID,..] [--tags T,..] [--chat-model ID] [--json]',
+  /**
+   * `--no-save`: the turn runs against a throw-away copy of the sessions folder (only the
+   * continued session, if any, is copied in), so the technician's chat history is never written
+   * to — not even half-way when the process is killed mid-answer.
+   */
+  async coreFolders(ctx, paths) {
+    if (ctx.args.flags['no-save'] !== true) return { paths, cleanup: async () => {} };
+    const dir = await mkdtemp(join(tmpdir(), 'benchmate-ask-'));
+    const cleanup = () => rm(dir, { recursive: true, force: true });
+    const session = stringFlag(ctx.args, 'session');
+    if (session !== undefined) {
+      if (!/^[\w-]{1,128}$/.test(session)) throw new AppError('INVALID_INPUT', `Not a session id: ${session}`);
+      await copyFile(join(paths.sessions, `${session}.jsonl`), join(dir, `${session}.jsonl`)).catch(async () => {
+        await cleanup();
+        throw new AppError('NOT_FOUND', `No session ${session}.`);
+      });
+    }
+    return { paths: { ...paths, sessions: dir }, cleanup };
+  },
   async run(ctx) {
     const text = ctx.args.positional.join(' ').trim();
     if (!text) throw new AppError('INVALID_INPUT', 'Usage: ask "<question>"');
@@ -23,7 +45,8 @@ export const askCommand: CliCommand = {
       if (job.kind === 'models.load' && job.status === 'running') await ctx.core.jobs.wait(job.jobId);
     }
     const { message, sessionId } = await askOnce(ctx, text);
-    if (ctx.json) ctx.outJson({ sessionId, message });
+    const saved = ctx.args.flags['no-save'] !== true;
+    if (ctx.json) ctx.outJson({ sessionId, saved, message });
     else {
       ctx.out('');
       if (message.sources.length && message.mode === 'answer') {
@@ -34,7 +57,7 @@ export const askCommand: CliCommand = {
         ctx.out(message.mode === 'not_found' ? '\nClosest sections:' : '\nRelated sections (the answer cited none):');
         for (const s of message.related) ctx.out(`  - ${describeSource(s)}`);
       }
-      ctx.out(`\nsession: ${sessionId}  (mode: ${message.mode}${message.modelId ? `, model: ${message.modelId}` : ''})`);
+      ctx.out(`\nsession: ${saved ? sessionId : '(not saved)'}  (mode: ${message.mode}${message.modelId ? `, model: ${message.modelId}` : ''})`);
     }
     return 0;
   }

@@ -1,6 +1,6 @@
 import type { CliCommand } from '../command';
 import { healthCommand, infoCommand } from './info';
-import { deleteCommand, docCommand, docsCommand, importCommand, ocrCommand } from './library';
+import { deleteCommand, docCommand, docsCommand, importCommand, ocrCommand, unlockCommand } from './library';
 import { askCommand } from './ask';
 import { sessionsCommand } from './sessions';
 import { exportCommand } from './export';
@@ -10,4 +10,4 @@ import { modelsCommand } from './models';
 import { backupCommand, packCommand, retentionCommand } from './backup';
 
 /** Every CLI command, in help order. Features add their commands here. */
-export const commands: CliCommand[] = [infoCommand, healthCommand, importCommand, docsCommand, docCommand, deleteCommand, ocrCommand, askCommand, sessionsCommand, exportCommand, searchCommand, evalCommand, modelsCommand, backupCommand, packCommand, retentionCommand];
+export const commands: CliCommand[] = [infoCommand, healthCommand, importCommand, docsCommand, docCommand, deleteCommand, ocrCommand, unlockCommand, askCommand, sessionsCommand, exportCommand, searchCommand, evalCommand, modelsCommand, backupCommand, packCommand, retentionCommand];

@@ -2,6 +2,7 @@ import { unwrap } from '../../../shared/result';
 import type { JobSnapshot } from '../../../shared/contract/jobs';
 import { documentStatus, importOutcome, ocrMode } from '../../../shared/contract/library';
 import { enumFlag, listFlag, stringFlag, type CliCommand } from '../command';
+import { readPassword } from '../password';
 
 const pad = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s.padEnd(n));
 
@@ -161,6 +162,39 @@ export const ocrCommand: CliCommand = {
     await ctx.core.library.optimizeSettled();
     if (ctx.json) ctx.outJson({ jobId, status: job.status, result: job.result ?? null, error: job.error ?? null });
     else ctx.out(statusLine(id, job));
+    return job.status === 'succeeded' && importOutcome.safeParse(job.result).data?.outcome === 'imported' ? 0 : 1;
+  }
+};
+
+export const unlockCommand: CliCommand = {
+  name: 'unlock',
+  summary: 'Open a password-protected PDF (the password is used once, never stored); waits for the job',
+  usage: 'unlock <docId> [--password-file FILE|-]   (without it: typed at the terminal, not echoed)',
+  async run(ctx) {
+    const id = ctx.args.positional[0];
+    const file = ctx.args.flags['password-file'];
+    if (!id || file === true) {
+      ctx.out('usage: ' + this.usage);
+      return 2;
+    }
+    // Checked before asking for a password: typing one for a document that is not locked is pointless.
+    const doc = unwrap(await ctx.core.api.library.get({ id }));
+    if (doc.status !== 'needs_password') {
+      const msg = `${doc.fileName} is not waiting for a password (status ${doc.status}).`;
+      if (ctx.json) ctx.outJson({ ok: false, error: { code: 'CONFLICT', message: msg } });
+      else ctx.out(msg);
+      return 1;
+    }
+    if (file === undefined && !process.stdin.isTTY) {
+      ctx.out('No terminal to type the password in; usage: ' + this.usage);
+      return 2;
+    }
+    const password = await readPassword(file);
+    const { jobId } = unwrap(await ctx.core.api.library.unlock({ id, password }));
+    const job = await ctx.core.jobs.wait(jobId);
+    await ctx.core.library.optimizeSettled();
+    if (ctx.json) ctx.outJson({ jobId, status: job.status, result: job.result ?? null, error: job.error ?? null });
+    else ctx.out(job.error?.code === 'NEEDS_PASSWORD' ? `still locked    ${doc.fileName}  ${job.error.message}` : statusLine(doc.fileName, job));
     return job.status === 'succeeded' && importOutcome.safeParse(job.result).data?.outcome === 'imported' ? 0 : 1;
   }
 };

@@ -7,7 +7,6 @@ import { writeFileAtomic } from '../platform/atomicFile';
 import type { SessionState } from '../sessions/journal';
 import { gapCsv, gapGroups } from './gapReport';
 import { buildExportDocument, type ExportDocument } from './reportModel';
-import { renderPdf } from './renderPdf';
 import { renderHtml, renderMarkdown } from './renderText';
 
 export const MIME: Record<ExportFormat, string> = {
@@ -42,7 +41,8 @@ export class ExportService {
     const doc = buildExportDocument(states, this.deps.appVersion);
     const bytes =
       format === 'pdf'
-        ? await renderPdf(doc)
+        ? // pdfkit is loaded only for a PDF export: importing it costs ~0.4 s at every start otherwise.
+          await (await import('./renderPdf')).renderPdf(doc)
         : Buffer.from(format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : format === 'md' ? renderMarkdown(doc) : renderHtml(doc), 'utf8');
     return { bytes, doc, fileName: defaultFileName(doc, format), mimeType: MIME[format] };
   }

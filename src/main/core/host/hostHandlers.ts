@@ -1,7 +1,7 @@
 import type { Handlers } from '../../../shared/contract';
 import { AppError } from '../platform/errors';
 
-type HostHandlers = Pick<Handlers, 'host.pickFiles' | 'host.saveFile'>;
+type HostHandlers = Pick<Handlers, 'host.pickFiles' | 'host.saveFile' | 'host.openDocument'>;
 
 /**
  * Default (headless) host handlers: native dialogs do not exist in the web host, CLI or tests.
@@ -13,6 +13,9 @@ export function hostHandlers(): HostHandlers {
   };
   return {
     'host.pickFiles': absent('host.pickFiles'),
-    'host.saveFile': absent('host.saveFile')
+    'host.saveFile': absent('host.saveFile'),
+    'host.openDocument': async () => {
+      throw new AppError('NOT_FOUND', 'Opening a manual in the system PDF viewer is not available in the browser: use "Open whole document" (a new tab or a download).');
+    }
   };
 }

@@ -3,7 +3,7 @@
  * first rows) so an empty table can be created up front and list columns are never guessed as
  * `null` typed when the first document has no tags.
  */
-import { Field, Float64, Int32, List, Schema, Utf8 } from 'apache-arrow';
+import { Field, Float64, Int32, List, Schema, Utf8 } from './arrow';
 
 const str = (name: string) => new Field(name, new Utf8(), false);
 const int = (name: string) => new Field(name, new Int32(), false);

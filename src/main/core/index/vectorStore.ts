@@ -5,7 +5,8 @@
  * own table: vectors of two models are never mixed in one table or compared with each other.
  */
 import { join } from 'node:path';
-import { Field, FixedSizeList, Float32, Schema, Utf8 } from 'apache-arrow';
+import type { FixedSizeList as FixedSizeListType, Schema as SchemaType } from 'apache-arrow';
+import { Field, FixedSizeList, Float32, Schema, Utf8 } from './arrow';
 import * as lancedb from '@lancedb/lancedb';
 import { readJsonIfExists, writeJsonAtomic } from '../platform/atomicFile';
 import { strList } from './arrowSchemas';
@@ -29,7 +30,7 @@ export const ANN_INDEX_MIN_ROWS = 50_000;
 export const vectorModelKey = (modelId: string, fingerprint: string): string =>
   `${modelId}_${fingerprint.slice(0, 8)}`.replace(/[^A-Za-z0-9_]/g, '_');
 
-export function vectorSchema(dimension: number, modelId: string): Schema {
+export function vectorSchema(dimension: number, modelId: string): SchemaType {
   return new Schema(
     [
       new Field('chunkId', new Utf8(), false),
@@ -79,7 +80,7 @@ export class VectorStore {
     const m = this.meta[key];
     if (m && (m.dimension !== dimension || m.fingerprint !== fingerprint)) await this.store.dropTable(name);
     let table = await this.store.ensureTable(name, vectorSchema(dimension, modelId));
-    const physical = (await table.schema()).fields.find((f) => f.name === 'vector')?.type as FixedSizeList | undefined;
+    const physical = (await table.schema()).fields.find((f) => f.name === 'vector')?.type as FixedSizeListType | undefined;
     if (physical?.listSize !== dimension) {
       await this.store.dropTable(name);
       table = await this.store.ensureTable(name, vectorSchema(dimension, modelId));

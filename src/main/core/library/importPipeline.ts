@@ -9,6 +9,7 @@ import type { DocumentRow } from '../index/schema';
 import { AppError, isAbortError } from '../platform/errors';
 import type { JobContext } from '../platform/jobRunner';
 import { buildContent } from './buildContent';
+import { detectLanguage } from './language';
 import { docIdFor, looksLikePdf, removeStored, sha256, storeCopy } from './files';
 import type { LibraryRepo } from './libraryRepo';
 import { PdfExtractError, type OutlineNode, type PdfMeta, type PdfPage } from './pdf/extract';
@@ -173,7 +174,9 @@ async function importBytes(
   ctx.progress({ phase: 'chunk', done: pages.length, total: meta.pageCount });
   // Keep a title that came from a successful parse or an admin edit; otherwise use the PDF's own.
   const title = m.title ?? (prior && READY.has(prior.status) ? prior.title : meta.title || doc.title);
-  const final: DocumentRow = { ...doc, title, pageCount: meta.pageCount, outlineJson: JSON.stringify(meta.outline as OutlineNode[]) };
+  // An admin-set language wins; otherwise the text says which one it is (search filters use it).
+  const language = doc.language || detectLanguage(pages.map((p) => p.text));
+  const final: DocumentRow = { ...doc, title, language, pageCount: meta.pageCount, outlineJson: JSON.stringify(meta.outline as OutlineNode[]) };
   const built = buildContent(final, pages, meta.pageLabels, meta.outline);
   const q = built.quality;
   if (ocr.summary) q.ocr = ocr.summary;

@@ -246,11 +246,13 @@ export class LibraryService {
 
   async health(): Promise<ComponentHealth> {
     const s = await this.stats();
-    const failed = (s.byStatus.failed ?? 0) + (s.byStatus.needs_password ?? 0);
+    // Every document a person has to act on: damaged, locked, or scanned without text.
+    const attention = (s.byStatus.failed ?? 0) + (s.byStatus.needs_password ?? 0) + (s.byStatus.needs_ocr ?? 0);
+    const manuals = s.documents - (s.byStatus.failed ?? 0);
     return {
       name: 'index',
       status: 'ok',
-      detail: `${s.documents} docs, ${s.pages} pages, ${s.chunks} chunks${failed ? `, ${failed} need attention` : ''}${this.parsePool.inProcess ? ' (parsing in-process)' : ''}`
+      detail: `${manuals} ${manuals === 1 ? 'manual' : 'manuals'}, ${s.pages} pages, ${s.chunks} chunks${attention ? `, ${attention} ${attention === 1 ? 'needs' : 'need'} attention` : ''}${this.parsePool.inProcess ? ' (parsing in-process)' : ''}`
     };
   }
 

@@ -1,4 +1,5 @@
-import { LlamaChat, type ChatHistoryItem, type LlamaContext, type LlamaContextSequence, type LlamaModel } from 'node-llama-cpp';
+import type { ChatHistoryItem, LlamaChat, LlamaContext, LlamaContextSequence, LlamaModel } from 'node-llama-cpp';
+import { llamaBindings } from './llamaBindings';
 import { AppError, isAbortError } from '../platform/errors';
 
 export interface ChatTurnRequest {
@@ -73,8 +74,10 @@ export class LlamaChatEngine implements ChatEngine {
   private attached: Attached | null = null;
   private clock = 0;
 
-  attach(modelId: string, model: LlamaModel, context: LlamaContext): void {
+  /** Async only because node-llama-cpp's LlamaChat class is loaded lazily (llamaBindings.ts). */
+  async attach(modelId: string, model: LlamaModel, context: LlamaContext): Promise<void> {
     if (context.totalSequences < 2) throw new Error('chat context needs at least 2 sequences');
+    const { LlamaChat } = await llamaBindings();
     const slot = (): SequenceSlot => {
       const sequence = context.getSequence();
       return { sequence, chat: new LlamaChat({ contextSequence: sequence }), sessionId: null, lastUsed: 0, queue: Promise.resolve() };

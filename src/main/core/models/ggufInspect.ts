@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
-import { GgufInsights, readGgufFileInfo, resolveChatWrapper, type GgufFileInfo, type Llama } from 'node-llama-cpp';
+import type { GgufFileInfo, Llama } from 'node-llama-cpp';
+import { llamaBindings, type LlamaBindings } from './llamaBindings';
 import type { ModelKind } from '../../../shared/contract/models';
 import { AppError } from '../platform/errors';
 
@@ -75,11 +76,12 @@ export async function inspectGguf(path: string, llama: Llama): Promise<GgufInspe
   }
   let info;
   try {
-    info = await readGgufFileInfo(path, { readTensorInfo: true, logWarnings: false });
+    info = await (await llamaBindings()).readGgufFileInfo(path, { readTensorInfo: true, logWarnings: false });
   } catch (e) {
     throw new AppError('UNSUPPORTED_FILE', `The GGUF header is damaged or truncated: ${(e as Error).message}`);
   }
-  const insights = await GgufInsights.from(info, llama);
+  const bindings = await llamaBindings();
+  const insights = await bindings.GgufInsights.from(info, llama);
   const architecture = String(info.metadata?.general?.architecture ?? '');
   if (!architecture) throw new AppError('UNSUPPORTED_FILE', 'The GGUF file does not name its architecture.');
   if (!insights.isSupportedByLlamaCpp) {
@@ -120,7 +122,7 @@ export async function inspectGguf(path: string, llama: Llama): Promise<GgufInspe
     parameters: insights.totalParameters || null,
     quantization: fileType != null ? fileTypeName(fileType) : null,
     hasChatTemplate,
-    warnings: [...(kind === 'chat' && !hasChatTemplate ? [noTemplateWarning(info, path)] : []), ...insights.getWarnings(path)]
+    warnings: [...(kind === 'chat' && !hasChatTemplate ? [noTemplateWarning(bindings, info, path)] : []), ...insights.getWarnings(path)]
   };
 }
 
@@ -129,7 +131,7 @@ export async function inspectGguf(path: string, llama: Llama): Promise<GgufInspe
  * the file's name and architecture, or its general format. Say which, because a model trained on
  * another format answers noticeably worse.
  */
-function noTemplateWarning(info: GgufFileInfo, path: string): string {
+function noTemplateWarning({ resolveChatWrapper }: LlamaBindings, info: GgufFileInfo, path: string): string {
   const resolved = resolveChatWrapper({ fileInfo: info, filename: path, warningLogs: false, noJinja: true });
   const format = resolved?.wrapperName ?? 'General';
   return `This chat model has no chat template; Benchmate formats the conversation with the "${format}" prompt format, which may not be the one it was trained on. Prefer a file that includes its chat template.`;

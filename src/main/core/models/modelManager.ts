@@ -199,7 +199,7 @@ export class ModelManager {
       await loaded.dispose();
       throw new AppError('CANCELLED', 'Loading cancelled.');
     }
-    if (role === 'chat') this.chatEngine.attach(info.id, loaded.model, loaded.chat!);
+    if (role === 'chat') await this.chatEngine.attach(info.id, loaded.model, loaded.chat!);
     if (role === 'embedding') await this.embeddings.adopt(loaded);
     else slot.loaded = loaded;
     slot.state = { role, modelId: info.id, status: 'loaded', contextSize: loaded.contextSize, gpu: this.runtime.gpu() };

@@ -1,4 +1,4 @@
-import { Field, Schema, Utf8 } from 'apache-arrow';
+import { Field, Schema, Utf8 } from '../index/arrow';
 import type { LanceStore, Table } from '../index/lanceStore';
 import { sqlIn } from '../index/sql';
 import type { Expansion } from './queryAnalysis';

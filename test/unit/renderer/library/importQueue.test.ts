@@ -26,7 +26,7 @@ describe('import queue items', () => {
   it('classifies failed jobs: damaged, password, other', () => {
     const dmg = queueItem(job({ status: 'failed', error: { code: 'UNSUPPORTED_FILE', message: 'damaged file: Invalid PDF structure' } }));
     expect(dmg.kind).toBe('damaged');
-    expect(dmg.message).toBe('Damaged file: Invalid PDF structure');
+    expect(dmg.message).toBe('This file is damaged or incomplete — ask for a new copy.');
     expect(queueItem(job({ status: 'failed', error: { code: 'NEEDS_PASSWORD', message: 'x' } })).kind).toBe('needs_password');
     const other = queueItem(job({ status: 'failed', error: { code: 'TOO_LARGE', message: 'File is larger than 10 bytes' } }));
     expect([other.kind, other.message]).toEqual(['failed', 'File is larger than 10 bytes']);
@@ -35,10 +35,10 @@ describe('import queue items', () => {
 });
 
 describe('import queue file names and core messages', () => {
-  it('shows the file, not the job title, and only the parser reason for damaged files', () => {
+  it('shows the file, not the job title, and the damage in plain words, not the parser reason', () => {
     const i = queueItem(job({ title: 'Import damaged.pdf', status: 'failed', error: { code: 'UNSUPPORTED_FILE', message: 'damaged.pdf: damaged file: Invalid PDF structure.' } }));
     expect(i.file).toBe('damaged.pdf');
-    expect(i.message).toBe('Damaged file: Invalid PDF structure.');
+    expect(i.message).toBe('This file is damaged or incomplete — ask for a new copy.');
   });
 });
 

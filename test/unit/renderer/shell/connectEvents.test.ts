@@ -39,7 +39,7 @@ describe('connectEvents announcements', () => {
     fake.emit('jobs.progress', job({ jobId: 'p', title: 'Import a.pdf', done: 2 }));
     expect(announcements.getState().polite).toBe('');
     fake.emit('jobs.finished', job({ jobId: 'p', title: 'Import a.pdf', status: 'failed', error: { code: 'UNSUPPORTED_FILE', message: 'a.pdf: damaged file: bad xref' } }));
-    expect(announcements.getState().polite.replace('\u200b', '')).toBe('a.pdf: Damaged file: bad xref');
+    expect(announcements.getState().polite.replace('\u200b', '')).toBe('a.pdf: This file is damaged or incomplete — ask for a new copy.');
     off();
   });
 });

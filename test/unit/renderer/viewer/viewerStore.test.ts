@@ -81,3 +81,25 @@ describe('viewer store', () => {
     expect(viewer.getState().getBytes()).toBeNull();
   });
 });
+
+describe('open in the system viewer', () => {
+  it('only a desktop store offers it; it asks the host for the current document and shows a refusal', async () => {
+    expect(viewer.getState().systemViewer).toBe(false);
+    const opened: string[] = [];
+    core.handlers['host.openDocument'] = (i: { docId: string }) => {
+      opened.push(i.docId);
+      if (opened.length > 1) throw new AppError('NOT_FOUND', 'The stored copy of this manual is missing; import it again.');
+      return { opened: true };
+    };
+    const desktop = createViewerStore(core.api, { systemViewer: true });
+    expect(desktop.getState().systemViewer).toBe(true);
+    await desktop.getState().open(citation);
+    await desktop.getState().openInSystemViewer();
+    expect(opened).toEqual(['doc1']);
+    expect(desktop.getState().actionError).toBeNull();
+    await desktop.getState().openInSystemViewer();
+    expect(desktop.getState().actionError).toMatch(/stored copy of this manual is missing/);
+    await desktop.getState().open({ ...citation, page: 2 });
+    expect(desktop.getState().actionError).toBeNull();
+  });
+});

@@ -3,7 +3,6 @@
  * (pdfWorker.ts) and, as a fallback, in-process. Emits pages one at a time so the caller can
  * report progress and never holds more than the text of the document.
  */
-import { PDFParse } from 'pdf-parse';
 import type { ImageProbe } from './imageProbe';
 import { joinTextItems, type TextItemLike } from './textJoin';
 
@@ -70,6 +69,9 @@ const IMAGE_OPS = new Set([83, 84, 85, 86, 87, 88, 89]);
 type PdfDoc = any;
 
 export async function extractPdf(data: Uint8Array, opts: ExtractOptions): Promise<void> {
+  // Loaded here, not at the top: pdf.js costs ~0.4 s to import, which every process that merely
+  // reaches this module (the CLI's `docs`, the main process with its parse workers) paid.
+  const { PDFParse } = await import('pdf-parse');
   const parser = new PDFParse({ data, password: opts.password, verbosity: 0, isEvalSupported: false, ...opts.imageProbe?.pdfOptions } as any);
   try {
     let doc: PdfDoc;

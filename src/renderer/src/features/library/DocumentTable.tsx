@@ -6,6 +6,7 @@ import { Button } from '../../components/Button';
 import { useAppStores } from '../../lib/appContext';
 import { routeHref } from '../../lib/router';
 import { filterDocuments, qualityFlags, sortDocuments, type SortKey } from './documentTable';
+import { plainReason } from './statusWords';
 
 // Fixed widths (table-layout: fixed) keep the table inside 1024×700 without horizontal scroll.
 const COLUMNS: Array<{ key: SortKey; label: string; width?: string; className?: string }> = [
@@ -15,7 +16,7 @@ const COLUMNS: Array<{ key: SortKey; label: string; width?: string; className?: 
   { key: 'language', label: 'Lang.', width: '6%' },
   { key: 'revision', label: 'Rev.', width: '7%' },
   { key: 'pageCount', label: 'Pages', width: '7%' },
-  { key: 'status', label: 'Status', width: '11%' }
+  { key: 'status', label: 'Status', width: '16%' }
 ];
 
 export const STATUS_BADGE: Record<string, { tone: BadgeTone; label: string }> = {
@@ -81,10 +82,11 @@ export function DocumentTable({ onEdit, onDelete, onUnlock }: DocumentTableProps
               <td className="cell-wrap">{d.language || '—'}</td>
               <td className="cell-wrap">{d.revision || '—'}</td>
               <td className="num">{d.pageCount}</td>
-              <td>
+              <td className="cell-wrap">
                 <Badge tone={STATUS_BADGE[d.status]?.tone ?? 'neutral'} title={d.statusDetail || undefined}>
                   {STATUS_BADGE[d.status]?.label ?? d.status}
                 </Badge>
+                {d.status !== 'ready' && d.status !== 'importing' && <div className="small status-reason">{plainReason(d.statusDetail, d.status)}</div>}
               </td>
               <td>
                 <div className="flags">

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import type { DocumentSummary } from '../../../../shared/contract/library';
 import { Banner, ErrorBanner } from '../../components/ErrorBanner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -14,6 +15,7 @@ import { MetadataDialog } from './MetadataDialog';
 import { PasswordDialog } from './PasswordDialog';
 import { SemanticSearchHint } from '../models/SemanticSearchHint';
 import { TestSearch } from './TestSearch';
+import { countsText, libraryCounts } from './statusWords';
 import { PackSection } from '../backup/PackSection';
 
 type DialogState = { kind: 'edit'; doc: DocumentSummary } | { kind: 'delete'; doc: DocumentSummary } | { kind: 'unlock'; docId: string; file: string } | null;
@@ -23,6 +25,7 @@ export function LibraryPage() {
   const { library } = useAppStores();
   const loaded = useStore(library, (s) => s.loaded);
   const count = useStore(library, (s) => s.documents.length);
+  const counts = useStore(library, useShallow((s) => libraryCounts(s.documents)));
   const error = useStore(library, (s) => s.error);
   const skipped = useStore(library, (s) => s.skipped);
   const { refresh, clearError, clearSkipped, remove } = library.getState();
@@ -48,7 +51,7 @@ export function LibraryPage() {
     <div className="page">
       <div className="page-header">
         <h1>Library</h1>
-        {loaded && <span className="muted">{count === 1 ? '1 manual' : `${count} manuals`}</span>}
+        {loaded && <span className="muted">{countsText(counts)}</span>}
       </div>
       {error && <ErrorBanner title="Library action failed" error={error} onDismiss={clearError} />}
       <ImportPanel />

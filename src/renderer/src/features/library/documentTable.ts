@@ -91,6 +91,12 @@ export function qualityFlags(d: DocumentSummary): QualityFlag[] {
     const low = q.ocr.lowConfidencePages;
     flags.push({ label: `OCR ${Math.round(q.ocr.meanConfidence ?? 0)}%`, tone: low.length ? 'warn' : 'info', detail: `Text from OCR on ${pagesText(q.ocr.pages)}, mean confidence ${q.ocr.meanConfidence ?? '-'}%${low.length ? `; low confidence on ${pagesText(low)}` : ''}${q.ocr.noTextPages.length ? `; no text found on ${pagesText(q.ocr.noTextPages)}` : ''}` });
   }
-  if (q.tableHeavyPages.length) flags.push({ label: q.tableHeavyPages.length === 1 ? '1 table' : `${q.tableHeavyPages.length} tables`, tone: 'info', detail: `Table-heavy pages: ${pagesText(q.tableHeavyPages)}` });
+  // Said as what it means for answers: the count of pages laid out as tables, not "N tables".
+  if (q.tableHeavyPages.length)
+    flags.push({
+      label: q.tableHeavyPages.length === 1 ? '1 page of tables' : `${q.tableHeavyPages.length} pages of tables`,
+      tone: 'info',
+      detail: `Pages laid out as tables (${pagesText(q.tableHeavyPages)}): searchable, but check answers from them against the page.`
+    });
   return flags;
 }

@@ -1,3 +1,4 @@
+import { plainReason } from './statusWords';
 import { importOutcome, type DocumentSummary, type ImportOutcome } from '../../../../shared/contract/library';
 import type { JobSnapshot } from '../../../../shared/contract/jobs';
 
@@ -63,8 +64,7 @@ function classifyFailure(message: string): { kind: QueueItemKind; message: strin
   if (/password|encrypt/i.test(message)) return { kind: 'needs_password', message: 'Password-protected: enter the password to import it.' };
   if (/damaged|truncat|corrupt|invalid pdf|unreadable/i.test(message)) {
     // Core messages look like "<file>: damaged file: <parser reason>"; keep only the reason.
-    const reason = message.replace(/^.*damaged file:\s*/i, '').trim();
-    return { kind: 'damaged', message: `Damaged file: ${reason || 'the PDF cannot be read'}` };
+    return { kind: 'damaged', message: plainReason(message) };
   }
   if (/ocr|image-only|scanned/i.test(message)) return { kind: 'needs_ocr', message: 'Needs OCR: the pages are scanned images without text.' };
   return { kind: 'failed', message };

@@ -5,7 +5,7 @@ import { navigate, useRoute } from '../../lib/router';
 import { FeatureBoundary } from '../chat/FeatureBoundary';
 import { useFeatureStores } from '../chat/useFeatureStores';
 import { openWholeDocument, usePdfDocument } from './usePdfDocument';
-import { activeHighlight, type ViewerStore } from './viewerStore';
+import { activeHighlight, type ViewerState, type ViewerStore } from './viewerStore';
 import { ViewerToolbar } from './ViewerToolbar';
 import './viewer.css';
 
@@ -36,7 +36,7 @@ function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
   const s = useStore(store);
   const route = useRoute();
   const { doc, error: docError } = usePdfDocument(store, s.status, s.bytesVersion, s.docId);
-  const [width, setWidth] = useState(600);
+  const [size, setSize] = useState({ width: 600, height: 800 });
   const bodyRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLElement>(null);
 
@@ -57,7 +57,7 @@ function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
   useEffect(() => {
     const el = bodyRef.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setWidth(Math.max(320, Math.floor(el.clientWidth))));
+    const ro = new ResizeObserver(() => setSize({ width: Math.max(320, Math.floor(el.clientWidth)), height: Math.max(240, Math.floor(el.clientHeight)) }));
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
@@ -96,8 +96,13 @@ function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
         if (e.key === 'Escape' && variant === 'panel') {
           e.stopPropagation();
           close();
-        } else if ((e.key === 'PageDown' || e.key === 'ArrowRight') && !isField(e.target)) s.next();
-        else if ((e.key === 'PageUp' || e.key === 'ArrowLeft') && !isField(e.target)) s.prev();
+        } else if (isField(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+        else if (e.key === 'PageDown' || e.key === 'ArrowRight') s.next();
+        else if (e.key === 'PageUp' || e.key === 'ArrowLeft') s.prev();
+        else if (VIEWER_KEYS[e.key]) {
+          e.preventDefault();
+          VIEWER_KEYS[e.key](s);
+        }
       }}
     >
       <header className="viewer-head">
@@ -115,6 +120,11 @@ function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
         </Button>
       </header>
       <ViewerToolbar s={s} pageCount={pageCount} onOpenWhole={openWhole} />
+      {s.actionError && (
+        <p className="banner banner-error viewer-msg" role="alert">
+          {s.actionError}
+        </p>
+      )}
       {c?.quote && s.page === c.page && (
         <blockquote className="viewer-quote" title={c.quote}>
           <span className="viewer-quote-text">{c.quote}</span>
@@ -133,7 +143,9 @@ function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
               doc={doc}
               pageNumber={Math.min(s.page, doc.numPages)}
               zoom={s.zoom}
-              availableWidth={width}
+              fit={s.fit}
+              availableWidth={size.width}
+              availableHeight={size.height}
               pageText={current ? current.text : null}
               highlight={highlight}
               ocrWords={current?.words}
@@ -144,5 +156,14 @@ function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
     </section>
   );
 }
+
+/** Keyboard shortcuts (also named in the toolbar buttons' titles). */
+const VIEWER_KEYS: Record<string, (s: ViewerState) => void> = {
+  w: (s) => s.setFit('width'),
+  f: (s) => s.setFit('page'),
+  '+': (s) => s.zoomIn(),
+  '=': (s) => s.zoomIn(),
+  '-': (s) => s.zoomOut()
+};
 
 const isField = (t: EventTarget | null): boolean => t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement;

@@ -3,13 +3,16 @@ import { alignItems, coverage, slicesForRange, type ItemSlice } from './highligh
 import type { OcrWordDto } from '../../../../shared/contract/library';
 import { OcrHighlight } from './OcrHighlight';
 import { TextLayer, type PDFDocumentProxy } from './pdfjs';
+import { fitScale, type FitMode } from './fitScale';
 
 export interface PdfPageProps {
   doc: PDFDocumentProxy;
   pageNumber: number;
-  /** User zoom; 1 = fit the available width. */
+  /** User zoom; 1 = exactly the fit (width or whole page). */
   zoom: number;
+  fit: FitMode;
   availableWidth: number;
+  availableHeight: number;
   /** The core's extracted text of this page (what the highlight offsets point into). */
   pageText: string | null;
   highlight: { charStart: number; charEnd: number } | null;
@@ -27,7 +30,7 @@ interface Rendered {
  * One PDF page: canvas + pdf.js text layer, and the cited passage highlighted by splitting the
  * affected text-layer spans (like pdf.js' own find highlighter does).
  */
-export function PdfPage({ doc, pageNumber, zoom, availableWidth, pageText, highlight, ocrWords }: PdfPageProps) {
+export function PdfPage({ doc, pageNumber, zoom, fit, availableWidth, availableHeight, pageText, highlight, ocrWords }: PdfPageProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const [rendered, setRendered] = useState<Rendered | null>(null);
@@ -43,8 +46,7 @@ export function PdfPage({ doc, pageNumber, zoom, availableWidth, pageText, highl
       const page = await doc.getPage(pageNumber);
       if (cancelled) return;
       const base = page.getViewport({ scale: 1 });
-      const fit = Math.max(0.25, Math.min(3, (availableWidth - 32) / base.width));
-      const viewport = page.getViewport({ scale: fit * zoom });
+      const viewport = page.getViewport({ scale: fitScale(base, { width: availableWidth, height: availableHeight }, fit, zoom) });
       const canvas = canvasRef.current;
       const container = textRef.current;
       if (!canvas || !container) return;
@@ -73,7 +75,7 @@ export function PdfPage({ doc, pageNumber, zoom, availableWidth, pageText, highl
       task?.cancel();
       textLayer?.cancel();
     };
-  }, [doc, pageNumber, zoom, availableWidth]);
+  }, [doc, pageNumber, zoom, fit, availableWidth, availableHeight]);
 
   // Highlight: re-run when the text layer, the page text or the range changes.
   useEffect(() => {

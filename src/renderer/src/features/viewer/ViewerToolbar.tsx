@@ -32,13 +32,19 @@ export function ViewerToolbar({ s, pageCount, onOpenWhole }: Props) {
         Next ›
       </Button>
       <span className="viewer-sep" />
-      <Button size="small" onClick={s.zoomOut} aria-label="Zoom out">
+      <Button size="small" onClick={() => s.setFit('width')} aria-pressed={s.fit === 'width' && s.zoom === 1} title="Fit width (W)">
+        Fit width
+      </Button>
+      <Button size="small" onClick={() => s.setFit('page')} aria-pressed={s.fit === 'page' && s.zoom === 1} title="Whole page (F)">
+        Fit page
+      </Button>
+      <Button size="small" onClick={s.zoomOut} aria-label="Zoom out" title="Zoom out (−)">
         −
       </Button>
       <span className="viewer-zoom" aria-live="off">
         {Math.round(s.zoom * 100)}%
       </span>
-      <Button size="small" onClick={s.zoomIn} aria-label="Zoom in">
+      <Button size="small" onClick={s.zoomIn} aria-label="Zoom in" title="Zoom in (+)">
         +
       </Button>
       <span className="viewer-sep" />
@@ -47,9 +53,15 @@ export function ViewerToolbar({ s, pageCount, onOpenWhole }: Props) {
           Back to cited page
         </Button>
       )}
-      <Button size="small" onClick={onOpenWhole} disabled={s.status !== 'ready'}>
-        Open whole document
-      </Button>
+      {s.systemViewer ? (
+        <Button size="small" onClick={() => void s.openInSystemViewer()} disabled={!s.docId} title="Open the stored PDF in this computer's PDF viewer">
+          Open in PDF viewer
+        </Button>
+      ) : (
+        <Button size="small" onClick={onOpenWhole} disabled={s.status !== 'ready'}>
+          Open whole document
+        </Button>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { Api } from '../../../../shared/contract';
 import { base64ToBytes } from './base64';
 import type { OcrWordDto } from '../../../../shared/contract/library';
 import { fetchFileBase64, fetchPageText, fetchPageWords } from './viewerApi';
+import type { FitMode } from './fitScale';
 
 /**
  * Citation viewer state. The PDF bytes come through the contract (base64), never a file:// path,
@@ -29,6 +30,8 @@ export interface ViewerState {
   page: number;
   pageCount: number | null;
   zoom: number;
+  /** The page fills the width, or shows whole; zoom multiplies that. */
+  fit: FitMode;
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
   /**
@@ -38,6 +41,10 @@ export interface ViewerState {
   pageText: { docId: string; page: number; text: string; words: OcrWordDto[] } | null;
   /** Bumped when new bytes are available (the bytes themselves stay out of state). */
   bytesVersion: number;
+  /** The host can open the stored PDF in the system's viewer (desktop app only). */
+  systemViewer: boolean;
+  /** Why the last toolbar action (e.g. opening in the system viewer) failed; null when it did not. */
+  actionError: string | null;
 
   open(citation: ViewerCitation): Promise<void>;
   close(): void;
@@ -47,9 +54,12 @@ export interface ViewerState {
   zoomIn(): void;
   zoomOut(): void;
   setZoom(zoom: number): void;
+  /** Fit width / whole page, at zoom 1. */
+  setFit(fit: FitMode): void;
   setPageCount(n: number): void;
   /** The current document's bytes (a fresh copy: pdf.js transfers the buffer to its worker). */
   getBytes(): Uint8Array | null;
+  openInSystemViewer(): Promise<void>;
 }
 
 export type ViewerStore = StoreApi<ViewerState>;
@@ -61,7 +71,7 @@ export function activeHighlight(s: Pick<ViewerState, 'citation' | 'docId' | 'pag
   return c.highlight;
 }
 
-export function createViewerStore(api: Api): ViewerStore {
+export function createViewerStore(api: Api, opts: { systemViewer?: boolean } = {}): ViewerStore {
   const bytesCache = new Map<string, Uint8Array>(); // docId -> bytes (a few docs at most)
   let token = 0;
 
@@ -79,10 +89,13 @@ export function createViewerStore(api: Api): ViewerStore {
     page: 1,
     pageCount: null,
     zoom: 1,
+    fit: 'width',
     status: 'idle',
     error: null,
     pageText: null,
     bytesVersion: 0,
+    systemViewer: opts.systemViewer === true,
+    actionError: null,
 
     async open(citation) {
       const t = ++token;
@@ -96,6 +109,7 @@ export function createViewerStore(api: Api): ViewerStore {
         pageCount: sameDoc ? get().pageCount : null,
         status: sameDoc ? 'ready' : 'loading',
         error: null,
+        actionError: null,
         pageText: null
       });
       void loadPageText(citation.docId, citation.page, t);
@@ -144,6 +158,9 @@ export function createViewerStore(api: Api): ViewerStore {
     setZoom(zoom) {
       set({ zoom: Math.max(ZOOM_STEPS[0], Math.min(ZOOM_STEPS[ZOOM_STEPS.length - 1], zoom)) });
     },
+    setFit(fit) {
+      set({ fit, zoom: 1 });
+    },
     setPageCount(n) {
       set((s) => ({ pageCount: n, page: Math.min(s.page, n) }));
     },
@@ -151,6 +168,13 @@ export function createViewerStore(api: Api): ViewerStore {
       const id = get().docId;
       const b = id ? bytesCache.get(id) : undefined;
       return b ? b.slice() : null;
+    },
+    async openInSystemViewer() {
+      const docId = get().docId;
+      if (!docId) return;
+      set({ actionError: null });
+      const r = await api.host.openDocument({ docId });
+      if (!r.ok && get().docId === docId) set({ actionError: r.error.message });
     }
   }));
   return store;
