@@ -3,8 +3,8 @@
  * (pdfWorker.ts) and, as a fallback, in-process. Emits pages one at a time so the caller can
  * report progress and never holds more than the text of the document.
  */
-import { PDFParse } from 'pdf-parse';
 import type { ImageProbe } from './imageProbe';
+import { loadPdfParse } from './loadPdfjs';
 import { joinTextItems, type TextItemLike } from './textJoin';
 
 export interface OutlineNode {
@@ -70,6 +70,7 @@ const IMAGE_OPS = new Set([83, 84, 85, 86, 87, 88, 89]);
 type PdfDoc = any;
 
 export async function extractPdf(data: Uint8Array, opts: ExtractOptions): Promise<void> {
+  const { PDFParse } = await loadPdfParse();
   const parser = new PDFParse({ data, password: opts.password, verbosity: 0, isEvalSupported: false, ...opts.imageProbe?.pdfOptions } as any);
   try {
     let doc: PdfDoc;

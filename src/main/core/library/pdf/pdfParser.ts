@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { abortError } from '../../platform/errors';
 import { extractPdf, PdfExtractError, type PdfMeta, type PdfPage } from './extract';
+import { PLAIN_IMPORT_BOOTSTRAP } from './loadPdfjs';
 import type { PdfjsPatchStatus } from './pdfjsPatch';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
 
@@ -43,7 +44,7 @@ export function findWorkerTarget(moduleUrl: string = import.meta.url, entry = 'p
     const src = new URL(`./${entry}.ts`, moduleUrl).href;
     try {
       const api = pathToFileURL(createRequire(moduleUrl).resolve('tsx/esm/api')).href;
-      const boot = `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(src)}, ${JSON.stringify(src)})).catch((e) => { console.error(e); process.exit(1); });`;
+      const boot = `${PLAIN_IMPORT_BOOTSTRAP} import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(src)}, ${JSON.stringify(src)})).catch((e) => { console.error(e); process.exit(1); });`;
       return { url: boot, eval: true };
     } catch {
       return null;
