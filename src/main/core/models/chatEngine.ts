@@ -1,4 +1,5 @@
-import { LlamaChat, type ChatHistoryItem, type LlamaContext, type LlamaContextSequence, type LlamaModel } from 'node-llama-cpp';
+import type { ChatHistoryItem, LlamaChat, LlamaContext, LlamaContextSequence, LlamaModel } from 'node-llama-cpp';
+import { llamaModule } from './llamaModule';
 import { AppError, isAbortError } from '../platform/errors';
 
 export interface ChatTurnRequest {
@@ -77,7 +78,7 @@ export class LlamaChatEngine implements ChatEngine {
     if (context.totalSequences < 2) throw new Error('chat context needs at least 2 sequences');
     const slot = (): SequenceSlot => {
       const sequence = context.getSequence();
-      return { sequence, chat: new LlamaChat({ contextSequence: sequence }), sessionId: null, lastUsed: 0, queue: Promise.resolve() };
+      return { sequence, chat: new (llamaModule().LlamaChat)({ contextSequence: sequence }), sessionId: null, lastUsed: 0, queue: Promise.resolve() };
     };
     const utility = slot();
     utility.sessionId = UTILITY_SESSION;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
-import { GgufInsights, readGgufFileInfo, resolveChatWrapper, type GgufFileInfo, type Llama } from 'node-llama-cpp';
+import type { GgufFileInfo, Llama } from 'node-llama-cpp';
+import { llamaModule, loadLlamaModule } from './llamaModule';
 import type { ModelKind } from '../../../shared/contract/models';
 import { AppError } from '../platform/errors';
 
@@ -75,11 +76,11 @@ export async function inspectGguf(path: string, llama: Llama): Promise<GgufInspe
   }
   let info;
   try {
-    info = await readGgufFileInfo(path, { readTensorInfo: true, logWarnings: false });
+    info = await (await loadLlamaModule()).readGgufFileInfo(path, { readTensorInfo: true, logWarnings: false });
   } catch (e) {
     throw new AppError('UNSUPPORTED_FILE', `The GGUF header is damaged or truncated: ${(e as Error).message}`);
   }
-  const insights = await GgufInsights.from(info, llama);
+  const insights = await llamaModule().GgufInsights.from(info, llama);
   const architecture = String(info.metadata?.general?.architecture ?? '');
   if (!architecture) throw new AppError('UNSUPPORTED_FILE', 'The GGUF file does not name its architecture.');
   if (!insights.isSupportedByLlamaCpp) {
@@ -130,7 +131,7 @@ export async function inspectGguf(path: string, llama: Llama): Promise<GgufInspe
  * another format answers noticeably worse.
  */
 function noTemplateWarning(info: GgufFileInfo, path: string): string {
-  const resolved = resolveChatWrapper({ fileInfo: info, filename: path, warningLogs: false, noJinja: true });
+  const resolved = llamaModule().resolveChatWrapper({ fileInfo: info, filename: path, warningLogs: false, noJinja: true });
   const format = resolved?.wrapperName ?? 'General';
   return `This chat model has no chat template; Benchmate formats the conversation with the "${format}" prompt format, which may not be the one it was trained on. Prefer a file that includes its chat template.`;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { getLlama, LlamaLogLevel, type Llama } from 'node-llama-cpp';
+import type { Llama } from 'node-llama-cpp';
+import { loadLlamaModule } from './llamaModule';
 import type { Logger } from '../platform/logger';
 
 export type GpuSetting = 'auto' | 'off' | 'cuda' | 'vulkan' | 'metal';
@@ -61,6 +62,7 @@ export class LlamaRuntime {
   }
 
   private async create(): Promise<Llama> {
+    const { getLlama, LlamaLogLevel } = await loadLlamaModule();
     const setting = this.opts.gpu();
     const log = this.opts.logger;
     const base = { build: 'never' as const, logLevel: LlamaLogLevel.error, progressLogs: false, skipDownload: true };

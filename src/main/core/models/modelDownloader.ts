@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { createModelDownloader } from 'node-llama-cpp';
+import { loadLlamaModule } from './llamaModule';
 import { AppError, isAbortError } from '../platform/errors';
 
 export interface DownloadRequest {
@@ -61,7 +61,7 @@ export async function downloadModelFile(req: DownloadRequest): Promise<string> {
   await probeReachable(req.uri, req.signal);
   let downloader;
   try {
-    downloader = await createModelDownloader({
+    downloader = await (await loadLlamaModule()).createModelDownloader({
       modelUri: req.uri,
       dirPath: req.dir,
       fileName: req.fileName,

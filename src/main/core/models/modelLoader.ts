@@ -1,13 +1,6 @@
 import { totalmem } from 'node:os';
-import {
-  GgufInsights,
-  readGgufFileInfo,
-  type Llama,
-  type LlamaContext,
-  type LlamaEmbeddingContext,
-  type LlamaModel,
-  type LlamaRankingContext
-} from 'node-llama-cpp';
+import type { Llama, LlamaContext, LlamaEmbeddingContext, LlamaModel, LlamaRankingContext } from 'node-llama-cpp';
+import { loadLlamaModule } from './llamaModule';
 import type { MemoryEstimate, ModelInfo, ModelRole } from '../../../shared/contract/models';
 import { AppError, isAbortError } from '../platform/errors';
 import { inspectGguf } from './ggufInspect';
@@ -52,6 +45,7 @@ export const clampContext = (info: ModelInfo, n: number | undefined): number | u
 
 /** RAM/VRAM needed for the weights plus the KV cache of every sequence at `contextSize`. */
 export async function estimateMemory(llama: Llama, info: ModelInfo, role: ModelRole, contextSize?: number): Promise<MemoryEstimate> {
+  const { GgufInsights, readGgufFileInfo } = await loadLlamaModule();
   const fileInfo = await readGgufFileInfo(info.path, { logWarnings: false }).catch(() => {
     throw new AppError('NOT_FOUND', `Model file not found or unreadable: ${info.path}`);
   });
