@@ -1,6 +1,6 @@
 /**
  * Settings › Import limits (issue 14): the limits an over-limit import names ("— change it in
- * Settings › Library") are editable, in whole MB, and saved in the core on blur.
+ * Settings › Import limits") are editable, in whole MB, and saved in the core on blur.
  * Screenshots at 900×700 and 1920×1080, light and dark, in test-results/screenshots.
  */
 import type { Page } from '@playwright/test';

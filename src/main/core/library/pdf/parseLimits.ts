@@ -23,7 +23,7 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = {
   maxStreamBytes: 256 * 1024 * 1024
 };
 
-const SETTINGS_HINT = 'change it in Settings › Library';
+const SETTINGS_HINT = 'change it in Settings › Import limits';
 
 /** 314572800 → "300 MB"; 1536 → "1.5 KB". */
 export function formatBytes(n: number): string {

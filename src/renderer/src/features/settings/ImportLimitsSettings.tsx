@@ -5,7 +5,7 @@ const MB = 1024 * 1024;
 
 /**
  * Library › Import limits: a file over one fails alone with the limit named ("too large to read
- * safely: 300 MB, limit 200 MB — change it in Settings › Library"); these fields are where.
+ * safely: 300 MB, limit 200 MB — change it in Settings › Import limits"); these fields are where.
  */
 export function ImportLimitsSettings({ library, update }: { library: Settings['library']; update: (patch: SettingsPatch) => void }) {
   return (
