@@ -8,7 +8,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeManualPdf, truncatePdf, writePdf } from '../fixtures/pdf/makePdf';
+import { makeManualPdf, unrecoverablePdf, writePdf } from '../fixtures/pdf/makePdf';
 import { sampleManualSpec, SAMPLE_TITLE } from '../fixtures/pdf/sampleManual';
 import { expect, test } from './fixtures/webHost';
 import { collectPageProblems } from './fixtures/pageProblems';
@@ -49,7 +49,7 @@ test.describe('technician journey', () => {
           ]
         })
       );
-      const damaged = await writePdf(dir, 'damaged-manual.pdf', truncatePdf(await makeManualPdf(sampleManualSpec()), 0.45));
+      const damaged = await writePdf(dir, 'damaged-manual.pdf', unrecoverablePdf(await makeManualPdf(sampleManualSpec()), 0.45));
       await app.goTo('Library');
       // Record every progress bar the queue shows (tiny PDFs import in about a second, too fast to poll).
       await page.evaluate(`

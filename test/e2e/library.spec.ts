@@ -12,7 +12,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect, type WebHostHandle } from './fixtures/webHost';
 import { collectPageProblems } from './fixtures/pageProblems';
 import { AppPage } from './pages/AppPage';
-import { encryptPdf, makeManualPdf, truncatePdf, writePdf } from '../fixtures/pdf/makePdf';
+import { encryptPdf, makeManualPdf, unrecoverablePdf, writePdf } from '../fixtures/pdf/makePdf';
 import { sampleManualSpec, SAMPLE_TITLE } from '../fixtures/pdf/sampleManual';
 
 const OTHER_TITLE = 'Y300 Operator Guide';
@@ -30,7 +30,7 @@ async function makeFixtures(dir: string) {
   return {
     sample: await writePdf(dir, 'e2e-x200-service.pdf', sample),
     other: await writePdf(dir, 'e2e-y300-operator.pdf', other),
-    damaged: await writePdf(dir, 'e2e-damaged.pdf', truncatePdf(sample, 0.5))
+    damaged: await writePdf(dir, 'e2e-damaged.pdf', unrecoverablePdf(sample))
   };
 }
 

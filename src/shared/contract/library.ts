@@ -15,6 +15,15 @@ export const qualityReport = z.object({
   nearEmptyPages: z.array(z.number()).describe('Some text (e.g. running header) but too little to index'),
   failedPages: z.array(z.number()),
   chunkCount: z.number(),
+  partlyReadable: z
+    .object({
+      readablePages: z.array(z.number()),
+      of: z.number().describe('Pages the file has or claims (a truncated file may have lost some)'),
+      repairedWith: z.string().nullable().describe("How the file was repaired first, e.g. 'qpdf'")
+    })
+    .optional()
+    .describe('Some pages could not be read: "partly readable: pages 1–214 of 215"'),
+  warnings: z.array(z.string()).optional().describe('Structure read only in part, e.g. an outline deeper than the cap'),
   ocr: z
     .object({
       pages: z.array(z.number()).describe('Pages whose text comes from OCR'),

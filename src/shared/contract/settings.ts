@@ -34,8 +34,12 @@ export const settingsSchema = z.object({
     .prefault({}),
   library: z
     .object({
-      maxFileBytes: z.number().int().positive().default(512 * 1024 * 1024),
+      // Import limits: a file over one fails alone with the limit named (see parseLimits.ts).
+      maxFileBytes: z.number().int().positive().default(200 * 1024 * 1024),
       maxPages: z.number().int().positive().default(5000),
+      parseMemoryMb: z.number().int().min(64).max(16384).default(1024).describe('heap ceiling of a PDF parse worker'),
+      parseTimeLimitSec: z.number().int().min(1).max(86400).default(600).describe('time budget for reading one file'),
+      maxStreamBytes: z.number().int().positive().default(256 * 1024 * 1024).describe('largest size one compressed PDF stream may expand to'),
       ocrAuto: z.boolean().default(true).describe('OCR scanned pages automatically on import'),
       ocrLanguage: z.string().trim().min(1).max(100).default('eng').describe("Tesseract language code(s), '+'-joined"),
       ocrLangPath: z.string().max(4096).default('').describe("Folder with <lang>.traineddata.gz; '' = the @tesseract.js-data/<lang> package"),

@@ -38,7 +38,7 @@ function deps(parse: PipelineDeps['parse'], ownsImports = true): PipelineDeps {
     inFlight: new Set(),
     parse,
     libraryDir: join(dir, 'library'),
-    limits: () => ({ maxFileBytes: 1e8, maxPages: 5000 }),
+    limits: () => ({ maxFileBytes: 1e8, maxPages: 5000, parseMemoryMb: 1024, parseTimeLimitSec: 600, maxStreamBytes: 256 * 1024 * 1024 }),
     changed: () => {},
     ownsImports: () => ownsImports
   };

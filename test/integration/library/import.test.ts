@@ -46,8 +46,9 @@ describe('library import (real core, temp userData)', () => {
     expect(Object.keys(byName).sort()).toEqual(['empty.pdf', 'notes.pdf', 'scan.pdf', 'truncated.pdf', 'x200.pdf']);
     expect(byName['x200.pdf'].outcome).toMatchObject({ outcome: 'imported', pages: 6 });
     expect(byName['scan.pdf'].outcome).toMatchObject({ outcome: 'needs_ocr', pages: 2 });
-    expect(byName['truncated.pdf'].job).toMatchObject({ status: 'failed', error: { code: 'UNSUPPORTED_FILE' } });
-    expect(byName['truncated.pdf'].job.error!.message).toMatch(/damaged file/);
+    // Cut in half: qpdf (when installed) recovers the pages before the cut (issue 14); pdf.js alone cannot.
+    if (qpdfAvailable()) expect(byName['truncated.pdf'].outcome).toMatchObject({ outcome: 'imported', message: expect.stringMatching(/^partly readable: pages 1–\d of 6/) });
+    else expect(byName['truncated.pdf'].job).toMatchObject({ status: 'failed', error: { code: 'UNSUPPORTED_FILE', message: expect.stringMatching(/damaged file/) } });
     expect(byName['empty.pdf'].job.error).toMatchObject({ code: 'UNSUPPORTED_FILE', message: expect.stringMatching(/empty/) });
     expect(byName['notes.pdf'].job.error).toMatchObject({ code: 'UNSUPPORTED_FILE', message: expect.stringMatching(/not a PDF/) });
     expect(byName['x200.pdf'].job.kind).toBe('library.import');
@@ -55,7 +56,7 @@ describe('library import (real core, temp userData)', () => {
 
     const docs = unwrap(await core.api.library.list());
     const status = Object.fromEntries(docs.map((d) => [d.fileName, d.status]));
-    expect(status).toEqual({ 'x200.pdf': 'ready', 'scan.pdf': 'needs_ocr', 'truncated.pdf': 'failed' });
+    expect(status).toEqual({ 'x200.pdf': 'ready', 'scan.pdf': 'needs_ocr', 'truncated.pdf': qpdfAvailable() ? 'ready' : 'failed' });
     const scan = docs.find((d) => d.fileName === 'scan.pdf')!;
     expect(scan.quality!.imageOnlyPages).toEqual([1, 2]);
     expect(scan.statusDetail).toMatch(/OCR/);
@@ -138,7 +139,7 @@ describe('library import (real core, temp userData)', () => {
     expect(changes.at(-1)).toEqual({ reason: 'updated', docIds: [sampleId] });
 
     const stats = unwrap(await core.api.library.stats());
-    expect(stats).toMatchObject({ documents: 3, byStatus: { ready: 1, needs_ocr: 1, failed: 1 } });
+    expect(stats).toMatchObject({ documents: 3, byStatus: qpdfAvailable() ? { ready: 2, needs_ocr: 1 } : { ready: 1, needs_ocr: 1, failed: 1 } });
     expect(stats.chunks).toBe(await core.index.chunks().countRows());
     expect(stats.libraryBytes).toBeGreaterThan(0);
     const bytes = unwrap(await core.api.library.fileBytes({ docId: sampleId }));

@@ -8,7 +8,7 @@ import type { PdfPage } from '../../../src/main/core/library/pdf/extract';
 import { ParsePool } from '../../../src/main/core/library/pdf/parsePool';
 import { PdfParser } from '../../../src/main/core/library/pdf/pdfParser';
 import { makeManualPdf } from '../../fixtures/pdf/makePdf';
-import { CRASH_MARKER, faultyWorkerTarget, HANG_MARKER, withMarker } from '../../fixtures/pdf/faultyWorker';
+import { CRASH_MARKER, faultyWorkerTarget, HANG_MARKER, OOM_MARKER, withMarker } from '../../fixtures/pdf/faultyWorker';
 
 const manual = (title: string, pages = 3) =>
   makeManualPdf({ title, pages: Array.from({ length: pages }, (_, i) => ({ text: `${title} page ${i + 1}\nCheck the filter.` })) });
@@ -51,5 +51,22 @@ describe('parse workers that crash or hang', () => {
     expect(b).toBe('ok 3');
     // Both workers are usable afterwards.
     expect(await Promise.all([outcome(pool, await manual('X')), outcome(pool, await manual('Y'))])).toEqual(['ok 3', 'ok 3']);
+  }, 120_000);
+
+  it('a worker over its memory ceiling fails that file as too large to read safely; the next file parses on a fresh worker', async () => {
+    const limits = { memoryMb: 96 };
+    const pages: PdfPage[] = [];
+    const oom = pool.parse({ data: withMarker(await manual('Oom'), OOM_MARKER), limits, onMeta: () => {}, onPage: () => {} });
+    await expect(oom).rejects.toMatchObject({ kind: 'over_limit', message: expect.stringMatching(/^too large to read safely: .*memory limit of 96 MB — change it in Settings/) });
+    await pool.parse({ data: await manual('AfterOom'), limits, onMeta: () => {}, onPage: (p) => pages.push(p) });
+    expect(pages.map((p) => p.page)).toEqual([1, 2, 3]);
+  }, 120_000);
+
+  it('a file over its time budget fails with the limit named, however long the idle timeout', async () => {
+    // The hang never ends, so the budget always fires first: no race with the machine's speed.
+    const hang = withMarker(await manual('SlowHang'), HANG_MARKER);
+    const r = pool.parse({ data: hang, limits: { timeBudgetMs: 1000 }, onMeta: () => {}, onPage: () => {} });
+    await expect(r).rejects.toMatchObject({ kind: 'over_limit', message: expect.stringMatching(/^took too long to read: more than 1 s, the limit per file — change it in Settings/) });
+    expect(await outcome(pool, await manual('AfterSlow'))).toBe('ok 3');
   }, 120_000);
 });

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
 import { citationLine, sessionHeaderLines } from './renderText';
 import { localTime, searchOnlyLayout, uncitedNote } from './answerLayout';
 import { turnsOf, type ExportDocument } from './reportModel';
@@ -32,6 +31,8 @@ const toWinAnsi = (t: string) =>
   [...t].map((c) => (c.charCodeAt(0) < 256 || WIN_ANSI_EXTRA.has(c) ? c : '?')).join('');
 
 export async function renderPdf(doc: ExportDocument): Promise<Buffer> {
+  // Loaded on first export: pdfkit is ~10 MB resident that no other command needs.
+  const { default: PDFDocument } = await import('pdfkit');
   const pdf = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 64, left: 56, right: 56 },

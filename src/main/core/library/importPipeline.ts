@@ -12,10 +12,12 @@ import { buildContent } from './buildContent';
 import { detectLanguage } from './language';
 import { docIdFor, looksLikePdf, removeStored, sha256, storeCopy } from './files';
 import type { LibraryRepo } from './libraryRepo';
-import { PdfExtractError, type OutlineNode, type PdfMeta, type PdfPage } from './pdf/extract';
+import { PdfExtractError, type OutlineNode, type PdfPage } from './pdf/extract';
 import type { ParseRequest } from './pdf/pdfParser';
+import { parseDocument, readability, type ParsedDocument, type ParseStepDeps } from './parseStep';
 import { pagesNeedingOcr, runOcr, type OcrMode, type OcrStepDeps } from './ocr/ocrStep';
 import type { OcrSummary } from './quality';
+import { limitMessages } from './pdf/parseLimits';
 
 export interface PipelineDeps {
   repo: LibraryRepo;
@@ -23,8 +25,10 @@ export interface PipelineDeps {
   inFlight: Set<string>;
   /** Parses one PDF off the main thread; pages arrive in page order. */
   parse(req: ParseRequest): Promise<void>;
+  /** Repairs a damaged PDF for a second reading (pdf/repair.ts); absent = no recovery. */
+  repair?: ParseStepDeps['repair'];
   libraryDir: string;
-  limits(): { maxFileBytes: number; maxPages: number };
+  limits(): ImportLimits;
   changed(reason: 'indexed' | 'status' | 'deleted', docIds: string[]): void;
   /**
    * True when this process owns the data folder (see dataDirLock): a row left 'importing' that is
@@ -36,6 +40,15 @@ export interface PipelineDeps {
   ocr?: OcrStepDeps;
   /** OCR mode when the request names none: the "OCR scanned pages automatically" setting. */
   defaultOcrMode?(): OcrMode;
+}
+
+/** The library settings that bound one import (settings › library). */
+export interface ImportLimits {
+  maxFileBytes: number;
+  maxPages: number;
+  parseMemoryMb: number;
+  parseTimeLimitSec: number;
+  maxStreamBytes: number;
 }
 
 export interface ImportRequest {
@@ -65,7 +78,7 @@ export async function runImport(deps: PipelineDeps, req: ImportRequest, ctx: Job
     throw new AppError('NOT_FOUND', `${file}: file not found`);
   }
   if (size === 0) throw new AppError('UNSUPPORTED_FILE', `${file}: empty file (0 bytes)`);
-  if (size > maxFileBytes) throw new AppError('TOO_LARGE', `${file}: ${size} bytes exceeds the limit of ${maxFileBytes}`);
+  if (size > maxFileBytes) throw new AppError('TOO_LARGE', `${file}: ${limitMessages.fileSize(size, maxFileBytes)}`);
   const bytes = new Uint8Array(await readFile(req.path));
   if (!looksLikePdf(bytes)) throw new AppError('UNSUPPORTED_FILE', `${file}: not a PDF (no %PDF- header)`);
 
@@ -148,29 +161,15 @@ async function importBytes(
   }
 
   ctx.progress({ phase: 'parse', done: 0, total: null });
-  let meta: PdfMeta | undefined;
-  const pages: PdfPage[] = [];
+  let parsed: ParsedDocument;
   try {
-    await deps.parse({
-      data: bytes,
-      password: req.password,
-      maxPages: deps.limits().maxPages,
-      signal: ctx.signal,
-      onMeta: (mm) => {
-        meta = mm;
-        ctx.progress({ total: mm.pageCount });
-      },
-      onPage: (p) => {
-        pages.push(p);
-        ctx.progress({ done: pages.length });
-      }
-    });
+    parsed = await parseDocument(deps, file, bytes, req.password, ctx);
   } catch (e) {
     return failParse(deps, e, doc, prior, file);
   }
-  if (!meta) throw new AppError('INTERNAL', `${file}: parser returned no metadata`);
+  const { meta, pages } = parsed;
 
-  const ocr = await ocrPages(deps, req, ctx, { id, bytes }, pages);
+  const ocr = await ocrPages(deps, req, ctx, { id, bytes: parsed.bytes }, pages);
   ctx.progress({ phase: 'chunk', done: pages.length, total: meta.pageCount });
   // Keep a title that came from a successful parse or an admin edit; otherwise use the PDF's own.
   const title = m.title ?? (prior && READY.has(prior.status) ? prior.title : meta.title || doc.title);
@@ -180,6 +179,9 @@ async function importBytes(
   const built = buildContent(final, pages, meta.pageLabels, meta.outline);
   const q = built.quality;
   if (ocr.summary) q.ocr = ocr.summary;
+  const partly = readability(parsed);
+  if (partly && partly.readablePages.length < partly.of) q.partlyReadable = { readablePages: partly.readablePages, of: partly.of, repairedWith: partly.repairedWith };
+  if (meta.warnings?.length) q.warnings = meta.warnings;
   // Scans OCR'd already (blank ones included: "no text found" is an answer) no longer need it,
   // nor do pages OCR could not read (an undecodable image): OCR again would not help; they are
   // reported per page in the quality report and the status detail instead.
@@ -189,6 +191,8 @@ async function importBytes(
   const mostlyScanned = scanned > 0 && (scanned === meta.pageCount || scanned / meta.pageCount >= 0.2 || built.chunks.length === 0);
   final.status = mostlyScanned ? 'needs_ocr' : 'ready';
   final.statusDetail = [
+    partly?.detail ?? '',
+    ...(meta.warnings ?? []),
     ocr.cancelled ? `OCR cancelled after ${recognised.size} of ${recognised.size + (ocr.summary?.pendingPages.length ?? 0)} pages; run OCR to resume` : '',
     scanned ? `${scanned} of ${meta.pageCount} pages are images without a text layer (OCR needed): ${compactPages(unread)}` : '',
     ocr.error ? `OCR failed: ${ocr.error}` : '',
@@ -224,7 +228,7 @@ async function importBytes(
 
 async function failParse(deps: PipelineDeps, e: unknown, doc: DocumentRow, prior: DocumentRow | undefined, file: string): Promise<ImportOutcome> {
   if (isAbortError(e)) return cancelled(deps, doc, prior);
-  if (e instanceof PdfExtractError && e.kind === 'too_many_pages') {
+  if (e instanceof PdfExtractError && (e.kind === 'too_many_pages' || e.kind === 'over_limit')) {
     await dropNew(deps, doc, prior);
     throw new AppError('TOO_LARGE', `${file}: ${e.message}`);
   }

@@ -26,10 +26,11 @@ import type { JobRunner } from '../platform/jobRunner';
 import type { Logger } from '../platform/logger';
 import { chunkSearchFields } from './buildContent';
 import { expandPaths, folderBytes, removeStored } from './files';
-import { runImport, type ImportRequest, type PipelineDeps } from './importPipeline';
+import { runImport, type ImportLimits, type ImportRequest, type PipelineDeps } from './importPipeline';
 import { LibraryRepo } from './libraryRepo';
 import { definedOnly, LIBRARY_JOB_KINDS, OPTIMIZE_JOB_KIND, parseJson, toSummary } from './libraryRows';
 import { PdfParser } from './pdf/pdfParser';
+import { findQpdf, repairPdf } from './pdf/repair';
 import { Slots } from './slots';
 import { ParsePool } from './pdf/parsePool';
 import { resolveLangPath } from './ocr/langData';
@@ -44,7 +45,7 @@ export interface LibraryServiceDeps {
   events: TypedEmitter<EventMap>;
   logger: Logger;
   paths: { library: string; index: string };
-  limits(): { maxFileBytes: number; maxPages: number };
+  limits(): ImportLimits;
   ocr(): { ocrAuto: boolean; ocrLanguage: string; ocrLangPath: string; ocrDpi: number };
   /** False when another live process owns this data folder: its imports are not ours to "recover". */
   recoverInterrupted?: boolean;
@@ -84,6 +85,7 @@ export class LibraryService {
       repo: this.repo,
       inFlight: new Set<string>(),
       parse: (req) => this.parsePool.parse(req),
+      repair: async (bytes) => repairPdf(bytes, await findQpdf()),
       libraryDir: deps.paths.library,
       limits: deps.limits,
       changed: (reason, docIds) => this.emitChanged({ reason, docIds }),

@@ -37,6 +37,10 @@ export interface QualityReport {
   /** Pages pdf.js failed on. */
   failedPages: number[];
   chunkCount: number;
+  /** Present when some pages could not be read (a damaged or truncated file). */
+  partlyReadable?: { readablePages: number[]; of: number; repairedWith: string | null };
+  /** Parts of the structure read only in part (e.g. an outline cut at its depth cap). */
+  warnings?: string[];
   /** Present when OCR ran: which pages were recognised, mean confidence, low-confidence pages. */
   ocr?: OcrSummary;
 }

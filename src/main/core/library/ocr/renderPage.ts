@@ -4,7 +4,7 @@
  * we skip PNG compression (~150 ms a page at 300 dpi); grayscale because tesseract binarises
  * anyway and it is a quarter of the bytes to copy into the WASM heap.
  */
-import { PDFParse } from 'pdf-parse';
+import { loadPdfParse } from '../pdf/loadPdfjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- pdf.js proxies are loosely typed through pdf-parse */
 export interface OpenedPdf {
@@ -19,6 +19,7 @@ const MAX_PIXELS = 40_000_000;
 export async function openPdf(data: Uint8Array): Promise<OpenedPdf> {
   // verbosity 1 (warnings): an image pdf.js can't decode is skipped with only a warning, which the
   // OCR worker turns into a per-page error (see ocrWorker.ts).
+  const { PDFParse } = await loadPdfParse();
   const parser = new PDFParse({ data, verbosity: 1, isEvalSupported: false } as any);
   const doc: any = await (parser as unknown as { load(): Promise<any> }).load();
   return {

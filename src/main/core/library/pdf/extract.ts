@@ -4,6 +4,9 @@
  * report progress and never holds more than the text of the document.
  */
 import type { ImageProbe } from './imageProbe';
+import { loadPdfParse } from './loadPdfjs';
+import { limitMessages } from './parseLimits';
+import { findStreamBomb } from './streamGuard';
 import { joinTextItems, type TextItemLike } from './textJoin';
 
 export interface OutlineNode {
@@ -20,6 +23,8 @@ export interface PdfMeta {
   /** Printed page labels by physical page (index 0 = page 1); null when the PDF has none. */
   pageLabels: string[] | null;
   outline: OutlineNode[];
+  /** What was read only in part (an outline cut at its depth cap); shown in the quality report. */
+  warnings?: string[];
 }
 
 export interface PdfPage {
@@ -31,7 +36,8 @@ export interface PdfPage {
   error?: string;
 }
 
-export type PdfFailureKind = 'needs_password' | 'bad_password' | 'damaged' | 'too_many_pages';
+/** over_limit: a size, memory, time or stream limit (parseLimits.ts) stopped the parse. */
+export type PdfFailureKind = 'needs_password' | 'bad_password' | 'damaged' | 'too_many_pages' | 'over_limit';
 
 export class PdfExtractError extends Error {
   constructor(
@@ -45,6 +51,8 @@ export class PdfExtractError extends Error {
 export interface ExtractOptions {
   password?: string;
   maxPages?: number;
+  /** Refuse a file with a compressed stream expanding past this (see streamGuard.ts). */
+  maxStreamBytes?: number;
   onMeta(meta: PdfMeta): void | Promise<void>;
   onPage(page: PdfPage): void | Promise<void>;
   /** Checked between pages. */
@@ -69,9 +77,12 @@ const IMAGE_OPS = new Set([83, 84, 85, 86, 87, 88, 89]);
 type PdfDoc = any;
 
 export async function extractPdf(data: Uint8Array, opts: ExtractOptions): Promise<void> {
-  // Loaded here, not at the top: pdf.js costs ~0.4 s to import, which every process that merely
-  // reaches this module (the CLI's `docs`, the main process with its parse workers) paid.
-  const { PDFParse } = await import('pdf-parse');
+  // The primary checks; a helper in a shared parse opens the same bytes later.
+  if (opts.maxStreamBytes && !opts.skipMeta) {
+    const bomb = await findStreamBomb(data, opts.maxStreamBytes);
+    if (bomb) throw new PdfExtractError('over_limit', limitMessages.stream(opts.maxStreamBytes));
+  }
+  const { PDFParse } = await loadPdfParse();
   const parser = new PDFParse({ data, password: opts.password, verbosity: 0, isEvalSupported: false, ...opts.imageProbe?.pdfOptions } as any);
   try {
     let doc: PdfDoc;
@@ -85,14 +96,16 @@ export async function extractPdf(data: Uint8Array, opts: ExtractOptions): Promis
     opts.afterLoad?.();
     const pageCount: number = doc.numPages;
     if (opts.maxPages && pageCount > opts.maxPages) {
-      throw new PdfExtractError('too_many_pages', `${pageCount} pages exceeds the limit of ${opts.maxPages}`);
+      throw new PdfExtractError('too_many_pages', limitMessages.pages(pageCount, opts.maxPages));
     }
     if (!opts.skipMeta) {
+      const outline = await safe(() => readOutline(doc), { nodes: [], warning: undefined });
       const meta: PdfMeta = {
         pageCount,
         title: await infoTitle(doc),
         pageLabels: await safe(() => doc.getPageLabels(), null),
-        outline: await safe(() => readOutline(doc), [])
+        outline: outline.nodes,
+        ...(outline.warning ? { warnings: [outline.warning] } : {})
       };
       await opts.onMeta(meta);
     }
@@ -137,23 +150,37 @@ async function infoTitle(doc: PdfDoc): Promise<string> {
   return /^(untitled|none|null)$/i.test(title) ? '' : title;
 }
 
-async function readOutline(doc: PdfDoc): Promise<OutlineNode[]> {
+/** Outline levels kept; deeper entries are dropped with a warning (real manuals stay under ~8). */
+export const MAX_OUTLINE_DEPTH = 32;
+/** Entries read at most: hostile PDFs can have huge or cyclic outlines. */
+const MAX_OUTLINE_ENTRIES = 5000;
+
+/**
+ * Walks the outline with an explicit stack, not recursion: a hostile outline nested thousands deep
+ * overflowed the call stack ("Maximum call stack size exceeded") and failed a readable file.
+ */
+async function readOutline(doc: PdfDoc): Promise<{ nodes: OutlineNode[]; warning?: string }> {
   const outline = (await doc.getOutline()) as any[] | null;
-  if (!outline) return [];
-  let budget = 5000; // hostile PDFs can have huge or cyclic outlines
-  const walk = async (items: any[]): Promise<OutlineNode[]> => {
-    const out: OutlineNode[] = [];
+  if (!outline) return { nodes: [] };
+  const roots: OutlineNode[] = [];
+  const stack: Array<{ items: any[]; into: OutlineNode[]; depth: number }> = [{ items: outline, into: roots, depth: 1 }];
+  let budget = MAX_OUTLINE_ENTRIES;
+  let deepest = 0;
+  while (stack.length && budget > 0) {
+    const { items, into, depth } = stack.pop()!;
     for (const it of items) {
       if (--budget < 0) break;
-      out.push({
-        title: String(it.title ?? '').replace(/\s+/g, ' ').trim(),
-        page: await resolveDest(doc, it.dest),
-        children: Array.isArray(it.items) && it.items.length ? await walk(it.items) : []
-      });
+      const node: OutlineNode = { title: String(it.title ?? '').replace(/\s+/g, ' ').trim(), page: await resolveDest(doc, it.dest), children: [] };
+      into.push(node);
+      if (!Array.isArray(it.items) || !it.items.length) continue;
+      if (depth >= MAX_OUTLINE_DEPTH) deepest = Math.max(deepest, depth + 1);
+      else stack.push({ items: it.items, into: node.children, depth: depth + 1 });
     }
-    return out;
-  };
-  return walk(outline);
+  }
+  const notes: string[] = [];
+  if (deepest) notes.push(`outline nested deeper than ${MAX_OUTLINE_DEPTH} levels; deeper entries were left out`);
+  if (budget < 0) notes.push(`outline has more than ${MAX_OUTLINE_ENTRIES} entries; the rest were left out`);
+  return { nodes: roots, warning: notes.length ? notes.join('; ') : undefined };
 }
 
 async function resolveDest(doc: PdfDoc, dest: unknown): Promise<number | null> {

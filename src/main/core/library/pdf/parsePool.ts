@@ -117,12 +117,13 @@ export class ParsePool {
   private start(job: PoolJob, parser: PdfParser, role: 'primary' | 'helper'): void {
     job.running++;
     this.active.add(job);
-    const { data, password, maxPages } = job.req;
+    const { data, password, maxPages, limits } = job.req;
     parser
       .parse({
         data,
         password,
         maxPages,
+        limits,
         signal: job.stop.signal,
         share: { counter: job.counter, role },
         onPage: job.onPage,

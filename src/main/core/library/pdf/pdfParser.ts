@@ -15,6 +15,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { abortError } from '../../platform/errors';
 import { extractPdf, PdfExtractError, type PdfMeta, type PdfPage } from './extract';
+import { PLAIN_IMPORT_BOOTSTRAP } from './loadPdfjs';
+import { DEFAULT_PARSE_LIMITS, limitMessages, type ParseLimits } from './parseLimits';
 import type { PdfjsPatchStatus } from './pdfjsPatch';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
 
@@ -22,6 +24,8 @@ export interface ParseRequest {
   data: Uint8Array;
   password?: string;
   maxPages?: number;
+  /** Memory, time and stream limits for this file; defaults: DEFAULT_PARSE_LIMITS. */
+  limits?: Partial<ParseLimits>;
   signal?: AbortSignal;
   /** Share the document with other parsers (see WorkerRequest.share); pages then arrive out of order. */
   share?: WorkerRequest['share'];
@@ -43,7 +47,7 @@ export function findWorkerTarget(moduleUrl: string = import.meta.url, entry = 'p
     const src = new URL(`./${entry}.ts`, moduleUrl).href;
     try {
       const api = pathToFileURL(createRequire(moduleUrl).resolve('tsx/esm/api')).href;
-      const boot = `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(src)}, ${JSON.stringify(src)})).catch((e) => { console.error(e); process.exit(1); });`;
+      const boot = `${PLAIN_IMPORT_BOOTSTRAP} import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(src)}, ${JSON.stringify(src)})).catch((e) => { console.error(e); process.exit(1); });`;
       return { url: boot, eval: true };
     } catch {
       return null;
@@ -64,12 +68,16 @@ export interface PdfParserOptions {
    * of a pathological page; healthy pages take well under a second.
    */
   idleTimeoutMs?: number;
+  /** Defaults under each request's own limits. */
+  limits?: Partial<ParseLimits>;
 }
 
 export const DEFAULT_PARSE_IDLE_TIMEOUT_MS = 120_000;
 
 export class PdfParser {
   private worker?: Worker;
+  /** The heap ceiling the current worker was started with; another one needs a new worker. */
+  private workerMemoryMb?: number;
   private ready?: Promise<Worker>;
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
@@ -108,8 +116,10 @@ export class PdfParser {
     if (req.signal?.aborted) throw abortError();
     if (!this.inProcess) {
       let worker: Worker | undefined;
+      const memoryMb = this.limitsOf(req).memoryMb;
+      if (this.worker && this.workerMemoryMb !== memoryMb) this.kill(this.worker);
       try {
-        worker = await this.getWorker();
+        worker = await this.getWorker(memoryMb);
       } catch (e) {
         this.inProcess = true;
         this.onWarn('pdf worker failed to start; parsing in-process', { error: String(e) });
@@ -120,6 +130,7 @@ export class PdfParser {
     await extractPdf(req.data, {
       password: req.password,
       maxPages: req.maxPages,
+      maxStreamBytes: this.limitsOf(req).maxStreamBytes,
       claimPage: counter ? () => Atomics.add(counter, 0, 1) : undefined,
       skipMeta: req.share?.role === 'helper',
       onMeta: req.onMeta,
@@ -129,12 +140,18 @@ export class PdfParser {
     if (req.signal?.aborted) throw abortError();
   }
 
-  private getWorker(): Promise<Worker> {
+  private limitsOf(req: ParseRequest): ParseLimits {
+    return { ...DEFAULT_PARSE_LIMITS, ...this.options.limits, ...req.limits };
+  }
+
+  private getWorker(memoryMb: number): Promise<Worker> {
     if (this.disposed) return Promise.reject(new Error('PdfParser disposed'));
     if (this.ready) return this.ready;
     const t = this.target!;
     const ready: Promise<Worker> = new Promise<Worker>((resolve, reject) => {
-      const w = new Worker(t.url, { eval: t.eval });
+      // The heap ceiling makes a runaway parse kill its own thread (ERR_WORKER_OUT_OF_MEMORY), not the process.
+      const w = new Worker(t.url, { eval: t.eval, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+      this.workerMemoryMb = memoryMb;
       w.unref(); // an idle parser must not keep a CLI process alive
       const onReady = (m: WorkerReply) => {
         if (m.type !== 'ready') return;
@@ -180,6 +197,15 @@ export class PdfParser {
       let settled = false;
       const idleMs = this.options.idleTimeoutMs ?? DEFAULT_PARSE_IDLE_TIMEOUT_MS;
       let idle: NodeJS.Timeout | undefined;
+      const limits = this.limitsOf(req);
+      // The whole file's budget; the idle timer below catches a stuck page sooner.
+      const budget = setTimeout(() => {
+        if (settled) return;
+        cleanup();
+        this.kill(worker);
+        this.onWarn('pdf worker over its time budget; terminated', { timeBudgetMs: limits.timeBudgetMs });
+        reject(new PdfExtractError('over_limit', limitMessages.time(limits.timeBudgetMs)));
+      }, limits.timeBudgetMs);
       const armIdle = () => {
         clearTimeout(idle);
         idle = setTimeout(() => {
@@ -193,6 +219,7 @@ export class PdfParser {
       const cleanup = () => {
         settled = true;
         clearTimeout(idle);
+        clearTimeout(budget);
         worker.off('message', onMsg);
         worker.off('error', onError);
         worker.off('exit', onExit);
@@ -221,7 +248,10 @@ export class PdfParser {
       const onError = (e: Error) => {
         cleanup();
         this.kill(worker);
-        reject(new PdfExtractError('damaged', `damaged file: parser crashed (${e.message})`));
+        if ((e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          this.onWarn('pdf worker hit its memory limit; terminated', { memoryMb: limits.memoryMb });
+          reject(new PdfExtractError('over_limit', limitMessages.memory(limits.memoryMb)));
+        } else reject(new PdfExtractError('damaged', `damaged file: parser crashed (${e.message})`));
       };
       const onExit = () => {
         if (settled) return;
@@ -241,7 +271,7 @@ export class PdfParser {
       worker.on('exit', onExit);
       req.signal?.addEventListener('abort', onAbort, { once: true });
       const copy = new Uint8Array(req.data); // transfer a private copy; the caller keeps its bytes
-      const msg: WorkerRequest = { id, data: copy.buffer, password: req.password, maxPages: req.maxPages, share: req.share };
+      const msg: WorkerRequest = { id, data: copy.buffer, password: req.password, maxPages: req.maxPages, maxStreamBytes: limits.maxStreamBytes, share: req.share };
       worker.postMessage(msg, [copy.buffer]);
       armIdle();
     });

@@ -24,6 +24,7 @@ port.on('message', (req: WorkerRequest) => {
   extractPdf(new Uint8Array(req.data), {
     password: req.password,
     maxPages: req.maxPages,
+    maxStreamBytes: req.maxStreamBytes,
     claimPage: counter ? () => Atomics.add(counter, 0, 1) : undefined,
     skipMeta: req.share?.role === 'helper',
     imageProbe,

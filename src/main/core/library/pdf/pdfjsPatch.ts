@@ -18,6 +18,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { plainImport } from './loadPdfjs';
 
 export interface SourcePatch {
   name: string;
@@ -75,7 +76,7 @@ export async function installPatchedPdfjsWorker(moduleUrl: string = import.meta.
     // The source-map comment would point relative to a data: URL, i.e. nowhere.
     const source = result.source.replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '\n');
     const url = `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`;
-    const mod = (await import(/* @vite-ignore */ url)) as { WorkerMessageHandler?: unknown };
+    const mod = await plainImport<{ WorkerMessageHandler?: unknown }>(url);
     if (!mod.WorkerMessageHandler) return { patched: false, reason: 'patched module has no WorkerMessageHandler' };
     g.pdfjsWorker = { WorkerMessageHandler: mod.WorkerMessageHandler };
     return { patched: true };

@@ -7,6 +7,7 @@ export interface WorkerRequest {
   data: ArrayBuffer;
   password?: string;
   maxPages?: number;
+  maxStreamBytes?: number;
   /**
    * Shared parse: workers claim pages with Atomics.add on this Int32 counter (next page, 1-based),
    * so a long manual is split between them page by page. A helper skips the metadata.

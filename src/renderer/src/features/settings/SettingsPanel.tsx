@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useAppStores } from '../../lib/appContext';
 import { NumberField } from './NumberField';
+import { ImportLimitsSettings } from './ImportLimitsSettings';
 import { OcrSettings } from './OcrSettings';
 import { ThemePicker } from './ThemePicker';
 import { BackupSection } from '../backup/BackupSection';
@@ -91,6 +92,7 @@ export function SettingsPanel() {
         </div>
       </section>
       <OcrSettings library={settings.library} update={(patch) => void update(patch)} />
+      <ImportLimitsSettings library={settings.library} update={(patch) => void update(patch)} />
 
       <BackupSection />
     </div>
