@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket, WebSocketServer } from 'ws';
 import type { Core } from '../core/createCore';
+import type { Seat } from '../core/access/accessService';
 import type { Result } from '../../shared/result';
 
 /**
@@ -75,6 +76,8 @@ class Connection {
   queuedBytes = 0;
   inFlight = 0;
   closed = false;
+  /** Who this socket is signed in as (see WebSeats): every call runs as this seat. */
+  seat: Seat | undefined;
 
   constructor(
     readonly ws: WebSocket,
@@ -150,7 +153,18 @@ class Connection {
  * Each socket runs at most `maxInFlight` calls at once (in order), with backpressure on reading
  * and sending (see WsLimits).
  */
-export function bridgeCore(wss: WebSocketServer, core: Pick<Core, 'call' | 'events' | 'logger'>, limits: WsLimits = DEFAULT_WS_LIMITS): CoreBridge {
+/** One sign-in seat per socket (roles): opened on connect, released on close; filters session events. */
+export interface WebSeats {
+  open(req: IncomingMessage | undefined): Seat;
+  close(seat: Seat): void;
+  sees(seat: Seat, event: string, payload: unknown): boolean;
+}
+
+export function bridgeCore(
+  wss: WebSocketServer,
+  core: Pick<Core, 'call' | 'events' | 'logger'> & { seats?: WebSeats },
+  limits: WsLimits = DEFAULT_WS_LIMITS
+): CoreBridge {
   const connections = new Set<Connection>();
   let busyAnswers = 0;
   let dropped = 0;
@@ -164,8 +178,12 @@ export function bridgeCore(wss: WebSocketServer, core: Pick<Core, 'call' | 'even
         dropped++;
         core.logger.warn('websocket dropped', { reason });
       },
-      () => connections.delete(conn)
+      () => {
+        connections.delete(conn);
+        if (conn.seat) core.seats?.close(conn.seat);
+      }
     );
+    conn.seat = core.seats?.open(req);
     connections.add(conn);
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (!conn.closed) receive(conn, data, isBinary);
@@ -203,7 +221,7 @@ export function bridgeCore(wss: WebSocketServer, core: Pick<Core, 'call' | 'even
   }
 
   async function runCall(conn: Connection, call: Call): Promise<void> {
-    const result = await core.call(call.method, call.input);
+    const result = await core.call(call.method, call.input, conn.seat);
     reply(conn, call.id, result);
   }
 
@@ -221,7 +239,7 @@ export function bridgeCore(wss: WebSocketServer, core: Pick<Core, 'call' | 'even
   const stopEvents = core.events.onAny((event, payload) => {
     if (connections.size === 0) return;
     const text = JSON.stringify({ event, payload });
-    for (const conn of connections) conn.send(text);
+    for (const conn of connections) if (!conn.seat || !core.seats || core.seats.sees(conn.seat, event, payload)) conn.send(text);
   });
 
   return {

@@ -156,6 +156,7 @@ export class SessionStore {
         serialNumber: fields.serialNumber ?? '',
         technician: fields.technician ?? '',
         pinned: fields.pinned ?? false,
+        ownerId: fields.ownerId ?? '',
         createdAt: at
       }
     };
