@@ -54,8 +54,13 @@ export const accessMethods = {
   status: method(noInput, accessStatus, 'Who this caller is signed in as, and the profiles to pick from.'),
   signIn: method(
     z.object({ profileId: idString, secret: z.string().max(128).default('') }).strict(),
-    accessStatus,
+    accessStatus.extend({ resumeToken: z.string() }),
     'Sign in as a profile: admins with their PIN, technicians by name or with their code (setting).'
+  ),
+  resume: method(
+    z.object({ token: z.string().min(1).max(200) }).strict(),
+    accessStatus,
+    'Sign a reconnected socket back in with the token signIn returned (kept by the page, 12 h, void after sign-out).'
   ),
   signOut: method(noInput, accessStatus, 'Sign this caller out.'),
   unlock: method(z.object({ pin: z.string().max(128) }).strict(), accessStatus, 'Re-enter the admin PIN after the lock expired.'),

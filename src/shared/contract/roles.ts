@@ -76,6 +76,7 @@ export const methodRoles = {
   'pack.import': 'admin',
   'access.status': 'public',
   'access.signIn': 'public',
+  'access.resume': 'public',
   'access.signOut': 'public',
   // Unlock checks the PIN of the signed-in admin profile itself.
   'access.unlock': 'technician',

@@ -149,6 +149,20 @@ describe('roles over the WebSocket', () => {
     expect(csv.text).toContain('escalations.resolve');
   });
 
+  it('a reconnected page signs its new socket back in with the resume token; after sign-out the token is void', async () => {
+    const first = connect();
+    const { resumeToken } = unwrap(await first.access.signIn({ profileId: techId }));
+    const second = connect();
+    expect(unwrap(await second.access.resume({ token: resumeToken })).me).toMatchObject({ name: 'Ana', role: 'technician' });
+    expect((await second.sessions.list()).ok).toBe(true);
+    unwrap(await second.access.signOut());
+    const third = connect();
+    const r = await third.access.resume({ token: resumeToken });
+    expect(r.ok ? 'ok' : r.error.code).toBe('UNAUTHORIZED');
+    const guess = await third.access.resume({ token: 'x'.repeat(32) });
+    expect(guess.ok ? 'ok' : guess.error.code).toBe('UNAUTHORIZED');
+  });
+
   it('per-device ask limit over the socket: a clear "slow down" error', async () => {
     const tech = connect();
     unwrap(await tech.access.signIn({ profileId: techId }));

@@ -7,6 +7,7 @@ type AccessHandlers = Pick<
   Handlers,
   | 'access.status'
   | 'access.signIn'
+  | 'access.resume'
   | 'access.signOut'
   | 'access.unlock'
   | 'access.lock'
@@ -23,6 +24,7 @@ export function accessHandlers(access: AccessService, audit: AuditLog): AccessHa
   return {
     'access.status': async (_i, ctx) => access.status(access.seat(ctx.seatId)),
     'access.signIn': ({ profileId, secret }, ctx) => access.signIn(access.seat(ctx.seatId), profileId, secret),
+    'access.resume': async ({ token }, ctx) => access.resume(access.seat(ctx.seatId), token),
     'access.signOut': async (_i, ctx) => access.signOut(access.seat(ctx.seatId)),
     'access.unlock': ({ pin }, ctx) => access.unlock(access.seat(ctx.seatId), pin),
     'access.lock': async (_i, ctx) => access.lock(access.seat(ctx.seatId)),

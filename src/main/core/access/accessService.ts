@@ -7,6 +7,7 @@ import { AppError } from '../platform/errors';
 import type { Logger } from '../platform/logger';
 import type { AccessStore, StoredProfile } from './accessStore';
 import { afterFailure, RateBucket, waitText } from './attempts';
+import { ResumeTokens } from './resumeTokens';
 import { hashSecret, verifySecret } from './secretHash';
 
 /**
@@ -44,11 +45,13 @@ export interface AccessDeps {
 export class AccessService {
   private readonly seats = new Map<string, Seat>();
   private readonly buckets = new Map<string, RateBucket>();
+  private readonly resumes: ResumeTokens<Seat>;
   readonly localSeat: Seat;
   private readonly now: () => number;
 
   constructor(private readonly deps: AccessDeps) {
     this.now = deps.now ?? Date.now;
+    this.resumes = new ResumeTokens(this.now);
     this.localSeat = this.newSeat('local');
   }
 
@@ -133,7 +136,7 @@ export class AccessService {
     };
   }
 
-  async signIn(seat: Seat, profileId: string, secret: string): Promise<AccessStatus> {
+  async signIn(seat: Seat, profileId: string, secret: string): Promise<AccessStatus & { resumeToken: string }> {
     const p = this.deps.store.get().profiles.find((x) => x.id === profileId);
     // A made-up or stale profile id gets the same answer as a wrong PIN.
     if (!p) throw new AppError('UNAUTHORIZED', 'Sign-in refused: wrong profile, PIN or code.');
@@ -142,6 +145,15 @@ export class AccessService {
     if (needsSecret) await this.checkSecret(p, hash, secret);
     seat.profileId = p.id;
     seat.unlockedUntil = p.role === 'admin' ? this.now() + this.unlockMs() : 0;
+    return { ...this.status(seat), resumeToken: this.resumes.issue(seat) };
+  }
+
+  /** A web page that lost its socket signs the new one in again, with the admin lock as it was. */
+  resume(seat: Seat, token: string): AccessStatus {
+    const old = this.resumes.take(token, seat);
+    if (!old?.profileId || !this.deps.store.get().profiles.some((x) => x.id === old.profileId)) throw new AppError('UNAUTHORIZED', 'Please sign in again.');
+    seat.profileId = old.profileId;
+    seat.unlockedUntil = old.unlockedUntil;
     return this.status(seat);
   }
 
@@ -162,6 +174,7 @@ export class AccessService {
   }
 
   signOut(seat: Seat): AccessStatus {
+    this.resumes.drop(seat);
     seat.profileId = undefined;
     seat.unlockedUntil = 0;
     return this.status(seat);
