@@ -8,6 +8,8 @@ import { createViewerStore } from './features/viewer/viewerStore';
 import { createSettingsStore } from './features/settings/settingsStore';
 import { createStatusStore } from './features/status/statusStore';
 import { createBackupStore } from './features/backup/backupStore';
+import { createAccessStore } from './features/access/accessStore';
+import { createEscalationsStore } from './features/escalations/escalationsStore';
 
 /**
  * Every feature store, created ONCE at startup from the one api (main.tsx). Each feature owns a
@@ -25,7 +27,9 @@ export function createAppStores(api: Api) {
     chat: createChatStore(api),
     sessions: createSessionsStore(api),
     viewer: createViewerStore(api),
-    backup: createBackupStore(api)
+    backup: createBackupStore(api),
+    access: createAccessStore(api, typeof sessionStorage === 'undefined' ? undefined : sessionStorage),
+    escalations: createEscalationsStore(api)
   };
 }
 

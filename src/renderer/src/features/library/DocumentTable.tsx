@@ -27,12 +27,14 @@ export const STATUS_BADGE: Record<string, { tone: BadgeTone; label: string }> = 
 };
 
 export interface DocumentTableProps {
+  /** Edit, delete, unlock and OCR are admin actions: hidden otherwise. */
+  admin?: boolean;
   onEdit: (doc: DocumentSummary) => void;
   onDelete: (doc: DocumentSummary) => void;
   onUnlock: (doc: DocumentSummary) => void;
 }
 
-export function DocumentTable({ onEdit, onDelete, onUnlock }: DocumentTableProps) {
+export function DocumentTable({ admin = true, onEdit, onDelete, onUnlock }: DocumentTableProps) {
   const { library } = useAppStores();
   const docs = useStore(library, (s) => s.documents);
   const filter = useStore(library, (s) => s.filter);
@@ -96,7 +98,7 @@ export function DocumentTable({ onEdit, onDelete, onUnlock }: DocumentTableProps
                 </div>
               </td>
               <td>
-                <div className="row-actions">
+                <div className="row-actions" hidden={!admin}>
                   {d.status === 'needs_ocr' && <RunOcrButton doc={d} />}
                   {d.status === 'needs_password' && (
                     <Button size="small" variant="primary" onClick={() => onUnlock(d)} aria-label={`Unlock ${d.title}`}>

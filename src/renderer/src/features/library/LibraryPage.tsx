@@ -15,12 +15,15 @@ import { PasswordDialog } from './PasswordDialog';
 import { SemanticSearchHint } from '../models/SemanticSearchHint';
 import { TestSearch } from './TestSearch';
 import { PackSection } from '../backup/PackSection';
+import { selectIsAdmin } from '../access/accessStore';
 
 type DialogState = { kind: 'edit'; doc: DocumentSummary } | { kind: 'delete'; doc: DocumentSummary } | { kind: 'unlock'; docId: string; file: string } | null;
 
 /** Library admin: import manuals, watch the queue, curate metadata, and test what search finds. */
 export function LibraryPage() {
-  const { library } = useAppStores();
+  const { library, access } = useAppStores();
+  // Technicians (and an admin with the lock closed) see the manuals and test search, not the admin actions.
+  const isAdmin = useStore(access, selectIsAdmin);
   const loaded = useStore(library, (s) => s.loaded);
   const count = useStore(library, (s) => s.documents.length);
   const error = useStore(library, (s) => s.error);
@@ -51,7 +54,7 @@ export function LibraryPage() {
         {loaded && <span className="muted">{count === 1 ? '1 manual' : `${count} manuals`}</span>}
       </div>
       {error && <ErrorBanner title="Library action failed" error={error} onDismiss={clearError} />}
-      <ImportPanel />
+      {isAdmin && <ImportPanel />}
       {skipped.length > 0 && (
         <Banner kind="warning">
           <strong>Skipped {skipped.length === 1 ? '1 file' : `${skipped.length} files`}:</strong>
@@ -67,7 +70,7 @@ export function LibraryPage() {
           </button>
         </Banner>
       )}
-      <ImportQueue onUnlock={(docId, file) => void unlockFile(docId, file)} />
+      {isAdmin && <ImportQueue onUnlock={(docId, file) => void unlockFile(docId, file)} />}
 
       <section className="section" aria-labelledby="docs-h">
         <div className="section-header">
@@ -84,6 +87,7 @@ export function LibraryPage() {
           <>
             <DocumentFilters />
             <DocumentTable
+              admin={isAdmin}
               onEdit={(doc) => setDialog({ kind: 'edit', doc })}
               onDelete={(doc) => setDialog({ kind: 'delete', doc })}
               onUnlock={(doc) => setDialog({ kind: 'unlock', docId: doc.id, file: doc.fileName })}
@@ -93,7 +97,7 @@ export function LibraryPage() {
       </section>
 
       {count > 0 && <SemanticSearchHint />}
-      <PackSection />
+      {isAdmin && <PackSection />}
 
       {count > 0 && <TestSearch />}
 
