@@ -53,8 +53,11 @@ export function AccountBox() {
         </span>
       )}
       {!status.openMode && (
-        <button type="button" className="link-button nav-label" onClick={() => void signOut()}>
-          Sign out
+        <button type="button" className="link-button" onClick={() => void signOut()} title={`Sign out ${me.name}`}>
+          <span className="nav-label">Sign out</span>
+          <span className="rail-only" aria-hidden="true">
+            ⎋
+          </span>
         </button>
       )}
     </div>

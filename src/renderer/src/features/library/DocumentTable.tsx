@@ -98,20 +98,22 @@ export function DocumentTable({ admin = true, onEdit, onDelete, onUnlock }: Docu
                 </div>
               </td>
               <td>
-                <div className="row-actions" hidden={!admin}>
-                  {d.status === 'needs_ocr' && <RunOcrButton doc={d} />}
-                  {d.status === 'needs_password' && (
-                    <Button size="small" variant="primary" onClick={() => onUnlock(d)} aria-label={`Unlock ${d.title}`}>
-                      Unlock
+                {admin && (
+                  <div className="row-actions">
+                    {d.status === 'needs_ocr' && <RunOcrButton doc={d} />}
+                    {d.status === 'needs_password' && (
+                      <Button size="small" variant="primary" onClick={() => onUnlock(d)} aria-label={`Unlock ${d.title}`}>
+                        Unlock
+                      </Button>
+                    )}
+                    <Button size="small" onClick={() => onEdit(d)} aria-label={`Edit ${d.title}`}>
+                      Edit
                     </Button>
-                  )}
-                  <Button size="small" onClick={() => onEdit(d)} aria-label={`Edit ${d.title}`}>
-                    Edit
-                  </Button>
-                  <Button size="small" variant="ghost" onClick={() => onDelete(d)} aria-label={`Delete ${d.title}`}>
-                    Delete
-                  </Button>
-                </div>
+                    <Button size="small" variant="ghost" onClick={() => onDelete(d)} aria-label={`Delete ${d.title}`}>
+                      Delete
+                    </Button>
+                  </div>
+                )}
               </td>
             </tr>
           ))}

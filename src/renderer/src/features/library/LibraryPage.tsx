@@ -96,7 +96,7 @@ export function LibraryPage() {
         )}
       </section>
 
-      {count > 0 && <SemanticSearchHint />}
+      {count > 0 && isAdmin && <SemanticSearchHint />}
       {isAdmin && <PackSection />}
 
       {count > 0 && <TestSearch />}
