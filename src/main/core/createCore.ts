@@ -42,6 +42,10 @@ import { accessHandlers } from './access/accessHandlers';
 import { AuditLog } from './audit/auditLog';
 import { EscalationService } from './escalations/escalationService';
 import { escalationHandlers } from './escalations/escalationHandlers';
+import { ActionService } from './actions/actionService';
+import { actionHandlers } from './actions/actionHandlers';
+import { auditTarget } from './audit/auditLog';
+import { recordAudit } from './access/accessGate';
 
 /** One component's health, or several (models reports the chat and embedding slots). */
 export type HealthCheck = () => ComponentHealth | ComponentHealth[] | Promise<ComponentHealth | ComponentHealth[]>;
@@ -330,6 +334,12 @@ function handlerTable(core: Core): Handlers {
     ...exportHandlers(core.exporter, (id) => core.sessions.ownerOf(id)),
     ...accessHandlers(core.access, core.audit),
     ...escalationHandlers(core.escalations),
+    ...actionHandlers(
+      new ActionService({
+        handlers: () => core.handlers,
+        audit: (ctx, action, target, result) => recordAudit(core.audit, ctx, action, auditTarget(target), result)
+      })
+    ),
     ...modelsHandlers(core.models),
     ...backupHandlers(core.backup, core.packs)
   } satisfies Handlers;

@@ -22,6 +22,7 @@ import { modelsEvents, modelsMethods } from './models';
 import { backupMethods, packMethods } from './backup';
 import { accessMethods, auditMethods } from './access';
 import { escalationsEvents, escalationsMethods } from './escalations';
+import { actionsMethods } from './actions';
 
 export const contract = {
   app: appMethods,
@@ -38,7 +39,8 @@ export const contract = {
   pack: packMethods,
   access: accessMethods,
   audit: auditMethods,
-  escalations: escalationsMethods
+  escalations: escalationsMethods,
+  actions: actionsMethods
 } satisfies Record<string, Record<string, MethodDef>>;
 
 export const events = {

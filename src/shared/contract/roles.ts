@@ -92,7 +92,12 @@ export const methodRoles = {
   'escalations.list': 'technician',
   'escalations.counts': 'technician',
   'escalations.acknowledge': 'admin',
-  'escalations.resolve': 'admin'
+  'escalations.resolve': 'admin',
+  // Each action declares its own role too (actions/actionCatalog.ts), checked when it is proposed and confirmed.
+  'actions.list': 'technician',
+  'actions.propose': 'technician',
+  'actions.confirm': 'technician',
+  'actions.cancel': 'technician'
 } as const satisfies Record<MethodName, Requirement>;
 
 /** The declared requirement, or undefined for a name that is not a method (the dispatcher refuses it). */
