@@ -10,6 +10,9 @@ import { createStatusStore } from './features/status/statusStore';
 import { createBackupStore } from './features/backup/backupStore';
 import { createAccessStore } from './features/access/accessStore';
 import { createEscalationsStore } from './features/escalations/escalationsStore';
+import { createActionsStore } from './features/actions/actionsStore';
+import { toast } from './components/Toast';
+import { navigate } from './lib/router';
 
 /**
  * Every feature store, created ONCE at startup from the one api (main.tsx). Each feature owns a
@@ -29,7 +32,11 @@ export function createAppStores(api: Api) {
     viewer: createViewerStore(api),
     backup: createBackupStore(api),
     access: createAccessStore(api, typeof sessionStorage === 'undefined' ? undefined : sessionStorage),
-    escalations: createEscalationsStore(api)
+    escalations: createEscalationsStore(api),
+    actions: createActionsStore(api, {
+      notify: (message, kind) => void toast(message, kind),
+      openPage: (docId, page) => navigate('viewer', [], { doc: docId, page })
+    })
   };
 }
 
