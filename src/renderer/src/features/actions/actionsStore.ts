@@ -62,8 +62,9 @@ export function createActionsStore(api: Api, ui: ActionsUi): ActionsStore {
         set({ busy: true });
         const r = await api.actions.confirm({ proposalId: p.proposalId });
         set({ busy: false });
-        if (r.ok) settle(r.value);
-        else (set({ pending: null }), ui.notify(r.error.message, 'error'));
+        if (r.ok) return settle(r.value);
+        set({ pending: null });
+        ui.notify(r.error.message, 'error');
       },
       async cancel() {
         const p = get().pending;
