@@ -212,7 +212,7 @@ export class AccessService {
       p.role = role;
       if (pinHash) p.pinHash = pinHash;
       if (codeHash) p.codeHash = codeHash;
-      if (pinHash) delete d.attempts[p.id];
+      if (pinHash || codeHash) delete d.attempts[p.id];
       assertAdminLeft(d.profiles);
     });
     return view(this.find(input.id));
