@@ -61,8 +61,7 @@ export class SessionService {
 
   /** The owner's profile id ('' for sessions from before profiles); undefined when there is no such session. */
   ownerOf(id: string): string | undefined {
-    const s = this.store.summaries().find((x) => x.id === id);
-    return s ? (s.ownerId ?? '') : undefined;
+    return this.store.ownerOf(id);
   }
 
   async get(id: string): Promise<SessionDetail> {

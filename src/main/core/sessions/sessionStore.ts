@@ -116,6 +116,12 @@ export class SessionStore {
     return this.index.has(id);
   }
 
+  /** The owner's profile id without copying anything (checked for every streamed event per socket). */
+  ownerOf(id: string): string | undefined {
+    const e = this.index.get(id);
+    return e ? (e.summary.ownerId ?? '') : undefined;
+  }
+
   summaries(): SessionSummary[] {
     return [...this.index.values()].map((e) => structuredClone(e.summary));
   }
