@@ -27,6 +27,8 @@ export interface CoreConfig {
    * The app and web host want this; a one-shot CLI command that never uses a model does not.
    */
   restoreModels?: boolean;
+  /** Questions per minute one web-host device may ask (default 20; 0 = no limit). */
+  asksPerMinute?: number;
 }
 
 /** Every folder Benchmate writes to, derived from the one userData folder. */

@@ -35,6 +35,17 @@ import { BackupService } from './backup/backupService';
 import { PackService } from './backup/packService';
 import { backupHandlers } from './backup/backupHandlers';
 import { applyPendingRestore } from './backup/restore';
+import { AccessStore } from './access/accessStore';
+import { AccessService, type Seat } from './access/accessService';
+import { gateFor } from './access/accessGate';
+import { accessHandlers } from './access/accessHandlers';
+import { AuditLog } from './audit/auditLog';
+import { EscalationService } from './escalations/escalationService';
+import { escalationHandlers } from './escalations/escalationHandlers';
+import { ActionService } from './actions/actionService';
+import { actionHandlers } from './actions/actionHandlers';
+import { auditTarget } from './audit/auditLog';
+import { recordAudit } from './access/accessGate';
 
 /** One component's health, or several (models reports the chat and embedding slots). */
 export type HealthCheck = () => ComponentHealth | ComponentHealth[] | Promise<ComponentHealth | ComponentHealth[]>;
@@ -63,6 +74,11 @@ export interface Core {
   /** Backups of the data folder (+ schedule) and knowledge packs. */
   readonly backup: BackupService;
   readonly packs: PackService;
+  /** Profiles, sign-in seats and the admin lock (roles.ts says what each method needs). */
+  readonly access: AccessService;
+  /** Append-only log of admin actions and confirmed assistant actions. */
+  readonly audit: AuditLog;
+  readonly escalations: EscalationService;
   readonly handlers: Handlers;
   /**
    * The typed client the renderer uses (`core.api.library.list()`), over the in-process
@@ -70,8 +86,11 @@ export interface Core {
    * tests call the core through it.
    */
   readonly api: Api;
-  /** Validated call by wire name, for transports that receive untyped names (IPC, WebSocket). */
-  call(method: string, input?: unknown): ReturnType<typeof dispatch>;
+  /**
+   * Validated call by wire name, for transports that receive untyped names (IPC, WebSocket), made
+   * as `seat` (one per window or socket, from `access.newSeat`); without one, as the local admin.
+   */
+  call(method: string, input?: unknown, seat?: Seat): ReturnType<typeof dispatch>;
   health(): Promise<AppHealth>;
   dispose(): Promise<void>;
 }
@@ -104,11 +123,13 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       if (!handlers) throw new Error('core is still starting');
       return handlers;
     },
+    // The in-process client (CLI, benches, tests) is the local admin: see AccessService.
     api: createApiClient(
-      (method, input) => dispatch(core.handlers, method, input, logger),
+      (method, input) => dispatch(core.handlers, method, input, logger, gateFor(services.access, services.audit, services.access.localSeat)),
       (event, listener) => platform.events.on(event, listener)
     ),
-    call: (method: string, input?: unknown) => dispatch(core.handlers, method, input, logger),
+    call: (method: string, input?: unknown, seat?: Seat) =>
+      dispatch(core.handlers, method, input, logger, gateFor(services.access, services.audit, seat ?? services.access.localSeat)),
     health: () => overallHealth(checks),
     async dispose() {
       await platform.jobs.dispose();
@@ -131,7 +152,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 }
 
 type Platform = Pick<Core, 'logger' | 'events' | 'jobs' | 'settings'>;
-type Services = Pick<Core, 'index' | 'library' | 'search' | 'answer' | 'sessions' | 'chat' | 'exporter' | 'models' | 'backup' | 'packs'> & {
+type Services = Pick<
+  Core,
+  'index' | 'library' | 'search' | 'answer' | 'sessions' | 'chat' | 'exporter' | 'models' | 'backup' | 'packs' | 'access' | 'audit' | 'escalations'
+> & {
   /** Disposed in reverse order of creation. */
   disposables: Array<{ dispose(): unknown }>;
 };
@@ -168,6 +192,13 @@ async function createServices(config: CoreConfig, { logger, events, jobs, settin
   disposables.push(library);
   const sessionStore = new SessionStore(p.sessions, logger.child('sessions'));
   await sessionStore.open();
+  const accessStore = new AccessStore(join(p.userData, 'access.json'), logger.child('access'));
+  await accessStore.open();
+  const access = new AccessService({ store: accessStore, logger: logger.child('access'), asksPerMinute: config.asksPerMinute ?? 20 });
+  const audit = new AuditLog(join(p.userData, 'audit.jsonl'), logger.child('audit'));
+  const escalations = new EscalationService({ path: join(p.userData, 'escalations.json'), session: (id) => sessionStore.get(id), events });
+  await escalations.open();
+  disposables.push(accessStore, audit, escalations);
   const models = await ModelManager.create({ modelsDir: p.models, threads: config.threads, settings, jobs, events, logger: logger.child('models'), store: index });
   disposables.push(models);
   const search = new SearchService({
@@ -204,6 +235,7 @@ async function createServices(config: CoreConfig, { logger, events, jobs, settin
   });
   const exporter = new ExportService({
     getSession: (id) => sessionStore.get(id),
+    escalations: (ids) => escalations.forSessions(ids),
     allSessions: () => sessions.allStates(),
     defaultDir: join(p.userData, 'exports'),
     allowCustomBaseDir: config.host !== 'web',
@@ -234,7 +266,7 @@ async function createServices(config: CoreConfig, { logger, events, jobs, settin
   disposables.push(backup);
   // Scheduled backups belong to the long-running app, not to one-shot CLI commands or tests.
   if (config.host === 'electron' || config.host === 'web') backup.startSchedule();
-  return { index, library, search, answer, sessions, chat, exporter, models, backup, packs, disposables };
+  return { index, library, search, answer, sessions, chat, exporter, models, backup, packs, access, audit, escalations, disposables };
 }
 
 /** Every reaction of one feature to another's events, in one place. */
@@ -297,9 +329,17 @@ function handlerTable(core: Core): Handlers {
     ...settingsHandlers(core.settings),
     ...libraryHandlers(core.library),
     ...searchHandlers(core.search),
-    ...chatHandlers(core.chat),
+    ...chatHandlers(core.chat, (id) => core.sessions.ownerOf(id), core.escalations),
     ...sessionsHandlers(core.sessions),
-    ...exportHandlers(core.exporter),
+    ...exportHandlers(core.exporter, (id) => core.sessions.ownerOf(id)),
+    ...accessHandlers(core.access, core.audit),
+    ...escalationHandlers(core.escalations),
+    ...actionHandlers(
+      new ActionService({
+        handlers: () => core.handlers,
+        audit: (ctx, action, target, result) => recordAudit(core.audit, ctx, action, auditTarget(target), result)
+      })
+    ),
     ...modelsHandlers(core.models),
     ...backupHandlers(core.backup, core.packs)
   } satisfies Handlers;

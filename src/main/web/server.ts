@@ -6,6 +6,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Core } from '../core/createCore';
 import { isLoopback } from './options';
+import type { Seat } from '../core/access/accessService';
+import { webSeats } from './webSeats';
 import { serveStatic } from './staticFiles';
 import { handleUpload, UploadJanitor, uploadKind } from './uploads';
 import { bridgeCore, DEFAULT_WS_LIMITS, MAX_WS_MESSAGE_BYTES, type BridgeStats, type WsLimits } from './wsBridge';
@@ -97,13 +99,14 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const stopJanitorEvents = core.events.on('jobs.finished', (s) => janitor.jobFinished(s.jobId));
   // Calls from web clients pass the janitor, which learns which uploads an import still needs.
   const calls = {
-    call: async (method: string, input?: unknown) => {
-      const result = await core.call(method, input);
+    call: async (method: string, input?: unknown, seat?: Seat) => {
+      const result = await core.call(method, input, seat);
       janitor.afterCall(method, input, result);
       return result;
     },
     events: core.events,
-    logger: core.logger
+    logger: core.logger,
+    seats: webSeats(core)
   };
   const bridge = bridgeCore(wss, calls, { ...DEFAULT_WS_LIMITS, ...opts.wsLimits });
 

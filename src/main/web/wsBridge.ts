@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket, WebSocketServer } from 'ws';
 import type { Core } from '../core/createCore';
+import type { Seat } from '../core/access/accessService';
 import type { Result } from '../../shared/result';
 import { CallScheduler } from './callScheduler';
 import { RateLimiter } from './rateLimit';
@@ -105,6 +106,8 @@ class Connection {
   inFlight = 0;
   closed = false;
   readonly rate: RateLimiter;
+  /** Who this socket is signed in as (see WebSeats): every call runs as this seat. */
+  seat: Seat | undefined;
 
   constructor(
     readonly ws: WebSocket,
@@ -182,9 +185,16 @@ class Connection {
  * Each socket runs at most `maxInFlight` calls at once (in order), with backpressure on reading
  * and sending (see WsLimits).
  */
+/** One sign-in seat per socket (roles): opened on connect, released on close; filters session events. */
+export interface WebSeats {
+  open(req: IncomingMessage | undefined): Seat;
+  close(seat: Seat): void;
+  sees(seat: Seat, event: string, payload: unknown): boolean;
+}
+
 export function bridgeCore(
   wss: WebSocketServer,
-  core: Pick<Core, 'call' | 'events' | 'logger'>,
+  core: Pick<Core, 'call' | 'events' | 'logger'> & { seats?: WebSeats },
   limits: WsLimits = DEFAULT_WS_LIMITS,
   /** Milliseconds clock for the rate limit (tests pass their own). */
   now: () => number = () => performance.now()
@@ -204,9 +214,13 @@ export function bridgeCore(
         dropped++;
         core.logger.warn('websocket dropped', { reason });
       },
-      () => connections.delete(conn),
+      () => {
+        connections.delete(conn);
+        if (conn.seat) core.seats?.close(conn.seat);
+      },
       now
     );
+    conn.seat = core.seats?.open(req);
     connections.add(conn);
     scheduler.add(conn);
     ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -253,7 +267,7 @@ export function bridgeCore(
   }
 
   async function runCall(conn: Connection, call: Call): Promise<void> {
-    const result = await core.call(call.method, call.input);
+    const result = await core.call(call.method, call.input, conn.seat);
     reply(conn, call.id, result);
   }
 
@@ -271,7 +285,7 @@ export function bridgeCore(
   const stopEvents = core.events.onAny((event, payload) => {
     if (connections.size === 0) return;
     const text = JSON.stringify({ event, payload });
-    for (const conn of connections) conn.send(text);
+    for (const conn of connections) if (!conn.seat || !core.seats || core.seats.sees(conn.seat, event, payload)) conn.send(text);
   });
 
   return {

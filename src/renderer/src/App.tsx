@@ -16,13 +16,19 @@ import { navigate, routeHref, useRoute, type RouteName } from './lib/router';
 import { applyTheme } from './lib/theme';
 import { formatCombo, registerShortcut } from './lib/shortcuts';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { AccountBox } from './features/access/AccountBox';
+import { SignInPage } from './features/access/SignInPage';
+import { selectIsAdmin, selectSignedIn } from './features/access/accessStore';
+import { TeamPage } from './features/escalations/TeamPage';
+import { resyncStores } from './lib/connectEvents';
 
-const NAV: Array<{ route: RouteName; label: string; icon: IconName }> = [
+const NAV: Array<{ route: RouteName; label: string; icon: IconName; adminOnly?: boolean }> = [
   { route: 'chat', label: 'Chat', icon: 'chat' },
   { route: 'library', label: 'Library', icon: 'library' },
   { route: 'sessions', label: 'Sessions', icon: 'sessions' },
-  { route: 'models', label: 'Models', icon: 'models' },
-  { route: 'status', label: 'Status', icon: 'status' }
+  { route: 'models', label: 'Models', icon: 'models', adminOnly: true },
+  { route: 'status', label: 'Status', icon: 'status' },
+  { route: 'team', label: 'Team', icon: 'lock', adminOnly: true }
 ];
 
 const PAGES: Record<RouteName, () => ReactNode> = {
@@ -32,12 +38,26 @@ const PAGES: Record<RouteName, () => ReactNode> = {
   sessions: () => <SessionsPage />,
   models: () => <ModelsPage />,
   status: () => <StatusPage />,
+  team: () => <TeamPage />,
   viewer: () => <CitationViewer variant="page" />
 };
 
+/** Until this window/tab is signed in (a fresh install is signed in as its first admin), only the sign-in page. */
 export function App() {
+  const stores = useAppStores();
+  const signedIn = useStore(stores.access, selectSignedIn);
+  const profileId = useStore(stores.access, (s) => s.status?.me?.profileId);
+  // Everything loaded before the sign-in was refused: load it as the person now signed in.
+  useEffect(() => {
+    if (profileId) void resyncStores(stores).then(() => stores.escalations.getState().load());
+  }, [profileId, stores]);
+  return signedIn ? <Shell /> : <SignInPage />;
+}
+
+function Shell() {
   const route = useRoute();
   const stores = useAppStores();
+  const isAdmin = useStore(stores.access, selectIsAdmin);
   const theme = useStore(stores.settings, selectTheme);
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -89,7 +109,7 @@ export function App() {
           <span className="brand-name">Benchmate</span>
         </div>
         <nav className="nav" aria-label="Main">
-          {NAV.map((n) => (
+          {NAV.filter((n) => !n.adminOnly || isAdmin).map((n) => (
             <a key={n.route} className="nav-link" href={routeHref(n.route)} title={n.label} aria-current={navActive === n.route ? 'page' : undefined}>
               <Icon name={n.icon} />
               <span className="nav-label">{n.label}</span>
@@ -103,6 +123,7 @@ export function App() {
               ?
             </span>
           </button>
+          <AccountBox />
           <ConnectionIndicator />
         </div>
       </aside>

@@ -9,6 +9,11 @@ import { createSettingsStore } from './features/settings/settingsStore';
 import { createStatusStore } from './features/status/statusStore';
 import { createBackupStore } from './features/backup/backupStore';
 import { hostKind } from './lib/api';
+import { createAccessStore } from './features/access/accessStore';
+import { createEscalationsStore } from './features/escalations/escalationsStore';
+import { createActionsStore } from './features/actions/actionsStore';
+import { toast } from './components/Toast';
+import { navigate } from './lib/router';
 
 /**
  * Every feature store, created ONCE at startup from the one api (main.tsx). Each feature owns a
@@ -27,7 +32,13 @@ export function createAppStores(api: Api) {
     sessions: createSessionsStore(api),
     // Only the desktop app can hand a PDF to the system viewer (host.openDocument).
     viewer: createViewerStore(api, { systemViewer: typeof window !== 'undefined' && hostKind() === 'electron' }),
-    backup: createBackupStore(api)
+    backup: createBackupStore(api),
+    access: createAccessStore(api, typeof sessionStorage === 'undefined' ? undefined : sessionStorage),
+    escalations: createEscalationsStore(api),
+    actions: createActionsStore(api, {
+      notify: (message, kind) => void toast(message, kind),
+      openPage: (docId, page) => navigate('viewer', [], { doc: docId, page })
+    })
   };
 }
 

@@ -18,8 +18,8 @@ const api = getApi();
 const stores = createAppStores(api);
 connectEvents(api, stores);
 applyTheme('system');
-void stores.settings.getState().load();
-void stores.jobs.getState().load();
+// Who this window/tab is first (a reloaded web page resumes its sign-in); the rest loads once signed in (App).
+void stores.access.getState().resume();
 
 // Web host: after a reconnect, reload state whose change events were missed while offline.
 let wasOpen = false;

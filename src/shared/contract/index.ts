@@ -20,6 +20,9 @@ import { sessionsEvents, sessionsMethods } from './sessions';
 import { exportMethods } from './export';
 import { modelsEvents, modelsMethods } from './models';
 import { backupMethods, packMethods } from './backup';
+import { accessMethods, auditMethods } from './access';
+import { escalationsEvents, escalationsMethods } from './escalations';
+import { actionsMethods } from './actions';
 
 export const contract = {
   app: appMethods,
@@ -33,7 +36,11 @@ export const contract = {
   export: exportMethods,
   models: modelsMethods,
   backup: backupMethods,
-  pack: packMethods
+  pack: packMethods,
+  access: accessMethods,
+  audit: auditMethods,
+  escalations: escalationsMethods,
+  actions: actionsMethods
 } satisfies Record<string, Record<string, MethodDef>>;
 
 export const events = {
@@ -43,7 +50,8 @@ export const events = {
   ...searchEvents,
   ...chatEvents,
   ...sessionsEvents,
-  ...modelsEvents
+  ...modelsEvents,
+  ...escalationsEvents
 } satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;
@@ -68,9 +76,22 @@ export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 export type EventMap = { [E in EventName]: EventPayload<E> };
 
+/**
+ * Who is calling, as the dispatcher resolved it before the handler runs (roles.ts says what each
+ * method needs). `profile` is null only for `public` methods called before signing in.
+ */
+export interface CallContext {
+  /** The caller's seat (one window, one web-host socket, the CLI), for access.* to sign it in or out. */
+  seatId: string;
+  transport: 'local' | 'desktop' | 'web';
+  profile: { id: string; name: string; role: 'technician' | 'admin' } | null;
+  /** An admin profile with the admin lock open: may run admin methods and see every session. */
+  admin: boolean;
+}
+
 /** Server side: one async function per method; thrown AppErrors become Result errors. */
 export type Handlers = {
-  [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>>;
+  [M in MethodName]: (input: ParsedInput<M>, ctx: CallContext) => Promise<MethodOutput<M>>;
 };
 
 type ClientFn<I, O> = undefined extends I

@@ -113,7 +113,9 @@ export const sessionFields = z.object({
   machine: z.string().default(''),
   serialNumber: z.string().default(''),
   technician: z.string().default(''),
-  pinned: z.boolean().default(false)
+  pinned: z.boolean().default(false),
+  /** The profile that created the session (roles: technicians see their own, admins all; '' = before profiles). */
+  ownerId: z.string().default('')
 });
 
 export const sessionSummary = sessionFields.extend({

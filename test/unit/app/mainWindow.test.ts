@@ -1,3 +1,4 @@
+import { localAdminCtx } from '../../helpers/callContext';
 import { describe, expect, it } from 'vitest';
 import {
   hardenContents,
@@ -143,13 +144,13 @@ describe('desktop dialogs', () => {
       },
       async (p, d) => void writes.push([p, d.toString('utf8')])
     );
-    expect(await h['host.pickFiles']({ multiple: true })).toEqual({ paths: ['/a.pdf', '/b.pdf'] });
-    expect(await h['host.pickFiles']({ multiple: false })).toEqual({ paths: ['/a.pdf'] });
-    expect(await h['host.saveFile']({ suggestedName: 'report.md', base64: Buffer.from('# hi').toString('base64') })).toEqual({ path: '/out/report.md' });
+    expect(await h['host.pickFiles']({ multiple: true }, localAdminCtx)).toEqual({ paths: ['/a.pdf', '/b.pdf'] });
+    expect(await h['host.pickFiles']({ multiple: false }, localAdminCtx)).toEqual({ paths: ['/a.pdf'] });
+    expect(await h['host.saveFile']({ suggestedName: 'report.md', base64: Buffer.from('# hi').toString('base64') }, localAdminCtx)).toEqual({ path: '/out/report.md' });
     expect(writes).toEqual([['/out/report.md', '# hi']]);
     cancel = true;
-    expect(await h['host.pickFiles']({ multiple: true })).toEqual({ paths: [] });
-    expect(await h['host.saveFile']({ suggestedName: 'r.md', base64: '' })).toEqual({ path: null });
+    expect(await h['host.pickFiles']({ multiple: true }, localAdminCtx)).toEqual({ paths: [] });
+    expect(await h['host.saveFile']({ suggestedName: 'r.md', base64: '' }, localAdminCtx)).toEqual({ path: null });
     expect(writes).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDocumentHandler } from '../../../src/main/app/openDocument';
+import { localAdminCtx } from '../../helpers/callContext';
 import { tempCore } from '../../helpers/tempCore';
 
 describe('openDocumentHandler', () => {
@@ -28,16 +29,16 @@ describe('openDocumentHandler', () => {
 
   it('opens the stored copy of a document', async () => {
     const { h, opened } = handler({ abc: join(dir, 'library', 'abc.pdf') });
-    expect(await h({ docId: 'abc' })).toEqual({ opened: true });
+    expect(await h({ docId: 'abc' }, localAdminCtx)).toEqual({ opened: true });
     expect(opened).toEqual([join(dir, 'library', 'abc.pdf')]);
   });
 
   it('refuses a path outside the library folder, a missing file, and reports the system refusing', async () => {
     const outside = handler({ x: join(dir, 'library', '..', 'elsewhere.pdf') });
-    await expect(outside.h({ docId: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(outside.h({ docId: 'x' }, localAdminCtx)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(outside.opened).toEqual([]);
-    await expect(handler({ y: join(dir, 'library', 'gone.pdf') }).h({ docId: 'y' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: /missing/ });
-    await expect(handler({ abc: join(dir, 'library', 'abc.pdf') }, 'No application knows how to open it').h({ docId: 'abc' })).rejects.toMatchObject({
+    await expect(handler({ y: join(dir, 'library', 'gone.pdf') }).h({ docId: 'y' }, localAdminCtx)).rejects.toMatchObject({ code: 'NOT_FOUND', message: /missing/ });
+    await expect(handler({ abc: join(dir, 'library', 'abc.pdf') }, 'No application knows how to open it').h({ docId: 'abc' }, localAdminCtx)).rejects.toMatchObject({
       code: 'INTERNAL',
       message: /could not open the PDF: No application/
     });

@@ -2,6 +2,7 @@
  * Contract limits (issue 21): every string and list a caller can send has a maximum length, so no
  * method can be handed megabytes of text to search, store or echo back.
  */
+import { allowAllGate } from '../../helpers/callContext';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { contract } from '../../../src/shared/contract';
@@ -73,7 +74,7 @@ describe('contract input limits', () => {
 
   it('an oversized id is refused, and the error echoes only a short prefix of it', async () => {
     const hugeId = 'a'.repeat(10 * 1024 * 1024);
-    const r = await dispatch({ 'sessions.get': async () => 'reached the handler' } as never, 'sessions.get', { id: hugeId }, nullLogger);
+    const r = await dispatch({ 'sessions.get': async () => 'reached the handler' } as never, 'sessions.get', { id: hugeId }, nullLogger, allowAllGate);
     expect(r.ok).toBe(false);
     const text = JSON.stringify(r);
     expect(r.ok ? '' : r.error.code).toBe('INVALID_INPUT');
@@ -81,7 +82,7 @@ describe('contract input limits', () => {
   });
 
   it('an unknown method name is echoed only as a short prefix', async () => {
-    const r = await dispatch({} as never, 'x'.repeat(1_000_000), {}, nullLogger);
+    const r = await dispatch({} as never, 'x'.repeat(1_000_000), {}, nullLogger, allowAllGate);
     expect(JSON.stringify(r).length).toBeLessThan(500);
   });
 });

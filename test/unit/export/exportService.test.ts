@@ -30,7 +30,7 @@ const source = (n: number, over: Partial<ChatSource> = {}): ChatSource => ({
 function session(id: string, title: string, messages: Array<Partial<ChatMessage> & Pick<ChatMessage, 'role' | 'text'>>): SessionState {
   const at = '2026-11-20T09:00:00.000Z';
   return {
-    header: { id, title, scope: { machineModels: ['X200'], documentIds: [], tags: [] }, machine: 'X200 pump', serialNumber: 'SN-4711', technician: 'Ana <Tech> & Co', pinned: false, createdAt: at },
+    header: { id, title, scope: { machineModels: ['X200'], documentIds: [], tags: [] }, machine: 'X200 pump', serialNumber: 'SN-4711', technician: 'Ana <Tech> & Co', pinned: false, createdAt: at, ownerId: '' },
     updatedAt: '2026-11-20T10:00:00.000Z',
     messages: messages.map((m, i) => ({ id: `${id}-m${i}`, sessionId: id, createdAt: at, sources: [], related: [], ...m }))
   };

@@ -34,10 +34,11 @@ export class ChatService {
 
   constructor(private readonly deps: ChatServiceDeps) {}
 
-  async send(input: { sessionId?: string; text: string; scope?: ChatScope }): Promise<TurnStarted> {
+  /** `owner`: who a new session belongs to (the caller's profile, see access/ownership.ts). */
+  async send(input: { sessionId?: string; text: string; scope?: ChatScope }, owner: { ownerId: string; technician?: string } = { ownerId: '' }): Promise<TurnStarted> {
     const { store } = this.deps;
     if (!input.sessionId) {
-      const sessionId = (await store.create({ scope: input.scope })).header.id;
+      const sessionId = (await store.create({ scope: input.scope, ...owner })).header.id;
       this.deps.events.emit('sessions.changed', { sessionId, reason: 'created' });
       // Nobody else knows the new id yet, so reserving after the await cannot race.
       return this.withTurn(sessionId, async (turn) => this.ask(turn, input.text));

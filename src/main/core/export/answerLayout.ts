@@ -1,6 +1,7 @@
 import { answerLineText, UNCITED_WARNING } from '../../../shared/answerLine';
 import type { ChatMessage, ChatSource } from '../../../shared/contract/sessions';
 import { describeSource } from '../chat/citations';
+import type { ExportedSession } from './reportModel';
 
 /**
  * The structure every export format prints for a search-only answer — the same as the app:
@@ -37,4 +38,13 @@ export function localTime(iso: string, offsetMinutes = new Date(iso).getTimezone
   const off = -offsetMinutes;
   const zone = `UTC${off >= 0 ? '+' : '-'}${String(Math.floor(Math.abs(off) / 60)).padStart(2, '0')}:${String(Math.abs(off) % 60).padStart(2, '0')}`;
   return `${local.toISOString().slice(0, 16).replace('T', ' ')} (${zone})`;
+}
+
+/** "Escalated (resolved by Ana): replace the fuse F2" — one line per escalated answer, for every format. */
+export function escalationLine(session: ExportedSession, messageId: string): string | undefined {
+  const e = session.escalations?.find((x) => x.messageId === messageId);
+  if (!e) return undefined;
+  const by = e.handledBy ? ` by ${e.handledBy}` : '';
+  const note = e.note ? ` Note: ${e.note}` : '';
+  return e.status === 'resolved' ? `Escalated (resolved${by}): ${e.resolution}${note}` : `Escalated (${e.status}${by}).${note}`;
 }

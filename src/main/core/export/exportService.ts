@@ -6,7 +6,7 @@ import { AppError } from '../platform/errors';
 import { writeFileAtomic } from '../platform/atomicFile';
 import type { SessionState } from '../sessions/journal';
 import { gapCsv, gapGroups } from './gapReport';
-import { buildExportDocument, type ExportDocument } from './reportModel';
+import { buildExportDocument, type ExportDocument, type ExportedEscalation } from './reportModel';
 import { renderHtml, renderMarkdown } from './renderText';
 
 export const MIME: Record<ExportFormat, string> = {
@@ -19,6 +19,8 @@ export const MIME: Record<ExportFormat, string> = {
 export interface ExportServiceDeps {
   /** Loads sessions by id (NOT_FOUND for an unknown id). */
   getSession(id: string): Promise<SessionState>;
+  /** Escalations of these sessions (exported with them); none when omitted. */
+  escalations?(sessionIds: string[]): Array<ExportedEscalation & { sessionId: string }>;
   allSessions(): Promise<SessionState[]>;
   /** Default target folder (<userData>/exports). */
   defaultDir: string;
@@ -38,7 +40,12 @@ export class ExportService {
   async render(sessionIds: string[], format: ExportFormat): Promise<{ bytes: Buffer; doc: ExportDocument; fileName: string; mimeType: string }> {
     const states: SessionState[] = [];
     for (const id of [...new Set(sessionIds)]) states.push(await this.deps.getSession(id));
-    const doc = buildExportDocument(states, this.deps.appVersion);
+    const escalations = this.deps.escalations?.(states.map((s) => s.header.id)) ?? [];
+    const doc = buildExportDocument(states, this.deps.appVersion, new Date(), (id) =>
+      escalations
+        .filter((e) => e.sessionId === id)
+        .map(({ id: eid, messageId, status, note, resolution, handledBy, createdAt, updatedAt }) => ({ id: eid, messageId, status, note, resolution, handledBy, createdAt, updatedAt }))
+    );
     const bytes =
       format === 'pdf'
         ? // pdfkit is loaded only for a PDF export: importing it costs ~0.4 s at every start otherwise.

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { citationLine, sessionHeaderLines } from './renderText';
-import { localTime, searchOnlyLayout, uncitedNote } from './answerLayout';
+import { escalationLine, localTime, searchOnlyLayout, uncitedNote } from './answerLayout';
 import { turnsOf, type ExportDocument } from './reportModel';
 
 /**
@@ -107,6 +107,8 @@ export async function renderPdf(doc: ExportDocument): Promise<Buffer> {
           pdf.moveDown(0.2);
         }
       }
+      const esc = escalationLine(s, answer.id);
+      if (esc) para(esc, BOLD, 9, '#7a3e00');
       if (answer.feedback) {
         para(`Feedback: ${answer.feedback.rating}${answer.feedback.comment ? ` — ${answer.feedback.comment}` : ''}`, REG, 9, '#555555');
       }

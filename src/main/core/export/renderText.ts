@@ -1,6 +1,6 @@
 import type { ChatSource } from '../../../shared/contract/sessions';
 import { describeSource } from '../chat/citations';
-import { localTime, searchOnlyLayout, uncitedNote } from './answerLayout';
+import { escalationLine, localTime, searchOnlyLayout, uncitedNote } from './answerLayout';
 import { turnsOf, type ExportDocument, type ExportedSession } from './reportModel';
 
 /** Markdown and HTML transcripts, both rendered from the export document. */
@@ -75,6 +75,8 @@ export function renderMarkdown(doc: ExportDocument): string {
         for (const c of answer.sources) out.push(`[${c.n}] ${mdEscape(describeSource(c))}`, '', mdQuote(c.quote), '');
       }
       if (answer.feedback) out.push(`_Feedback: ${answer.feedback.rating}${answer.feedback.comment ? ` — ${mdEscape(answer.feedback.comment)}` : ''}_`, '');
+      const esc = escalationLine(s, answer.id);
+      if (esc) out.push(`**${mdEscape(esc)}**`, '');
     }
   }
   out.push('---', `Exported ${localTime(doc.exportedAt)} by ${doc.generator.name} ${doc.generator.version}. Content SHA-256: \`${doc.contentSha256}\``, '');
@@ -133,6 +135,8 @@ export function renderHtml(doc: ExportDocument): string {
           out.push(`<p class="cite">${escapeHtml(citationLine(c))}</p><blockquote>${escapeHtml(c.quote)}</blockquote>`);
         }
       }
+      const esc = escalationLine(s, answer.id);
+      if (esc) out.push(`<p class="note"><strong>${escapeHtml(esc)}</strong></p>`);
       if (answer.feedback) {
         out.push(`<p class="note">Feedback: ${escapeHtml(answer.feedback.rating)}${answer.feedback.comment ? ` — ${escapeHtml(answer.feedback.comment)}` : ''}</p>`);
       }

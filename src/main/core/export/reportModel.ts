@@ -21,7 +21,9 @@ import { summaryOf } from '../sessions/sessionSummary';
  *        assistant only: "mode": "answer"|"search_only"|"not_found", "replyTo", "query", "stopReason", "modelId",
  *        "sources": [{ "n", "docId", "docTitle", "revision", "page" (physical, 1-based), "pageLabel",
  *                      "sectionPath", "quote" (verbatim page text), "highlight": {charStart, charEnd} }],
- *        "related": [same shape, not cited], "feedback"?: {rating, comment, at}, "metrics"?: {...} }]
+ *        "related": [same shape, not cited], "feedback"?: {rating, comment, at}, "metrics"?: {...} }],
+ *     "escalations"?: [{ "id", "messageId", "status": "open"|"acknowledged"|"resolved", "note", "resolution",
+ *                        "handledBy", "createdAt", "updatedAt" }]   // only when the session has any
  *   }]
  * }
  *
@@ -30,6 +32,18 @@ import { summaryOf } from '../sessions/sessionSummary';
  */
 export const EXPORT_FORMAT_ID = 'benchmate.sessions';
 export const EXPORT_VERSION = 1;
+
+export const exportedEscalation = z.object({
+  id: z.string(),
+  messageId: z.string(),
+  status: z.enum(['open', 'acknowledged', 'resolved']),
+  note: z.string(),
+  resolution: z.string(),
+  handledBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string()
+});
+export type ExportedEscalation = z.infer<typeof exportedEscalation>;
 
 export const exportedSession = z.object({
   id: z.string(),
@@ -41,7 +55,9 @@ export const exportedSession = z.object({
   modelId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  messages: z.array(chatMessage)
+  messages: z.array(chatMessage),
+  /** Escalated answers and what the supervisor answered (absent when there are none: older hashes stay valid). */
+  escalations: z.array(exportedEscalation).optional()
 });
 export type ExportedSession = z.infer<typeof exportedSession>;
 
@@ -55,9 +71,15 @@ export const exportDocumentSchema = z.object({
 });
 export type ExportDocument = z.infer<typeof exportDocumentSchema>;
 
-export function buildExportDocument(states: SessionState[], appVersion: string, now = new Date()): ExportDocument {
+export function buildExportDocument(
+  states: SessionState[],
+  appVersion: string,
+  now = new Date(),
+  escalationsOf: (sessionId: string) => ExportedEscalation[] = () => []
+): ExportDocument {
   const sessions: ExportedSession[] = states.map((s) => {
     const sum = summaryOf(s);
+    const escalations = escalationsOf(sum.id);
     return {
       id: sum.id,
       title: sum.title,
@@ -68,7 +90,8 @@ export function buildExportDocument(states: SessionState[], appVersion: string, 
       modelId: sum.modelId,
       createdAt: sum.createdAt,
       updatedAt: sum.updatedAt,
-      messages: structuredClone(s.messages)
+      messages: structuredClone(s.messages),
+      ...(escalations.length ? { escalations } : {})
     };
   });
   return {

@@ -21,7 +21,7 @@ import { chatMessage, messageFeedback, sessionEditable, sessionSummary } from '.
 
 export type SessionHeader = Pick<
   SessionSummary,
-  'id' | 'title' | 'scope' | 'machine' | 'serialNumber' | 'technician' | 'pinned' | 'createdAt'
+  'id' | 'title' | 'scope' | 'machine' | 'serialNumber' | 'technician' | 'pinned' | 'createdAt' | 'ownerId'
 >;
 
 export type JournalRecord =
@@ -38,7 +38,7 @@ const journalRecord = z.discriminatedUnion('t', [
     t: z.literal('created'),
     v: z.literal(1),
     at: isoDate,
-    session: sessionSummary.pick({ id: true, title: true, scope: true, machine: true, serialNumber: true, technician: true, pinned: true, createdAt: true })
+    session: sessionSummary.pick({ id: true, title: true, scope: true, machine: true, serialNumber: true, technician: true, pinned: true, createdAt: true, ownerId: true })
   }),
   z.object({ t: z.literal('patch'), at: isoDate, patch: sessionEditable }),
   z.object({ t: z.literal('message'), at: isoDate, message: chatMessage }),

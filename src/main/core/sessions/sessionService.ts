@@ -45,17 +45,23 @@ export class SessionService {
     }
   ) {}
 
-  async create(fields: Partial<Pick<SessionSummary, 'title' | 'scope' | 'machine' | 'serialNumber' | 'technician'>> = {}): Promise<SessionSummary> {
+  async create(fields: Partial<Pick<SessionSummary, 'title' | 'scope' | 'machine' | 'serialNumber' | 'technician' | 'ownerId'>> = {}): Promise<SessionSummary> {
     const s = await this.store.create(fields);
     this.deps.events.emit('sessions.changed', { sessionId: s.header.id, reason: 'created' });
     return summaryOf(s);
   }
 
-  list(offset = 0, limit = 50): { items: SessionSummary[]; total: number } {
-    const all = this.store.summaries().sort(
+  /** `visible` limits the list to the sessions a caller may see (roles: their own, or all for an admin). */
+  list(offset = 0, limit = 50, visible: (ownerId: string) => boolean = () => true): { items: SessionSummary[]; total: number } {
+    const all = this.store.summaries().filter((s) => visible(s.ownerId ?? '')).sort(
       (a, b) => Number(b.pinned) - Number(a.pinned) || b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id)
     );
     return { items: all.slice(offset, offset + limit), total: all.length };
+  }
+
+  /** The owner's profile id ('' for sessions from before profiles); undefined when there is no such session. */
+  ownerOf(id: string): string | undefined {
+    return this.store.ownerOf(id);
   }
 
   async get(id: string): Promise<SessionDetail> {

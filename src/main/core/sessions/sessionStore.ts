@@ -131,6 +131,12 @@ export class SessionStore {
     return this.index.has(id);
   }
 
+  /** The owner's profile id without copying anything (checked for every streamed event per socket). */
+  ownerOf(id: string): string | undefined {
+    const e = this.index.get(id);
+    return e ? (e.summary.ownerId ?? '') : undefined;
+  }
+
   summaries(): SessionSummary[] {
     return [...this.index.values()].map((e) => structuredClone(e.summary));
   }
@@ -171,6 +177,7 @@ export class SessionStore {
         serialNumber: fields.serialNumber ?? '',
         technician: fields.technician ?? '',
         pinned: fields.pinned ?? false,
+        ownerId: fields.ownerId ?? '',
         createdAt: at
       }
     };

@@ -30,6 +30,7 @@ export function summaryOf(state: SessionState): SessionSummary {
     serialNumber: h.serialNumber,
     technician: h.technician,
     pinned: h.pinned,
+    ownerId: h.ownerId ?? '',
     createdAt: h.createdAt,
     updatedAt: state.updatedAt,
     modelId: lastModel,

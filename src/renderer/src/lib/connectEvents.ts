@@ -17,6 +17,8 @@ export function connectEvents(api: Api, stores: AppStores): () => void {
     api.on('library.changed', (e) => stores.library.getState().onChanged(e)),
     api.on('models.state', (s) => stores.models.getState().setRuntime(s)),
     api.on('models.changed', (list) => stores.models.getState().setModels(list)),
+    // The core sends each socket only the escalations of sessions it may see.
+    api.on('escalations.changed', () => void stores.escalations.getState().load()),
     // An import job ending changes document status/pages even when no library.changed follows.
     api.on('jobs.finished', (j) => {
       if (!j.kind.startsWith('library.')) return;
@@ -38,9 +40,12 @@ export function connectEvents(api: Api, stores: AppStores): () => void {
  * the stores show from the core (only what was already loaded, so hidden pages stay lazy).
  */
 export async function resyncStores(stores: AppStores): Promise<void> {
+  // A new socket is a new seat on the web host: sign it back in before reloading anything.
+  await stores.access.getState().resume();
   const tasks: Array<Promise<unknown>> = [stores.jobs.getState().load(), stores.settings.getState().load()];
   if (stores.library.getState().loaded) tasks.push(stores.library.getState().refresh());
   if (stores.models.getState().loaded) tasks.push(stores.models.getState().refresh());
   if (stores.status.getState().refreshedAt) tasks.push(stores.status.getState().refresh());
+  if (stores.escalations.getState().loaded) tasks.push(stores.escalations.getState().load());
   await Promise.all(tasks);
 }

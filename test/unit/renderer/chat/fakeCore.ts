@@ -129,6 +129,7 @@ export function createFakeCore(): FakeCore {
         serialNumber: '',
         technician: '',
         pinned: false,
+        ownerId: '',
         createdAt: now(),
         updatedAt: now(),
         modelId: null,

@@ -45,7 +45,7 @@ describe('connectEvents announcements', () => {
 });
 
 describe('resyncStores', () => {
-  it('reloads jobs and settings always, and only the pages that were already loaded', async () => {
+  it('signs the new socket back in first, then reloads jobs and settings always, and only the pages that were already loaded', async () => {
     const fake = createFakeApi({
       'jobs.list': () => [job({ jobId: 'late', status: 'succeeded' })],
       'settings.get': () => defaultSettings(),
@@ -56,8 +56,10 @@ describe('resyncStores', () => {
     await stores.library.getState().refresh();
     fake.calls.length = 0;
     await resyncStores(stores);
+    // The access call comes before any reload (a reconnected web socket is a new, signed-out seat).
+    expect(fake.calls[0].method).toBe('access.status');
     const called = fake.calls.map((c) => c.method).sort();
-    expect(called).toEqual(['jobs.list', 'library.importsPaused', 'library.list', 'settings.get']);
+    expect(called).toEqual(['access.status', 'jobs.list', 'library.importsPaused', 'library.list', 'settings.get']);
     expect(stores.jobs.getState().byId.late.status).toBe('succeeded');
   });
 });

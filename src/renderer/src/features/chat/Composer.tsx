@@ -2,6 +2,9 @@ import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 're
 import { useStore } from 'zustand';
 import { Button } from '../../components/Button';
 import type { ChatStore } from './chatStore';
+import { ActionCard } from '../actions/ActionCard';
+import { SLASH_HELP } from '../actions/slashCommands';
+import { useAppStores } from '../../lib/appContext';
 
 export interface ComposerHandle {
   focus(): void;
@@ -25,6 +28,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
   const streaming = useStore(chat, (s) => s.streaming !== null);
   const stopping = useStore(chat, (s) => s.stopping);
   const area = useRef<HTMLTextAreaElement>(null);
+  const { actions, library } = useAppStores();
 
   useImperativeHandle(ref, () => ({
     focus: () => area.current?.focus(),
@@ -50,6 +54,14 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
     const q = text.trim();
     if (!q || streaming || sending) return;
     setSending(true);
+    // Slash commands are the assistant actions without a model (see features/actions).
+    if (!editing && q.startsWith('/')) {
+      if (!library.getState().loaded) await library.getState().refresh();
+      const handled = await actions.getState().runCommand(q, chat.getState().activeId, library.getState().documents);
+      setSending(false);
+      if (handled) setText('');
+      return;
+    }
     const ok = editing ? await chat.getState().editLast(q) : await chat.getState().send(q);
     setSending(false);
     if (ok) {
@@ -74,6 +86,8 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
           </button>
         </div>
       )}
+      <ActionCard actions={actions} />
+      {text.startsWith('/') && <div className="composer-edit-note muted">{SLASH_HELP}</div>}
       <div className="composer-row">
         <label htmlFor="composer-input" className="visually-hidden">
           Ask the manuals

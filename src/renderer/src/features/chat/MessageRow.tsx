@@ -6,6 +6,7 @@ import { UNCITED_WARNING } from '../../../../shared/answerLine';
 import { AnswerMarkdown } from './AnswerMarkdown';
 import type { ChatStore } from './chatStore';
 import { FeedbackBar } from './FeedbackBar';
+import { EscalationNote } from '../escalations/EscalationNote';
 import { SearchOnlyAnswer } from './SearchOnlyAnswer';
 import { SourcesList } from './SourcesList';
 
@@ -99,6 +100,7 @@ export const MessageRow = memo(function MessageRow({ chat, id, isLast, isLastUse
             )}
           </div>
         )}
+        {!streaming && m.feedback?.rating === 'escalate' && <EscalationNote messageId={m.id} />}
       </div>
     </li>
   );

@@ -28,12 +28,14 @@ export const STATUS_BADGE: Record<string, { tone: BadgeTone; label: string }> = 
 };
 
 export interface DocumentTableProps {
+  /** Edit, delete, unlock and OCR are admin actions: hidden otherwise. */
+  admin?: boolean;
   onEdit: (doc: DocumentSummary) => void;
   onDelete: (doc: DocumentSummary) => void;
   onUnlock: (doc: DocumentSummary) => void;
 }
 
-export function DocumentTable({ onEdit, onDelete, onUnlock }: DocumentTableProps) {
+export function DocumentTable({ admin = true, onEdit, onDelete, onUnlock }: DocumentTableProps) {
   const { library } = useAppStores();
   const docs = useStore(library, (s) => s.documents);
   const filter = useStore(library, (s) => s.filter);
@@ -98,20 +100,22 @@ export function DocumentTable({ onEdit, onDelete, onUnlock }: DocumentTableProps
                 </div>
               </td>
               <td>
-                <div className="row-actions">
-                  {d.status === 'needs_ocr' && <RunOcrButton doc={d} />}
-                  {d.status === 'needs_password' && (
-                    <Button size="small" variant="primary" onClick={() => onUnlock(d)} aria-label={`Unlock ${d.title}`}>
-                      Unlock
+                {admin && (
+                  <div className="row-actions">
+                    {d.status === 'needs_ocr' && <RunOcrButton doc={d} />}
+                    {d.status === 'needs_password' && (
+                      <Button size="small" variant="primary" onClick={() => onUnlock(d)} aria-label={`Unlock ${d.title}`}>
+                        Unlock
+                      </Button>
+                    )}
+                    <Button size="small" onClick={() => onEdit(d)} aria-label={`Edit ${d.title}`}>
+                      Edit
                     </Button>
-                  )}
-                  <Button size="small" onClick={() => onEdit(d)} aria-label={`Edit ${d.title}`}>
-                    Edit
-                  </Button>
-                  <Button size="small" variant="ghost" onClick={() => onDelete(d)} aria-label={`Delete ${d.title}`}>
-                    Delete
-                  </Button>
-                </div>
+                    <Button size="small" variant="ghost" onClick={() => onDelete(d)} aria-label={`Delete ${d.title}`}>
+                      Delete
+                    </Button>
+                  </div>
+                )}
               </td>
             </tr>
           ))}

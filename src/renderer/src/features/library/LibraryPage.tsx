@@ -17,12 +17,15 @@ import { SemanticSearchHint } from '../models/SemanticSearchHint';
 import { TestSearch } from './TestSearch';
 import { countsText, libraryCounts } from './statusWords';
 import { PackSection } from '../backup/PackSection';
+import { selectIsAdmin } from '../access/accessStore';
 
 type DialogState = { kind: 'edit'; doc: DocumentSummary } | { kind: 'delete'; doc: DocumentSummary } | { kind: 'unlock'; docId: string; file: string } | null;
 
 /** Library admin: import manuals, watch the queue, curate metadata, and test what search finds. */
 export function LibraryPage() {
-  const { library } = useAppStores();
+  const { library, access } = useAppStores();
+  // Technicians (and an admin with the lock closed) see the manuals and test search, not the admin actions.
+  const isAdmin = useStore(access, selectIsAdmin);
   const loaded = useStore(library, (s) => s.loaded);
   const count = useStore(library, (s) => s.documents.length);
   const counts = useStore(library, useShallow((s) => libraryCounts(s.documents)));
@@ -54,7 +57,7 @@ export function LibraryPage() {
         {loaded && <span className="muted">{countsText(counts)}</span>}
       </div>
       {error && <ErrorBanner title="Library action failed" error={error} onDismiss={clearError} />}
-      <ImportPanel />
+      {isAdmin && <ImportPanel />}
       {skipped.length > 0 && (
         <Banner kind="warning">
           <strong>Skipped {skipped.length === 1 ? '1 file' : `${skipped.length} files`}:</strong>
@@ -70,7 +73,7 @@ export function LibraryPage() {
           </button>
         </Banner>
       )}
-      <ImportQueue onUnlock={(docId, file) => void unlockFile(docId, file)} />
+      {isAdmin && <ImportQueue onUnlock={(docId, file) => void unlockFile(docId, file)} />}
 
       <section className="section" aria-labelledby="docs-h">
         <div className="section-header">
@@ -87,6 +90,7 @@ export function LibraryPage() {
           <>
             <DocumentFilters />
             <DocumentTable
+              admin={isAdmin}
               onEdit={(doc) => setDialog({ kind: 'edit', doc })}
               onDelete={(doc) => setDialog({ kind: 'delete', doc })}
               onUnlock={(doc) => setDialog({ kind: 'unlock', docId: doc.id, file: doc.fileName })}
@@ -95,8 +99,8 @@ export function LibraryPage() {
         )}
       </section>
 
-      {count > 0 && <SemanticSearchHint />}
-      <PackSection />
+      {count > 0 && isAdmin && <SemanticSearchHint />}
+      {isAdmin && <PackSection />}
 
       {count > 0 && <TestSearch />}
 

@@ -7,6 +7,7 @@ import { useAppStores } from '../../lib/appContext';
 import { StatsList } from './StatsList';
 import { HealthTable, healthTone } from './HealthTable';
 import { RunningJobs } from './RunningJobs';
+import { EscalationCounts } from '../escalations/EscalationCounts';
 
 export function StatusPage() {
   const { status } = useAppStores();
@@ -47,6 +48,7 @@ export function StatusPage() {
       </section>
 
       <RunningJobs />
+      <EscalationCounts />
 
       <div className="grid-2">
         <section className="section" aria-labelledby="lib-h">
