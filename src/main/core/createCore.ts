@@ -35,6 +35,9 @@ import { BackupService } from './backup/backupService';
 import { PackService } from './backup/packService';
 import { backupHandlers } from './backup/backupHandlers';
 import { applyPendingRestore } from './backup/restore';
+import { TrainingStore } from './training/trainingStore';
+import { TrainingService } from './training/trainingService';
+import { trainingHandlers } from './training/trainingHandlers';
 
 /** One component's health, or several (models reports the chat and embedding slots). */
 export type HealthCheck = () => ComponentHealth | ComponentHealth[] | Promise<ComponentHealth | ComponentHealth[]>;
@@ -63,6 +66,8 @@ export interface Core {
   /** Backups of the data folder (+ schedule) and knowledge packs. */
   readonly backup: BackupService;
   readonly packs: PackService;
+  /** Guided training: courses, versioned topics, attempts (<userData>/training). */
+  readonly training: TrainingService;
   readonly handlers: Handlers;
   /**
    * The typed client the renderer uses (`core.api.library.list()`), over the in-process
@@ -131,7 +136,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 }
 
 type Platform = Pick<Core, 'logger' | 'events' | 'jobs' | 'settings'>;
-type Services = Pick<Core, 'index' | 'library' | 'search' | 'answer' | 'sessions' | 'chat' | 'exporter' | 'models' | 'backup' | 'packs'> & {
+type Services = Pick<Core, 'index' | 'library' | 'search' | 'answer' | 'sessions' | 'chat' | 'exporter' | 'models' | 'backup' | 'packs' | 'training'> & {
   /** Disposed in reverse order of creation. */
   disposables: Array<{ dispose(): unknown }>;
 };
@@ -232,9 +237,19 @@ async function createServices(config: CoreConfig, { logger, events, jobs, settin
     optimize: () => library.optimize()
   });
   disposables.push(backup);
+  const trainingStore = new TrainingStore(join(p.userData, 'training'), logger.child('training'));
+  await trainingStore.open();
+  const training = new TrainingService({
+    store: trainingStore,
+    documents: library,
+    engine: () => (models.chatEngine.isLoaded() ? models.chatEngine : undefined),
+    changed: (reason, id) => events.emit('training.changed', { reason, id }),
+    logger: logger.child('training')
+  });
+  disposables.push(training);
   // Scheduled backups belong to the long-running app, not to one-shot CLI commands or tests.
   if (config.host === 'electron' || config.host === 'web') backup.startSchedule();
-  return { index, library, search, answer, sessions, chat, exporter, models, backup, packs, disposables };
+  return { index, library, search, answer, sessions, chat, exporter, models, backup, packs, training, disposables };
 }
 
 /** Every reaction of one feature to another's events, in one place. */
@@ -301,6 +316,7 @@ function handlerTable(core: Core): Handlers {
     ...sessionsHandlers(core.sessions),
     ...exportHandlers(core.exporter),
     ...modelsHandlers(core.models),
-    ...backupHandlers(core.backup, core.packs)
+    ...backupHandlers(core.backup, core.packs),
+    ...trainingHandlers(core.training)
   } satisfies Handlers;
 }

@@ -20,6 +20,7 @@ import { sessionsEvents, sessionsMethods } from './sessions';
 import { exportMethods } from './export';
 import { modelsEvents, modelsMethods } from './models';
 import { backupMethods, packMethods } from './backup';
+import { trainingEvents, trainingMethods } from './training';
 
 export const contract = {
   app: appMethods,
@@ -33,7 +34,8 @@ export const contract = {
   export: exportMethods,
   models: modelsMethods,
   backup: backupMethods,
-  pack: packMethods
+  pack: packMethods,
+  training: trainingMethods
 } satisfies Record<string, Record<string, MethodDef>>;
 
 export const events = {
@@ -43,7 +45,8 @@ export const events = {
   ...searchEvents,
   ...chatEvents,
   ...sessionsEvents,
-  ...modelsEvents
+  ...modelsEvents,
+  ...trainingEvents
 } satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;
