@@ -42,8 +42,12 @@ export interface Candidate {
 
 const STOP = new Set('the this that these those with from into when where which while there their then than have been will shall should would could must also only each other such some more most very your about after before under over between through using used use note figure table page section chapter see'.split(' '));
 
-const NUMBER_UNIT = /(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(%|°C|°F|°|[a-zA-Zµ]{1,4}\b))?/g;
-const TERM = /(?<![\w-])(?:[A-Z][A-Z0-9]+(?:[-_][A-Z0-9]+)*|[A-Za-z]+[-_]?\d[\w-]*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]{3,})(?![\w-])/g;
+/** Unit symbols a value may carry (a short word after a number is not a unit: "1 as", "2 aka"). */
+const UNITS = '%|°C|°F|°|mm|cm|m|km|µm|nm|ft|V|mV|kV|A|mA|µA|W|kW|mW|Hz|kHz|MHz|GHz|s|ms|µs|ns|min|h|bar|mbar|psi|Pa|kPa|MPa|kg|g|mg|N|Nm|rpm|dB|dBm|Ω|kΩ|MΩ|l|ml|B|KB|kB|MB|GB|TB|bit|bits|baud|bps|kbps|Mbps|px|dpi|pages|bytes';
+const NUMBER_UNIT = new RegExp(`(?<![\\w.,’'-])(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s?(${UNITS})(?![\\w°]))?`, 'g');
+/** A number that points elsewhere in the manual ("page 12", "Section 2.4") is not worth asking. */
+const CROSS_REFERENCE = /(?:page|pages|p\.|pp\.|section|chapter|figure|fig\.|table|appendix|step|item|note)\s*$/i;
+const TERM = /(?<![\w-])(?:[A-Z][A-Z0-9]+(?:[-_][A-Z0-9]+)*|[A-Za-z]{1,4}[-_]?\d[\w-]*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]{3,})(?![\w-])/g;
 const DEFINITION = /\b(?:is|are|means|refers to|called|defines?|specif(?:y|ies))\b/i;
 
 /** A value's type: a number with its unit (distractors must share the unit). */
@@ -67,6 +71,7 @@ export function valuesIn(text: string, offset: number): Hidden[] {
     const raw = unit ? m[0] : m[1];
     if (!unit && m[1].length < 2) continue;
     if (m.index === 0 && /^\d+(?:\.\d+)*\s/.test(text)) continue; // a section/step number
+    if (CROSS_REFERENCE.test(text.slice(Math.max(0, m.index! - 12), m.index!))) continue;
     out.push({ start: offset + m.index!, end: offset + m.index! + raw.length, value: raw, type: typeOfValue(unit) });
   }
   return out;
@@ -76,7 +81,7 @@ export function valuesIn(text: string, offset: number): Hidden[] {
 export function termsIn(text: string, offset: number): Hidden[] {
   const out: Hidden[] = [];
   for (const m of text.matchAll(TERM)) {
-    if (m.index === 0 || STOP.has(m[0].toLowerCase())) continue;
+    if (m.index === 0 || STOP.has(m[0].toLowerCase()) || /[-_]$/.test(m[0])) continue;
     out.push({ start: offset + m.index!, end: offset + m.index! + m[0].length, value: m[0], type: typeOfTerm(m[0]) });
   }
   return out;

@@ -239,7 +239,10 @@ export class TrainingService {
   progress(filter: { technician?: string; courseId?: string } = {}): TopicProgress[] {
     const attempts = this.deps.store.allAttempts();
     const techs = new Map<string, TechnicianRef>();
-    for (const a of attempts) if (matchesTechnician(a.technician, filter.technician)) techs.set(a.technician.id, a.technician);
+    // A technician shows under the name given on their first start (later spellings fold into it).
+    for (const a of [...attempts].sort((x, y) => x.startedAt.localeCompare(y.startedAt))) {
+      if (matchesTechnician(a.technician, filter.technician) && !techs.has(a.technician.id)) techs.set(a.technician.id, a.technician);
+    }
     if (filter.technician && !techs.size) techs.set(resolveTechnician(filter.technician).id, resolveTechnician(filter.technician));
     const courses = this.courses().filter((c) => !filter.courseId || c.id === filter.courseId);
     return progressRows(courses, attempts, [...techs.values()].sort((x, y) => x.name.localeCompare(y.name)));
