@@ -8,6 +8,7 @@ import { searchCommand } from './search';
 import { evalCommand } from './eval';
 import { modelsCommand } from './models';
 import { backupCommand, packCommand, retentionCommand } from './backup';
+import { trainingCommand } from './training';
 
 /** Every CLI command, in help order. Features add their commands here. */
-export const commands: CliCommand[] = [infoCommand, healthCommand, importCommand, docsCommand, docCommand, deleteCommand, ocrCommand, askCommand, sessionsCommand, exportCommand, searchCommand, evalCommand, modelsCommand, backupCommand, packCommand, retentionCommand];
+export const commands: CliCommand[] = [infoCommand, healthCommand, importCommand, docsCommand, docCommand, deleteCommand, ocrCommand, askCommand, sessionsCommand, exportCommand, searchCommand, evalCommand, modelsCommand, backupCommand, packCommand, retentionCommand, trainingCommand];

@@ -1,7 +1,7 @@
 import type { TopicVersion, TrainingQuestion } from '../../../shared/contract/training';
 import type { Logger } from '../platform/logger';
 import { answersMatch, choiceMatches } from './answerMatch';
-import { GRADE_SCHEMA, gradePrompt, MODEL_MAX_TOKENS, parseGrade, parseQuestion, QUESTION_SCHEMA, questionPrompt, type StructuredEnginePort } from './modelQuestions';
+import { DEFAULT_LIMITS, gradePrompt, gradeSchema, MODEL_MAX_TOKENS, parseGrade, parseQuestion, questionPrompt, questionSchema, type ModelLimits, type StructuredEnginePort } from './modelQuestions';
 import { pageCandidates, termPool, type Candidate, type PageText } from './passages';
 import { buildQuestion, citationOf, LEVELS, seededRng, type BuildContext } from './questionBuilder';
 import type { QuestionKey, StoredAttempt } from './trainingStore';
@@ -25,7 +25,8 @@ export const NEEDED = 2;
 export class AttemptRunner {
   constructor(
     private readonly logger: Logger,
-    private readonly maxTokens = MODEL_MAX_TOKENS
+    private readonly maxTokens = MODEL_MAX_TOKENS,
+    private readonly limits: ModelLimits = DEFAULT_LIMITS
   ) {}
 
   private context(m: TopicMaterial): BuildContext & { candidates: Candidate[] } {
@@ -53,7 +54,7 @@ export class AttemptRunner {
       const level = LEVELS[Math.min(n, 3) - 1];
       // The model sees the whole passage (the deterministic key is what the fallback grader uses).
       const citation = citationOf({ ...built.candidate }, ctx);
-      const raw = await engine.completeJson(questionPrompt(citation, level, m.topic), QUESTION_SCHEMA, { maxTokens: this.maxTokens }).catch((e: unknown) => {
+      const raw = await engine.completeJson(questionPrompt(citation, level, m.topic), questionSchema(this.limits), { maxTokens: this.maxTokens }).catch((e: unknown) => {
         this.logger.warn('training question generation failed', { error: e });
         return '';
       });
@@ -80,7 +81,7 @@ export class AttemptRunner {
         ? choiceMatches(answer, q.choices, key.choiceIndex)
         : [...key.accepted, ...(q.kind === 'model' ? q.expectedPoints : [])].some((k) => answersMatch(answer, k));
     if (q.kind === 'model' && engine) {
-      const raw = await engine.completeJson(gradePrompt(q.citation, q.prompt, q.expectedPoints, answer), GRADE_SCHEMA, { maxTokens: this.maxTokens }).catch(() => '');
+      const raw = await engine.completeJson(gradePrompt(q.citation, q.prompt, q.expectedPoints, answer), gradeSchema(this.limits), { maxTokens: this.maxTokens }).catch(() => '');
       const g = parseGrade(raw);
       if (g) {
         grader = 'model';

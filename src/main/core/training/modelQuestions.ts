@@ -14,23 +14,32 @@ export interface StructuredEnginePort {
   completeJson(prompt: string, schema: object, opts?: { maxTokens?: number }): Promise<string>;
 }
 
-export const QUESTION_SCHEMA = {
+/** Bounds of the model's strings: they also bound its output in tokens (and the grammar's work). */
+export interface ModelLimits {
+  questionChars: number;
+  pointChars: number;
+  points: number;
+  explanationChars: number;
+}
+export const DEFAULT_LIMITS: ModelLimits = { questionChars: 200, pointChars: 100, points: 3, explanationChars: 240 };
+
+export const questionSchema = (l: ModelLimits) => ({
   type: 'object',
   properties: {
-    question: { type: 'string', minLength: 8, maxLength: 200 },
-    expectedPoints: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 100 }, minItems: 1, maxItems: 3 }
+    question: { type: 'string', minLength: 8, maxLength: l.questionChars },
+    expectedPoints: { type: 'array', items: { type: 'string', minLength: 1, maxLength: l.pointChars }, minItems: 1, maxItems: l.points }
   },
   required: ['question', 'expectedPoints']
-} as const;
+});
 
-export const GRADE_SCHEMA = {
+export const gradeSchema = (l: ModelLimits) => ({
   type: 'object',
   properties: {
     verdict: { enum: ['correct', 'wrong'] },
-    explanation: { type: 'string', minLength: 1, maxLength: 240 }
+    explanation: { type: 'string', minLength: 1, maxLength: l.explanationChars }
   },
   required: ['verdict', 'explanation']
-} as const;
+});
 
 export interface ModelQuestion {
   question: string;
