@@ -8,6 +8,7 @@ import { createViewerStore } from './features/viewer/viewerStore';
 import { createSettingsStore } from './features/settings/settingsStore';
 import { createStatusStore } from './features/status/statusStore';
 import { createBackupStore } from './features/backup/backupStore';
+import { createTrainingStore } from './features/training/trainingStore';
 
 /**
  * Every feature store, created ONCE at startup from the one api (main.tsx). Each feature owns a
@@ -25,7 +26,8 @@ export function createAppStores(api: Api) {
     chat: createChatStore(api),
     sessions: createSessionsStore(api),
     viewer: createViewerStore(api),
-    backup: createBackupStore(api)
+    backup: createBackupStore(api),
+    training: createTrainingStore(api, typeof localStorage === 'undefined' ? undefined : localStorage)
   };
 }
 
