@@ -90,7 +90,7 @@ test.describe('training', () => {
       await page.getByRole('button', { name: 'Start 2.2 Debug interface' }).click();
       await answerOpen(page, webHost, false);
       await answerOpen(page, webHost, false);
-      await expect(page.getByTestId('attempt-result')).toHaveText('Topic failed. Re-read page 5 and try again.');
+      await expect(page.getByTestId('attempt-result')).toHaveText('Topic failed. Re-read page 3 and try again.');
       await expect(page.getByTestId('topic-row').filter({ hasText: '1.1 Electrical hazards' })).toContainText('Passed');
       await expect(page.getByTestId('topic-row').filter({ hasText: '2.2 Debug interface' })).toContainText('Failed');
 

@@ -114,7 +114,8 @@ function printAttempt(ctx: CliContext, a: Attempt): void {
     ctx.out(`   ${q.answer.explanation}`);
     ctx.out(`   source: ${q.citation.docTitle}, p. ${q.citation.pageLabel}: "${q.citation.quote.replace(/\s+/g, ' ').trim()}"`);
   }
-  if (a.status === 'failed') ctx.out(`\nRe-read pages: ${a.reread.join(', ')}`);
+  const label = (page: number) => a.questions.find((q) => q.citation.page === page)?.citation.pageLabel ?? String(page);
+  if (a.status === 'failed') ctx.out(`\nRe-read pages: ${a.reread.map(label).join(', ')}`);
 }
 
 /** A topic by id, or by its (unique, case-insensitive) title. */

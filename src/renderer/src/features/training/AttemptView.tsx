@@ -37,6 +37,9 @@ export function AttemptView() {
   const [text, setText] = useState('');
   const box = useRef<HTMLInputElement>(null);
   const open = attempt.questions.find((q) => !q.answer);
+  // Re-read pages are physical pages; show them as printed, like the citations do.
+  const label = (page: number) => attempt.questions.find((q) => q.citation.page === page)?.citation.pageLabel ?? String(page);
+  const reread = attempt.reread.map(label);
 
   useEffect(() => box.current?.focus(), [open?.n]);
 
@@ -85,7 +88,7 @@ export function AttemptView() {
       )}
       {attempt.status !== 'in_progress' && (
         <p className={`attempt-result result-${attempt.status}`} data-testid="attempt-result">
-          {attempt.status === 'passed' ? 'Topic passed.' : `Topic failed. Re-read page${attempt.reread.length > 1 ? 's' : ''} ${attempt.reread.join(', ')} and try again.`}
+          {attempt.status === 'passed' ? 'Topic passed.' : `Topic failed. Re-read page${reread.length > 1 ? 's' : ''} ${reread.join(', ')} and try again.`}
         </p>
       )}
     </div>
