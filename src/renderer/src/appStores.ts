@@ -9,6 +9,7 @@ import { createSettingsStore } from './features/settings/settingsStore';
 import { createStatusStore } from './features/status/statusStore';
 import { createBackupStore } from './features/backup/backupStore';
 import { createTrainingStore } from './features/training/trainingStore';
+import { saveWithHostOrDownload } from './lib/hostFiles';
 
 /**
  * Every feature store, created ONCE at startup from the one api (main.tsx). Each feature owns a
@@ -27,7 +28,7 @@ export function createAppStores(api: Api) {
     sessions: createSessionsStore(api),
     viewer: createViewerStore(api),
     backup: createBackupStore(api),
-    training: createTrainingStore(api, typeof localStorage === 'undefined' ? undefined : localStorage)
+    training: createTrainingStore(api, typeof localStorage === 'undefined' ? undefined : localStorage, (file) => saveWithHostOrDownload(api, file))
   };
 }
 

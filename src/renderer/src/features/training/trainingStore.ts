@@ -3,7 +3,6 @@ import type { Api } from '../../../../shared/contract';
 import type { DocumentSummary } from '../../../../shared/contract/library';
 import type { Attempt, Course, TopicProgress } from '../../../../shared/contract/training';
 import type { AppErrorData, Result } from '../../../../shared/result';
-import { saveWithHostOrDownload } from '../../lib/hostFiles';
 import { loadTechnicianName, saveTechnicianName, type NameStorage } from './technicianName';
 
 /**
@@ -34,7 +33,10 @@ export interface TrainingState {
 
 export type TrainingStoreApi = StoreApi<TrainingState>;
 
-export function createTrainingStore(api: Api, storage?: NameStorage): TrainingStoreApi {
+/** How an exported record reaches the user (appStores passes the host save dialog / browser download). */
+export type TrainingSavePort = (file: { fileName: string; mimeType: string; base64: string }) => Promise<{ saved: true; where: string } | { saved: false }>;
+
+export function createTrainingStore(api: Api, storage: NameStorage | undefined, save: TrainingSavePort): TrainingStoreApi {
   return createStore<TrainingState>()((set, get) => {
     /** Runs one call with the busy flag; an error is kept for the banner and null returned. */
     async function run<T>(call: () => Promise<Result<T>>): Promise<T | null> {
@@ -91,7 +93,7 @@ export function createTrainingStore(api: Api, storage?: NameStorage): TrainingSt
       async exportRecord(technician, format) {
         const file = await run(() => api.training.exportProgress({ technician, format }));
         if (!file) return;
-        const saved = await saveWithHostOrDownload(api, file);
+        const saved = await save(file);
         set({ lastExport: saved.saved ? `${file.fileName} → ${saved.where}` : null });
       },
       clearError: () => set({ error: null })
