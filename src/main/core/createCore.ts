@@ -46,6 +46,9 @@ import { ActionService } from './actions/actionService';
 import { actionHandlers } from './actions/actionHandlers';
 import { auditTarget } from './audit/auditLog';
 import { recordAudit } from './access/accessGate';
+import { TrainingStore } from './training/trainingStore';
+import { TrainingService } from './training/trainingService';
+import { trainingHandlers } from './training/trainingHandlers';
 
 /** One component's health, or several (models reports the chat and embedding slots). */
 export type HealthCheck = () => ComponentHealth | ComponentHealth[] | Promise<ComponentHealth | ComponentHealth[]>;
@@ -79,6 +82,8 @@ export interface Core {
   /** Append-only log of admin actions and confirmed assistant actions. */
   readonly audit: AuditLog;
   readonly escalations: EscalationService;
+  /** Guided training: courses, versioned topics, attempts (<userData>/training). */
+  readonly training: TrainingService;
   readonly handlers: Handlers;
   /**
    * The typed client the renderer uses (`core.api.library.list()`), over the in-process
@@ -154,7 +159,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 type Platform = Pick<Core, 'logger' | 'events' | 'jobs' | 'settings'>;
 type Services = Pick<
   Core,
-  'index' | 'library' | 'search' | 'answer' | 'sessions' | 'chat' | 'exporter' | 'models' | 'backup' | 'packs' | 'access' | 'audit' | 'escalations'
+  'index' | 'library' | 'search' | 'answer' | 'sessions' | 'chat' | 'exporter' | 'models' | 'backup' | 'packs' | 'access' | 'audit' | 'escalations' | 'training'
 > & {
   /** Disposed in reverse order of creation. */
   disposables: Array<{ dispose(): unknown }>;
@@ -264,9 +269,19 @@ async function createServices(config: CoreConfig, { logger, events, jobs, settin
     optimize: () => library.optimize()
   });
   disposables.push(backup);
+  const trainingStore = new TrainingStore(join(p.userData, 'training'), logger.child('training'));
+  await trainingStore.open();
+  const training = new TrainingService({
+    store: trainingStore,
+    documents: library,
+    engine: () => (models.chatEngine.isLoaded() ? models.chatEngine : undefined),
+    changed: (reason, id) => events.emit('training.changed', { reason, id }),
+    logger: logger.child('training')
+  });
+  disposables.push(training);
   // Scheduled backups belong to the long-running app, not to one-shot CLI commands or tests.
   if (config.host === 'electron' || config.host === 'web') backup.startSchedule();
-  return { index, library, search, answer, sessions, chat, exporter, models, backup, packs, access, audit, escalations, disposables };
+  return { index, library, search, answer, sessions, chat, exporter, models, backup, packs, access, audit, escalations, training, disposables };
 }
 
 /** Every reaction of one feature to another's events, in one place. */
@@ -341,6 +356,7 @@ function handlerTable(core: Core): Handlers {
       })
     ),
     ...modelsHandlers(core.models),
-    ...backupHandlers(core.backup, core.packs)
+    ...backupHandlers(core.backup, core.packs),
+    ...trainingHandlers(core.training)
   } satisfies Handlers;
 }

@@ -10,6 +10,7 @@ import { ModelsPage } from './features/models/ModelsPage';
 import { SessionsPage } from './features/sessions/SessionsPage';
 import { CitationViewer } from './features/viewer/CitationViewer';
 import { StatusPage } from './features/status/StatusPage';
+import { TrainingPage } from './features/training/TrainingPage';
 import { selectTheme } from './features/settings/settingsStore';
 import { useAppStores } from './lib/appContext';
 import { navigate, routeHref, useRoute, type RouteName } from './lib/router';
@@ -26,6 +27,7 @@ const NAV: Array<{ route: RouteName; label: string; icon: IconName; adminOnly?: 
   { route: 'chat', label: 'Chat', icon: 'chat' },
   { route: 'library', label: 'Library', icon: 'library' },
   { route: 'sessions', label: 'Sessions', icon: 'sessions' },
+  { route: 'training', label: 'Training', icon: 'training' },
   { route: 'models', label: 'Models', icon: 'models', adminOnly: true },
   { route: 'status', label: 'Status', icon: 'status' },
   { route: 'team', label: 'Team', icon: 'lock', adminOnly: true }
@@ -36,6 +38,7 @@ const PAGES: Record<RouteName, () => ReactNode> = {
   chat: () => <ChatPage />,
   library: () => <LibraryPage />,
   sessions: () => <SessionsPage />,
+  training: () => <TrainingPage />,
   models: () => <ModelsPage />,
   status: () => <StatusPage />,
   team: () => <TeamPage />,

@@ -14,6 +14,8 @@ import { createEscalationsStore } from './features/escalations/escalationsStore'
 import { createActionsStore } from './features/actions/actionsStore';
 import { toast } from './components/Toast';
 import { navigate } from './lib/router';
+import { createTrainingStore } from './features/training/trainingStore';
+import { saveWithHostOrDownload } from './lib/hostFiles';
 
 /**
  * Every feature store, created ONCE at startup from the one api (main.tsx). Each feature owns a
@@ -38,7 +40,8 @@ export function createAppStores(api: Api) {
     actions: createActionsStore(api, {
       notify: (message, kind) => void toast(message, kind),
       openPage: (docId, page) => navigate('viewer', [], { doc: docId, page })
-    })
+    }),
+    training: createTrainingStore(api, typeof localStorage === 'undefined' ? undefined : localStorage, (file) => saveWithHostOrDownload(api, file))
   };
 }
 

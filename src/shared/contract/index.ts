@@ -23,6 +23,7 @@ import { backupMethods, packMethods } from './backup';
 import { accessMethods, auditMethods } from './access';
 import { escalationsEvents, escalationsMethods } from './escalations';
 import { actionsMethods } from './actions';
+import { trainingEvents, trainingMethods } from './training';
 
 export const contract = {
   app: appMethods,
@@ -40,7 +41,8 @@ export const contract = {
   access: accessMethods,
   audit: auditMethods,
   escalations: escalationsMethods,
-  actions: actionsMethods
+  actions: actionsMethods,
+  training: trainingMethods
 } satisfies Record<string, Record<string, MethodDef>>;
 
 export const events = {
@@ -51,7 +53,8 @@ export const events = {
   ...chatEvents,
   ...sessionsEvents,
   ...modelsEvents,
-  ...escalationsEvents
+  ...escalationsEvents,
+  ...trainingEvents
 } satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;

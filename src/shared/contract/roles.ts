@@ -98,7 +98,20 @@ export const methodRoles = {
   'actions.list': 'technician',
   'actions.propose': 'technician',
   'actions.confirm': 'technician',
-  'actions.cancel': 'technician'
+  'actions.cancel': 'technician',
+  // Training: admins build courses; any signed-in technician takes them and sees the progress table.
+  'training.courses': 'technician',
+  'training.createCourse': 'admin',
+  'training.deleteCourse': 'admin',
+  'training.addTopic': 'admin',
+  'training.updateTopic': 'admin',
+  'training.removeTopic': 'admin',
+  'training.start': 'technician',
+  'training.answer': 'technician',
+  'training.attempt': 'technician',
+  'training.attempts': 'technician',
+  'training.progress': 'technician',
+  'training.exportProgress': 'technician'
 } as const satisfies Record<MethodName, Requirement>;
 
 /** The declared requirement, or undefined for a name that is not a method (the dispatcher refuses it). */

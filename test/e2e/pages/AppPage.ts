@@ -6,7 +6,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const PAGES = ['Chat', 'Library', 'Sessions', 'Models', 'Status'] as const;
+export const PAGES = ['Chat', 'Library', 'Sessions', 'Training', 'Models', 'Status'] as const;
 export type PageName = (typeof PAGES)[number];
 
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');

@@ -148,7 +148,7 @@ describe('profiles and the admin lock', () => {
     const other = access.newSeat('web', 'tablet-2');
     expect([1, 2, 3].map(() => access.authorize(a, 'chat.send', 'technician').ok)).toEqual([true, true, true]);
     const refused = access.authorize(b, 'chat.send', 'technician');
-    expect(refused).toMatchObject({ ok: false, error: { code: 'BUSY', details: { reason: 'rate_limit', retryInMs: 20_000 } } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', details: { reason: 'rate_limit', retryInMs: 20_000 } } });
     expect(refused.ok ? '' : refused.error.message).toMatch(/^Slow down: at most 3 questions a minute from this device\. Try again in 20 s\./);
     expect(access.authorize(a, 'library.list', 'technician').ok).toBe(true); // only asks are limited
     expect(access.authorize(other, 'chat.send', 'technician').ok).toBe(true);

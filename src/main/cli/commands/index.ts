@@ -9,6 +9,7 @@ import { evalCommand } from './eval';
 import { modelsCommand } from './models';
 import { backupCommand, packCommand, retentionCommand } from './backup';
 import { profilesCommand } from './profiles';
+import { trainingCommand } from './training';
 
 /** Every CLI command, in help order. Features add their commands here. */
-export const commands: CliCommand[] = [infoCommand, healthCommand, importCommand, docsCommand, docCommand, deleteCommand, ocrCommand, unlockCommand, askCommand, sessionsCommand, exportCommand, searchCommand, evalCommand, modelsCommand, backupCommand, packCommand, retentionCommand, profilesCommand];
+export const commands: CliCommand[] = [infoCommand, healthCommand, importCommand, docsCommand, docCommand, deleteCommand, ocrCommand, unlockCommand, askCommand, sessionsCommand, exportCommand, searchCommand, evalCommand, modelsCommand, backupCommand, packCommand, retentionCommand, trainingCommand, profilesCommand];

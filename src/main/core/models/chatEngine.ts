@@ -1,4 +1,4 @@
-import type { ChatHistoryItem, LlamaChat, LlamaContext, LlamaContextSequence, LlamaModel } from 'node-llama-cpp';
+import type { ChatHistoryItem, GbnfJsonSchema, LlamaChat, LlamaContext, LlamaContextSequence, LlamaGrammar, LlamaModel } from 'node-llama-cpp';
 import { llamaBindings } from './llamaBindings';
 import { AppError, isAbortError } from '../platform/errors';
 
@@ -139,6 +139,29 @@ export class LlamaChatEngine implements ChatEngine {
       })
     );
     return res.text.trim();
+  }
+
+  /**
+   * One generation constrained by a JSON schema grammar (training questions and grading). Runs on
+   * the utility sequence from a clean history, so it never evicts a chat session's cache. Returns
+   * the raw text: a budget cut can still leave incomplete JSON, which the caller must handle.
+   */
+  async completeJson(prompt: string, schema: object, opts: { maxTokens?: number; signal?: AbortSignal } = {}): Promise<string> {
+    const a = this.requireLoaded();
+    // The schema is the caller's plain object; the typed overload only serves literal schemas.
+    const createGrammar = a.model.llama.createGrammarForJsonSchema.bind(a.model.llama) as (s: GbnfJsonSchema) => Promise<LlamaGrammar>;
+    const grammar = await createGrammar(schema as GbnfJsonSchema);
+    const signal = opts.signal ? AbortSignal.any([opts.signal, a.detaching.signal]) : a.detaching.signal;
+    return this.enqueue(a.utility, async () => {
+      const res = await a.utility.chat.generateResponse([{ type: 'user', text: prompt }, { type: 'model', response: [] }], {
+        grammar,
+        maxTokens: opts.maxTokens ?? 256,
+        temperature: 0,
+        signal,
+        stopOnAbortSignal: true
+      });
+      return res.response;
+    });
   }
 
   dropSession(sessionId: string): void {

@@ -17,7 +17,8 @@ const PATHS = {
   warning: 'M12 3 2 20h20zM12 10v5M12 17.5v.5',
   check: 'M4 12l5 5L20 6',
   chip: 'M7 7h10v10H7zM10 3v4M14 3v4M10 17v4M14 17v4',
-  download: 'M12 4v12M7 11l5 5 5-5M4 20h16'
+  download: 'M12 4v12M7 11l5 5 5-5M4 20h16',
+  training: 'M2 9l10-5 10 5-10 5zM6 11v5c3 2.5 9 2.5 12 0v-5M22 9v6'
 } as const;
 
 export type IconName = keyof typeof PATHS;

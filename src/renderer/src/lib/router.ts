@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
  * A tiny hash router: `#/library`, `#/chat/<sessionId>`, `#/viewer?doc=..&page=..`. Hash routing
  * works identically under file:// (Electron) and http:// (web host) and needs no server rewrites.
  */
-export const ROUTES = ['chat', 'library', 'sessions', 'models', 'status', 'team', 'viewer'] as const;
+export const ROUTES = ['chat', 'library', 'sessions', 'training', 'models', 'status', 'team', 'viewer'] as const;
 export type RouteName = (typeof ROUTES)[number];
 
 export interface Route {
