@@ -1,89 +1,40 @@
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Api, EventMap, Handlers } from '../../shared/contract';
+import type { Api, Handlers } from '../../shared/contract';
 import { createApiClient } from '../../shared/contract/client';
 import type { AppHealth, ComponentHealth } from '../../shared/contract/app';
 import type { CoreConfig } from './config';
 import { dispatch } from './dispatch';
 import { acquireDataDirLock } from './platform/dataDirLock';
-import { TypedEmitter } from './platform/emitter';
 import { JobRunner } from './platform/jobRunner';
-import { FileLogger, type Logger } from './platform/logger';
 import { platformHandlers } from './platform/platformHandlers';
 import { hostHandlers } from './host/hostHandlers';
-import { SettingsService } from './settings/settingsService';
-import { LanceStore } from './index/lanceStore';
-import { LibraryService } from './library/libraryService';
 import { isLibraryJob } from './library/libraryRows';
 import { libraryHandlers } from './library/libraryHandlers';
 import { settingsHandlers } from './settings/settingsHandlers';
-import { SearchService } from './search/searchService';
 import { searchHandlers } from './search/searchHandlers';
-import { SessionStore } from './sessions/sessionStore';
-import { SessionService } from './sessions/sessionService';
 import { sessionsHandlers } from './sessions/sessionsHandlers';
-import { ChatService } from './chat/chatService';
-import { AnswerService } from './answer/answerService';
 import { chatHandlers } from './chat/chatHandlers';
-import { documentInfoFromIndex } from './chat/documentInfo';
-import type { ChatEnginePort } from './chat/ports';
-import { ExportService } from './export/exportService';
 import { exportHandlers } from './export/exportHandlers';
-import { ModelManager } from './models/modelManager';
 import { modelsHandlers } from './models/modelsHandlers';
-import { BackupService } from './backup/backupService';
-import { PackService } from './backup/packService';
 import { backupHandlers } from './backup/backupHandlers';
 import { applyPendingRestore } from './backup/restore';
-import { AccessStore } from './access/accessStore';
-import { AccessService, type Seat } from './access/accessService';
+import { type Seat } from './access/accessService';
 import { gateFor } from './access/accessGate';
 import { accessHandlers } from './access/accessHandlers';
-import { AuditLog } from './audit/auditLog';
-import { EscalationService } from './escalations/escalationService';
 import { escalationHandlers } from './escalations/escalationHandlers';
 import { ActionService } from './actions/actionService';
 import { actionHandlers } from './actions/actionHandlers';
 import { auditTarget } from './audit/auditLog';
 import { recordAudit } from './access/accessGate';
-import { TrainingStore } from './training/trainingStore';
-import { TrainingService } from './training/trainingService';
 import { trainingHandlers } from './training/trainingHandlers';
+import { createPlatform, createServices, type Platform, type Services } from './coreServices';
 
 /** One component's health, or several (models reports the chat and embedding slots). */
 export type HealthCheck = () => ComponentHealth | ComponentHealth[] | Promise<ComponentHealth | ComponentHealth[]>;
 
 /** Everything a transport (Electron, web host, CLI, tests) needs from the core. */
-export interface Core {
+export interface Core extends Platform, Omit<Services, 'disposables'> {
   readonly config: CoreConfig;
-  readonly events: TypedEmitter<EventMap>;
-  readonly logger: Logger;
-  readonly jobs: JobRunner;
-  readonly settings: SettingsService;
-  /** The LanceDB index under <userData>/index (documents/pages/chunks + per-model vector tables). */
-  readonly index: LanceStore;
-  /** PDF import pipeline + document metadata; emits 'library.changed'. */
-  readonly library: LibraryService;
-  /** Page retrieval (lexical + identifier + vector lanes, evidence strength). */
-  readonly search: SearchService;
-  /** The answer line: the span of the top pages that answers a question. */
-  readonly answer: AnswerService;
-  /** Chat sessions (journals under <userData>/sessions), grounded chat, exports. */
-  readonly sessions: SessionService;
-  readonly chat: ChatService;
-  readonly exporter: ExportService;
-  /** Model files, loaded chat/embedding/ranking models; `models.chatEngine` is the ChatEngine. */
-  readonly models: ModelManager;
-  /** Backups of the data folder (+ schedule) and knowledge packs. */
-  readonly backup: BackupService;
-  readonly packs: PackService;
-  /** Profiles, sign-in seats and the admin lock (roles.ts says what each method needs). */
-  readonly access: AccessService;
-  /** Append-only log of admin actions and confirmed assistant actions. */
-  readonly audit: AuditLog;
-  readonly escalations: EscalationService;
-  /** Guided training: courses, versioned topics, attempts (<userData>/training). */
-  readonly training: TrainingService;
   readonly handlers: Handlers;
   /**
    * The typed client the renderer uses (`core.api.library.list()`), over the in-process
@@ -154,134 +105,6 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   // Reload remembered models in the background: startup never waits for a model to load.
   if (config.restoreModels !== false) services.models.restoreFromSettings();
   return core;
-}
-
-type Platform = Pick<Core, 'logger' | 'events' | 'jobs' | 'settings'>;
-type Services = Pick<
-  Core,
-  'index' | 'library' | 'search' | 'answer' | 'sessions' | 'chat' | 'exporter' | 'models' | 'backup' | 'packs' | 'access' | 'audit' | 'escalations' | 'training'
-> & {
-  /** Disposed in reverse order of creation. */
-  disposables: Array<{ dispose(): unknown }>;
-};
-
-async function createPlatform(config: CoreConfig): Promise<Platform> {
-  const p = config.paths;
-  const logger = new FileLogger({ dir: p.logs, level: config.logLevel ?? 'info', echo: config.logEcho ?? false });
-  const events = new TypedEmitter<EventMap>((e) => logger.error('event listener threw', { error: e }));
-  const jobs = new JobRunner(
-    { progress: (s) => events.emit('jobs.progress', s), finished: (s) => events.emit('jobs.finished', s) },
-    logger.child('jobs')
-  );
-  const settings = new SettingsService(p.settings, logger.child('settings'));
-  await settings.load();
-  settings.onChange((s) => events.emit('settings.changed', s));
-  return { logger, events, jobs, settings };
-}
-
-/** Storage first, then models before search (search takes its vector source and reranker from them). */
-async function createServices(config: CoreConfig, { logger, events, jobs, settings }: Platform, primary: boolean): Promise<Services> {
-  const p = config.paths;
-  const index = await LanceStore.open(p.index, logger.child('index'));
-  const disposables: Services['disposables'] = [settings, index];
-  const library = await LibraryService.create({
-    store: index,
-    jobs,
-    events,
-    logger: logger.child('library'),
-    paths: { library: p.library, index: p.index },
-    limits: () => settings.get().library,
-    ocr: () => settings.get().library,
-    recoverInterrupted: primary
-  });
-  disposables.push(library);
-  const sessionStore = new SessionStore(p.sessions, logger.child('sessions'));
-  await sessionStore.open();
-  const accessStore = new AccessStore(join(p.userData, 'access.json'), logger.child('access'));
-  await accessStore.open();
-  const access = new AccessService({ store: accessStore, logger: logger.child('access'), asksPerMinute: config.asksPerMinute ?? 20 });
-  const audit = new AuditLog(join(p.userData, 'audit.jsonl'), logger.child('audit'));
-  const escalations = new EscalationService({ path: join(p.userData, 'escalations.json'), session: (id) => sessionStore.get(id), events });
-  await escalations.open();
-  disposables.push(accessStore, audit, escalations);
-  const models = await ModelManager.create({ modelsDir: p.models, threads: config.threads, settings, jobs, events, logger: logger.child('models'), store: index });
-  disposables.push(models);
-  const search = new SearchService({
-    store: index,
-    settings: () => settings.get().retrieval,
-    vectorSource: () => models.embeddings.vectorSource(),
-    reranker: () => models.reranker(),
-    logger: logger.child('search')
-  });
-  disposables.push(search);
-  const answer = new AnswerService({
-    pageText: (docId, page) => library.pageText(docId, page).then((p) => p.text),
-    termWeights: () => search.termWeights(),
-    logger: logger.child('answer')
-  });
-  disposables.push(answer);
-  // Without a loaded chat model, chat runs in search-only mode.
-  const chatEngine = (): ChatEnginePort | undefined => (models.chatEngine.isLoaded() ? models.chatEngine : undefined);
-  const chat = new ChatService({
-    store: sessionStore,
-    search: () => search,
-    engine: chatEngine,
-    answer: () => answer,
-    documents: documentInfoFromIndex(() => index.documents()),
-    retrieval: () => settings.get().retrieval,
-    events,
-    logger: logger.child('chat')
-  });
-  const sessions = new SessionService(sessionStore, {
-    retentionDays: () => settings.get().sessions.retentionDays,
-    isBusy: (id) => chat.isBusy(id),
-    events,
-    logger: logger.child('sessions')
-  });
-  const exporter = new ExportService({
-    getSession: (id) => sessionStore.get(id),
-    escalations: (ids) => escalations.forSessions(ids),
-    allSessions: () => sessions.allStates(),
-    defaultDir: join(p.userData, 'exports'),
-    allowCustomBaseDir: config.host !== 'web',
-    appVersion: config.version
-  });
-  disposables.push(sessionStore, sessions, chat);
-  const backup = new BackupService({
-    paths: p,
-    store: index,
-    jobs,
-    logger: logger.child('backup'),
-    appVersion: config.version,
-    settings: () => settings.get().backup,
-    vectorMeta: () => models.vectors.allMeta()
-  });
-  const packs = new PackService({
-    store: index,
-    repo: library.repo,
-    vectors: models.vectors,
-    jobs,
-    logger: logger.child('packs'),
-    appVersion: config.version,
-    libraryDir: p.library,
-    exportDir: join(p.userData, 'exports'),
-    changed: (reason, docIds) => events.emit('library.changed', { reason, docIds }),
-    optimize: () => library.optimize()
-  });
-  disposables.push(backup);
-  const trainingStore = new TrainingStore(join(p.userData, 'training'), logger.child('training'));
-  await trainingStore.open();
-  const training = new TrainingService({
-    store: trainingStore,
-    documents: library,
-    engine: () => (models.chatEngine.isLoaded() ? models.chatEngine : undefined),
-    changed: (reason, id) => events.emit('training.changed', { reason, id }),
-    logger: logger.child('training')
-  });
-  disposables.push(training);
-  // Scheduled backups belong to the long-running app, not to one-shot CLI commands or tests.
-  if (config.host === 'electron' || config.host === 'web') backup.startSchedule();
-  return { index, library, search, answer, sessions, chat, exporter, models, backup, packs, access, audit, escalations, training, disposables };
 }
 
 /** Every reaction of one feature to another's events, in one place. */
