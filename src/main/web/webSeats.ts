@@ -1,7 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import type { Core } from '../core/createCore';
 import { eventVisible } from '../core/access/ownership';
-import type { WebSeats } from './wsBridge';
+import type { Seat } from '../core/access/accessService';
+
+/** One sign-in seat per socket (roles): opened on connect, released on close; filters session events. */
+export interface WebSeats {
+  open(req: IncomingMessage | undefined): Seat;
+  close(seat: Seat): void;
+  sees(seat: Seat, event: string, payload: unknown): boolean;
+}
 
 /**
  * Each socket of the web host (one tablet, one browser tab) is its own seat: it signs in as a

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket, WebSocketServer } from 'ws';
 import type { Core } from '../core/createCore';
 import type { Seat } from '../core/access/accessService';
+import type { WebSeats } from './webSeats';
 import type { Result } from '../../shared/result';
 import { CallScheduler } from './callScheduler';
 import { RateLimiter } from './rateLimit';
@@ -185,13 +186,6 @@ class Connection {
  * Each socket runs at most `maxInFlight` calls at once (in order), with backpressure on reading
  * and sending (see WsLimits).
  */
-/** One sign-in seat per socket (roles): opened on connect, released on close; filters session events. */
-export interface WebSeats {
-  open(req: IncomingMessage | undefined): Seat;
-  close(seat: Seat): void;
-  sees(seat: Seat, event: string, payload: unknown): boolean;
-}
-
 export function bridgeCore(
   wss: WebSocketServer,
   core: Pick<Core, 'call' | 'events' | 'logger'> & { seats?: WebSeats },

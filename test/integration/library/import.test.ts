@@ -151,7 +151,10 @@ describe('library import (real core, temp userData)', () => {
     expect((await core.api.library.get({ id: sampleId })).ok).toBe(false);
     expect(changes.at(-1)).toEqual({ reason: 'deleted', docIds: [sampleId] });
     const health = await core.health();
-    expect(health.components.find((c) => c.name === 'index')).toMatchObject({ status: 'ok', detail: expect.stringMatching(/^1 manual, .*, 2 need attention/) }); // the failed file is no manual; the scan and it both need someone
+    // Without qpdf the cut file fails: it is no manual, and it and the scan both need someone. With
+    // qpdf it is repaired (partly readable) and counts as a manual; only the scan needs someone.
+    const expected = qpdfAvailable() ? /^2 manuals, .*, 1 needs attention/ : /^1 manual, .*, 2 need attention/;
+    expect(health.components.find((c) => c.name === 'index')).toMatchObject({ status: 'ok', detail: expect.stringMatching(expected) });
   });
 
   it.skipIf(!qpdfAvailable())('password-protected: needs_password, then unlock with the password', async () => {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { citationLine, sessionHeaderLines } from './renderText';
 import { escalationLine, localTime, searchOnlyLayout, uncitedNote } from './answerLayout';
 import { turnsOf, type ExportDocument } from './reportModel';
+import { toWinAnsi } from './winAnsi';
 
 /**
  * The printable service report. Text is set in Liberation Sans (shipped with pdfjs-dist, which
@@ -26,9 +27,6 @@ function findFonts(): { regular: string; bold: string } | undefined {
   }
 }
 
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const toWinAnsi = (t: string) =>
-  [...t].map((c) => (c.charCodeAt(0) < 256 || WIN_ANSI_EXTRA.has(c) ? c : '?')).join('');
 
 export async function renderPdf(doc: ExportDocument): Promise<Buffer> {
   // Loaded on first export: pdfkit is ~10 MB resident that no other command needs.

@@ -1,7 +1,9 @@
 /** File-system side of importing: expanding folders, sniffing PDFs, content-addressed copies. */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
+import { AppError } from '../platform/errors';
+import { limitMessages } from './pdf/parseLimits';
 
 /** Files to import from a mix of files and folders; folders are walked recursively for *.pdf. */
 export async function expandPaths(paths: readonly string[]): Promise<{ files: string[]; skipped: Array<{ path: string; reason: string }> }> {
@@ -80,4 +82,25 @@ export async function folderBytes(dir: string): Promise<number> {
     /* missing folder = 0 */
   }
   return total;
+}
+
+/**
+ * Reads a file to import, checking before parsing what needs no parser: it exists and is a file,
+ * is not empty, is within the size limit (read whole only then), and starts like a PDF.
+ */
+export async function readPdfFile(path: string, file: string, maxFileBytes: number): Promise<{ size: number; bytes: Uint8Array }> {
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw new AppError('UNSUPPORTED_FILE', `${file}: not a file`);
+    size = s.size;
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('NOT_FOUND', `${file}: file not found`);
+  }
+  if (size === 0) throw new AppError('UNSUPPORTED_FILE', `${file}: empty file (0 bytes)`);
+  if (size > maxFileBytes) throw new AppError('TOO_LARGE', `${file}: ${limitMessages.fileSize(size, maxFileBytes)}`);
+  const bytes = new Uint8Array(await readFile(path));
+  if (!looksLikePdf(bytes)) throw new AppError('UNSUPPORTED_FILE', `${file}: not a PDF (no %PDF- header)`);
+  return { size, bytes };
 }

@@ -2,7 +2,6 @@
  * One file's import: read → parse (worker) → chunk → index. Every expected failure becomes a
  * per-file outcome or AppError for that job only; nothing here can take down other imports.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DocumentMetadata, ImportOutcome } from '../../../shared/contract/library';
 import type { DocumentRow } from '../index/schema';
@@ -10,14 +9,13 @@ import { AppError, isAbortError } from '../platform/errors';
 import type { JobContext } from '../platform/jobRunner';
 import { buildContent } from './buildContent';
 import { detectLanguage } from './language';
-import { docIdFor, looksLikePdf, removeStored, sha256, storeCopy } from './files';
+import { docIdFor, readPdfFile, removeStored, sha256, storeCopy } from './files';
 import type { LibraryRepo } from './libraryRepo';
 import { PdfExtractError, type OutlineNode, type PdfPage } from './pdf/extract';
 import type { ParseRequest } from './pdf/pdfParser';
 import { parseDocument, readability, type ParsedDocument, type ParseStepDeps } from './parseStep';
 import { pagesNeedingOcr, runOcr, type OcrMode, type OcrStepDeps } from './ocr/ocrStep';
 import type { OcrSummary } from './quality';
-import { limitMessages } from './pdf/parseLimits';
 
 export interface PipelineDeps {
   repo: LibraryRepo;
@@ -67,20 +65,7 @@ const READY = new Set(['ready', 'needs_ocr']);
 export async function runImport(deps: PipelineDeps, req: ImportRequest, ctx: JobContext): Promise<ImportOutcome> {
   const file = req.existing?.fileName ?? basename(req.path);
   ctx.progress({ phase: 'read', done: 0, total: null });
-  const { maxFileBytes } = deps.limits();
-  let size: number;
-  try {
-    const s = await stat(req.path);
-    if (!s.isFile()) throw new AppError('UNSUPPORTED_FILE', `${file}: not a file`);
-    size = s.size;
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError('NOT_FOUND', `${file}: file not found`);
-  }
-  if (size === 0) throw new AppError('UNSUPPORTED_FILE', `${file}: empty file (0 bytes)`);
-  if (size > maxFileBytes) throw new AppError('TOO_LARGE', `${file}: ${limitMessages.fileSize(size, maxFileBytes)}`);
-  const bytes = new Uint8Array(await readFile(req.path));
-  if (!looksLikePdf(bytes)) throw new AppError('UNSUPPORTED_FILE', `${file}: not a PDF (no %PDF- header)`);
+  const { size, bytes } = await readPdfFile(req.path, file, deps.limits().maxFileBytes);
 
   const sha = sha256(bytes);
   const id = docIdFor(sha);

@@ -18,8 +18,7 @@ import type {
   PageTextResult
 } from '../../../shared/contract/library';
 import type { LanceStore } from '../index/lanceStore';
-import { TABLES, type DocumentRow } from '../index/schema';
-import { sqlEq } from '../index/sql';
+import type { DocumentRow } from '../index/schema';
 import { AppError } from '../platform/errors';
 import type { TypedEmitter } from '../platform/emitter';
 import type { JobRunner } from '../platform/jobRunner';
@@ -28,7 +27,8 @@ import { chunkSearchFields } from './buildContent';
 import { expandPaths, folderBytes, removeStored } from './files';
 import { runImport, type ImportLimits, type ImportRequest, type PipelineDeps } from './importPipeline';
 import { LibraryRepo } from './libraryRepo';
-import { definedOnly, LIBRARY_JOB_KINDS, OPTIMIZE_JOB_KIND, parseJson, toSummary } from './libraryRows';
+import { definedOnly, LIBRARY_JOB_KINDS, parseJson, toSummary } from './libraryRows';
+import { IndexOptimizer, recoverInterruptedImports } from './indexMaintenance';
 import { PdfParser } from './pdf/pdfParser';
 import { findQpdf, repairPdf } from './pdf/repair';
 import { Slots } from './slots';
@@ -51,8 +51,6 @@ export interface LibraryServiceDeps {
   recoverInterrupted?: boolean;
 }
 
-/** The library optimizes only its own tables; vector tables belong to the embeddings side. */
-const LEXICAL_TABLES = [TABLES.documents, TABLES.pages, TABLES.chunks];
 
 export class LibraryService {
   readonly repo: LibraryRepo;
@@ -68,13 +66,11 @@ export class LibraryService {
   private readonly ocrPool: OcrPool;
   private readonly ocrStore: OcrStore;
   private pending = 0;
-  private optimizeTimer?: NodeJS.Timeout;
-  /** The optimize job while it runs; another request meanwhile makes it do one more pass. */
-  private optimizeRun?: { jobId: string; done: Promise<void> };
-  private optimizeAgain = false;
+  private readonly optimizer: IndexOptimizer;
 
   private constructor(private readonly deps: LibraryServiceDeps) {
     this.repo = new LibraryRepo(deps.store);
+    this.optimizer = new IndexOptimizer({ store: deps.store, jobs: deps.jobs, logger: deps.logger });
     // Two parse workers at most: more would only thrash a 2-core machine and multiply peak memory.
     const workers = Math.max(1, Math.min(2, availableParallelism()));
     this.parsePool = new ParsePool(Array.from({ length: workers }, () => new PdfParser((msg, meta) => deps.logger.warn(msg, meta))));
@@ -108,21 +104,9 @@ export class LibraryService {
     return svc;
   }
 
-  /** After a crash/kill mid-import: drop partial rows of docs left 'importing', mark them resumable. */
-  async recover(): Promise<string[]> {
-    const stuck = await this.repo.listDocs(sqlEq('status', 'importing'));
-    for (const d of stuck) {
-      await this.repo.deleteContent(d.id, false);
-      await this.repo.putDoc({
-        ...d,
-        status: 'failed',
-        statusDetail: 'import was interrupted (the app stopped mid-import); reindex to resume',
-        updatedAt: new Date().toISOString()
-      });
-      this.deps.logger.warn('recovered interrupted import', { docId: d.id, file: d.fileName });
-    }
-    if (stuck.length) await this.deps.store.optimize(LEXICAL_TABLES);
-    return stuck.map((d) => d.id);
+  /** After a crash/kill mid-import: see recoverInterruptedImports. */
+  recover(): Promise<string[]> {
+    return recoverInterruptedImports(this.repo, this.deps.store, this.deps.logger);
   }
 
   async import(paths: string[], metadata?: DocumentMetadata, ocr?: OcrMode) {
@@ -201,7 +185,7 @@ export class LibraryService {
         return { ...base, ...chunkSearchFields(next, base) };
       });
       await this.repo.rewriteChunks(id, chunks);
-      this.scheduleOptimize();
+      this.optimizer.soon();
     }
     this.emitChanged({ reason: 'updated', docIds: [id] });
     return toSummary(next);
@@ -214,7 +198,7 @@ export class LibraryService {
     await removeStored(d.storedPath);
     await this.ocrStore.remove(id);
     this.emitChanged({ reason: 'deleted', docIds: [id] });
-    this.scheduleOptimize();
+    this.optimizer.soon();
     return { deleted: true };
   }
 
@@ -259,7 +243,7 @@ export class LibraryService {
   }
 
   async dispose(): Promise<void> {
-    if (this.optimizeTimer) clearTimeout(this.optimizeTimer);
+    this.optimizer.dispose();
     await Promise.all([this.parsePool.dispose(), this.ocrPool.dispose()]);
   }
 
@@ -283,7 +267,7 @@ export class LibraryService {
           const out = await runImport(this.pipeline, req, ctx);
           // Last job of a batch: fold the new rows into the indexes, as a job of its own. The
           // documents are searchable already (LanceDB scans rows not yet indexed).
-          if (this.pending === 1 && out.outcome !== 'duplicate') this.optimizeInBackground();
+          if (this.pending === 1 && out.outcome !== 'duplicate') this.optimizer.inBackground();
           return out;
         } finally {
           this.pending--;
@@ -294,64 +278,14 @@ export class LibraryService {
     return jobId;
   }
 
-  /**
-   * Starts the optimize job now (or joins the running one, which then does one more pass), so a
-   * caller that waits for the returned job sees every change made before the call folded in.
-   */
+  /** See IndexOptimizer.run: the returned job folds in every change made before the call. */
   optimize(): { jobId: string } {
-    if (this.optimizeTimer) clearTimeout(this.optimizeTimer);
-    this.optimizeTimer = undefined;
-    if (this.optimizeRun) {
-      this.optimizeAgain = true;
-      return { jobId: this.optimizeRun.jobId };
-    }
-    const { jobId, done } = this.deps.jobs.start({
-      kind: OPTIMIZE_JOB_KIND,
-      title: 'Optimize search index',
-      run: async (ctx) => {
-        do {
-          this.optimizeAgain = false;
-          ctx.progress({ phase: 'optimize' });
-          await this.deps.store.optimize(LEXICAL_TABLES);
-        } while (this.optimizeAgain && !ctx.signal.aborted);
-      }
-    });
-    const run = {
-      jobId,
-      done: done.then(
-        () => {},
-        (e: unknown) => this.deps.logger.warn('optimize failed', { error: String(e) })
-      )
-    };
-    this.optimizeRun = run;
-    void run.done.then(() => {
-      if (this.optimizeRun === run) this.optimizeRun = undefined;
-    });
-    return { jobId };
+    return this.optimizer.run();
   }
 
   /** Resolves once no optimize job is running (the CLI waits for it before exiting). */
-  async optimizeSettled(): Promise<void> {
-    await this.optimizeRun?.done;
-  }
-
-  /** For internal triggers: a shutting-down job runner refuses new jobs, and that is fine. */
-  private optimizeInBackground(): void {
-    try {
-      this.optimize();
-    } catch (e) {
-      this.deps.logger.warn('optimize not started', { error: String(e) });
-    }
-  }
-
-  /** Edits and deletes come in bursts: optimize once they have stopped for two seconds. */
-  private scheduleOptimize(): void {
-    if (this.optimizeTimer) clearTimeout(this.optimizeTimer);
-    this.optimizeTimer = setTimeout(() => {
-      this.optimizeTimer = undefined;
-      this.optimizeInBackground();
-    }, 2000);
-    this.optimizeTimer.unref();
+  optimizeSettled(): Promise<void> {
+    return this.optimizer.settled();
   }
 
   private emitChanged(payload: LibraryChanged): void {

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { toWinAnsi as winAnsi } from '../export/winAnsi';
 import type { Attempt, TopicProgress } from '../../../shared/contract/training';
 
 /**
@@ -6,9 +6,9 @@ import type { Attempt, TopicProgress } from '../../../shared/contract/training';
  * per attempt, every question with the answer, the verdict and the cited page. Standard Helvetica
  * is enough here: names and topic titles are printed through a WinAnsi filter.
  */
-const winAnsi = (t: string) => [...t].map((c) => (c.charCodeAt(0) < 256 ? c : '?')).join('');
-
 export async function renderTrainingPdf(rows: readonly TopicProgress[], attempts: readonly Attempt[], who: string): Promise<Buffer> {
+  // Loaded on first export, as for the service report: no other command needs pdfkit.
+  const { default: PDFDocument } = await import('pdfkit');
   const pdf = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 56, right: 56 }, info: { Title: `Training record — ${winAnsi(who)}`, Creator: 'Benchmate' } });
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
