@@ -1,43 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseArgs, type CliContext } from '../../../src/main/cli/command';
 import { trainingCommand } from '../../../src/main/cli/commands/training';
 import type { Attempt, Course } from '../../../src/shared/contract/training';
 import { unwrap } from '../../../src/shared/result';
-import { tempCore } from '../../helpers/tempCore';
-import { importSampleManual } from '../chat/harness';
 import { solveFromText } from './solveFromText';
+import { sampleManualCore } from './trainingFlow';
 
 /** `training …` commands run against a real core, the way `npm run cli -- training …` runs them. */
 describe('CLI: training courses / course create / topic add / start / answer / progress', () => {
-  let t: Awaited<ReturnType<typeof tempCore>>;
-  let docId: string;
-  beforeAll(async () => {
-    t = await tempCore();
-    docId = await importSampleManual(t.core, t.dir);
-  }, 120_000);
-  afterAll(() => t?.cleanup());
+  const fx = sampleManualCore();
 
   async function cli(...argv: string[]): Promise<{ code: number; lines: string[]; json: unknown }> {
     const args = parseArgs(argv);
     const lines: string[] = [];
     let json: unknown;
-    const ctx: CliContext = { core: t.core, args, json: args.flags.json === true, out: (s) => lines.push(s), outJson: (v) => (json = v) };
+    const ctx: CliContext = { core: fx.core, args, json: args.flags.json === true, out: (s) => lines.push(s), outJson: (v) => (json = v) };
     return { code: await trainingCommand.run(ctx), lines, json };
   }
 
   it('scripts the whole flow and prints progress as CSV', async () => {
     const created = await cli('course', 'create', 'X200 basics');
     expect(created.lines[0]).toMatch(/^course \S+ {2}X200 basics$/);
-    const added = await cli('topic', 'add', '--doc', docId, '--section', '2 > 2.2');
+    const added = await cli('topic', 'add', '--doc', fx.docId, '--section', '2 > 2.2');
     expect(added.lines[0]).toMatch(/2\.2 Debug interface {2}\(pages 5–5 of X200 Service Manual\)$/);
-    await cli('topic', 'add', '--doc', docId, '--pages', '3-3', '--title', 'Safety page');
+    await cli('topic', 'add', '--doc', fx.docId, '--pages', '3-3', '--title', 'Safety page');
     const courses = (await cli('courses', '--json')).json as Course[];
     expect(courses[0].topics.map((x) => x.title)).toEqual(['2.2 Debug interface', 'Safety page']);
 
     let a = (await cli('start', '2.2 Debug interface', '--as', 'Ana', '--json')).json as Attempt;
     for (let i = 0; i < 2; i++) {
       const q = a.questions[a.questions.length - 1];
-      const page = unwrap(await t.core.api.library.pageText({ docId, page: q.citation.page }));
+      const page = unwrap(await fx.core.api.library.pageText({ docId: fx.docId, page: q.citation.page }));
       a = (await cli('answer', a.id, solveFromText(q, page.text), '--json')).json as Attempt;
     }
     expect(a.status).toBe('passed');

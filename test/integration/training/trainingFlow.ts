@@ -1,4 +1,6 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { tempCore } from '../../helpers/tempCore';
+import { importSampleManual } from '../chat/harness';
 import { unwrap } from '../../../src/shared/result';
 import type { Attempt } from '../../../src/shared/contract/training';
 import type { Core } from '../../../src/main/core/createCore';
@@ -23,3 +25,27 @@ export async function expectCitedInTopic(core: Core, a: Attempt, from: number, t
   }
 }
 
+
+/**
+ * A real core with the generated X200 manual imported once for the file's tests (beforeAll /
+ * afterAll registered here); read `.core` and `.docId` inside the tests.
+ */
+export function sampleManualCore(): { readonly core: Core; readonly docId: string; readonly t: Awaited<ReturnType<typeof tempCore>> } {
+  const state = {} as { t: Awaited<ReturnType<typeof tempCore>>; docId: string };
+  beforeAll(async () => {
+    state.t = await tempCore();
+    state.docId = await importSampleManual(state.t.core, state.t.dir);
+  }, 120_000);
+  afterAll(() => state.t?.cleanup());
+  return {
+    get core() {
+      return state.t.core;
+    },
+    get docId() {
+      return state.docId;
+    },
+    get t() {
+      return state.t;
+    }
+  };
+}

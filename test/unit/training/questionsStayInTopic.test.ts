@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AttemptRunner } from '../../../src/main/core/training/attemptRunner';
 import { nullLogger } from '../../../src/main/core/platform/logger';
-import { seededRng } from '../../../src/main/core/training/questionBuilder';
+import { seededRng } from '../../../src/main/core/platform/seededRng';
 import type { PageText } from '../../../src/main/core/training/passages';
 import type { StoredAttempt } from '../../../src/main/core/training/trainingStore';
 import type { TopicVersion } from '../../../src/shared/contract/training';

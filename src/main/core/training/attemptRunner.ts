@@ -3,7 +3,8 @@ import type { Logger } from '../platform/logger';
 import { answersMatch, choiceMatches } from './answerMatch';
 import { DEFAULT_LIMITS, gradePrompt, gradeSchema, MODEL_MAX_TOKENS, parseGrade, parseQuestion, questionPrompt, questionSchema, type ModelLimits, type StructuredEnginePort } from './modelQuestions';
 import { pageCandidates, termPool, type Candidate, type PageText } from './passages';
-import { buildQuestion, citationOf, LEVELS, seededRng, type BuildContext } from './questionBuilder';
+import { buildQuestion, citationOf, LEVELS, type BuildContext } from './questionBuilder';
+import { seededRng } from '../platform/seededRng';
 import type { QuestionKey, StoredAttempt } from './trainingStore';
 
 /** The topic's material: its pages (questions come only from these) and the manual's term pool. */

@@ -12,19 +12,7 @@ import type { QuestionKey } from './trainingStore';
 
 export const BLANK = '____';
 
-export type Rng = () => number;
-
-/** mulberry32: small, seedable, good enough to pick passages. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import type { Rng } from '../platform/seededRng';
 
 export function hashSeed(text: string): number {
   let h = 2166136261;
