@@ -11,6 +11,7 @@ import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import WebSocket from 'ws';
+import { z } from 'zod';
 import { createCore, type Core } from '../src/main/core/createCore';
 import { pathsFor } from '../src/main/core/config';
 import { startWebHost } from '../src/main/web/server';
@@ -19,6 +20,9 @@ import { unwrap } from '../src/shared/result';
 import { createWsTransport, type WsLike } from '../src/renderer/src/lib/wsTransport';
 import { makeManualPdf, writePdf } from '../test/fixtures/pdf/makePdf';
 import { sampleManualSpec } from '../test/fixtures/pdf/sampleManual';
+
+/** The upload route's answer (HTTP, outside the contract), read through a schema rather than cast. */
+const uploadReply = z.object({ ok: z.boolean(), value: z.object({ path: z.string() }).optional(), error: z.object({ message: z.string() }).optional() });
 
 const TOKEN = 'bench-token-0123456789abcdef';
 
@@ -65,9 +69,9 @@ async function uiImport(files: string[], dir: string): Promise<{ ms: number; fir
     const paths: string[] = [];
     for (const f of files) {
       const res = await fetch(`http://127.0.0.1:${host.port}/api/upload`, { method: 'POST', headers: { 'x-benchmate-token': TOKEN, 'x-file-name': encodeURIComponent(basename(f)) }, body: await readFile(f) });
-      const json = (await res.json()) as { ok: boolean; value?: { path: string }; error?: { message: string } };
-      if (!json.ok) throw new Error(`upload of ${f}: ${json.error?.message}`);
-      paths.push(json.value!.path);
+      const json = uploadReply.parse(await res.json());
+      if (!json.ok || !json.value) throw new Error(`upload of ${f}: ${json.error?.message}`);
+      paths.push(json.value.path);
     }
     const r = unwrap(await api.library.import({ paths }));
     await waitJobs(core, r.files.map((f) => f.jobId));
