@@ -171,7 +171,10 @@ test.describe('technician journey', () => {
       await expect(renamed).toBeVisible();
 
       // Service-report details for this session (they head the exported report).
-      await page.getByRole('button', { name: 'Add machine details' }).click();
+      // The button shows the details so far: the signed-in profile is filled in as the technician.
+      const detailsButton = page.getByTitle('Machine, serial number and technician for the service report');
+      await expect(detailsButton).toHaveText('Admin');
+      await detailsButton.click();
       const details = page.getByRole('dialog', { name: 'Service report details' });
       await details.getByLabel('Machine').fill('X200 line 3');
       await details.getByLabel('Serial number').fill('SN-4471');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures/webHost';
 import { AppPage } from './pages/AppPage';
-import { makeManualPdf, truncatePdf, writePdf } from '../fixtures/pdf/makePdf';
+import { makeManualPdf, unrecoverablePdf, writePdf } from '../fixtures/pdf/makePdf';
 import { sampleManualSpec } from '../fixtures/pdf/sampleManual';
 
 test.describe('viewer fit width / fit page', () => {
@@ -18,7 +18,7 @@ test.describe('viewer fit width / fit page', () => {
   test('fit modes at three window sizes, light and dark', async ({ page, webHost }) => {
     const dir = await mkdtemp(join(tmpdir(), 'bm-e2e-fit-'));
     const sample = await makeManualPdf({ ...sampleManualSpec(), title: 'Fit Test Manual' });
-    const files = [await writePdf(dir, 'e2e-fit-manual.pdf', sample), await writePdf(dir, 'e2e-fit-damaged.pdf', truncatePdf(sample, 0.5))];
+    const files = [await writePdf(dir, 'e2e-fit-manual.pdf', sample), await writePdf(dir, 'e2e-fit-damaged.pdf', unrecoverablePdf(sample))];
     const app = new AppPage(page);
     await page.setViewportSize({ width: 1366, height: 768 });
     await app.open(webHost.url);
