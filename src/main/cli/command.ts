@@ -133,3 +133,16 @@ export function parseCommandLine(argv: string[]): CommandLine {
   if (global.json) args.flags.json = true;
   return { ok: true, command, args, global };
 }
+
+/**
+ * A command line the command cannot run (missing argument, unknown subcommand): runCli prints it
+ * as one line with the command's usage on stderr and exits 2, like an unknown command.
+ */
+export class UsageError extends Error {}
+
+/** The argument, or a UsageError naming what is missing. */
+export function required(value: string | undefined, what: string): string {
+  if (!value) throw new UsageError(`missing ${what}`);
+  return value;
+}
+

@@ -3,7 +3,7 @@ import { createCore } from '../core/createCore';
 import { pathsFor } from '../core/config';
 import { toErrorData } from '../core/platform/errors';
 import { defaultUserDataDir } from '../core/platform/defaultPaths';
-import { parseCommandLine, type CliContext } from './command';
+import { UsageError, parseCommandLine, type CliContext } from './command';
 import { commands } from './commands';
 import { commandHelp, usageText } from './help';
 
@@ -68,6 +68,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     const ctx: CliContext = { core, args, json, out, outJson };
     return await command.run(ctx);
   } catch (e) {
+    if (e instanceof UsageError) return usageError(`${command.name}: ${e.message} (usage: ${command.usage})`);
     const error = toErrorData(e);
     if (json) outJson({ ok: false, error });
     else io.stderr(`error (${error.code}): ${error.message}\n`);

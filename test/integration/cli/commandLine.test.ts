@@ -76,6 +76,23 @@ describe('CLI entry', () => {
     await expect(readdir(untouched)).rejects.toThrow();
   });
 
+  it("a command missing its argument or given an unknown subcommand: one line naming it and the command's usage, exit 2", async () => {
+    const data = join(dir, 'usage-errors');
+    const cases: Array<[string[], RegExp]> = [
+      [['doc'], /^benchmate: doc: missing document id \(usage: doc <id>\)$/],
+      [['search'], /^benchmate: search: missing search text \(usage: search /],
+      [['backup', 'frobnicate'], /^benchmate: backup: unknown subcommand "frobnicate" \(usage: backup /],
+      [['import', 'x.pdf', '--ocr', 'sometimes'], /^benchmate: import: --ocr must be auto, off or force \(not "sometimes"\)/]
+    ];
+    for (const [argv, expected] of cases) {
+      const r = await cli([...argv, '--data-dir', data]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr.trimEnd()).toMatch(expected);
+    }
+  }, 120_000);
+
   it('help lists the commands, the global options and what each exit code means', async () => {
     const r = await cli(['help']);
     expect(r.code).toBe(0);

@@ -4,7 +4,7 @@ import { backupInfo, packExportResult, packImportResult, type PackPreview } from
 import type { Core } from '../../core/createCore';
 import { restoreBackup, verifyBackup } from '../../core/backup/restore';
 import { AppError } from '../../core/platform/errors';
-import { listFlag, stringFlag, type BareCliContext, type CliCommand, type CliContext } from '../command';
+import { listFlag, required, stringFlag, UsageError, type BareCliContext, type CliCommand, type CliContext } from '../command';
 import { unwrap } from '../../../shared/result';
 
 const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
@@ -31,11 +31,6 @@ async function finish<S extends z.ZodType>(ctx: CliContext, jobId: string, resul
   return result.parse(snap.result);
 }
 
-const need = (v: string | undefined, what: string): string => {
-  if (!v) throw new AppError('INVALID_INPUT', `Missing ${what}.`);
-  return v;
-};
-
 /** `backup create|verify|restore`: verify and restore run before any core opens the folder. */
 export const backupCommand: CliCommand = {
   name: 'backup',
@@ -44,21 +39,18 @@ export const backupCommand: CliCommand = {
   async beforeCore(ctx: BareCliContext) {
     const [sub, file] = ctx.args.positional;
     if (sub === 'verify') {
-      const m = await verifyBackup(resolve(need(file, 'backup file')));
+      const m = await verifyBackup(resolve(required(file, 'backup file')));
       if (ctx.json) ctx.outJson({ ok: true, head: m.head, files: m.files.length });
       else ctx.out(`OK: ${m.files.length} files verified (sha256); ${m.head.documents} documents, made by Benchmate ${m.head.appVersion} on ${m.head.createdAt}`);
       return 0;
     }
     if (sub === 'restore') {
-      const r = await restoreBackup(resolve(need(file, 'backup file')), resolve(ctx.dataDir), { force: ctx.args.flags.force === true });
+      const r = await restoreBackup(resolve(required(file, 'backup file')), resolve(ctx.dataDir), { force: ctx.args.flags.force === true });
       if (ctx.json) ctx.outJson(r);
       else ctx.out(`restored ${r.files} files (${r.documents} documents, backup of ${r.createdAt}) into ${r.dataDir}${r.replaced ? ' (the previous data was replaced)' : ''}`);
       return 0;
     }
-    if (sub !== 'create') {
-      ctx.out('usage: ' + this.usage);
-      return 2;
-    }
+    if (sub !== 'create') throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'missing subcommand');
     return undefined;
   },
   async run(ctx) {
@@ -85,14 +77,14 @@ export const packCommand: CliCommand = {
     const [sub, file] = ctx.args.positional;
     if (sub === 'export') {
       const sel = { machineModels: listFlag(ctx.args, 'models'), tags: listFlag(ctx.args, 'tags'), docIds: listFlag(ctx.args, 'docs') };
-      const started = unwrap(await ctx.core.api.pack.export({ ...sel, out: resolve(need(stringFlag(ctx.args, 'out'), '--out FILE')) }));
+      const started = unwrap(await ctx.core.api.pack.export({ ...sel, out: resolve(required(stringFlag(ctx.args, 'out'), '--out FILE')) }));
       const r = await finish(ctx, started.jobId, packExportResult);
       if (ctx.json) ctx.outJson(r);
       else ctx.out(`pack written: ${r.path} (${mb(r.bytes)}, ${r.documents} documents)`);
       return 0;
     }
     if (sub === 'import') {
-      const path = resolve(need(file, 'pack file'));
+      const path = resolve(required(file, 'pack file'));
       const preview = unwrap(await ctx.core.api.pack.preview({ path }));
       if (ctx.args.flags['dry-run'] === true) {
         if (ctx.json) ctx.outJson(preview);
@@ -112,8 +104,7 @@ export const packCommand: CliCommand = {
       }
       return 0;
     }
-    ctx.out('usage: ' + this.usage);
-    return 2;
+    throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'missing subcommand');
   }
 };
 

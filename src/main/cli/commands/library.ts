@@ -1,7 +1,7 @@
 import { unwrap } from '../../../shared/result';
 import type { JobSnapshot } from '../../../shared/contract/jobs';
 import { documentStatus, importOutcome, ocrMode } from '../../../shared/contract/library';
-import { enumFlag, listFlag, stringFlag, type CliCommand } from '../command';
+import { enumFlag, listFlag, required, stringFlag, UsageError, type CliCommand } from '../command';
 import { readPassword } from '../password';
 
 const pad = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s.padEnd(n));
@@ -26,10 +26,8 @@ export const importCommand: CliCommand = {
     const paths = ctx.args.positional;
     const ocrFlag = stringFlag(ctx.args, 'ocr');
     const ocr = ocrFlag === undefined ? undefined : ocrMode.safeParse(ocrFlag).data;
-    if (!paths.length || (ocrFlag !== undefined && ocr === undefined)) {
-      ctx.out('usage: ' + this.usage);
-      return 2;
-    }
+    if (!paths.length) throw new UsageError('missing file or folder');
+    if (ocrFlag !== undefined && ocr === undefined) throw new UsageError(`--ocr must be auto, off or force (not "${ocrFlag}")`);
     const metadata = {
       machineModels: listFlag(ctx.args, 'models'),
       tags: listFlag(ctx.args, 'tags'),
@@ -89,11 +87,7 @@ export const docCommand: CliCommand = {
   summary: 'Show one document: metadata, status, quality report',
   usage: 'doc <id>',
   async run(ctx) {
-    const id = ctx.args.positional[0];
-    if (!id) {
-      ctx.out('usage: ' + this.usage);
-      return 2;
-    }
+    const id = required(ctx.args.positional[0], 'document id');
     const d = unwrap(await ctx.core.api.library.get({ id }));
     if (ctx.json) {
       ctx.outJson(d);
@@ -134,11 +128,7 @@ export const deleteCommand: CliCommand = {
   summary: 'Delete a document (rows and stored file)',
   usage: 'delete <id>',
   async run(ctx) {
-    const id = ctx.args.positional[0];
-    if (!id) {
-      ctx.out('usage: ' + this.usage);
-      return 2;
-    }
+    const id = required(ctx.args.positional[0], 'document id');
     const r = unwrap(await ctx.core.api.library.delete({ id }));
     if (ctx.json) ctx.outJson(r);
     else ctx.out(r.deleted ? `deleted ${id}` : `no document ${id}`);
@@ -151,11 +141,7 @@ export const ocrCommand: CliCommand = {
   summary: 'Run OCR on a document (pages without a text layer; --force: every page); waits for the job',
   usage: 'ocr <docId> [--force]',
   async run(ctx) {
-    const id = ctx.args.positional[0];
-    if (!id) {
-      ctx.out('usage: ' + this.usage);
-      return 2;
-    }
+    const id = required(ctx.args.positional[0], 'document id');
     const mode = ctx.args.flags.force ? 'force' : 'auto';
     const { jobId } = unwrap(await ctx.core.api.library.ocr({ id, mode }));
     const job = await ctx.core.jobs.wait(jobId);
@@ -171,12 +157,9 @@ export const unlockCommand: CliCommand = {
   summary: 'Open a password-protected PDF (the password is used once, never stored); waits for the job',
   usage: 'unlock <docId> [--password-file FILE|-]   (without it: typed at the terminal, not echoed)',
   async run(ctx) {
-    const id = ctx.args.positional[0];
+    const id = required(ctx.args.positional[0], 'document id');
     const file = ctx.args.flags['password-file'];
-    if (!id || file === true) {
-      ctx.out('usage: ' + this.usage);
-      return 2;
-    }
+    if (file === true) throw new UsageError('--password-file needs a file name (or - for stdin)');
     // Checked before asking for a password: typing one for a document that is not locked is pointless.
     const doc = unwrap(await ctx.core.api.library.get({ id }));
     if (doc.status !== 'needs_password') {
@@ -185,10 +168,7 @@ export const unlockCommand: CliCommand = {
       else ctx.out(msg);
       return 1;
     }
-    if (file === undefined && !process.stdin.isTTY) {
-      ctx.out('No terminal to type the password in; usage: ' + this.usage);
-      return 2;
-    }
+    if (file === undefined && !process.stdin.isTTY) throw new UsageError('no terminal to type the password in; give --password-file');
     const password = await readPassword(file);
     const { jobId } = unwrap(await ctx.core.api.library.unlock({ id, password }));
     const job = await ctx.core.jobs.wait(jobId);

@@ -1,17 +1,13 @@
 import { unwrap } from '../../../shared/result';
 import { missingTermsLine } from '../../core/chat/answerTemplates';
-import { listFlag, stringFlag, type CliCommand } from '../command';
+import { listFlag, required, stringFlag, type CliCommand } from '../command';
 
 export const searchCommand: CliCommand = {
   name: 'search',
   summary: 'Ranked pages for a question (lanes, evidence strength)',
   usage: 'search <text…> [--limit N] [--doc ID,ID] [--models X,Y] [--tags a,b] [--lang en]',
   async run(ctx) {
-    const text = ctx.args.positional.join(' ').trim();
-    if (!text) {
-      ctx.out('usage: ' + this.usage);
-      return 2;
-    }
+    const text = required(ctx.args.positional.join(' ').trim(), 'search text');
     const limit = Number(stringFlag(ctx.args, 'limit') ?? 10);
     const filters = {
       documentIds: listFlag(ctx.args, 'doc'),
