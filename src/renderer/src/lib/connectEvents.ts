@@ -19,6 +19,10 @@ export function connectEvents(api: Api, stores: AppStores): () => void {
     api.on('models.changed', (list) => stores.models.getState().setModels(list)),
     // The core sends each socket only the escalations of sessions it may see.
     api.on('escalations.changed', () => void stores.escalations.getState().load()),
+    // Another window or tablet changed a course, topic or attempt: reload a Training page once shown.
+    api.on('training.changed', () => {
+      if (stores.training.getState().loaded) void stores.training.getState().load();
+    }),
     // An import job ending changes document status/pages even when no library.changed follows.
     api.on('jobs.finished', (j) => {
       if (!j.kind.startsWith('library.')) return;
@@ -47,5 +51,6 @@ export async function resyncStores(stores: AppStores): Promise<void> {
   if (stores.models.getState().loaded) tasks.push(stores.models.getState().refresh());
   if (stores.status.getState().refreshedAt) tasks.push(stores.status.getState().refresh());
   if (stores.escalations.getState().loaded) tasks.push(stores.escalations.getState().load());
+  if (stores.training.getState().loaded) tasks.push(stores.training.getState().load());
   await Promise.all(tasks);
 }

@@ -30,6 +30,22 @@ describe('connectEvents', () => {
   });
 });
 
+describe('connectEvents: training', () => {
+  it('reloads the Training page on training.changed once it has been opened, not before', async () => {
+    const fake = createFakeApi({ 'library.list': () => [], 'training.courses': () => ({ items: [] }), 'training.progress': () => ({ items: [] }) });
+    const stores = createAppStores(fake.api);
+    const off = connectEvents(fake.api, stores);
+    fake.emit('training.changed', { reason: 'course', id: 'c1' });
+    expect(fake.callsTo('training.courses')).toHaveLength(0);
+    await stores.training.getState().load();
+    fake.calls.length = 0;
+    fake.emit('training.changed', { reason: 'attempt', id: 'a1' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.callsTo('training.courses')).toHaveLength(1);
+    off();
+  });
+});
+
 describe('connectEvents announcements', () => {
   it('announces each finished import once, with the outcome, and not progress ticks', () => {
     const fake = createFakeApi();

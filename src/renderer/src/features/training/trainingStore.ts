@@ -19,6 +19,8 @@ export interface TrainingState {
   busy: boolean;
   error: AppErrorData | null;
   lastExport: string | null;
+  /** The Training page was opened once: pushed changes and reconnects reload it from then on. */
+  loaded: boolean;
 
   load(): Promise<void>;
   setTechnician(name: string): void;
@@ -58,7 +60,9 @@ export function createTrainingStore(api: Api, storage: NameStorage | undefined, 
       busy: false,
       error: null,
       lastExport: null,
+      loaded: false,
       async load() {
+        set({ loaded: true });
         const docs = await api.library.list();
         if (docs.ok) set({ documents: docs.value.filter((d) => d.status === 'ready') });
         await refresh();
