@@ -27,6 +27,9 @@ export function connectEvents(api: Api, stores: AppStores): () => void {
     api.on('jobs.finished', (j) => {
       if (!j.kind.startsWith('library.')) return;
       stores.library.getState().onChanged({ reason: 'status', docIds: [] });
+      // Index maintenance runs by itself after imports: nothing to tell, and announcing it would
+      // talk over the announcement that matters (e.g. "Answer finished") in the one live region.
+      if (j.kind === 'library.optimize') return;
       // One announcement per finished file (not per progress tick), e.g. "x.pdf: Damaged file: …".
       const item = queueItem(j);
       announce(`${item.file}: ${item.message}`);

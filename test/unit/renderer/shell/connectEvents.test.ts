@@ -56,6 +56,9 @@ describe('connectEvents announcements', () => {
     expect(announcements.getState().polite).toBe('');
     fake.emit('jobs.finished', job({ jobId: 'p', title: 'Import a.pdf', status: 'failed', error: { code: 'UNSUPPORTED_FILE', message: 'a.pdf: damaged file: bad xref' } }));
     expect(announcements.getState().polite.replace('\u200b', '')).toBe('a.pdf: This file is damaged or incomplete — ask for a new copy.');
+    // The background optimize job that follows an import is not announced.
+    fake.emit('jobs.finished', job({ jobId: 'o', kind: 'library.optimize', title: 'Optimize search index', status: 'succeeded' }));
+    expect(announcements.getState().polite.replace('\u200b', '')).toBe('a.pdf: This file is damaged or incomplete — ask for a new copy.');
     off();
   });
 });
