@@ -1,12 +1,13 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { Button } from '../../components/Button';
-import { navigate, useRoute } from '../../lib/router';
+import { navigate } from '../../lib/router';
 import { FeatureBoundary } from '../chat/FeatureBoundary';
 import { useFeatureStores } from '../chat/useFeatureStores';
 import { openWholeDocument, usePdfDocument } from './usePdfDocument';
 import { activeHighlight, type ViewerState, type ViewerStore } from './viewerStore';
 import { ViewerToolbar } from './ViewerToolbar';
+import { useElementSize, useViewerDeepLink } from './viewerHooks';
 import './viewer.css';
 
 // pdf.js (~700 kB) loads on first use of the viewer, not with the app.
@@ -34,33 +35,12 @@ function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
   const stores = useFeatureStores();
   const store = given ?? stores.viewer;
   const s = useStore(store);
-  const route = useRoute();
   const { doc, error: docError } = usePdfDocument(store, s.status, s.bytesVersion, s.docId);
-  const [size, setSize] = useState({ width: 600, height: 800 });
   const bodyRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLElement>(null);
 
-  // #/viewer?doc=..&page=..[&title=..][&hl=start-end] opens a document directly (Library links,
-  // test search results); `hl` highlights that range of the page text like a citation.
-  const qDoc = variant === 'page' ? route.query.doc : undefined;
-  const qPage = Number(route.query.page ?? 1) || 1;
-  const qHl = route.query.hl;
-  useEffect(() => {
-    if (!qDoc) return;
-    const m = /^(\d+)-(\d+)$/.exec(qHl ?? '');
-    const highlight = m ? { charStart: Number(m[1]), charEnd: Number(m[2]) } : undefined;
-    const cur = store.getState();
-    if (cur.isOpen && cur.docId === qDoc && cur.citation?.page === qPage && cur.citation?.highlight?.charStart === highlight?.charStart) return;
-    void store.getState().open({ docId: qDoc, docTitle: route.query.title ?? '', page: qPage, highlight });
-  }, [qDoc, qPage, qHl, store, route.query.title]);
-
-  useEffect(() => {
-    const el = bodyRef.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => setSize({ width: Math.max(320, Math.floor(el.clientWidth)), height: Math.max(240, Math.floor(el.clientHeight)) }));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
+  useViewerDeepLink(store, variant === 'page');
+  const size = useElementSize(bodyRef);
 
   // Panel: focus moves in on open, Esc closes (returning focus is the opener's job).
   useEffect(() => {
