@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseArgs, type CliCommand, type CliContext } from '../../../src/main/cli/command';
+import { parseArgs, UsageError, type CliCommand, type CliContext } from '../../../src/main/cli/command';
 import { deleteCommand, docCommand, docsCommand, importCommand, ocrCommand } from '../../../src/main/cli/commands/library';
 import { scanPdf } from '../../fixtures/pdf/scanPdf';
 import type { Core } from '../../../src/main/core/createCore';
@@ -12,7 +12,13 @@ async function run(core: Core, cmd: CliCommand, argv: string[]): Promise<{ code:
   const out: string[] = [];
   const args = parseArgs(argv);
   const ctx: CliContext = { core, args, json: args.flags.json === true, out: (t) => out.push(t), outJson: (v) => out.push(JSON.stringify(v)) };
-  return { code: await cmd.run(ctx), out };
+  try {
+    return { code: await cmd.run(ctx), out };
+  } catch (e) {
+    // What runCli does with it: one line on stderr, exit 2.
+    if (e instanceof UsageError) return { code: 2, out: [e.message] };
+    throw e;
+  }
 }
 
 describe('CLI import/docs/doc/delete', () => {
