@@ -1,7 +1,7 @@
 import type { Api } from '../../../shared/contract';
 import type { AppStores } from '../appStores';
 import { connectChatEvents } from '../features/chat/connectChatEvents';
-import { queueItem } from '../features/library/importQueue';
+import { IMPORT_JOB_KINDS, queueItem } from '../features/library/importQueue';
 import { announce } from './announce';
 
 /**
@@ -27,10 +27,10 @@ export function connectEvents(api: Api, stores: AppStores): () => void {
     api.on('jobs.finished', (j) => {
       if (!j.kind.startsWith('library.')) return;
       stores.library.getState().onChanged({ reason: 'status', docIds: [] });
-      // Index maintenance runs by itself after imports: nothing to tell, and announcing it would
-      // talk over the announcement that matters (e.g. "Answer finished") in the one live region.
-      if (j.kind === 'library.optimize') return;
-      // One announcement per finished file (not per progress tick), e.g. "x.pdf: Damaged file: …".
+      // One announcement per finished file job (not per progress tick), e.g. "x.pdf: Damaged file: …".
+      // Index maintenance (optimize) runs by itself and would only talk over what matters (e.g.
+      // "Answer finished") in the one live region.
+      if (!IMPORT_JOB_KINDS.includes(j.kind)) return;
       const item = queueItem(j);
       announce(`${item.file}: ${item.message}`);
     })

@@ -6,9 +6,8 @@ import { Button } from '../../components/Button';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useAppStores } from '../../lib/appContext';
 import { jobsOfKind } from '../../lib/jobsStore';
-import { isProblem, queueItem, reconcileQueue, type QueueItem, type QueueItemKind } from './importQueue';
+import { IMPORT_JOB_KINDS, isProblem, queueItem, reconcileQueue, type QueueItem, type QueueItemKind } from './importQueue';
 
-export const IMPORT_JOB_KINDS = ['library.import', 'library.reindex', 'library.unlock', 'library.ocr'];
 
 const BADGE: Record<QueueItemKind, { tone: BadgeTone; label: string }> = {
   active: { tone: 'info', label: 'Importing' },

@@ -7,6 +7,9 @@ import type { JobSnapshot } from '../../../../shared/contract/jobs';
  * job's result or error once finished). Problem files get a plain-language reason and, where the
  * user can fix it, an action (e.g. a password).
  */
+/** Jobs about one file (the queue's rows); the library's index-optimize job is not one of them. */
+export const IMPORT_JOB_KINDS = ['library.import', 'library.reindex', 'library.unlock', 'library.ocr'];
+
 export type QueueItemKind = 'active' | 'imported' | 'duplicate' | 'needs_password' | 'needs_ocr' | 'damaged' | 'failed' | 'cancelled';
 
 export interface QueueItem {
