@@ -14,6 +14,8 @@ import { runCli } from '../../../src/main/cli/run';
 import { encryptPdf, makeManualPdf, qpdfAvailable, writePdf } from '../../fixtures/pdf/makePdf';
 import { sampleManualSpec } from '../../fixtures/pdf/sampleManual';
 
+if (!qpdfAvailable()) console.warn(`[skip] ${__filename.split('/').pop()}: the password test needs qpdf to make an encrypted PDF, and qpdf is not installed`);
+
 async function cli(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';

@@ -11,6 +11,8 @@ import { tempCore } from '../../helpers/tempCore';
 import { importAndWait } from './helpers';
 import { unwrap } from '../../../src/shared/result';
 
+if (!qpdfAvailable()) console.warn(`[skip] ${__filename.split('/').pop()}: the password test needs qpdf to make an encrypted PDF, and qpdf is not installed`);
+
 describe('library import (real core, temp userData)', () => {
   let core: Core;
   let cleanup: () => Promise<void>;

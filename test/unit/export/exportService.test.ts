@@ -162,7 +162,10 @@ describe('export paths', () => {
     const locked = join(base, 'locked');
     await mkdir(locked, { recursive: true });
     const unlock = makeReadOnly(locked);
-    if (!unlock) return ctx.skip(); // root without chattr: no way to make a folder read-only here
+    if (!unlock) {
+      console.warn('[skip] unwritable export folder: running as root without chattr, so no folder can be made read-only here');
+      return ctx.skip();
+    }
     try {
       const e = await svc.run({ sessionIds: ['s1'], format: 'md', outPath: 'report.md', baseDir: locked }).catch((x: unknown) => x);
       expect(e).toMatchObject({ code: 'FORBIDDEN' });
