@@ -1,5 +1,6 @@
 import type { CorpusStatsSnapshot } from './corpusStats';
 import type { FusedPage } from './fusion';
+import { derivedOf } from './derivedForms';
 import { stem, wordTokens } from './textTerms';
 
 /**
@@ -13,18 +14,24 @@ import { stem, wordTokens } from './textTerms';
  *  - title: the page's section title shares words with the query;
  *  - listing: a table-of-contents or index page (most lines end in a page number) is pushed
  *    down unless the question asks for contents or an index.
+ * With `derivedForms`, a page word that is a derived form of a query word ("greenish" for
+ * "green", "receiver" for "receive") counts as that word in coverage and proximity: the light
+ * stemmer keeps them apart, but a paraphrased question rarely uses the manual's exact form.
  * The fused (RRF) score stays the main term so every lane still counts.
  */
 export interface PageRerankOptions {
   top: number;
   window: number;
   weights: { fused: number; coverage: number; proximity: number; title: number; listing: number };
+  /** Count derived forms of query words (derivational suffixes, see derivedForms.ts) as the words. */
+  derivedForms: boolean;
 }
 
 export const DEFAULT_PAGE_RERANK: PageRerankOptions = {
   top: 20,
   window: 30,
-  weights: { fused: 1, coverage: 1, proximity: 0.35, title: 0.2, listing: 1 }
+  weights: { fused: 1, coverage: 1, proximity: 0.35, title: 0.2, listing: 1 },
+  derivedForms: true
 };
 
 export interface RerankPage {
@@ -65,6 +72,20 @@ export function bestWindowMass(tokens: readonly string[], weight: ReadonlyMap<st
   return best;
 }
 
+/** Page text as light stems; with `derived`, derived forms of query stems replaced by those stems. */
+export function pageStems(text: string, queryStems: ReadonlyMap<string, number>, derived: boolean): string[] {
+  const stems = wordTokens(text).map((t) => stem(t.word));
+  if (!derived) return stems;
+  const wanted = [...queryStems.keys()];
+  const seen = new Map<string, string>();
+  return stems.map((t) => {
+    if (queryStems.has(t)) return t;
+    let to = seen.get(t);
+    if (to === undefined) seen.set(t, (to = derivedOf(t, wanted) ?? t));
+    return to;
+  });
+}
+
 const ASKS_FOR_LISTING = /\b(contents|index|toc|list of)\b/i;
 
 export function rerankPages(
@@ -80,7 +101,7 @@ export function rerankPages(
   const wantsListing = ASKS_FOR_LISTING.test(rawQuery);
   const w = opts.weights;
   const scored = pages.map((p, i) => {
-    const stems = wordTokens(p.text).map((t) => stem(t.word));
+    const stems = pageStems(p.text, queryWeights, opts.derivedForms);
     const present = new Set(stems);
     let cov = 0;
     for (const [s, v] of queryWeights) if (present.has(s)) cov += v;
