@@ -38,3 +38,16 @@ describe('derived forms', () => {
     expect(rerankPages(pages, weights, 'gray green', { ...DEFAULT_PAGE_RERANK, derivedForms: false }).map((f) => f.key)).toEqual(['1', '2']);
   });
 });
+
+describe('split spellings', () => {
+  it('count two adjacent words that join into a query word, but not words the query has on its own', () => {
+    const weights = new Map([[stem('chartplotter'), 2]]);
+    expect(pageStems('a chart plotter records', weights, true)).toContain(stem('chartplotter'));
+    expect(pageStems('a chart plotter records', weights, false)).not.toContain(stem('chartplotter'));
+    const both = new Map([
+      [stem('setup'), 1],
+      [stem('set'), 1]
+    ]);
+    expect(pageStems('set up the radio', both, true)).not.toContain(stem('setup'));
+  });
+});

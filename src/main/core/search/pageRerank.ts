@@ -15,15 +15,16 @@ import { stem, wordTokens } from './textTerms';
  *  - listing: a table-of-contents or index page (most lines end in a page number) is pushed
  *    down unless the question asks for contents or an index.
  * With `derivedForms`, a page word that is a derived form of a query word ("greenish" for
- * "green", "receiver" for "receive") counts as that word in coverage and proximity: the light
- * stemmer keeps them apart, but a paraphrased question rarely uses the manual's exact form.
+ * "green", "receiver" for "receive") or a split spelling of it ("chart plotter") counts as that
+ * word in coverage and proximity: the light stemmer keeps them apart, but a paraphrased
+ * question rarely uses the manual's exact form.
  * The fused (RRF) score stays the main term so every lane still counts.
  */
 export interface PageRerankOptions {
   top: number;
   window: number;
   weights: { fused: number; coverage: number; proximity: number; title: number; listing: number };
-  /** Count derived forms of query words (derivational suffixes, see derivedForms.ts) as the words. */
+  /** Count derived forms (derivational suffixes, see derivedForms.ts) and split spellings of query words as the words. */
   derivedForms: boolean;
 }
 
@@ -72,10 +73,19 @@ export function bestWindowMass(tokens: readonly string[], weight: ReadonlyMap<st
   return best;
 }
 
-/** Page text as light stems; with `derived`, derived forms of query stems replaced by those stems. */
-export function pageStems(text: string, queryStems: ReadonlyMap<string, number>, derived: boolean): string[] {
-  const stems = wordTokens(text).map((t) => stem(t.word));
-  if (!derived) return stems;
+/**
+ * Page text as light stems. With `forms`, derived forms of query stems are replaced by those
+ * stems, and two adjacent words that join into a query word ("chart plotter" for "chartplotter",
+ * "set up" for "setup") count as it, once (at the first word's position).
+ */
+export function pageStems(text: string, queryStems: ReadonlyMap<string, number>, forms: boolean): string[] {
+  const words = wordTokens(text);
+  const stems = words.map((t) => stem(t.word));
+  if (!forms) return stems;
+  for (let i = 0; i + 1 < words.length; i++) {
+    const joined = stem(words[i].word + words[i + 1].word);
+    if (queryStems.has(joined) && !queryStems.has(stems[i]) && !queryStems.has(stems[i + 1])) stems[i] = joined;
+  }
   const wanted = [...queryStems.keys()];
   const seen = new Map<string, string>();
   return stems.map((t) => {
