@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeSnapshot } from '../../../src/main/core/search/corpusStats';
-import { findMissingTerms, wordnetCompounds } from '../../../src/main/core/search/missingTerms';
+import { findMissingTerms, twoWordTerms, wordnetCompounds } from '../../../src/main/core/search/missingTerms';
 import { analyzeQuery } from '../../../src/main/core/search/queryAnalysis';
 import { stem } from '../../../src/main/core/search/textTerms';
 import { sharedWordNet } from '../../../src/main/core/search/wordnet';
@@ -34,5 +34,15 @@ describe.skipIf(!wn)('WordNet compounds as "never mentioned" terms', () => {
     const missing = await findMissingTerms(q, stats, [], async (p) => (asked.push(p), p === 'basic colors'), undefined, false);
     expect(asked).toEqual(['basic colours', 'basic colors']);
     expect(missing.neverMentioned).toEqual([]);
+  });
+});
+
+describe.skipIf(!wn)('two-word terms', () => {
+  // Rare words (in 1 of 100 chunks), so only the part-of-speech check can keep a pair out.
+  const rare = makeSnapshot(100, new Map(['signal', 'generator', 'straight', 'noise', 'figure'].map((w) => [stem(w), 1])));
+
+  it('end in a word that is mainly a noun: "noise figure" is a term, "generator straight" is not', () => {
+    expect(twoWordTerms('what is the noise figure', rare, 0.1, 0.1, wn)).toEqual(['noise figure']);
+    expect(twoWordTerms('feed a signal generator straight into it', rare, 0.1, 0.1, wn)).toEqual(['signal generator']);
   });
 });
