@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { derivedOf, isDerivedPair } from '../../../src/main/core/search/derivedForms';
+import { derivedOf, isDerivedPair, QueryForms } from '../../../src/main/core/search/derivedForms';
 import { DEFAULT_PAGE_RERANK, pageStems, rerankPages } from '../../../src/main/core/search/pageRerank';
 import { stem } from '../../../src/main/core/search/textTerms';
 
@@ -20,8 +20,8 @@ describe('derived forms', () => {
 
   it('count in page stems only when enabled', () => {
     const weights = new Map([[stem('green'), 1]]);
-    expect(pageStems('prints greenish', weights, true)).toContain(stem('green'));
-    expect(pageStems('prints greenish', weights, false)).not.toContain(stem('green'));
+    expect(pageStems('prints greenish', new QueryForms(new Set(weights.keys())))).toContain(stem('green'));
+    expect(pageStems('prints greenish', null)).not.toContain(stem('green'));
   });
 
   it('let the page that says "greenish" outrank one that only shares the other words', () => {
@@ -42,12 +42,12 @@ describe('derived forms', () => {
 describe('split spellings', () => {
   it('count two adjacent words that join into a query word, but not words the query has on its own', () => {
     const weights = new Map([[stem('chartplotter'), 2]]);
-    expect(pageStems('a chart plotter records', weights, true)).toContain(stem('chartplotter'));
-    expect(pageStems('a chart plotter records', weights, false)).not.toContain(stem('chartplotter'));
+    expect(pageStems('a chart plotter records', new QueryForms(new Set(weights.keys())))).toContain(stem('chartplotter'));
+    expect(pageStems('a chart plotter records', null)).not.toContain(stem('chartplotter'));
     const both = new Map([
       [stem('setup'), 1],
       [stem('set'), 1]
     ]);
-    expect(pageStems('set up the radio', both, true)).not.toContain(stem('setup'));
+    expect(pageStems('set up the radio', new QueryForms(new Set(both.keys())))).not.toContain(stem('setup'));
   });
 });

@@ -1,6 +1,6 @@
 import type { CorpusStatsSnapshot } from './corpusStats';
 import type { FusedPage } from './fusion';
-import { derivedOf } from './derivedForms';
+import { QueryForms } from './derivedForms';
 import { stem, wordTokens } from './textTerms';
 
 /**
@@ -78,22 +78,16 @@ export function bestWindowMass(tokens: readonly string[], weight: ReadonlyMap<st
  * stems, and two adjacent words that join into a query word ("chart plotter" for "chartplotter",
  * "set up" for "setup") count as it, once (at the first word's position).
  */
-export function pageStems(text: string, queryStems: ReadonlyMap<string, number>, forms: boolean): string[] {
+export function pageStems(text: string, forms: QueryForms | null): string[] {
   const words = wordTokens(text);
   const stems = words.map((t) => stem(t.word));
   if (!forms) return stems;
   for (let i = 0; i + 1 < words.length; i++) {
-    const joined = stem(words[i].word + words[i + 1].word);
-    if (queryStems.has(joined) && !queryStems.has(stems[i]) && !queryStems.has(stems[i + 1])) stems[i] = joined;
+    const j = forms.joined(words[i].word, words[i + 1].word, stem);
+    if (j && !forms.has(stems[i]) && !forms.has(stems[i + 1])) stems[i] = j;
   }
-  const wanted = [...queryStems.keys()];
-  const seen = new Map<string, string>();
-  return stems.map((t) => {
-    if (queryStems.has(t)) return t;
-    let to = seen.get(t);
-    if (to === undefined) seen.set(t, (to = derivedOf(t, wanted) ?? t));
-    return to;
-  });
+  for (let i = 0; i < stems.length; i++) stems[i] = forms.map(stems[i]);
+  return stems;
 }
 
 const ASKS_FOR_LISTING = /\b(contents|index|toc|list of)\b/i;
@@ -110,8 +104,9 @@ export function rerankPages(
   const maxFused = Math.max(...pages.map((p) => p.fused.score)) || 1;
   const wantsListing = ASKS_FOR_LISTING.test(rawQuery);
   const w = opts.weights;
+  const forms = opts.derivedForms ? new QueryForms(new Set(queryWeights.keys())) : null;
   const scored = pages.map((p, i) => {
-    const stems = pageStems(p.text, queryWeights, opts.derivedForms);
+    const stems = pageStems(p.text, forms);
     const present = new Set(stems);
     let cov = 0;
     for (const [s, v] of queryWeights) if (present.has(s)) cov += v;
