@@ -39,10 +39,12 @@ describe.skipIf(!wn)('WordNet compounds as "never mentioned" terms', () => {
 
 describe.skipIf(!wn)('two-word terms', () => {
   // Rare words (in 1 of 100 chunks), so only the part-of-speech check can keep a pair out.
-  const rare = makeSnapshot(100, new Map(['signal', 'generator', 'straight', 'noise', 'figure'].map((w) => [stem(w), 1])));
+  const rare = makeSnapshot(100, new Map(['signal', 'generator', 'straight', 'noise', 'figure', 'firmware', 'update'].map((w) => [stem(w), 1])));
 
   it('end in a word that is mainly a noun: "noise figure" is a term, "generator straight" is not', () => {
     expect(twoWordTerms('what is the noise figure', rare, 0.1, 0.1, wn)).toEqual(['noise figure']);
     expect(twoWordTerms('feed a signal generator straight into it', rare, 0.1, 0.1, wn)).toEqual(['signal generator']);
+    // A head that is also a verb is still a noun: "firmware update" is a term.
+    expect(twoWordTerms('is there a firmware update', rare, 0.1, 0.1, wn)).toEqual(['firmware update']);
   });
 });
