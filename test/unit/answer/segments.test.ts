@@ -33,4 +33,22 @@ describe('page segmentation into answer units', () => {
     const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ') + ' ' + 'x'.repeat(10) + ' ' + Array.from({ length: 60 }, (_, i) => `more${i}`).join(' ') + '.';
     for (const s of segmentPage(long)) expect(s.end - s.start).toBeLessThanOrEqual(300);
   });
+
+  it('takes a digit-free first row as the header over numeric rows, and keys ascending rows by range', () => {
+    const page = 'Table 4.2. Filter presets by firmware date\n\nReleased from:  filter preset:\n2003-01-01  A\n2011-06-30  B\n2020-02-14  C\n\nAfter the table.';
+    const rows = segmentPage(page).filter((s) => s.kind === 'row');
+    expect(rows.map((r) => r.header)).toEqual(['Released from:  filter preset:', 'Released from:  filter preset:', 'Released from:  filter preset:']);
+    expect(rows.map((r) => r.keyRange)).toEqual([
+      [2003, 2011],
+      [2011, 2020],
+      [2020, Infinity]
+    ]);
+  });
+
+  it('uses a numbered caption a blank line above a header-less table; unordered keys get no ranges', () => {
+    const page = 'Table 7. Jumper positions\n\n5  open  closed\n2  closed  open\n\nAfter the table.';
+    const rows = segmentPage(page).filter((s) => s.kind === 'row');
+    expect(rows.map((r) => r.header)).toEqual(['Table 7. Jumper positions', 'Table 7. Jumper positions']);
+    expect(rows.every((r) => r.keyRange === undefined)).toBe(true);
+  });
 });

@@ -19,6 +19,11 @@ export interface Segment {
   end: number;
   /** Table rows: the header row's text (or the caption line above the table), else ''. */
   header: string;
+  /**
+   * Table rows keyed by ascending numbers ("Starting from" dates, thresholds): the range
+   * [own key, next row's key) the row covers, so "recorded in 2012" finds the 1999… row.
+   */
+  keyRange?: [number, number];
 }
 
 interface Line {
@@ -81,6 +86,10 @@ function typedLines(text: string): Line[] {
 }
 
 const isHeaderRow = (t: string) => tableCells(t).every((c) => /^[A-Z/#(]/.test(c) && !/[.;]$/.test(c));
+/** A first row without digits above rows with them ("Starting from:  value:" over dates) names the columns too. */
+const isWordHeaderOver = (t: string, next: string) => !/\d/.test(t) && /\d/.test(next) && tableCells(t).every((c) => !/[.;]$/.test(c));
+/** "Table 3.19. GPS week rollover dates": a numbered caption, possibly a blank line above the table. */
+const CAPTION = /^(?:Table|Tab\.)\s+[\dA-Z][\w.-]*[.:]?\s+\S/;
 
 export function segmentPage(text: string): Segment[] {
   const lines = typedLines(text);
@@ -164,10 +173,17 @@ function withLeadIns(text: string, segs: Segment[]): Segment[] {
 /** A table block from line i: header row (if it looks like one), rows with wrapped continuations. */
 function tableRows(lines: Line[], i: number, out: Segment[]): number {
   const prev = lines[i - 1];
-  const caption = prev && prev.type !== 'blank' && prev.text.trim().length <= 50 && !SENTENCE_END.test(prev.text.trim()) && !/:\s*$/.test(prev.text) ? prev.text.trim() : '';
+  const above = prev?.type === 'blank' ? lines[i - 2] : undefined;
+  const caption =
+    prev && prev.type !== 'blank' && prev.text.trim().length <= 50 && !SENTENCE_END.test(prev.text.trim()) && !/:\s*$/.test(prev.text)
+      ? prev.text.trim()
+      : above && CAPTION.test(above.text.trim())
+        ? above.text.trim()
+        : '';
   let header = '';
   let j = i;
-  if (isHeaderRow(lines[i].text) && lines[i + 1]?.type === 'row') {
+  const first = out.length;
+  if ((isHeaderRow(lines[i].text) || isWordHeaderOver(lines[i].text, lines[i + 1]?.text ?? '')) && lines[i + 1]?.type === 'row') {
     header = lines[i].text.trim();
     j = i + 1;
   }
@@ -178,7 +194,16 @@ function tableRows(lines: Line[], i: number, out: Segment[]): number {
     out.push({ kind: 'row', start: lines[j].start, end: Math.min(lines[k - 1].end, lines[j].start + MAX_SPAN), header: header || caption });
     j = k;
   }
+  keyRanges(lines, out.slice(first));
   return j;
+}
+
+/** Rows whose first cells start with strictly ascending numbers each cover [key, next key). */
+function keyRanges(lines: Line[], rows: Segment[]): void {
+  const text = (s: Segment) => lines.find((l) => l.start === s.start)?.text ?? '';
+  const keys = rows.map((r) => /^\s*(\d+(?:\.\d+)?)/.exec(tableCells(text(r))[0] ?? '')?.[1]).map((k) => (k === undefined ? NaN : Number(k)));
+  if (keys.length < 2 || keys.some((k, n) => Number.isNaN(k) || (n > 0 && k <= keys[n - 1]))) return;
+  rows.forEach((r, n) => (r.keyRange = [keys[n], n + 1 < keys.length ? keys[n + 1] : Infinity]));
 }
 
 /** Bullet (and, for steps, nothing else) stripped from the start of a line. */
