@@ -51,4 +51,13 @@ describe('page segmentation into answer units', () => {
     expect(rows.map((r) => r.header)).toEqual(['Table 7. Jumper positions', 'Table 7. Jumper positions']);
     expect(rows.every((r) => r.keyRange === undefined)).toBe(true);
   });
+
+  it('also offers two back-to-back sentences of a paragraph as one unit, never across a blank line', () => {
+    const page = 'The pump runs at 40 rpm by default. The highest speed is 90 rpm.\n\nA new paragraph starts here.';
+    const segs = texts(page).filter((s) => s.kind === 'sentence');
+    expect(segs).toContainEqual({ kind: 'sentence', text: 'The pump runs at 40 rpm by default. The highest speed is 90 rpm.', header: '' });
+    expect(segs).toContainEqual({ kind: 'sentence', text: 'The highest speed is 90 rpm.', header: '' });
+    expect(segs.some((s) => s.text.includes('90 rpm.') && s.text.includes('new paragraph'))).toBe(false);
+  });
 });
+

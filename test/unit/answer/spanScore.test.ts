@@ -82,3 +82,12 @@ describe('table rows looked up by a range of their key', () => {
   });
 });
 
+describe('two-part questions', () => {
+  it('the pair of sentences stating both asked-for values wins over either sentence alone', () => {
+    const page = 'The pump runs at 40 rpm by default, set by the speed option. The highest speed option value is 90 rpm.\n\nOther text about the valve.';
+    expect(best('What speed does the pump run at by default, and what is the highest value the speed option accepts?', page)).toBe(
+      'The pump runs at 40 rpm by default, set by the speed option. The highest speed option value is 90 rpm.'
+    );
+  });
+});
+

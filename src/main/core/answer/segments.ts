@@ -24,6 +24,8 @@ export interface Segment {
    * [own key, next row's key) the row covers, so "recorded in 2012" finds the 1999… row.
    */
   keyRange?: [number, number];
+  /** Two sentences offered together (see sentencePairs). */
+  pair?: boolean;
 }
 
 interface Line {
@@ -136,7 +138,23 @@ export function segmentPage(text: string): Segment[] {
     out.push(...sentences(text, l.start + leadLength(l.text), lines[j - 1].end));
     i = j;
   }
-  return withLeadIns(text, out.map((s) => trimSegment(text, s)).filter((s) => s.end > s.start));
+  const units = withLeadIns(text, out.map((s) => trimSegment(text, s)).filter((s) => s.end > s.start));
+  return [...units, ...sentencePairs(text, units)];
+}
+
+/**
+ * Two back-to-back sentences of one paragraph also stand as one unit: a two-part answer
+ * ("… uses 9600 bps by default. … Highest option is 115200.") is often stated that way.
+ */
+function sentencePairs(text: string, units: readonly Segment[]): Segment[] {
+  const sents = units.filter((u) => u.kind === 'sentence').sort((a, b) => a.start - b.start);
+  const out: Segment[] = [];
+  for (let k = 1; k < sents.length; k++) {
+    const [a, b] = [sents[k - 1], sents[k]];
+    const gap = text.slice(a.end, b.start);
+    if (b.start >= a.end && !/\S|\n\s*\n/.test(gap) && b.end - a.start <= MAX_SPAN) out.push({ kind: 'sentence', start: a.start, end: b.end, header: '', pair: true });
+  }
+  return out;
 }
 
 /**
