@@ -26,6 +26,8 @@ export interface Segment {
   keyRange?: [number, number];
   /** Two sentences offered together (see sentencePairs). */
   pair?: boolean;
+  /** The nearest heading line above the unit on this page (its section's title), if any. */
+  heading?: string;
 }
 
 interface Line {
@@ -44,6 +46,8 @@ const STEP = /^(?:[●•▪◦∙·*]\s*)?(?:\d{1,2}|[a-z])[.)]\s+\S/u;
 const SENTENCE_END = /[.!?]["')\]]?$/;
 /** A heading: optional section number, then Title Case words (small joining words allowed). */
 const HEADING = /^(?:\d+(?:\.\d+)*[.)]?\s+)?[A-Z][\w'’/-]*(?:\s+(?:[A-Z0-9][\w'’/-]*|of|and|the|for|to|in|on|with|a|an|or))*$/;
+/** "14.4 Only if Necessary: Recovering the SPI Flash Firmware": a section number, then a capitalised title. */
+const NUMBERED_HEADING = /^\d+(?:\.\d+)+\.?\s+[A-Z][^.!?]*[^.!?,;:]$/;
 /** Shell prompts, options, assignments, paths, calls, identifiers with `_`/`::` — code-shaped tokens. */
 const CODE_MARK = /(^[$#%>] )|(^[\w.-]+> )|(\s--?[A-Za-z]\w*)|(\w=\S)|(^\.{0,2}\/\w)|(\s\/\w)|(\w\(\))|(\w_\w)|(::)|(^[\w./-]+ [\w./:-]+$)/;
 
@@ -74,7 +78,8 @@ function typedLines(text: string): Line[] {
     const prev = lines[i - 1];
     const next = lines[i + 1];
     // A standalone Title Case line is a heading: it names a section, it answers nothing.
-    if (HEADING.test(t) && t.split(/\s+/).length <= 8 && (!next || next.type === 'blank' || !prev || prev.type === 'blank')) {
+    const standalone = !next || next.type === 'blank' || !prev || prev.type === 'blank';
+    if ((HEADING.test(t) && t.split(/\s+/).length <= 8 && standalone) || (NUMBERED_HEADING.test(t) && t.split(/\s+/).length <= 12 && standalone)) {
       l.type = 'heading';
       continue;
     }
@@ -139,7 +144,18 @@ export function segmentPage(text: string): Segment[] {
     i = j;
   }
   const units = withLeadIns(text, out.map((s) => trimSegment(text, s)).filter((s) => s.end > s.start));
-  return [...units, ...sentencePairs(text, units)];
+  return withHeadings(lines, [...units, ...sentencePairs(text, units)]);
+}
+
+/** Each unit learns the heading line above it: the title of the section it belongs to. */
+function withHeadings(lines: readonly Line[], units: Segment[]): Segment[] {
+  const headings = lines.filter((l) => l.type === 'heading');
+  if (!headings.length) return units;
+  return units.map((u) => {
+    let h: Line | undefined;
+    for (const l of headings) if (l.end <= u.start) h = l;
+    return h ? { ...u, heading: h.text.trim() } : u;
+  });
 }
 
 /**
