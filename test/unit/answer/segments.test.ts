@@ -45,6 +45,12 @@ describe('page segmentation into answer units', () => {
     ]);
   });
 
+  it('does not take a digit-free first row as the header when a row below it has no digits either', () => {
+    const page = 'red  power on\ngreen  3 blinks\namber  charging\n\nAfter the table.';
+    const rows = texts(page).filter((s) => s.kind === 'row');
+    expect(rows.map((r) => r.text)).toEqual(['red  power on', 'green  3 blinks', 'amber  charging']);
+  });
+
   it('uses a numbered caption a blank line above a header-less table; unordered keys get no ranges', () => {
     const page = 'Table 7. Jumper positions\n\n5  open  closed\n2  closed  open\n\nAfter the table.';
     const rows = segmentPage(page).filter((s) => s.kind === 'row');

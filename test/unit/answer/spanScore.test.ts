@@ -66,6 +66,13 @@ describe('units that name a topic instead of stating something', () => {
     expect(best('How does the P-20 pump controller restart the pump?', page)).toMatch(/^The P-20 pump controller restarts/);
   });
 
+  it('a "label: value" line is a statement, not a title', () => {
+    const query = analyzeQuery('pump speed');
+    const ctx = { query, idf: () => 1, sectionStems: new Set<string>() };
+    const score = (page: string) => scoreSegment(page, { kind: 'sentence', start: 0, end: page.length, header: '' }, ctx).score;
+    expect(score('Pump Speed: 40 RPM')).toBeGreaterThan(score('Pump Speed 40 RPM') * 1.4);
+  });
+
   it('an ellipsis after a space is an argument placeholder, not a lead-in', () => {
     const query = analyzeQuery('install packages into a library');
     const ctx = { query, idf: () => 1, sectionStems: new Set<string>() };

@@ -93,8 +93,14 @@ function typedLines(text: string): Line[] {
 }
 
 const isHeaderRow = (t: string) => tableCells(t).every((c) => /^[A-Z/#(]/.test(c) && !/[.;]$/.test(c));
-/** A first row without digits above rows with them ("Starting from:  value:" over dates) names the columns too. */
-const isWordHeaderOver = (t: string, next: string) => !/\d/.test(t) && /\d/.test(next) && tableCells(t).every((c) => !/[.;]$/.test(c));
+/** A first row without digits above rows that all have them ("Starting from:  value:" over dates) names the columns too. */
+const isWordHeaderOver = (t: string, below: string[]) => !/\d/.test(t) && below.length > 0 && below.every((r) => /\d/.test(r)) && tableCells(t).every((c) => !/[.;]$/.test(c));
+/** The row lines of a table block from line i on. */
+function bodyRows(lines: readonly Line[], i: number): string[] {
+  const out: string[] = [];
+  for (let j = i; j < lines.length && lines[j].type === 'row'; j++) out.push(lines[j].text);
+  return out;
+}
 /** "Table 3.19. GPS week rollover dates": a numbered caption, possibly a blank line above the table. */
 const CAPTION = /^(?:Table|Tab\.)\s+[\dA-Z][\w.-]*[.:]?\s+\S/;
 
@@ -217,7 +223,7 @@ function tableRows(lines: Line[], i: number, out: Segment[]): number {
   let header = '';
   let j = i;
   const first = out.length;
-  if ((isHeaderRow(lines[i].text) || isWordHeaderOver(lines[i].text, lines[i + 1]?.text ?? '')) && lines[i + 1]?.type === 'row') {
+  if ((isHeaderRow(lines[i].text) || isWordHeaderOver(lines[i].text, bodyRows(lines, i + 1))) && lines[i + 1]?.type === 'row') {
     header = lines[i].text.trim();
     j = i + 1;
   }

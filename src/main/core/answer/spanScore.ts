@@ -187,6 +187,8 @@ const statesValue = (body: string, q: AnalyzedQuery) => (body.match(/\d+(?:[.,]\
  */
 function isTitleLike(body: string): boolean {
   if (/(?<!\.\.)[.!?;:]["')\]]?\s*$/.test(body)) return false;
+  // "Default: 9600 Baud", "Speed = 115200": a label with its value states something.
+  if (/[:=]/.test(body)) return false;
   const words = body.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+/u, '')).filter(Boolean);
   if (words.length === 0 || words.length > 10) return false;
   return words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length / words.length >= 0.6;
