@@ -67,12 +67,14 @@ describe('page segmentation into answer units', () => {
   });
 
   it('gives each unit the heading above it on the page, numbered headings with small words included', () => {
-    const page = 'Intro before any heading.\n\n3.1 Cleaning the Filter\n\nRinse the filter in warm water.\n\n3.2 Only if Necessary: Replacing the Pump Seal\n\nUnscrew the cover first.';
+    const page = 'Intro before any heading.\n\n3.1 Cleaning the Filter\n\nRinse the filter in warm water.\n\n3.2 Only if Necessary: Replacing the Pump Seal\n\nUnscrew the cover first.\n\n4 Pump heads\n\nEach head has its own limits.';
     const heads = Object.fromEntries(segmentPage(page).map((s) => [page.slice(s.start, s.end), s.heading]));
     expect(heads['Intro before any heading.']).toBeUndefined();
     expect(heads['Rinse the filter in warm water.']).toBe('3.1 Cleaning the Filter');
     expect(heads['Unscrew the cover first.']).toBe('3.2 Only if Necessary: Replacing the Pump Seal');
+    expect(heads['Each head has its own limits.']).toBe('4 Pump heads');
     expect(Object.keys(heads)).not.toContain('3.2 Only if Necessary: Replacing the Pump Seal');
+    expect(Object.keys(heads)).not.toContain('4 Pump heads');
   });
 });
 

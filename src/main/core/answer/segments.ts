@@ -46,8 +46,8 @@ const STEP = /^(?:[●•▪◦∙·*]\s*)?(?:\d{1,2}|[a-z])[.)]\s+\S/u;
 const SENTENCE_END = /[.!?]["')\]]?$/;
 /** A heading: optional section number, then Title Case words (small joining words allowed). */
 const HEADING = /^(?:\d+(?:\.\d+)*[.)]?\s+)?[A-Z][\w'’/-]*(?:\s+(?:[A-Z0-9][\w'’/-]*|of|and|the|for|to|in|on|with|a|an|or))*$/;
-/** "14.4 Only if Necessary: Recovering the SPI Flash Firmware": a section number, then a capitalised title. */
-const NUMBERED_HEADING = /^\d+(?:\.\d+)+\.?\s+[A-Z][^.!?]*[^.!?,;:]$/;
+/** "14.4 Only if Necessary: Recovering the SPI Flash Firmware", "5 Pump heads": a section number, then a title. */
+const NUMBERED_HEADING = /^\d+(?:\.\d+)*\.?\s+[A-Z][^.!?]*[^.!?,;:]$/;
 /** Shell prompts, options, assignments, paths, calls, identifiers with `_`/`::` — code-shaped tokens. */
 const CODE_MARK = /(^[$#%>] )|(^[\w.-]+> )|(\s--?[A-Za-z]\w*)|(\w=\S)|(^\.{0,2}\/\w)|(\s\/\w)|(\w\(\))|(\w_\w)|(::)|(^[\w./-]+ [\w./:-]+$)/;
 
