@@ -53,6 +53,15 @@ describe('answer spans', () => {
   });
 });
 
+describe('section of each unit', () => {
+  it('a unit under a heading naming the asked-for thing beats the same words under another heading', async () => {
+    const text = '4.1 Cleaning the Filter\n\nTurn the tank knob to position 2.\n\n4.2 Draining the Tank\n\nTurn the tank knob to position 5.';
+    const svc = new AnswerService({ pageText: async () => text, termWeights: async () => undefined });
+    const [s] = await svc.spans('Which tank knob position drains the tank?', [passage(7, text)]);
+    expect(s.text).toBe('Turn the tank knob to position 5.');
+  });
+});
+
 describe('answer-first passages and the exact-identifier override', () => {
   it('reorders passages by span, sets the highlight to the span and keeps unspanned passages after', async () => {
     const passages = [passage(4), passage(5)];

@@ -33,4 +33,48 @@ describe('page segmentation into answer units', () => {
     const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ') + ' ' + 'x'.repeat(10) + ' ' + Array.from({ length: 60 }, (_, i) => `more${i}`).join(' ') + '.';
     for (const s of segmentPage(long)) expect(s.end - s.start).toBeLessThanOrEqual(300);
   });
+
+  it('takes a digit-free first row as the header over numeric rows, and keys ascending rows by range', () => {
+    const page = 'Table 4.2. Filter presets by firmware date\n\nReleased from:  filter preset:\n2003-01-01  A\n2011-06-30  B\n2020-02-14  C\n\nAfter the table.';
+    const rows = segmentPage(page).filter((s) => s.kind === 'row');
+    expect(rows.map((r) => r.header)).toEqual(['Released from:  filter preset:', 'Released from:  filter preset:', 'Released from:  filter preset:']);
+    expect(rows.map((r) => r.keyRange)).toEqual([
+      [2003, 2011],
+      [2011, 2020],
+      [2020, Infinity]
+    ]);
+  });
+
+  it('does not take a digit-free first row as the header when a row below it has no digits either', () => {
+    const page = 'red  power on\ngreen  3 blinks\namber  charging\n\nAfter the table.';
+    const rows = texts(page).filter((s) => s.kind === 'row');
+    expect(rows.map((r) => r.text)).toEqual(['red  power on', 'green  3 blinks', 'amber  charging']);
+  });
+
+  it('uses a numbered caption a blank line above a header-less table; unordered keys get no ranges', () => {
+    const page = 'Table 7. Jumper positions\n\n5  open  closed\n2  closed  open\n\nAfter the table.';
+    const rows = segmentPage(page).filter((s) => s.kind === 'row');
+    expect(rows.map((r) => r.header)).toEqual(['Table 7. Jumper positions', 'Table 7. Jumper positions']);
+    expect(rows.every((r) => r.keyRange === undefined)).toBe(true);
+  });
+
+  it('also offers two back-to-back sentences of a paragraph as one unit, never across a blank line', () => {
+    const page = 'The pump runs at 40 rpm by default. The highest speed is 90 rpm.\n\nA new paragraph starts here.';
+    const segs = texts(page).filter((s) => s.kind === 'sentence');
+    expect(segs).toContainEqual({ kind: 'sentence', text: 'The pump runs at 40 rpm by default. The highest speed is 90 rpm.', header: '' });
+    expect(segs).toContainEqual({ kind: 'sentence', text: 'The highest speed is 90 rpm.', header: '' });
+    expect(segs.some((s) => s.text.includes('90 rpm.') && s.text.includes('new paragraph'))).toBe(false);
+  });
+
+  it('gives each unit the heading above it on the page, numbered headings with small words included', () => {
+    const page = 'Intro before any heading.\n\n3.1 Cleaning the Filter\n\nRinse the filter in warm water.\n\n3.2 Only if Necessary: Replacing the Pump Seal\n\nUnscrew the cover first.\n\n4 Pump heads\n\nEach head has its own limits.';
+    const heads = Object.fromEntries(segmentPage(page).map((s) => [page.slice(s.start, s.end), s.heading]));
+    expect(heads['Intro before any heading.']).toBeUndefined();
+    expect(heads['Rinse the filter in warm water.']).toBe('3.1 Cleaning the Filter');
+    expect(heads['Unscrew the cover first.']).toBe('3.2 Only if Necessary: Replacing the Pump Seal');
+    expect(heads['Each head has its own limits.']).toBe('4 Pump heads');
+    expect(Object.keys(heads)).not.toContain('3.2 Only if Necessary: Replacing the Pump Seal');
+    expect(Object.keys(heads)).not.toContain('4 Pump heads');
+  });
 });
+

@@ -59,3 +59,42 @@ describe('cross-references', () => {
     expect(link).toBeLessThan(statement * 0.8);
   });
 });
+
+describe('units that name a topic instead of stating something', () => {
+  it('a title cut out as a sentence, or a lead-in trailing off with an ellipsis, loses to the statement', () => {
+    const page = 'Pump Controller (P-20, P-30,...)\nThis pump can...\n\nThe P-20 pump controller restarts the pump after a dry-run fault.';
+    expect(best('How does the P-20 pump controller restart the pump?', page)).toMatch(/^The P-20 pump controller restarts/);
+  });
+
+  it('a "label: value" line is a statement, not a title', () => {
+    const query = analyzeQuery('pump speed');
+    const ctx = { query, idf: () => 1, sectionStems: new Set<string>() };
+    const score = (page: string) => scoreSegment(page, { kind: 'sentence', start: 0, end: page.length, header: '' }, ctx).score;
+    expect(score('Pump Speed: 40 RPM')).toBeGreaterThan(score('Pump Speed 40 RPM') * 1.4);
+  });
+
+  it('an ellipsis after a space is an argument placeholder, not a lead-in', () => {
+    const query = analyzeQuery('install packages into a library');
+    const ctx = { query, idf: () => 1, sectionStems: new Set<string>() };
+    const score = (page: string) => scoreSegment(page, { kind: 'sentence', start: 0, end: page.length, header: '' }, ctx).score;
+    expect(score('To install packages into a library use pkg install -l lib name ...')).toBeGreaterThan(score('To install packages into a library use pkg install -l lib name...') * 1.5);
+  });
+});
+
+describe('table rows looked up by a range of their key', () => {
+  it('a number in the question selects the row whose range holds it', () => {
+    const page = 'Table 4.2. Filter presets by firmware date\n\nReleased from:  filter preset:\n2003-01-01  A\n2011-06-30  B\n2020-02-14  C\n\nAfter the table.';
+    expect(best('Which filter preset applies to firmware released in 2015?', page)).toBe('2011-06-30  B');
+    expect(best('Which filter preset applies to firmware released in 2005?', page)).toBe('2003-01-01  A');
+  });
+});
+
+describe('two-part questions', () => {
+  it('the pair of sentences stating both asked-for values wins over either sentence alone', () => {
+    const page = 'The pump runs at 40 rpm by default, set by the speed option. The highest speed option value is 90 rpm.\n\nOther text about the valve.';
+    expect(best('What speed does the pump run at by default, and what is the highest value the speed option accepts?', page)).toBe(
+      'The pump runs at 40 rpm by default, set by the speed option. The highest speed option value is 90 rpm.'
+    );
+  });
+});
+

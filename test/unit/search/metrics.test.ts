@@ -32,11 +32,16 @@ describe('eval metrics', () => {
       recall_at_5: 0.5,
       mrr_at_10: Math.round(((1 + 1 / 3 + 1 / 6) / 4) * 1000) / 1000,
       answer_evidence_at_1: 0, // no outcome carries gold evidence here
-      answer_evidence_at_3: 0
+      answer_evidence_at_3: 0,
+      answer_page_at_1: 0
     });
     // With evidence: the answer line (rank 1) or one of the next two spans (rank <= 3) containing it.
     const ev = [{ ...o('a', 1), evidenceRank: 1 }, { ...o('b', 3), evidenceRank: 2 }, { ...o('c', null), evidenceRank: null }, { ...o('d', 6), evidenceRank: 4 }];
-    expect(figures(ev)).toMatchObject({ answer_evidence_at_1: 0.25, answer_evidence_at_3: 0.5 });
+    expect(figures(ev)).toMatchObject({ answer_evidence_at_1: 0.25, answer_evidence_at_3: 0.5, answer_page_at_1: 0 });
+    // The answer line on a gold page counts for answer_page_at_1 whether or not it holds the evidence.
+    const line = (onGoldPage: boolean) => ({ file: 'manual.pdf', page: 1, kind: 'sentence', text: 'x', onGoldPage });
+    const lines = [{ ...ev[0], answerLine: line(true) }, { ...ev[1], answerLine: line(true) }, { ...ev[2], answerLine: line(false) }, ev[3]];
+    expect(figures(lines)).toMatchObject({ answer_evidence_at_1: 0.25, answer_page_at_1: 0.5 });
     const s = summarize(outcomes, 0.5);
     expect(s.unanswerable).toBe(2);
     expect(s.unanswerable_below_threshold).toBe(1);

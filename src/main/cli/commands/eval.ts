@@ -5,11 +5,11 @@ import type { Figures } from '../../core/search/eval/metrics';
 import { stringFlag, type CliCommand } from '../command';
 
 const row = (name: string, f: Figures) =>
-  `${name.padEnd(24)} ${String(f.n).padStart(3)}  ${f.recall_at_1.toFixed(3)}     ${f.recall_at_5.toFixed(3)}     ${f.mrr_at_10.toFixed(3)}   ${f.answer_evidence_at_1.toFixed(3)}     ${f.answer_evidence_at_3.toFixed(3)}`;
+  `${name.padEnd(24)} ${String(f.n).padStart(3)}  ${f.recall_at_1.toFixed(3)}     ${f.recall_at_5.toFixed(3)}     ${f.mrr_at_10.toFixed(3)}   ${f.answer_evidence_at_1.toFixed(3)}     ${f.answer_evidence_at_3.toFixed(3)}     ${f.answer_page_at_1.toFixed(3)}`;
 
 function printReport(out: (s: string) => void, r: EvalReport): void {
   out(`corpus: ${r.corpus.imported}/${r.corpus.files} files imported${r.corpus.failed.length ? `, not searchable: ${r.corpus.failed.map((f) => `${f.file} (${f.outcome})`).join(', ')}` : ''}`);
-  out(`subset                     n  recall@1  recall@5  MRR@10  answer@1  answer@3`);
+  out(`subset                     n  recall@1  recall@5  MRR@10  answer@1  answer@3  line-on-gold-page@1`);
   out(row('ALL answerable', r));
   for (const [k, f] of Object.entries(r.per_kind)) out(row(`kind=${k}`, f));
   out(
@@ -52,7 +52,19 @@ export const evalCommand: CliCommand = {
     }
     if (ctx.json) {
       const { outcomes, run, ...figures } = report;
-      ctx.outJson({ ...figures, per_question: outcomes.map((o) => ({ id: o.id, kind: o.kind, rank: o.rank, answer_rank: o.evidenceRank ?? null, strength: Math.round(o.strength * 1000) / 1000, declined: o.belowThreshold })) });
+      ctx.outJson({
+        ...figures,
+        per_question: outcomes.map((o) => ({
+          id: o.id,
+          kind: o.kind,
+          rank: o.rank,
+          answer_rank: o.evidenceRank ?? null,
+          // Which line was shown first, and whether it was on a gold page (wrong page vs wrong unit).
+          ...(o.answerLine ? { answer_line: { page: o.answerLine.page, kind: o.answerLine.kind, on_gold_page: o.answerLine.onGoldPage, text: o.answerLine.text.slice(0, 200) } } : {}),
+          strength: Math.round(o.strength * 1000) / 1000,
+          declined: o.belowThreshold
+        }))
+      });
       void run;
     } else printReport((s) => ctx.out(s), report);
     return 0;

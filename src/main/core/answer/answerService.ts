@@ -50,10 +50,14 @@ export class AnswerService {
       const page = await this.pageOf(p);
       const sectionStems = new Set(sectionTitleStems(p.sectionPath));
       const segments = segmentPage(page.text);
+      const headingCache = new Map<string, Set<string>>();
+      const headingStems = (h: string) => headingCache.get(h) ?? headingCache.set(h, new Set(sectionTitleStems(h))).get(h)!;
       const pageIdentCount = identCounts(page.text, segments, query.identifiers);
       let best: ScoredSegment | undefined;
       for (const seg of segments) {
-        const s = scoreSegment(page.text, seg, { query, idf, sectionStems, pageIdentCount });
+        // The unit's own section (the heading above it on the page) when the page shows one.
+        const own = seg.heading ? headingStems(seg.heading) : sectionStems;
+        const s = scoreSegment(page.text, seg, { query, idf, sectionStems: own, pageIdentCount });
         // Ties go to the unit nearer the retriever's own highlight.
         if (!best || s.score > best.score || (s.score === best.score && near(s, p) < near(best, p))) best = s;
       }

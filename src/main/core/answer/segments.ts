@@ -19,6 +19,15 @@ export interface Segment {
   end: number;
   /** Table rows: the header row's text (or the caption line above the table), else ''. */
   header: string;
+  /**
+   * Table rows keyed by ascending numbers ("Starting from" dates, thresholds): the range
+   * [own key, next row's key) the row covers, so "recorded in 2012" finds the 1999… row.
+   */
+  keyRange?: [number, number];
+  /** Two sentences offered together (see sentencePairs). */
+  pair?: boolean;
+  /** The nearest heading line above the unit on this page (its section's title), if any. */
+  heading?: string;
 }
 
 interface Line {
@@ -37,6 +46,8 @@ const STEP = /^(?:[●•▪◦∙·*]\s*)?(?:\d{1,2}|[a-z])[.)]\s+\S/u;
 const SENTENCE_END = /[.!?]["')\]]?$/;
 /** A heading: optional section number, then Title Case words (small joining words allowed). */
 const HEADING = /^(?:\d+(?:\.\d+)*[.)]?\s+)?[A-Z][\w'’/-]*(?:\s+(?:[A-Z0-9][\w'’/-]*|of|and|the|for|to|in|on|with|a|an|or))*$/;
+/** "14.4 Only if Necessary: Recovering the SPI Flash Firmware", "5 Pump heads": a section number, then a title. */
+const NUMBERED_HEADING = /^\d+(?:\.\d+)*\.?\s+[A-Z][^.!?]*[^.!?,;:]$/;
 /** Shell prompts, options, assignments, paths, calls, identifiers with `_`/`::` — code-shaped tokens. */
 const CODE_MARK = /(^[$#%>] )|(^[\w.-]+> )|(\s--?[A-Za-z]\w*)|(\w=\S)|(^\.{0,2}\/\w)|(\s\/\w)|(\w\(\))|(\w_\w)|(::)|(^[\w./-]+ [\w./:-]+$)/;
 
@@ -67,7 +78,8 @@ function typedLines(text: string): Line[] {
     const prev = lines[i - 1];
     const next = lines[i + 1];
     // A standalone Title Case line is a heading: it names a section, it answers nothing.
-    if (HEADING.test(t) && t.split(/\s+/).length <= 8 && (!next || next.type === 'blank' || !prev || prev.type === 'blank')) {
+    const standalone = !next || next.type === 'blank' || !prev || prev.type === 'blank';
+    if ((HEADING.test(t) && t.split(/\s+/).length <= 8 && standalone) || (NUMBERED_HEADING.test(t) && t.split(/\s+/).length <= 12 && standalone)) {
       l.type = 'heading';
       continue;
     }
@@ -81,6 +93,16 @@ function typedLines(text: string): Line[] {
 }
 
 const isHeaderRow = (t: string) => tableCells(t).every((c) => /^[A-Z/#(]/.test(c) && !/[.;]$/.test(c));
+/** A first row without digits above rows that all have them ("Starting from:  value:" over dates) names the columns too. */
+const isWordHeaderOver = (t: string, below: string[]) => !/\d/.test(t) && below.length > 0 && below.every((r) => /\d/.test(r)) && tableCells(t).every((c) => !/[.;]$/.test(c));
+/** The row lines of a table block from line i on. */
+function bodyRows(lines: readonly Line[], i: number): string[] {
+  const out: string[] = [];
+  for (let j = i; j < lines.length && lines[j].type === 'row'; j++) out.push(lines[j].text);
+  return out;
+}
+/** "Table 3.19. GPS week rollover dates": a numbered caption, possibly a blank line above the table. */
+const CAPTION = /^(?:Table|Tab\.)\s+[\dA-Z][\w.-]*[.:]?\s+\S/;
 
 export function segmentPage(text: string): Segment[] {
   const lines = typedLines(text);
@@ -127,7 +149,34 @@ export function segmentPage(text: string): Segment[] {
     out.push(...sentences(text, l.start + leadLength(l.text), lines[j - 1].end));
     i = j;
   }
-  return withLeadIns(text, out.map((s) => trimSegment(text, s)).filter((s) => s.end > s.start));
+  const units = withLeadIns(text, out.map((s) => trimSegment(text, s)).filter((s) => s.end > s.start));
+  return withHeadings(lines, [...units, ...sentencePairs(text, units)]);
+}
+
+/** Each unit learns the heading line above it: the title of the section it belongs to. */
+function withHeadings(lines: readonly Line[], units: Segment[]): Segment[] {
+  const headings = lines.filter((l) => l.type === 'heading');
+  if (!headings.length) return units;
+  return units.map((u) => {
+    let h: Line | undefined;
+    for (const l of headings) if (l.end <= u.start) h = l;
+    return h ? { ...u, heading: h.text.trim() } : u;
+  });
+}
+
+/**
+ * Two back-to-back sentences of one paragraph also stand as one unit: a two-part answer
+ * ("… uses 9600 bps by default. … Highest option is 115200.") is often stated that way.
+ */
+function sentencePairs(text: string, units: readonly Segment[]): Segment[] {
+  const sents = units.filter((u) => u.kind === 'sentence').sort((a, b) => a.start - b.start);
+  const out: Segment[] = [];
+  for (let k = 1; k < sents.length; k++) {
+    const [a, b] = [sents[k - 1], sents[k]];
+    const gap = text.slice(a.end, b.start);
+    if (b.start >= a.end && !/\S|\n\s*\n/.test(gap) && b.end - a.start <= MAX_SPAN) out.push({ kind: 'sentence', start: a.start, end: b.end, header: '', pair: true });
+  }
+  return out;
 }
 
 /**
@@ -164,10 +213,17 @@ function withLeadIns(text: string, segs: Segment[]): Segment[] {
 /** A table block from line i: header row (if it looks like one), rows with wrapped continuations. */
 function tableRows(lines: Line[], i: number, out: Segment[]): number {
   const prev = lines[i - 1];
-  const caption = prev && prev.type !== 'blank' && prev.text.trim().length <= 50 && !SENTENCE_END.test(prev.text.trim()) && !/:\s*$/.test(prev.text) ? prev.text.trim() : '';
+  const above = prev?.type === 'blank' ? lines[i - 2] : undefined;
+  const caption =
+    prev && prev.type !== 'blank' && prev.text.trim().length <= 50 && !SENTENCE_END.test(prev.text.trim()) && !/:\s*$/.test(prev.text)
+      ? prev.text.trim()
+      : above && CAPTION.test(above.text.trim())
+        ? above.text.trim()
+        : '';
   let header = '';
   let j = i;
-  if (isHeaderRow(lines[i].text) && lines[i + 1]?.type === 'row') {
+  const first = out.length;
+  if ((isHeaderRow(lines[i].text) || isWordHeaderOver(lines[i].text, bodyRows(lines, i + 1))) && lines[i + 1]?.type === 'row') {
     header = lines[i].text.trim();
     j = i + 1;
   }
@@ -178,7 +234,16 @@ function tableRows(lines: Line[], i: number, out: Segment[]): number {
     out.push({ kind: 'row', start: lines[j].start, end: Math.min(lines[k - 1].end, lines[j].start + MAX_SPAN), header: header || caption });
     j = k;
   }
+  keyRanges(lines, out.slice(first));
   return j;
+}
+
+/** Rows whose first cells start with strictly ascending numbers each cover [key, next key). */
+function keyRanges(lines: Line[], rows: Segment[]): void {
+  const text = (s: Segment) => lines.find((l) => l.start === s.start)?.text ?? '';
+  const keys = rows.map((r) => /^\s*(\d+(?:\.\d+)?)/.exec(tableCells(text(r))[0] ?? '')?.[1]).map((k) => (k === undefined ? NaN : Number(k)));
+  if (keys.length < 2 || keys.some((k, n) => Number.isNaN(k) || (n > 0 && k <= keys[n - 1]))) return;
+  rows.forEach((r, n) => (r.keyRange = [keys[n], n + 1 < keys.length ? keys[n + 1] : Infinity]));
 }
 
 /** Bullet (and, for steps, nothing else) stripped from the start of a line. */

@@ -88,6 +88,8 @@ export function scoreSegment(text: string, seg: Segment, ctx: ScoreContext): Sco
     const key = normalizeIdentifier(tableCells(body)[0] ?? '');
     const headerMatches = wordTokens(seg.header).some((t) => wanted.has(stem(t.word)));
     if (key && headerMatches && (queryWords(q).has(key) || q.identifiers.includes(key))) ident += ROW_KEY;
+    // …or by a range its key starts: "recorded in 2012" falls in the row "from 1999-08-21".
+    else if (seg.keyRange && headerMatches && queryNumbers(q).some((n) => n >= seg.keyRange![0] && n < seg.keyRange![1])) ident += ROW_KEY;
   }
   if (termScore === 0 && ident === 0) return { ...seg, score: 0, marks };
 
@@ -124,13 +126,17 @@ export function scoreSegment(text: string, seg: Segment, ctx: ScoreContext): Sco
 function shapeFactor(body: string, seg: Segment, query: AnalyzedQuery, asksValue: boolean, asksHow: boolean): number {
   let f = 1;
   if (seg.kind === 'option' || seg.kind === 'code') f *= 1.15;
+  // Two statements are less precise than one: the pair wins only when its second half adds matches.
+  if (seg.pair) f *= PAIR_FACTOR;
   if (seg.kind === 'row') f *= seg.header ? 1.15 : 1.05;
   if (seg.kind === 'step' || IMPERATIVE.test(body)) f *= 1.08;
   if (DEFINING.test(body)) f *= 1.1;
   // "How do I…" asks for an action: steps, commands and imperative sentences answer it.
   if (asksHow && (seg.kind === 'step' || seg.kind === 'code' || IMPERATIVE.test(body))) f *= 1.25;
   // A lead-in ("…as follows:") announces the answer; the unit after it (or with it) is the answer.
-  if (/:\s*$/.test(body)) f *= 0.5;
+  // "This format can..." trails off the same way (an ellipsis right after a word; "pkg2 ..." in a
+  // command line is an argument placeholder, not a lead-in).
+  if (/(?::|\p{L}(?:\.\.\.|…))\s*$/u.test(body)) f *= 0.5;
   // Mostly web addresses: a pointer to somewhere else, not the statement itself.
   if (urlShare(body) > 0.4) f *= 0.6;
   // A header row alone names columns, it answers nothing.
@@ -140,10 +146,14 @@ function shapeFactor(body: string, seg: Segment, query: AnalyzedQuery, asksValue
   // "What/which/how many…" asks for a value: a unit stating one (a number) is answer-shaped.
   if (asksValue && statesValue(body, query)) f *= 1.1;
   if (seg.kind === 'sentence' && body.split(/\s+/).length < 4 && !/[.:]$/.test(body)) f *= 0.6;
+  // A title cut out as a "sentence" names a topic, like a heading.
+  else if (seg.kind === 'sentence' && isTitleLike(body)) f *= 0.6;
   return f;
 }
 
 const LENGTH_B = 0.4;
+/** On eval-dev any factor from 0.6 to 1 gave the same choices; 0.75 keeps single sentences first when a pair adds little. */
+const PAIR_FACTOR = 0.75;
 const AVG_UNIT = 120;
 
 /** Share of the unit's characters inside web addresses (including ones wrapped after - / . = ? &). */
@@ -171,7 +181,22 @@ export function boundValue(body: string, marks: ReadonlyArray<[number, number]>,
 /** A number the question did not already give (the value asked for). */
 const statesValue = (body: string, q: AnalyzedQuery) => (body.match(/\d+(?:[.,]\d+)?/g) ?? []).some((n) => !q.normalized.includes(n));
 
+/**
+ * A title, not a statement: no closing punctuation, few words, most of them capitalised or
+ * numbers ("MTK Logger (iBlue 747,...)", "3.2 Serial Port Settings").
+ */
+function isTitleLike(body: string): boolean {
+  if (/(?<!\.\.)[.!?;:]["')\]]?\s*$/.test(body)) return false;
+  // "Default: 9600 Baud", "Speed = 115200": a label with its value states something.
+  if (/[:=]/.test(body)) return false;
+  const words = body.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+/u, '')).filter(Boolean);
+  if (words.length === 0 || words.length > 10) return false;
+  return words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length / words.length >= 0.6;
+}
+
 const isHeaderLike = (row: string) => tableCells(row).every((c) => /^[A-Z][^\d]*$/.test(c) && c.length <= 30);
+
+const queryNumbers = (q: AnalyzedQuery) => (q.normalized.match(/(?<![\w.-])\d+(?:\.\d+)?(?![\w.-])/g) ?? []).map(Number);
 
 const wordsCache = new WeakMap<AnalyzedQuery, Set<string>>();
 function queryWords(q: AnalyzedQuery): Set<string> {

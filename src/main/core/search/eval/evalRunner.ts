@@ -56,8 +56,14 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
       const top = r.passages.map((p) => ({ file: p.fileName || p.docTitle, page: p.page, score: p.score }));
       const rank = firstHitRank(q, top);
       // Exactly what the app shows first: the answer line, then the "More in the manuals" spans.
-      const shown = q.evidence && q.file ? (await core.answer.spans(q.question, r.passages)).map(answerLineText) : [];
+      const spans = q.evidence && q.file ? await core.answer.spans(q.question, r.passages) : [];
+      const shown = spans.map(answerLineText);
       const hit = q.evidence ? shown.findIndex((s) => containsEvidence(s, q.evidence!)) : -1;
+      const first = spans[0] ? r.passages[spans[0].passageIndex] : undefined;
+      const answerLine =
+        spans[0] && first
+          ? { file: first.fileName || first.docTitle, page: spans[0].page, kind: spans[0].kind, text: shown[0], onGoldPage: firstHitRank(q, [{ file: first.fileName || first.docTitle, page: spans[0].page }]) === 1 }
+          : undefined;
       outcomes.push({
         id: q.id,
         kind: q.kind,
@@ -67,10 +73,10 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
         belowThreshold: r.evidence.belowThreshold,
         neverMentioned: r.missing?.neverMentioned.length ?? 0,
         top: top.map(({ file, page }) => ({ file, page })),
-        ...(q.evidence && q.file ? { evidenceRank: hit >= 0 ? hit + 1 : null } : {})
+        ...(q.evidence && q.file ? { evidenceRank: hit >= 0 ? hit + 1 : null, answerLine } : {})
       });
       run.push({ id: q.id, results: top, declined: r.evidence.belowThreshold, strength: r.evidence.strength });
-      log(`${q.id} ${q.kind.padEnd(12)} rank=${rank ?? '-'} span=${hit >= 0 ? hit + 1 : '-'} strength=${r.evidence.strength.toFixed(2)} top=${top[0] ? `${top[0].file} p${top[0].page}` : '-'}`);
+      log(`${q.id} ${q.kind.padEnd(12)} rank=${rank ?? '-'} span=${hit >= 0 ? hit + 1 : '-'}${answerLine ? ` line=p${answerLine.page}${answerLine.onGoldPage ? '*' : ''} ${answerLine.kind}` : ''} strength=${r.evidence.strength.toFixed(2)} top=${top[0] ? `${top[0].file} p${top[0].page}` : '-'}`);
     }
     const msPerQuery = questions.length ? (performance.now() - t0) / questions.length : 0;
     return {

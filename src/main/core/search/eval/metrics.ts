@@ -26,6 +26,8 @@ export interface QuestionOutcome {
   top: Array<{ file: string; page: number }>;
   /** 1-based position of the first displayed answer span containing the gold evidence, or null. */
   evidenceRank?: number | null;
+  /** The answer line shown first (questions with gold evidence), and whether it lies on a gold page. */
+  answerLine?: { file: string; page: number; kind: string; text: string; onGoldPage: boolean };
 }
 
 export interface Figures {
@@ -36,6 +38,11 @@ export interface Figures {
   /** Share of questions (with gold evidence) whose first / first three answer spans contain it. */
   answer_evidence_at_1: number;
   answer_evidence_at_3: number;
+  /**
+   * Share whose answer line lies on a gold page, evidence or not: with answer_evidence_at_1 it
+   * tells a wrong page apart from a wrong unit on the right page.
+   */
+  answer_page_at_1: number;
 }
 
 export const baseName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
@@ -69,7 +76,8 @@ export function figures(outcomes: readonly QuestionOutcome[]): Figures {
     recall_at_5: round(r(5)),
     mrr_at_10: round(mrr),
     answer_evidence_at_1: round(e(1)),
-    answer_evidence_at_3: round(e(3))
+    answer_evidence_at_3: round(e(3)),
+    answer_page_at_1: round(withEvidence.length ? withEvidence.filter((o) => o.answerLine?.onGoldPage).length / withEvidence.length : 0)
   };
 }
 
