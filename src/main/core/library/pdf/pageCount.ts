@@ -206,20 +206,21 @@ class QuickPdfReader {
 function readXrefTable(lx: PdfLexer): { entries: Array<[number, XrefEntry]>; trailer: PdfDict } {
   const entries: Array<[number, XrefEntry]> = [];
   for (;;) {
-    const v = lx.read();
-    if (v instanceof PdfKeyword && v.word === 'trailer') {
-      const trailer = dictOf(lx.read());
-      if (!trailer) throw new Error('trailer is not a dictionary');
+    const first = lx.readUint();
+    if (first === undefined) {
+      const kw = lx.read();
+      const trailer = kw instanceof PdfKeyword && kw.word === 'trailer' ? dictOf(lx.read()) : undefined;
+      if (!trailer) throw new Error('no trailer after the xref table');
       return { entries, trailer };
     }
-    const count = lx.read();
-    if (typeof v !== 'number' || typeof count !== 'number') throw new Error('bad xref subsection');
+    const count = lx.readUint();
+    if (count === undefined) throw new Error('bad xref subsection');
     for (let i = 0; i < count; i++) {
-      const offset = lx.read();
-      lx.read(); // generation
+      const offset = lx.readUint();
+      const gen = lx.readUint();
       const kind = lx.read();
-      if (typeof offset !== 'number' || !(kind instanceof PdfKeyword)) throw new Error('bad xref entry');
-      entries.push([v + i, kind.word === 'n' ? { type: 'offset', offset } : { type: 'free' }]);
+      if (offset === undefined || gen === undefined || !(kind instanceof PdfKeyword)) throw new Error('bad xref entry');
+      entries.push([first + i, kind.word === 'n' ? { type: 'offset', offset } : { type: 'free' }]);
     }
   }
 }

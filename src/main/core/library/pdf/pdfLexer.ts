@@ -90,6 +90,21 @@ export class PdfLexer {
     return n;
   }
 
+  /**
+   * A plain unsigned integer, read without allocating (xref tables hold one per object, three
+   * numbers a line); undefined, with the position unchanged, when the next token is not one.
+   */
+  readUint(): number | undefined {
+    if (!this.skipSpace()) throw new OutOfData('end of data');
+    let i = this.pos;
+    let v = 0;
+    while (i < this.buf.length && this.buf[i] >= 0x30 && this.buf[i] <= 0x39) v = v * 10 + this.buf[i++] - 0x30;
+    if (i >= this.buf.length && !this.complete) throw new OutOfData('end of data');
+    if (i === this.pos || (i < this.buf.length && isRegular(this.buf[i]))) return undefined;
+    this.pos = i;
+    return v;
+  }
+
   /** Reads `N G obj` and returns N, or throws when the bytes here are not an object header. */
   readObjectHeader(): { num: number; gen: number } {
     const num = this.read();
