@@ -6,12 +6,14 @@
  * each on a fresh core. Prints both times, the CLI/UI speed ratio (target >= 0.8) and when the
  * first page count reached the client (a jobs.progress event with a total; target < 2 s after the
  * upload started / the import was called). Without arguments it generates 8 sample manuals.
- * BENCH_ROUNDS (default 2) rounds, alternating which side goes first; medians are reported.
+ * BENCH_ROUNDS (default 2) rounds, alternating which side goes first; medians are reported. Each
+ * side runs in a child process of its own, so neither inherits the other's heap, workers or caches.
  */
+import { execFile } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import WebSocket from 'ws';
 import { z } from 'zod';
@@ -95,26 +97,44 @@ async function uiImport(files: string[], dir: string): Promise<{ ms: number; fir
   }
 }
 
+type Side = { ms: number; firstPageCountMs: number };
+
+/** One side in a fresh process: `--side cli|ui <dir> <files…>` prints its result as JSON. */
+function runSide(side: 'cli' | 'ui', dir: string, files: string[]): Promise<Side> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--import', 'tsx', process.argv[1], '--side', side, dir, ...files], { maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const last = stdout.trim().split('\n').pop() ?? '';
+      if (err) return reject(new Error(`${side} side failed: ${stderr || err.message}`));
+      resolve(JSON.parse(last) as Side);
+    });
+  });
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === '--side') {
+    const [side, dir, ...files] = process.argv.slice(3);
+    console.log(JSON.stringify(await (side === 'ui' ? uiImport : cliImport)(files, dir)));
+    return;
+  }
   const work = await mkdtemp(join(tmpdir(), 'bm-bench-upload-'));
   try {
-    let files = process.argv.slice(2);
+    let files = process.argv.slice(2).map((f) => resolve(f));
     if (!files.length) {
       for (let i = 0; i < 8; i++) files.push(await writePdf(join(work, 'pdfs'), `manual-${i}.pdf`, await makeManualPdf({ ...sampleManualSpec(), title: `Manual ${i}` })));
     }
     files = files.filter((f) => f.toLowerCase().endsWith('.pdf'));
     console.log(`web-host upload vs CLI import: ${files.length} files; load average ${loadavg()[0].toFixed(1)}`);
     const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2));
-    const cli: Array<{ ms: number; firstPageCountMs: number }> = [];
-    const ui: Array<{ ms: number; firstPageCountMs: number }> = [];
+    const cli: Side[] = [];
+    const ui: Side[] = [];
     for (let r = 0; r < rounds; r++) {
       // Alternate the order so drifting machine load hits both sides alike.
       if (r % 2 === 0) {
-        cli.push(await cliImport(files, join(work, `cli-${r}`)));
-        ui.push(await uiImport(files, join(work, `ui-${r}`)));
+        cli.push(await runSide('cli', join(work, `cli-${r}`), files));
+        ui.push(await runSide('ui', join(work, `ui-${r}`), files));
       } else {
-        ui.push(await uiImport(files, join(work, `ui-${r}`)));
-        cli.push(await cliImport(files, join(work, `cli-${r}`)));
+        ui.push(await runSide('ui', join(work, `ui-${r}`), files));
+        cli.push(await runSide('cli', join(work, `cli-${r}`), files));
       }
       console.log(`  round ${r + 1}: CLI ${secs(cli[r].ms)} (first page count after ${secs(cli[r].firstPageCountMs)}), UI ${secs(ui[r].ms)} (first page count after ${secs(ui[r].firstPageCountMs)}); load ${loadavg()[0].toFixed(1)}`);
     }
