@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countPdfPages, pageCountOf, type ByteSource } from '../../../src/main/core/library/pdf/pageCount';
@@ -81,6 +82,25 @@ describe('quick PDF page count (xref → /Root → /Pages /Count)', () => {
     for (const [name, bytes] of Object.entries(cases)) {
       await expect(count(bytes), name).resolves.toBeUndefined();
     }
+  });
+
+  it('a deflate bomb in the xref stream is refused, not inflated (the same file with a small stream is read)', async () => {
+    const withPadding = (pad: number) => {
+      const head = '%PDF-1.7\n2 0 obj\n<< /Type /Catalog /Pages 3 0 R >>\nendobj\n';
+      const pages = '3 0 obj\n<< /Type /Pages /Kids [] /Count 3 >>\nendobj\n';
+      const xrefAt = head.length + pages.length;
+      const rows = Buffer.alloc(4 * 7 + pad);
+      [[0, 0], [1, xrefAt], [1, 9], [1, head.length]].forEach(([t, off], r) => {
+        rows.writeUInt8(t, r * 7);
+        rows.writeUInt32BE(off, r * 7 + 1);
+      });
+      const data = deflateSync(rows);
+      const xref = Buffer.concat([Buffer.from(`1 0 obj\n<< /Type /XRef /W [1 4 2] /Index [0 4] /Size 4 /Root 2 0 R /Filter /FlateDecode /Length ${data.length} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream\nendobj\n')]);
+      return Buffer.concat([Buffer.from(head + pages, 'latin1'), xref, Buffer.from(`startxref\n${xrefAt}\n%%EOF\n`)]);
+    };
+    expect(await count(withPadding(0))).toBe(3);
+    // 40 MB of zeros after the rows: a few KB on disk.
+    expect(await count(withPadding(40 * 1024 * 1024))).toBeUndefined();
   });
 
   it('a /Prev chain that loops ends (the count is still read)', async () => {

@@ -24,7 +24,10 @@ const TAIL_BYTES = 8192;
 const MAX_READ_BYTES = 32 * 1024 * 1024;
 const FIRST_WINDOW = 4096;
 const MAX_WINDOW = 8 * 1024 * 1024;
-const MAX_DECODED_BYTES = 64 * 1024 * 1024;
+/** One decoded stream (an xref stream of a million objects is 7 MB): a deflate bomb stops here. */
+const MAX_DECODED_BYTES = 16 * 1024 * 1024;
+/** Cross-reference entries kept over all sections. */
+const MAX_ENTRIES = 2_000_000;
 /** Cross-reference sections followed (each incremental save adds one). */
 const MAX_SECTIONS = 256;
 /** A reference chain longer than this is a loop or a hostile file. */
@@ -120,6 +123,7 @@ class QuickPdfReader {
       if (seen.add(offset).size > MAX_SECTIONS) throw new Error('too many xref sections');
       const section = await this.readSection(offset);
       for (const [num, entry] of section.entries) if (!this.entries.has(num)) this.entries.set(num, entry);
+      if (this.entries.size > MAX_ENTRIES) throw new Error('too many objects');
       const t = section.trailer;
       if (!this.root && t.get('Root') instanceof PdfRef) this.root = t.get('Root') as PdfRef;
       // A hybrid file's /XRefStm ranks below its own table but above the older sections.
