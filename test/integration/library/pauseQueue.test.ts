@@ -40,4 +40,31 @@ describe('pausing the import queue (real core)', () => {
     const docs = unwrap(await core.api.library.list());
     expect(docs.map((d) => d.fileName)).toEqual(['held-a.pdf']);
   });
+
+  it('shows each held file\'s page count before any parse worker has seen it; the parser\'s count agrees', async () => {
+    const sizes = [3, 5, 8];
+    const paths = [];
+    for (const n of sizes) {
+      const pages = Array.from({ length: n }, (_, i) => ({ text: `Compressor C${n} page ${i + 1}: check the belt tension.` }));
+      paths.push(await writePdf(join(dir, 'counted'), `counted-${n}.pdf`, await makeManualPdf({ title: `Counted ${n}`, pages })));
+    }
+    unwrap(await core.api.library.pauseImports({ paused: true }));
+    const totals = new Map<string, number>();
+    let allCounted!: () => void;
+    const counted = new Promise<void>((res) => (allCounted = res));
+    const off = core.events.on('jobs.progress', (s) => {
+      if (s.total && s.phase === 'queued') totals.set(s.jobId, s.total);
+      if (totals.size === sizes.length) allCounted();
+    });
+    const r = unwrap(await core.api.library.import({ paths }));
+    // The gate: held, so no file is read or parsed; the counts can only come from the quick read.
+    await counted;
+    off();
+    expect(r.files.map((f) => totals.get(f.jobId))).toEqual(sizes);
+    expect(r.files.map((f) => core.jobs.get(f.jobId))).toMatchObject(sizes.map((total) => ({ phase: 'queued', done: 0, total })));
+
+    unwrap(await core.api.library.pauseImports({ paused: false }));
+    const finals = await Promise.all(r.files.map((f) => core.jobs.wait(f.jobId)));
+    expect(finals.map((j) => [j.status, j.total])).toEqual(sizes.map((n) => ['succeeded', n]));
+  });
 });

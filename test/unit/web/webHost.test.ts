@@ -208,6 +208,33 @@ describe('web host: upload limits', () => {
     expect(await readdir(join(env.dir, 'uploads')).catch(() => [])).toEqual(before);
   });
 
+  it('streams an upload to disk as it arrives: the first part is on disk before the rest is sent', async () => {
+    const { readdir, stat } = await import('node:fs/promises');
+    const uploads = join(env.dir, 'uploads');
+    const before = new Set(await readdir(uploads).catch(() => [] as string[]));
+    const first = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(256 * 1024, 0x20)]);
+    const rest = Buffer.alloc(256 * 1024, 0x21);
+    let answer!: (v: { status: number; body: string }) => void;
+    const answered = new Promise<{ status: number; body: string }>((r) => (answer = r));
+    const req = request({ host: '127.0.0.1', port: host.port, path: '/api/upload', method: 'POST', headers: { 'x-benchmate-token': TOKEN, 'x-file-name': 'streamed-manual.pdf' } }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => answer({ status: res.statusCode ?? 0, body }));
+    });
+    req.write(first);
+    // The gate is the request itself: it stays open (no end) until the first part is seen on disk.
+    let onDisk = 0;
+    while (onDisk < first.length) {
+      const folder = (await readdir(uploads).catch(() => [] as string[])).find((f) => !before.has(f));
+      onDisk = folder ? ((await stat(join(uploads, folder, 'streamed-manual.pdf')).catch(() => null))?.size ?? 0) : 0;
+      if (onDisk < first.length) await new Promise((r) => setTimeout(r, 10));
+    }
+    req.end(rest);
+    const { status, body } = await answered;
+    expect(status).toBe(200);
+    expect((JSON.parse(body) as { value: { bytes: number } }).value.bytes).toBe(first.length + rest.length);
+  });
+
   it('accepts a knowledge pack: a tar archive, recognised by its ustar header', async () => {
     const header = Buffer.alloc(1024);
     header.write('pack.json', 0, 'latin1');

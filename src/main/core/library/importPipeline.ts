@@ -64,7 +64,7 @@ const READY = new Set(['ready', 'needs_ocr']);
 
 export async function runImport(deps: PipelineDeps, req: ImportRequest, ctx: JobContext): Promise<ImportOutcome> {
   const file = req.existing?.fileName ?? basename(req.path);
-  ctx.progress({ phase: 'read', done: 0, total: null });
+  ctx.progress({ phase: 'read', done: 0 }); // keeps the quick page count shown while queued
   const { size, bytes } = await readPdfFile(req.path, file, deps.limits().maxFileBytes);
 
   const sha = sha256(bytes);
@@ -145,7 +145,7 @@ async function importBytes(
     deps.changed('status', [id]); // lists can show the new 'importing' row
   }
 
-  ctx.progress({ phase: 'parse', done: 0, total: null });
+  ctx.progress({ phase: 'parse', done: 0 });
   let parsed: ParsedDocument;
   try {
     parsed = await parseDocument(deps, file, bytes, req.password, ctx);

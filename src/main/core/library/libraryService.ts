@@ -25,6 +25,7 @@ import type { JobRunner } from '../platform/jobRunner';
 import type { Logger } from '../platform/logger';
 import { chunkSearchFields } from './buildContent';
 import { expandPaths, folderBytes, removeStored } from './files';
+import { queuedWithPageCount } from './earlyPageCount';
 import { runImport, type ImportLimits, type ImportRequest, type PipelineDeps } from './importPipeline';
 import { LibraryRepo } from './libraryRepo';
 import { definedOnly, LIBRARY_JOB_KINDS, parseJson, toSummary } from './libraryRows';
@@ -50,7 +51,6 @@ export interface LibraryServiceDeps {
   /** False when another live process owns this data folder: its imports are not ours to "recover". */
   recoverInterrupted?: boolean;
 }
-
 
 export class LibraryService {
   readonly repo: LibraryRepo;
@@ -253,8 +253,8 @@ export class LibraryService {
       kind: LIBRARY_JOB_KINDS[kind],
       title,
       summarize: (r) => r,
-      run: async (ctx) => {
-        ctx.progress({ phase: 'queued' });
+      run: async (jobCtx) => {
+        const ctx = queuedWithPageCount(jobCtx, req.path);
         let slot: number;
         try {
           slot = await this.slots.acquire(ctx.signal);

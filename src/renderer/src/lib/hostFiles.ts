@@ -30,24 +30,32 @@ export async function pickFiles(api: Api, opts: PickOptions = {}): Promise<Resul
   return uploadFiles(files);
 }
 
-/** Uploads browser File objects to the web host (also used for drag-and-drop). */
+/** Uploads browser File objects to the web host one after another (pickers; the library uses uploadEach). */
 export async function uploadFiles(files: File[]): Promise<Result<{ paths: string[] }>> {
   const paths: string[] = [];
   for (const file of files) {
-    try {
-      const res = await fetch('/api/upload', {
-        method: 'POST',
-        headers: { 'x-benchmate-token': webToken(), 'x-file-name': encodeURIComponent(file.name) },
-        body: file
-      });
-      const json = (await res.json()) as Result<{ path: string }>;
-      if (!json.ok) return json;
-      paths.push(json.value.path);
-    } catch (e) {
-      return { ok: false, error: { code: 'OFFLINE', message: `Upload of ${file.name} failed: ${String(e)}` } };
-    }
+    const r = await uploadFile(file);
+    if (!r.ok) return r;
+    paths.push(r.value.path);
   }
   return { ok: true, value: { paths } };
+}
+
+/**
+ * POST /api/upload of one file. The browser streams a File body from disk, and the host streams
+ * it to disk (web/uploads.ts): neither side holds the whole file in memory.
+ */
+export async function uploadFile(file: File): Promise<Result<{ path: string }>> {
+  try {
+    const res = await fetch('/api/upload', {
+      method: 'POST',
+      headers: { 'x-benchmate-token': webToken(), 'x-file-name': encodeURIComponent(file.name) },
+      body: file
+    });
+    return (await res.json()) as Result<{ path: string }>;
+  } catch (e) {
+    return { ok: false, error: { code: 'OFFLINE', message: `Upload of ${file.name} failed: ${String(e)}` } };
+  }
 }
 
 export type SaveOutcome = { saved: true; where: string } | { saved: false; cancelled: boolean; error?: AppErrorData };

@@ -7,10 +7,13 @@ describe('import queue items', () => {
   it('shows phase and pages while running', () => {
     const i = queueItem(job({ phase: 'parse', done: 3, total: 12 }));
     expect(i.kind).toBe('active');
-    expect(i.message).toBe('Reading pages · 3 of 12');
+    expect(i.message).toBe('Reading pages · 3 of 12 pages');
     expect(i.waiting).toBe(false);
     const w = queueItem(job({ status: 'running', phase: 'queued', done: 0, total: null }));
     expect([w.waiting, w.message]).toEqual([true, 'Waiting']);
+    // The quick page count arrives while the file still waits for a parse worker.
+    const counted = queueItem(job({ status: 'running', phase: 'queued', done: 0, total: 214 }));
+    expect([counted.waiting, counted.message]).toEqual([true, 'Waiting · 0 of 214 pages']);
   });
 
   it('maps outcomes to reasons a technician understands', () => {

@@ -5,12 +5,14 @@ import { Icon } from '../../components/Icon';
 import { toast } from '../../components/Toast';
 import { hostKind } from '../../lib/api';
 import { useApi, useAppStores } from '../../lib/appContext';
-import { pickFiles, uploadFiles } from '../../lib/hostFiles';
+import { pickFiles, uploadFile } from '../../lib/hostFiles';
+import { uploadEach } from '../../lib/uploadQueue';
 import { filesFromDrop, pdfsFromList } from './dropFiles';
 
 /**
- * Drop zone + "Add files" / "Add folder". Web host: files are uploaded (POST /api/upload) and the
- * returned server paths imported. Electron: native picker through the contract gives real paths.
+ * Drop zone + "Add files" / "Add folder". Web host: files are uploaded (POST /api/upload) a few at
+ * a time and each one imported as soon as it has landed, so parsing starts while later files are
+ * still uploading. Electron: native picker through the contract gives real paths.
  */
 export function ImportPanel() {
   const api = useApi();
@@ -29,10 +31,15 @@ export function ImportPanel() {
     setUploading(true);
     // Desktop: the preload turns dropped files into grants; web: the files are uploaded.
     const grant = window.benchmateFiles?.grantDropped;
-    const r = !web && grant ? await grant(files) : await uploadFiles(files);
+    if (!web && grant) {
+      const r = await grant(files);
+      setUploading(false);
+      if (!r.ok) return toast(`Import failed: ${r.error.message}`, 'error');
+      return void (await importPaths(r.value.paths));
+    }
+    const { failed } = await uploadEach(files, uploadFile, (path) => importPaths([path]));
     setUploading(false);
-    if (!r.ok) return toast(`${web ? 'Upload' : 'Import'} failed: ${r.error.message}`, 'error');
-    await importPaths(r.value.paths);
+    if (failed.length) toast(`Upload of ${failed.length === 1 ? failed[0].file.name : `${failed.length} files`} failed: ${failed[0].error.message}`, 'error');
   };
 
   const addFiles = async () => {

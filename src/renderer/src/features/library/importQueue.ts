@@ -79,7 +79,7 @@ export const fileOfTitle = (title: string): string => title.replace(/^(Import|Re
 export function queueItem(job: JobSnapshot): QueueItem {
   const base = { jobId: job.jobId, file: fileOfTitle(job.title), done: job.done, total: job.total };
   if (job.status === 'queued' || job.status === 'running') {
-    const pages = job.total ? ` · ${job.done} of ${job.total}` : '';
+    const pages = job.total ? ` · ${job.done} of ${job.total} pages` : '';
     const waiting = job.status === 'queued' || job.phase === 'queued';
     // OCR is slow: its progress names the pages and the time left ("OCR: 3 of 40 pages, about 2 min left").
     if (!waiting && job.phase === 'ocr' && job.message) return { ...base, kind: 'active', waiting, phase: 'ocr', message: job.message };
