@@ -3,7 +3,7 @@ import type { Evidence } from '../../../shared/contract/search';
 import { identifierTokens } from '../index/identifiers';
 import type { FusedPage } from './fusion';
 import type { AnalyzedQuery } from './queryTypes';
-import { stem, wordTokens } from './textTerms';
+import { textStemSet } from './textTerms';
 
 /**
  * Evidence strength: how likely it is that the top pages actually answer the question, as one
@@ -42,7 +42,7 @@ export function evidenceStrength(s: EvidenceSignals): number {
 /** IDF-weighted share of `stems` present in `text` (by light stem). */
 export function weightedCoverage(stems: readonly string[], text: string, stats: CorpusStatsSnapshot | undefined): number {
   if (stems.length === 0) return 0;
-  const present = new Set(wordTokens(text).map((t) => stem(t.word)));
+  const present = textStemSet(text);
   let total = 0;
   let hit = 0;
   for (const s of new Set(stems)) {

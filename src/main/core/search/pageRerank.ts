@@ -1,6 +1,6 @@
 import type { CorpusStatsSnapshot } from './corpusStats';
 import type { FusedPage } from './fusion';
-import { stem, wordTokens } from './textTerms';
+import { stem, textStemSet, textStems, wordTokens } from './textTerms';
 
 /**
  * Second stage for rank 1: the fused list is right about the neighbourhood but often puts a page
@@ -80,8 +80,8 @@ export function rerankPages(
   const wantsListing = ASKS_FOR_LISTING.test(rawQuery);
   const w = opts.weights;
   const scored = pages.map((p, i) => {
-    const stems = wordTokens(p.text).map((t) => stem(t.word));
-    const present = new Set(stems);
+    const stems = textStems(p.text);
+    const present = textStemSet(p.text);
     let cov = 0;
     for (const [s, v] of queryWeights) if (present.has(s)) cov += v;
     const prox = bestWindowMass(stems, queryWeights, opts.window);
