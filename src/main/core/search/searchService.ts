@@ -17,7 +17,7 @@ import { analyzeQuery } from './queryAnalysis';
 import { sharedWordNet } from './wordnet';
 import { DEFAULT_WORDNET_EXPANSION, wordnetExpansions} from './wordnetExpansion';
 import { pagesSchema } from '../index/arrowSchemas';
-import { ensureLookupIndexes, PAGE_FTS } from './searchIndexes';
+import { ensureLookupIndexes, ensurePageLookupIndexes, PAGE_FTS } from './searchIndexes';
 import { TABLES } from '../index/schema';
 import { sqlIn } from '../index/sql';
 import { AppError } from '../platform/errors';
@@ -156,8 +156,9 @@ export class SearchService {
     if (!this.tuning.pageLane) return Promise.resolve(false);
     this.pageIndex ??= this.ports.store
       .withWriteLock(async () => {
-        await this.ports.store.ensureTable(TABLES.pages, pagesSchema, { fts: [PAGE_FTS] });
+        const pages = await this.ports.store.ensureTable(TABLES.pages, pagesSchema, { fts: [PAGE_FTS] });
         await ensureLookupIndexes(this.ports.store.chunks());
+        await ensurePageLookupIndexes(pages);
       })
       .then(
         () => true,
