@@ -111,7 +111,8 @@ export interface PageLaneHit {
   docId: string;
   page: number;
   score: number;
-  text: string;
+  /** The page's full text; undefined when the lane was asked for ranks only (see pageLane). */
+  text: string | undefined;
 }
 
 /**
@@ -124,14 +125,19 @@ export async function pageLane(
   q: AnalyzedQuery,
   extra: readonly Expansion[],
   where: string | undefined,
-  limit: number
+  limit: number,
+  /**
+   * false = ranks only: reading each hit's text column costs about as much as the search itself,
+   * and a second (feedback) pass mostly re-ranks pages whose texts the first pass already has.
+   */
+  withText = true
 ): Promise<PageLaneHit[]> {
   const query = naturalQuery(q, extra, 'text', false);
   if (!query) return [];
-  let qb = pages.query().fullTextSearch(query).select(['docId', 'page', 'text', '_score']).limit(limit);
+  let qb = pages.query().fullTextSearch(query).select(withText ? ['docId', 'page', 'text', '_score'] : ['docId', 'page', '_score']).limit(limit);
   if (where) qb = qb.where(where);
   const rows = (await qb.toArray()) as Array<Record<string, unknown>>;
-  return rows.map((r) => ({ docId: String(r.docId), page: Number(r.page), score: Number(r._score ?? 0), text: String(r.text ?? '') }));
+  return rows.map((r) => ({ docId: String(r.docId), page: Number(r.page), score: Number(r._score ?? 0), text: withText ? String(r.text ?? '') : undefined }));
 }
 
 /** All chunks of the given pages (to represent pages found only by the page lane). */
