@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AssociationSnapshot } from '../../../src/main/core/search/associations';
-import { makeSnapshot } from '../../../src/main/core/search/corpusStats';
+import { makeSnapshot, type SectionInfo } from '../../../src/main/core/search/corpusStats';
+import { sectionLane } from '../../../src/main/core/search/sectionLane';
 import { stem, textStems, textStemSet, wordTokens } from '../../../src/main/core/search/textTerms';
 import { sharedWordNet } from '../../../src/main/core/search/wordnet';
 import { DEFAULT_WORDNET_EXPANSION, expandWord } from '../../../src/main/core/search/wordnetExpansion';
@@ -73,5 +74,33 @@ describe('expandWord memo', () => {
     a.length = 0;
     expect(expandWord(wn!, 'altitude', withHeight, DEFAULT_WORDNET_EXPANSION).map((c) => c.term)).toEqual(expect.arrayContaining(['height']));
     expect(expandWord(wn!, 'altitude', without, DEFAULT_WORDNET_EXPANSION)).toEqual([]);
+  });
+});
+
+describe('sectionLane title index', () => {
+  const sec = (docId: string, titleStems: string[], pages: number[]): SectionInfo => ({ docId, sectionPath: titleStems.join(' '), titleStems, pages });
+  const sections = [
+    sec('a', ['fault', 'code'], [10, 11]),
+    sec('a', ['nozzle'], [3]),
+    sec('b', ['fault', 'code', 'heater'], [7]),
+    sec('b', ['code'], [1]),
+    sec('c', ['udev', 'rule'], [4, 5, 6, 7])
+  ];
+  const df = new Map<string, number>([['fault', 3], ['code', 40], ['heater', 2], ['nozzle', 5], ['udev', 1], ['rule', 9]]);
+  const stats = makeSnapshot(200, df, sections);
+  const opts = { minSpecificity: 0, maxSections: 10, pagesPerSection: 2 };
+
+  it('finds exactly the sections whose every title word is in the query, in score order', () => {
+    const got = sectionLane(['fault', 'code', 'reset'], stats, undefined, opts).map((h) => h.key);
+    expect(got).toEqual(['a:10', 'a:11', 'b:1']);
+    expect(sectionLane(['fault', 'code', 'heater'], stats, undefined, opts)[0].key).toBe('b:7');
+    expect(sectionLane(['udev', 'rule'], stats, new Set(['a', 'b']), opts)).toEqual([]);
+    expect(sectionLane(['printer'], stats, undefined, opts)).toEqual([]);
+  });
+
+  it('answers per snapshot: a new library version with other sections is not served the old index', () => {
+    expect(sectionLane(['nozzle'], stats, undefined, opts).map((h) => h.key)).toEqual(['a:3']);
+    const next = makeSnapshot(200, df, [sec('d', ['nozzle'], [9])]);
+    expect(sectionLane(['nozzle'], next, undefined, opts).map((h) => h.key)).toEqual(['d:9']);
   });
 });
