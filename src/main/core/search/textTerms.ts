@@ -112,6 +112,12 @@ function remember<T>(memo: Map<string, T>, text: string, make: () => T): T {
   return out;
 }
 
+/** A memo of `make(text)` with the same bounded least-recently-used policy (for per-page views). */
+export function textMemo<T>(make: (text: string) => T): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text) => remember(memo, text, () => make(text));
+}
+
 /** `wordTokens(text).map((t) => stem(t.word))`, memoized (see above). Do not mutate the result. */
 export function textStems(text: string): readonly string[] {
   return remember(stemsMemo, text, () => wordTokens(text).map((t) => stem(t.word)));
