@@ -37,6 +37,8 @@ export interface QueryContext {
   pages: Table | null;
   vectors: VectorSource | null;
   exactVectors: boolean;
+  /** The vector lane, when the caller started it before the expansions were computed. */
+  vectorHits?: Promise<LaneRow[]>;
   signal?: AbortSignal;
 }
 
@@ -67,7 +69,7 @@ export async function runLanes(ctx: QueryContext): Promise<LaneResults> {
   const [[text, pages], ident, vector] = await Promise.all([
     lexical(ctx, []),
     identLane(ctx.chunks, q, ctx.where, tune.candidates),
-    ctx.vectors ? vectorLane(ctx.chunks, ctx.vectors, q.normalized, ctx.where, tune.candidates, ctx.signal, ctx.exactVectors) : Promise.resolve(null)
+    ctx.vectorHits ?? (ctx.vectors ? vectorLane(ctx.chunks, ctx.vectors, q.normalized, ctx.where, tune.candidates, ctx.signal, ctx.exactVectors) : Promise.resolve(null))
   ]);
   // Options (`-B`, `--force`) are too short for the index to tell apart: read the candidate
   // documents' chunks for the exact, case-sensitive spelling; definitions first.

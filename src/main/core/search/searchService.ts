@@ -9,7 +9,7 @@ import { resultEvidence } from './evidence';
 import { buildWhere } from './filters';
 import { DEFAULT_PAGE_RERANK} from './pageRerank';
 import { findMissingTerms } from './missingTerms';
-import { phraseExists } from './lanes';
+import { phraseExists, vectorLane } from './lanes';
 import type { Reranker, RetrievalSettings, VectorSource } from './ports';
 import { DEFAULT_SECTION_LANE} from './sectionLane';
 import { applyFeedback, fuseLanes, fusedPageText, runLanes, toPassages, type QueryContext } from './searchPipeline';
@@ -125,12 +125,18 @@ export class SearchService {
     const filters = req.filters ?? {};
     const q = analyzeQuery(req.text);
     const [docs, stats, pagesIndexed] = await Promise.all([this.catalog.get(), this.statsOrUndefined(), this.ensurePageIndex()]);
+    const allowed = allowedDocIds(docs, filters);
+    const where = buildWhere(filters, docs.hidden);
+    const chunks = this.ports.store.chunks();
+    const vectors = this.ports.vectorSource?.() ?? null;
+    const exactVectors = vectors ? await exactVectorSearch(vectors, allowed?.length, docs.byId.size, tune.exactVectorRows) : false;
+    // The vector lane reads no expansions: it starts now and runs while they are computed below.
+    const vectorHits = vectors ? vectorLane(chunks, vectors, q.normalized, where, tune.candidates, req.signal, exactVectors) : undefined;
+    vectorHits?.catch(() => {}); // awaited, and its error raised, by runLanes
     const wn = tune.wordnet ? sharedWordNet() : null;
     if (wn && stats && tune.wordnet) q.expansions.push(...wordnetExpansions(wn, q.terms, stats, tune.wordnet));
     const assoc = tune.associations || tune.feedbackAssociations ? await this.associationsOrUndefined(docs) : undefined;
     if (assoc && tune.associations) q.expansions.push(...associationExpansions(assoc, q.stems, q.expansions.map((e) => e.term), tune.associations));
-    const allowed = allowedDocIds(docs, filters);
-    const vectors = this.ports.vectorSource?.() ?? null;
     return {
       q,
       tune,
@@ -140,13 +146,14 @@ export class SearchService {
       docs,
       stats,
       associations: assoc,
-      where: buildWhere(filters, docs.hidden),
+      where,
       pageWhere: allowed ? sqlIn('docId', allowed) : undefined,
       allowed,
-      chunks: this.ports.store.chunks(),
+      chunks,
       pages: pagesIndexed ? this.ports.store.pages() : null,
       vectors,
-      exactVectors: vectors ? await exactVectorSearch(vectors, allowed?.length, docs.byId.size, tune.exactVectorRows) : false,
+      exactVectors,
+      vectorHits,
       signal: req.signal
     };
   }
