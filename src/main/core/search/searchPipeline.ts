@@ -39,6 +39,8 @@ export interface QueryContext {
   exactVectors: boolean;
   /** The vector lane, when the caller started it before the expansions were computed. */
   vectorHits?: Promise<LaneRow[]>;
+  /** The identifier lane, likewise started early. */
+  identHits?: Promise<LaneRow[]>;
   signal?: AbortSignal;
 }
 
@@ -68,7 +70,7 @@ export async function runLanes(ctx: QueryContext): Promise<LaneResults> {
   const { q, tune } = ctx;
   const [[text, pages], ident, vector] = await Promise.all([
     lexical(ctx, []),
-    identLane(ctx.chunks, q, ctx.where, tune.candidates),
+    ctx.identHits ?? identLane(ctx.chunks, q, ctx.where, tune.candidates),
     ctx.vectorHits ?? (ctx.vectors ? vectorLane(ctx.chunks, ctx.vectors, q.normalized, ctx.where, tune.candidates, ctx.signal, ctx.exactVectors) : Promise.resolve(null))
   ]);
   // Options (`-B`, `--force`) are too short for the index to tell apart: read the candidate

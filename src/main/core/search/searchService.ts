@@ -9,7 +9,7 @@ import { resultEvidence } from './evidence';
 import { buildWhere } from './filters';
 import { DEFAULT_PAGE_RERANK} from './pageRerank';
 import { findMissingTerms } from './missingTerms';
-import { phraseExists, vectorLane } from './lanes';
+import { identLane, phraseExists, vectorLane } from './lanes';
 import type { Reranker, RetrievalSettings, VectorSource } from './ports';
 import { DEFAULT_SECTION_LANE} from './sectionLane';
 import { applyFeedback, fuseLanes, fusedPageText, runLanes, toPassages, type QueryContext } from './searchPipeline';
@@ -130,9 +130,11 @@ export class SearchService {
     const chunks = this.ports.store.chunks();
     const vectors = this.ports.vectorSource?.() ?? null;
     const exactVectors = vectors ? await exactVectorSearch(vectors, allowed?.length, docs.byId.size, tune.exactVectorRows) : false;
-    // The vector lane reads no expansions: it starts now and runs while they are computed below.
+    // The vector and identifier lanes read no expansions: they start now and run while the
+    // expansions are computed below (awaited, and their errors raised, by runLanes).
     const vectorHits = vectors ? vectorLane(chunks, vectors, q.normalized, where, tune.candidates, req.signal, exactVectors) : undefined;
-    vectorHits?.catch(() => {}); // awaited, and its error raised, by runLanes
+    const identHits = identLane(chunks, q, where, tune.candidates);
+    for (const p of [vectorHits, identHits]) p?.catch(() => {});
     const wn = tune.wordnet ? sharedWordNet() : null;
     if (wn && stats && tune.wordnet) q.expansions.push(...wordnetExpansions(wn, q.terms, stats, tune.wordnet));
     const assoc = tune.associations || tune.feedbackAssociations ? await this.associationsOrUndefined(docs) : undefined;
@@ -154,6 +156,7 @@ export class SearchService {
       vectors,
       exactVectors,
       vectorHits,
+      identHits,
       signal: req.signal
     };
   }
