@@ -10,6 +10,8 @@ describe('search on an empty library', () => {
       expect(r.evidence).toMatchObject({ strength: 0, belowThreshold: true });
       const indexes = (await t.core.index.chunks().listIndices()).map((i) => i.columns[0]);
       expect(indexes).toEqual(expect.arrayContaining(['id', 'docId', 'searchText', 'text']));
+      const pageIndexes = (await t.core.index.pages().listIndices()).map((i) => i.columns[0]);
+      expect(pageIndexes).toEqual(expect.arrayContaining(['text', 'docId']));
       expect((await t.core.health()).components.find((c) => c.name === 'search')?.status).toBe('ok');
     } finally {
       await t.cleanup();

@@ -38,6 +38,8 @@ export interface AssociationOptions {
 export const DEFAULT_ASSOCIATIONS: AssociationOptions = { perTerm: 2, weight: 0.3, minShared: 2, maxDfShare: 0.1, maxSections: 100 };
 
 const MAX_STEMS_PER_SECTION = 400;
+/** Remembered association lists per snapshot (one per distinct query word; cleared when full). */
+const MEMO_MAX = 20_000;
 
 /**
  * Distinct content words per section (docId + section path; page when a chunk has no section),
@@ -68,6 +70,11 @@ export class AssociationSnapshot {
   private readonly sections: Int32Array[] = [];
   private readonly postings: number[][] = [];
   private counts = new Int32Array(0);
+  /**
+   * associated() results per options object and stem. The snapshot never changes (a library
+   * change builds a new one), and a library's questions keep asking about the same words.
+   */
+  private readonly memo = new WeakMap<AssociationOptions, Map<string, ReadonlyArray<{ word: string; score: number }>>>();
 
   constructor(perDoc: Iterable<string[][]>) {
     for (const doc of perDoc) {
@@ -123,6 +130,14 @@ export class AssociationSnapshot {
 
   /** Words (surface form) most associated with `stemmed`, by PMI weighted by how often they co-occur. */
   associated(stemmed: string, opts: AssociationOptions = DEFAULT_ASSOCIATIONS): Array<{ word: string; score: number }> {
+    let memo = this.memo.get(opts);
+    if (!memo || memo.size >= MEMO_MAX) this.memo.set(opts, (memo = new Map()));
+    let hit = memo.get(stemmed);
+    if (!hit) memo.set(stemmed, (hit = this.computeAssociated(stemmed, opts)));
+    return hit.map((a) => ({ ...a }));
+  }
+
+  private computeAssociated(stemmed: string, opts: AssociationOptions): Array<{ word: string; score: number }> {
     const id = this.ids.get(stemmed);
     const n = this.sections.length;
     if (id === undefined || n === 0) return [];

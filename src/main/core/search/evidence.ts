@@ -3,7 +3,7 @@ import type { Evidence } from '../../../shared/contract/search';
 import { identifierTokens } from '../index/identifiers';
 import type { FusedPage } from './fusion';
 import type { AnalyzedQuery } from './queryTypes';
-import { stem, wordTokens } from './textTerms';
+import { textMemo, textStemSet } from './textTerms';
 
 /**
  * Evidence strength: how likely it is that the top pages actually answer the question, as one
@@ -39,10 +39,13 @@ export function evidenceStrength(s: EvidenceSignals): number {
   return 1 / (1 + Math.exp(-z));
 }
 
+/** identifierTokens of a page text, memoized per text (the top pages recur across questions). */
+const pageIdentifierTokens = textMemo(identifierTokens);
+
 /** IDF-weighted share of `stems` present in `text` (by light stem). */
 export function weightedCoverage(stems: readonly string[], text: string, stats: CorpusStatsSnapshot | undefined): number {
   if (stems.length === 0) return 0;
-  const present = new Set(wordTokens(text).map((t) => stem(t.word)));
+  const present = textStemSet(text);
   let total = 0;
   let hit = 0;
   for (const s of new Set(stems)) {
@@ -93,7 +96,9 @@ export function resultEvidence(
   const texts = best.map(pageText);
   // Best coverage among the top 3 pages: the answer page is not always ranked first.
   const coverage = Math.max(0, ...texts.map((t) => weightedCoverage(q.stems, t, stats)));
-  const identTokens = new Set(texts.flatMap((t) => [...identifierTokens(t)]));
+  // Only letter+digit codes are looked up (codeCoverage): most questions have none.
+  const hasCodes = q.identifiers.some((i) => /\p{L}/u.test(i) && /\p{N}/u.test(i));
+  const identTokens = hasCodes ? new Set(texts.flatMap((t) => [...pageIdentifierTokens(t)])) : new Set<string>();
   const signals: EvidenceSignals = {
     coverage,
     unknown: unknownShare(q.stems, stats),

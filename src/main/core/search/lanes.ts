@@ -1,4 +1,5 @@
 import { BooleanQuery, MatchQuery, Occur, PhraseQuery, type FullTextQuery } from '@lancedb/lancedb';
+import type { Table as ArrowTable } from 'apache-arrow';
 import { IDENT_COLUMN, type Table } from '../index/lanceStore';
 import { sqlColumn, sqlIn } from '../index/sql';
 import type { AnalyzedQuery, Expansion } from './queryTypes';
@@ -59,10 +60,27 @@ export function toRecord(r: Record<string, unknown>): ChunkRecord {
   };
 }
 
+/**
+ * A query's result as plain row objects, read column by column: the same values as
+ * `toArray()`, whose per-field row proxies cost more than the lanes' own work on a result.
+ */
+async function plainRows(q: { toArrow(): Promise<ArrowTable> }): Promise<Array<Record<string, unknown>>> {
+  const tbl = await q.toArrow();
+  const names = tbl.schema.fields.map((f) => f.name);
+  const cols = names.map((n) => tbl.getChild(n)?.toArray() as ArrayLike<unknown> | undefined);
+  const rows: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < tbl.numRows; i++) {
+    const r: Record<string, unknown> = {};
+    for (let j = 0; j < names.length; j++) r[names[j]] = cols[j]?.[i];
+    rows.push(r);
+  }
+  return rows;
+}
+
 async function runFts(table: Table, query: FullTextQuery, where: string | undefined, limit: number): Promise<LaneRow[]> {
   let q = table.query().fullTextSearch(query).select([...CHUNK_COLUMNS, '_score']).limit(limit);
   if (where) q = q.where(where);
-  const rows = (await q.toArray()) as Array<Record<string, unknown>>;
+  const rows = await plainRows(q);
   return rows.map((r) => ({ row: toRecord(r), score: Number(r._score ?? 0) }));
 }
 
@@ -111,7 +129,8 @@ export interface PageLaneHit {
   docId: string;
   page: number;
   score: number;
-  text: string;
+  /** The page's full text; undefined when the lane was asked for ranks only (see pageLane). */
+  text: string | undefined;
 }
 
 /**
@@ -124,14 +143,19 @@ export async function pageLane(
   q: AnalyzedQuery,
   extra: readonly Expansion[],
   where: string | undefined,
-  limit: number
+  limit: number,
+  /**
+   * false = ranks only: reading each hit's text column costs about as much as the search itself,
+   * and a second (feedback) pass mostly re-ranks pages whose texts the first pass already has.
+   */
+  withText = true
 ): Promise<PageLaneHit[]> {
   const query = naturalQuery(q, extra, 'text', false);
   if (!query) return [];
-  let qb = pages.query().fullTextSearch(query).select(['docId', 'page', 'text', '_score']).limit(limit);
+  let qb = pages.query().fullTextSearch(query).select(withText ? ['docId', 'page', 'text', '_score'] : ['docId', 'page', '_score']).limit(limit);
   if (where) qb = qb.where(where);
-  const rows = (await qb.toArray()) as Array<Record<string, unknown>>;
-  return rows.map((r) => ({ docId: String(r.docId), page: Number(r.page), score: Number(r._score ?? 0), text: String(r.text ?? '') }));
+  const rows = await plainRows(qb);
+  return rows.map((r) => ({ docId: String(r.docId), page: Number(r.page), score: Number(r._score ?? 0), text: withText ? String(r.text ?? '') : undefined }));
 }
 
 /** All chunks of the given pages (to represent pages found only by the page lane). */

@@ -1,7 +1,7 @@
 import type { MissingTerms } from '../../../shared/contract/search';
 import type { CorpusStatsSnapshot } from './corpusStats';
 import { nameLikeSpans, spellingVariants, type AnalyzedQuery } from './queryAnalysis';
-import { isStopWord, stem, wordTokens } from './textTerms';
+import { isStopWord, stem, textStemSet, wordTokens } from './textTerms';
 import { sharedWordNet, WORDNET_POS, type WordNet, type WordNetPos } from './wordnet';
 
 /**
@@ -117,7 +117,7 @@ export async function findMissingTerms(
     if (!found[i]) never.push(p);
   });
   // Known names and identifiers that none of the top pages carry.
-  const onPages = new Set(pageTexts.flatMap((t) => wordTokens(t).map((w) => stem(w.word))));
-  const notOnPages = names.filter((n) => stats.df.has(stem(n.toLowerCase())) && !onPages.has(stem(n.toLowerCase())));
+  const onPages = (s: string) => pageTexts.some((t) => textStemSet(t).has(s));
+  const notOnPages = names.filter((n) => stats.df.has(stem(n.toLowerCase())) && !onPages(stem(n.toLowerCase())));
   return { neverMentioned: never, notOnPages };
 }

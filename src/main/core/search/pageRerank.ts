@@ -1,7 +1,7 @@
 import type { CorpusStatsSnapshot } from './corpusStats';
 import type { FusedPage } from './fusion';
 import { QueryForms } from './derivedForms';
-import { stem, wordTokens } from './textTerms';
+import { stem, textStemSet, textStems, wordTokens } from './textTerms';
 
 /**
  * Second stage for rank 1: the fused list is right about the neighbourhood but often puts a page
@@ -78,10 +78,11 @@ export function bestWindowMass(tokens: readonly string[], weight: ReadonlyMap<st
  * stems, and two adjacent words that join into a query word ("chart plotter" for "chartplotter",
  * "set up" for "setup") count as it, once (at the first word's position).
  */
-export function pageStems(text: string, forms: QueryForms | null): string[] {
+export function pageStems(text: string, forms: QueryForms | null): readonly string[] {
+  if (!forms) return textStems(text);
   const words = wordTokens(text);
-  const stems = words.map((t) => stem(t.word));
-  if (!forms) return stems;
+  // A copy: the memoized stems are shared and must not be rewritten below.
+  const stems = [...textStems(text)];
   for (let i = 0; i + 1 < words.length; i++) {
     const j = forms.joined(words[i].word, words[i + 1].word, stem);
     if (j && !forms.has(stems[i]) && !forms.has(stems[i + 1])) stems[i] = j;
@@ -107,7 +108,8 @@ export function rerankPages(
   const forms = opts.derivedForms ? new QueryForms(new Set(queryWeights.keys())) : null;
   const scored = pages.map((p, i) => {
     const stems = pageStems(p.text, forms);
-    const present = new Set(stems);
+    // Without derived forms the stems are the memoized ones, so their memoized set is the same.
+    const present = forms ? new Set(stems) : textStemSet(p.text);
     let cov = 0;
     for (const [s, v] of queryWeights) if (present.has(s)) cov += v;
     const prox = bestWindowMass(stems, queryWeights, opts.window);

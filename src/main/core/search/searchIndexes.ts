@@ -14,6 +14,14 @@ export async function ensureLookupIndexes(chunks: Table): Promise<void> {
   for (const col of ['machineModels', 'tags']) if (!have.has(col)) await chunks.createIndex(col, { config: Index.labelList() });
 }
 
+/**
+ * Pages are looked up by document and page number after ranking (page texts for re-scoring and
+ * evidence); a docId bitmap index keeps that from scanning every page row of the library.
+ */
+export async function ensurePageLookupIndexes(pages: Table): Promise<void> {
+  const have = new Set((await pages.listIndices()).flatMap((i) => i.columns));
+  if (!have.has('docId')) await pages.createIndex('docId', { config: Index.bitmap() });
+}
 
 /** FTS on pages.text for the page lane: same analysis as chunks.searchText, no positions. */
 export const PAGE_FTS: FtsIndexSpec = {

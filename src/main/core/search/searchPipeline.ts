@@ -37,6 +37,10 @@ export interface QueryContext {
   pages: Table | null;
   vectors: VectorSource | null;
   exactVectors: boolean;
+  /** The vector lane, when the caller started it before the expansions were computed. */
+  vectorHits?: Promise<LaneRow[]>;
+  /** The identifier lane, likewise started early. */
+  identHits?: Promise<LaneRow[]>;
   signal?: AbortSignal;
 }
 
@@ -66,8 +70,8 @@ export async function runLanes(ctx: QueryContext): Promise<LaneResults> {
   const { q, tune } = ctx;
   const [[text, pages], ident, vector] = await Promise.all([
     lexical(ctx, []),
-    identLane(ctx.chunks, q, ctx.where, tune.candidates),
-    ctx.vectors ? vectorLane(ctx.chunks, ctx.vectors, q.normalized, ctx.where, tune.candidates, ctx.signal, ctx.exactVectors) : Promise.resolve(null)
+    ctx.identHits ?? identLane(ctx.chunks, q, ctx.where, tune.candidates),
+    ctx.vectorHits ?? (ctx.vectors ? vectorLane(ctx.chunks, ctx.vectors, q.normalized, ctx.where, tune.candidates, ctx.signal, ctx.exactVectors) : Promise.resolve(null))
   ]);
   // Options (`-B`, `--force`) are too short for the index to tell apart: read the candidate
   // documents' chunks for the exact, case-sensitive spelling; definitions first.
@@ -81,7 +85,7 @@ export async function applyFeedback(ctx: QueryContext, lanes: LaneResults): Prom
   if (!tune.feedback || !stats || lanes.text.length === 0 || isLookup(q) || q.terms.length < 3) return;
   const textRows = lanes.text;
   const top = lanes.pages?.length
-    ? lanes.pages.map((p) => ({ score: p.score, text: p.text }))
+    ? lanes.pages.map((p) => ({ score: p.score, text: p.text ?? '' }))
     : aggregatePages(toHits(textRows), tune.foldWeight).map((p) => ({
         score: p.score,
         text: p.chunkIds.map((c) => textRows.find((r) => r.row.id === c)?.row.text ?? '').join('\n')
@@ -91,8 +95,13 @@ export async function applyFeedback(ctx: QueryContext, lanes: LaneResults): Prom
   const extra = feedbackTerms(q, top, stats, tune.feedback, association);
   if (extra.length === 0) return;
   // Whole pages carry the feedback best; re-running only the page lane halves its cost.
-  if (tune.feedbackLanes === 'page' && lanes.pages && ctx.pages) lanes.pages = await pageLane(ctx.pages, q, extra, ctx.pageWhere, tune.candidates);
-  else [lanes.text, lanes.pages] = await lexical(ctx, extra);
+  if (tune.feedbackLanes === 'page' && lanes.pages && ctx.pages) {
+    // The second pass mostly re-ranks the first pass's pages: it asks for ranks only and keeps the
+    // texts already read; fuseLanes reads the ones it still needs.
+    const known = new Map(lanes.pages.map((p) => [pageKey(p.docId, p.page), p.text]));
+    const ranked = await pageLane(ctx.pages, q, extra, ctx.pageWhere, tune.candidates, false);
+    lanes.pages = ranked.map((p) => ({ ...p, text: known.get(pageKey(p.docId, p.page)) }));
+  } else [lanes.text, lanes.pages] = await lexical(ctx, extra);
   lanes.feedback = extra;
 }
 
@@ -121,7 +130,7 @@ export async function fuseLanes(ctx: QueryContext, lanes: LaneResults, reranker:
   };
   addLane('text', lanes.text);
   if (lanes.pages) {
-    for (const p of lanes.pages) pageTexts.set(pageKey(p.docId, p.page), p.text);
+    for (const p of lanes.pages) if (p.text !== undefined) pageTexts.set(pageKey(p.docId, p.page), p.text);
     const pages = lanes.pages.map((p) => ({ key: pageKey(p.docId, p.page), docId: p.docId, page: p.page, score: p.score, chunkIds: [], bestChunkScore: p.score }));
     rankings.push({ name: 'page', weight: tune.laneWeights.page, pages });
     ran.push('page');
@@ -155,6 +164,10 @@ export async function fuseLanes(ctx: QueryContext, lanes: LaneResults, reranker:
     fused = [...order.map((o) => o.f), ...fused.slice(tune.rerankTop)];
     ran.push('rerank');
   }
+  // Page-lane hits read without text (feedback pass) that the evidence reads (the top three).
+  const pageHits = new Set(lanes.pages?.map((p) => pageKey(p.docId, p.page)));
+  const unread = fused.slice(0, 3).filter((f) => pageHits.has(f.key) && !pageTexts.has(f.key));
+  if (unread.length && ctx.pages) for (const [k, t] of await pageTextsOf(ctx.pages, unread)) pageTexts.set(k, t);
   return { fused, rows, pageTexts, ran };
 }
 

@@ -9,7 +9,7 @@ import { resultEvidence } from './evidence';
 import { buildWhere } from './filters';
 import { DEFAULT_PAGE_RERANK} from './pageRerank';
 import { findMissingTerms } from './missingTerms';
-import { phraseExists } from './lanes';
+import { identLane, phraseExists, vectorLane } from './lanes';
 import type { Reranker, RetrievalSettings, VectorSource } from './ports';
 import { DEFAULT_SECTION_LANE} from './sectionLane';
 import { applyFeedback, fuseLanes, fusedPageText, runLanes, toPassages, type QueryContext } from './searchPipeline';
@@ -17,7 +17,7 @@ import { analyzeQuery } from './queryAnalysis';
 import { sharedWordNet } from './wordnet';
 import { DEFAULT_WORDNET_EXPANSION, wordnetExpansions} from './wordnetExpansion';
 import { pagesSchema } from '../index/arrowSchemas';
-import { ensureLookupIndexes, PAGE_FTS } from './searchIndexes';
+import { ensureLookupIndexes, ensurePageLookupIndexes, PAGE_FTS } from './searchIndexes';
 import { TABLES } from '../index/schema';
 import { sqlIn } from '../index/sql';
 import { AppError } from '../platform/errors';
@@ -125,12 +125,20 @@ export class SearchService {
     const filters = req.filters ?? {};
     const q = analyzeQuery(req.text);
     const [docs, stats, pagesIndexed] = await Promise.all([this.catalog.get(), this.statsOrUndefined(), this.ensurePageIndex()]);
+    const allowed = allowedDocIds(docs, filters);
+    const where = buildWhere(filters, docs.hidden);
+    const chunks = this.ports.store.chunks();
+    const vectors = this.ports.vectorSource?.() ?? null;
+    const exactVectors = vectors ? await exactVectorSearch(vectors, allowed?.length, docs.byId.size, tune.exactVectorRows) : false;
+    // The vector and identifier lanes read no expansions: they start now and run while the
+    // expansions are computed below (awaited, and their errors raised, by runLanes).
+    const vectorHits = vectors ? vectorLane(chunks, vectors, q.normalized, where, tune.candidates, req.signal, exactVectors) : undefined;
+    const identHits = identLane(chunks, q, where, tune.candidates);
+    for (const p of [vectorHits, identHits]) p?.catch(() => {});
     const wn = tune.wordnet ? sharedWordNet() : null;
     if (wn && stats && tune.wordnet) q.expansions.push(...wordnetExpansions(wn, q.terms, stats, tune.wordnet));
     const assoc = tune.associations || tune.feedbackAssociations ? await this.associationsOrUndefined(docs) : undefined;
     if (assoc && tune.associations) q.expansions.push(...associationExpansions(assoc, q.stems, q.expansions.map((e) => e.term), tune.associations));
-    const allowed = allowedDocIds(docs, filters);
-    const vectors = this.ports.vectorSource?.() ?? null;
     return {
       q,
       tune,
@@ -140,13 +148,15 @@ export class SearchService {
       docs,
       stats,
       associations: assoc,
-      where: buildWhere(filters, docs.hidden),
+      where,
       pageWhere: allowed ? sqlIn('docId', allowed) : undefined,
       allowed,
-      chunks: this.ports.store.chunks(),
+      chunks,
       pages: pagesIndexed ? this.ports.store.pages() : null,
       vectors,
-      exactVectors: vectors ? await exactVectorSearch(vectors, allowed?.length, docs.byId.size, tune.exactVectorRows) : false,
+      exactVectors,
+      vectorHits,
+      identHits,
       signal: req.signal
     };
   }
@@ -156,8 +166,9 @@ export class SearchService {
     if (!this.tuning.pageLane) return Promise.resolve(false);
     this.pageIndex ??= this.ports.store
       .withWriteLock(async () => {
-        await this.ports.store.ensureTable(TABLES.pages, pagesSchema, { fts: [PAGE_FTS] });
+        const pages = await this.ports.store.ensureTable(TABLES.pages, pagesSchema, { fts: [PAGE_FTS] });
         await ensureLookupIndexes(this.ports.store.chunks());
+        await ensurePageLookupIndexes(pages);
       })
       .then(
         () => true,

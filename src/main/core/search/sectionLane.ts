@@ -19,6 +19,44 @@ export interface SectionLaneOptions {
 
 export const DEFAULT_SECTION_LANE: SectionLaneOptions = { minSpecificity: 1, maxSections: 3, pagesPerSection: 3 };
 
+/**
+ * Sections by title stem, per statistics snapshot (a snapshot never changes). A section can only
+ * match when the query has its title words, so a question looks at the sections sharing a word
+ * with it instead of every section of the library (hundreds of thousands in a large one).
+ */
+interface TitleIndex {
+  byStem: Map<string, number[]>;
+  /** Sections without title words (every one of their none is "in the query"). */
+  untitled: number[];
+}
+const titleIndexes = new WeakMap<CorpusStatsSnapshot, TitleIndex>();
+
+function titleIndex(stats: CorpusStatsSnapshot): TitleIndex {
+  let index = titleIndexes.get(stats);
+  if (!index) {
+    const byStem = new Map<string, number[]>();
+    const untitled: number[] = [];
+    stats.sections.forEach((s, i) => {
+      if (s.titleStems.length === 0) untitled.push(i);
+      for (const t of new Set(s.titleStems)) {
+        const list = byStem.get(t);
+        if (list) list.push(i);
+        else byStem.set(t, [i]);
+      }
+    });
+    titleIndexes.set(stats, (index = { byStem, untitled }));
+  }
+  return index;
+}
+
+/** Indexes (ascending, i.e. library order) of the sections whose title shares a stem with the query. */
+function candidateSections(stats: CorpusStatsSnapshot, wanted: ReadonlySet<string>): number[] {
+  const index = titleIndex(stats);
+  const out = new Set<number>(index.untitled);
+  for (const t of wanted) for (const i of index.byStem.get(t) ?? []) out.add(i);
+  return [...out].sort((a, b) => a - b);
+}
+
 export function sectionLane(
   queryStems: readonly string[],
   stats: CorpusStatsSnapshot,
@@ -29,7 +67,8 @@ export function sectionLane(
   const matches: Array<{ s: SectionInfo; score: number }> = [];
   const unit = Math.log(1 + (stats.n - 1 + 0.5) / 1.5);
   if (unit <= 0) return [];
-  for (const s of stats.sections) {
+  for (const i of candidateSections(stats, wanted)) {
+    const s = stats.sections[i];
     if (allowedDocs && !allowedDocs.has(s.docId)) continue;
     if (!s.titleStems.every((t) => wanted.has(t))) continue;
     const score = s.titleStems.reduce((sum, t) => sum + stats.idf(t), 0) / unit;

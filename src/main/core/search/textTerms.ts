@@ -87,6 +87,47 @@ function computeStem(word: string): string {
   return w.replace(/([^aeiouslz])\1$/, '$1').replace(/(.{3,})e$/, '$1');
 }
 
+/**
+ * Texts whose word stems were computed recently, most recent last. A search scores the same page
+ * texts several times (page re-scoring of the top pages, evidence coverage and missing-term checks
+ * of the top three) and the next question about the same manual meets many of them again;
+ * tokenising and stemming a page was the largest share of a search's JavaScript time. Bounded
+ * (least recently used out), keyed by the text itself, so it can never answer for a changed page.
+ */
+const STEMS_MEMO_MAX = 256;
+const stemsMemo = new Map<string, readonly string[]>();
+const stemSetMemo = new Map<string, ReadonlySet<string>>();
+
+function remember<T>(memo: Map<string, T>, text: string, make: () => T): T {
+  const hit = memo.get(text);
+  if (hit !== undefined) {
+    // Re-insert: Map iteration order is insertion order, so the first key is the least recent.
+    memo.delete(text);
+    memo.set(text, hit);
+    return hit;
+  }
+  const out = make();
+  if (memo.size >= STEMS_MEMO_MAX) memo.delete(memo.keys().next().value!);
+  memo.set(text, out);
+  return out;
+}
+
+/** A memo of `make(text)` with the same bounded least-recently-used policy (for per-page views). */
+export function textMemo<T>(make: (text: string) => T): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text) => remember(memo, text, () => make(text));
+}
+
+/** `wordTokens(text).map((t) => stem(t.word))`, memoized (see above). Do not mutate the result. */
+export function textStems(text: string): readonly string[] {
+  return remember(stemsMemo, text, () => wordTokens(text).map((t) => stem(t.word)));
+}
+
+/** The distinct stems of `text` (the set of textStems), memoized. Do not mutate the result. */
+export function textStemSet(text: string): ReadonlySet<string> {
+  return remember(stemSetMemo, text, () => new Set(textStems(text)));
+}
+
 /** Content words of a text: tokens that are not stop words and not 1-char noise. */
 export function contentWords(text: string): string[] {
   return wordTokens(normalizeText(text))

@@ -46,8 +46,33 @@ function synsetWords(wn: WordNet, s: Synset, derived: boolean, from: string): st
   return out.filter((w) => /^[a-z]+$/.test(w));
 }
 
+/**
+ * expandWord results per WordNet reader, library statistics snapshot and options. A snapshot is
+ * never changed (a library change builds a new one), so a word's expansions are computed once
+ * per library version instead of once per question.
+ */
+const MEMO_MAX = 20_000;
+const memos = new WeakMap<WordNet, WeakMap<CorpusStatsSnapshot, WeakMap<WordNetExpansionOptions, Map<string, Candidate[]>>>>();
+
+function memoFor(wn: WordNet, stats: CorpusStatsSnapshot, opts: WordNetExpansionOptions): Map<string, Candidate[]> {
+  let byStats = memos.get(wn);
+  if (!byStats) memos.set(wn, (byStats = new WeakMap()));
+  let byOpts = byStats.get(stats);
+  if (!byOpts) byStats.set(stats, (byOpts = new WeakMap()));
+  let memo = byOpts.get(opts);
+  if (!memo || memo.size >= MEMO_MAX) byOpts.set(opts, (memo = new Map()));
+  return memo;
+}
+
 /** Expansions of one query word, best first. */
 export function expandWord(wn: WordNet, word: string, stats: CorpusStatsSnapshot, opts: WordNetExpansionOptions): Candidate[] {
+  const memo = memoFor(wn, stats, opts);
+  let hit = memo.get(word);
+  if (!hit) memo.set(word, (hit = computeExpansions(wn, word, stats, opts)));
+  return hit.map((c) => ({ ...c }));
+}
+
+function computeExpansions(wn: WordNet, word: string, stats: CorpusStatsSnapshot, opts: WordNetExpansionOptions): Candidate[] {
   if (!/^[a-z]{3,}$/.test(word)) return [];
   const own = stem(word);
   const inLibrary = (w: string) => {
