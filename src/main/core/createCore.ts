@@ -161,23 +161,23 @@ async function overallHealth(checks: HealthCheck[]): Promise<AppHealth> {
 
 /** Main's handler table: `satisfies` makes a missing or mistyped method a compile error. */
 function handlerTable(core: Core): Handlers {
+  const actions = new ActionService({
+    handlers: () => core.handlers,
+    audit: (ctx, action, target, result) => recordAudit(core.audit, ctx, action, auditTarget(target), result),
+    settled: (o, proposalId, status, text) => core.chat.settleAction(o.sessionId, o.messageId, proposalId, status, text)
+  });
   return {
     ...platformHandlers(core),
     ...hostHandlers(),
     ...settingsHandlers(core.settings),
     ...libraryHandlers(core.library),
     ...searchHandlers(core.search),
-    ...chatHandlers(core.chat, (id) => core.sessions.ownerOf(id), core.escalations),
+    ...chatHandlers(core.chat, (id) => core.sessions.ownerOf(id), core.escalations, actions),
     ...sessionsHandlers(core.sessions),
     ...exportHandlers(core.exporter, (id) => core.sessions.ownerOf(id)),
     ...accessHandlers(core.access, core.audit),
     ...escalationHandlers(core.escalations),
-    ...actionHandlers(
-      new ActionService({
-        handlers: () => core.handlers,
-        audit: (ctx, action, target, result) => recordAudit(core.audit, ctx, action, auditTarget(target), result)
-      })
-    ),
+    ...actionHandlers(actions),
     ...modelsHandlers(core.models),
     ...backupHandlers(core.backup, core.packs),
     ...trainingHandlers(core.training)

@@ -6,6 +6,6 @@ export function actionHandlers(actions: ActionService): Pick<Handlers, 'actions.
     'actions.list': async () => actions.list(),
     'actions.propose': ({ name, args, sessionId }, ctx) => actions.propose(ctx, name, args, sessionId),
     'actions.confirm': ({ proposalId }, ctx) => actions.confirm(ctx, proposalId),
-    'actions.cancel': async ({ proposalId }) => ({ cancelled: actions.cancel(proposalId) })
+    'actions.cancel': async ({ proposalId }, ctx) => ({ cancelled: await actions.cancel(ctx, proposalId) })
   };
 }
