@@ -55,5 +55,8 @@ export async function resyncStores(stores: AppStores): Promise<void> {
   if (stores.status.getState().refreshedAt) tasks.push(stores.status.getState().refresh());
   if (stores.escalations.getState().loaded) tasks.push(stores.escalations.getState().load());
   if (stores.training.getState().loaded) tasks.push(stores.training.getState().load());
+  // Chat asked for its list before anyone was signed in (refused): drop that refusal and ask again.
+  if (stores.chat.getState().error?.code === 'UNAUTHORIZED') stores.chat.setState({ error: null });
+  tasks.push(stores.chat.getState().loadSessions(), stores.chat.getState().refreshEnvironment());
   await Promise.all(tasks);
 }
