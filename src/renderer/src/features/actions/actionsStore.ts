@@ -17,6 +17,18 @@ export interface ActionsState {
   runCommand(text: string, sessionId: string | null, docs: NamedDoc[]): Promise<boolean>;
   confirm(): Promise<void>;
   cancel(): Promise<void>;
+  /**
+   * Confirms or declines a card the chat model proposed in an answer (stored on the answer, so
+   * it works after a reload); resolves with what the card became — the core stores the same.
+   */
+  decide(proposalId: string, confirm: boolean): Promise<Decided | null>;
+  /** Opens the page a read-only open_page action named. */
+  openPage(docId: string, page: number): void;
+}
+
+export interface Decided {
+  status: 'confirmed' | 'declined' | 'refused';
+  text: string;
 }
 
 export type ActionsStore = StoreApi<ActionsState>;
@@ -70,6 +82,20 @@ export function createActionsStore(api: Api, ui: ActionsUi): ActionsStore {
         const p = get().pending;
         set({ pending: null });
         if (p) await api.actions.cancel({ proposalId: p.proposalId });
+      },
+      async decide(proposalId, yes) {
+        if (!yes) {
+          const r = await api.actions.cancel({ proposalId });
+          return r.ok ? { status: 'declined', text: '' } : (ui.notify(r.error.message, 'error'), null);
+        }
+        const r = await api.actions.confirm({ proposalId });
+        if (!r.ok) return (ui.notify(r.error.message, 'error'), null);
+        settle(r.value);
+        if (r.value.status === 'done') return { status: 'confirmed', text: r.value.summary };
+        return { status: 'refused', text: r.value.status === 'refused' ? r.value.reason : '' };
+      },
+      openPage(docId, page) {
+        ui.openPage(docId, page);
       }
     };
   });
