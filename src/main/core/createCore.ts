@@ -26,6 +26,7 @@ import { ActionService } from './actions/actionService';
 import { actionHandlers } from './actions/actionHandlers';
 import { auditTarget } from './audit/auditLog';
 import { recordAudit } from './access/accessGate';
+import { canSeeSession } from './access/ownership';
 import { trainingHandlers } from './training/trainingHandlers';
 import { createPlatform, createServices, type Platform, type Services } from './coreServices';
 
@@ -164,7 +165,11 @@ function handlerTable(core: Core): Handlers {
   const actions = new ActionService({
     handlers: () => core.handlers,
     audit: (ctx, action, target, result) => recordAudit(core.audit, ctx, action, auditTarget(target), result),
-    settled: (o, proposalId, status, text) => core.chat.settleAction(o.sessionId, o.messageId, proposalId, status, text)
+    // Only on an answer the caller may see (a card names its answer; the proposal id alone is not enough).
+    settled: async (ctx, o, proposalId, status, text) => {
+      const owner = core.sessions.ownerOf(o.sessionId);
+      if (owner !== undefined && canSeeSession(ctx, owner)) await core.chat.settleAction(o.sessionId, o.messageId, proposalId, status, text);
+    }
   });
   return {
     ...platformHandlers(core),

@@ -36,7 +36,7 @@ export class ActionService {
       handlers: () => Handlers;
       audit: (ctx: CallContext, action: string, target: unknown, result: string) => Promise<void>;
       /** A model-proposed card was confirmed, declined or could not run: the answer keeps it. */
-      settled?: (origin: ProposalOrigin, proposalId: string, status: 'confirmed' | 'declined' | 'refused', text: string) => Promise<void>;
+      settled?: (ctx: CallContext, origin: ProposalOrigin, proposalId: string, status: 'confirmed' | 'declined' | 'refused', text: string) => Promise<void>;
       now?: () => number;
     }
   ) {}
@@ -66,26 +66,34 @@ export class ActionService {
     return { status: 'confirm', name: known.data, proposalId, summary: def.describe(parsed.data) };
   }
 
-  async confirm(ctx: CallContext, proposalId: string): Promise<ActionOutcome> {
+  /** `where`: the answer the caller's card is on, so a card whose proposal is gone gets marked so. */
+  async confirm(ctx: CallContext, proposalId: string, where?: ProposalOrigin): Promise<ActionOutcome> {
     const p = this.proposals.get(proposalId);
     if (!p || p.expiresAt < this.now() || p.profileId !== (ctx.profile?.id ?? '')) {
-      return { status: 'refused', name: p?.name ?? 'unknown', reason: 'This proposal is no longer valid; ask again.' };
+      const reason = 'This proposal is no longer valid; ask again.';
+      if (where && (!p || p.expiresAt < this.now())) await this.deps.settled?.(ctx, where, proposalId, 'refused', reason);
+      return { status: 'refused', name: p?.name ?? 'unknown', reason };
     }
     this.proposals.delete(proposalId);
     const def = ACTIONS[p.name];
     // Roles can change between proposal and confirmation (admin lock closed meanwhile).
     const o: ActionOutcome =
       def.role === 'admin' && !ctx.admin ? { status: 'refused', name: p.name, reason: 'Only an admin can confirm this action.' } : await this.run(ctx, p.name, def, p.args, true);
-    if (p.origin) await this.deps.settled?.(p.origin, proposalId, o.status === 'done' ? 'confirmed' : 'refused', o.status === 'done' ? o.summary : o.status === 'refused' ? o.reason : '');
+    if (p.origin) await this.deps.settled?.(ctx, p.origin, proposalId, o.status === 'done' ? 'confirmed' : 'refused', o.status === 'done' ? o.summary : o.status === 'refused' ? o.reason : '');
     return o;
   }
 
   /** Drops a proposal of this caller's (another profile's proposal is left alone). */
-  async cancel(ctx: CallContext, proposalId: string): Promise<boolean> {
+  async cancel(ctx: CallContext, proposalId: string, where?: ProposalOrigin): Promise<boolean> {
     const p = this.proposals.get(proposalId);
-    if (!p || p.profileId !== (ctx.profile?.id ?? '')) return false;
+    if (!p) {
+      // Gone already (expired, or the app restarted): the card on the answer is declined all the same.
+      if (where) await this.deps.settled?.(ctx, where, proposalId, 'declined', '');
+      return false;
+    }
+    if (p.profileId !== (ctx.profile?.id ?? '')) return false;
     this.proposals.delete(proposalId);
-    if (p.origin) await this.deps.settled?.(p.origin, proposalId, 'declined', '');
+    if (p.origin) await this.deps.settled?.(ctx, p.origin, proposalId, 'declined', '');
     return true;
   }
 

@@ -55,8 +55,11 @@ export async function resyncStores(stores: AppStores): Promise<void> {
   if (stores.status.getState().refreshedAt) tasks.push(stores.status.getState().refresh());
   if (stores.escalations.getState().loaded) tasks.push(stores.escalations.getState().load());
   if (stores.training.getState().loaded) tasks.push(stores.training.getState().load());
-  // Chat asked for its list before anyone was signed in (refused): drop that refusal and ask again.
-  if (stores.chat.getState().error?.code === 'UNAUTHORIZED') stores.chat.setState({ error: null });
-  tasks.push(stores.chat.getState().loadSessions(), stores.chat.getState().refreshEnvironment());
+  // Chat asks for its list at start-up, before anyone is signed in on a web host (refused): drop
+  // that refusal and ask again as the person now signed in.
+  const chat = stores.chat.getState();
+  const refused = chat.error?.code === 'UNAUTHORIZED';
+  if (refused) stores.chat.setState({ error: null });
+  if (refused || chat.sessionsLoaded) tasks.push(chat.loadSessions(), chat.refreshEnvironment());
   await Promise.all(tasks);
 }

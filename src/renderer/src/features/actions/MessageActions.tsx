@@ -16,12 +16,13 @@ const label = (name: string): string => name.replace(/_/g, ' ');
 export function MessageActions({ chat, messageId }: { chat: ChatStore; messageId: string }) {
   const { actions } = useAppStores();
   const list = useStore(chat, (s) => s.transcript.byId[messageId]?.actions);
+  const sessionId = useStore(chat, (s) => s.transcript.byId[messageId]?.sessionId ?? '');
   const [busy, setBusy] = useState<string | null>(null);
   if (!list?.length) return null;
 
   const decide = async (a: MessageAction, yes: boolean) => {
     setBusy(a.proposalId!);
-    const r = await actions.getState().decide(a.proposalId!, yes);
+    const r = await actions.getState().decide({ proposalId: a.proposalId!, sessionId, messageId }, yes);
     setBusy(null);
     if (!r) return;
     // The core stored the same change; showing it here saves reloading the whole session.
