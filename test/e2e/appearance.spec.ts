@@ -28,9 +28,15 @@ async function pickTheme(page: Page, label: 'Light' | 'Dark' | 'System'): Promis
   }
   const group = page.getByRole('group', { name: 'Appearance' });
   await expect(group).toBeVisible();
-  // The checked option has focus; arrow keys move (and select) within the radio group.
-  for (let i = 0; i < 3 && !(await group.getByRole('radio', { name: label }).isChecked()); i++) await page.keyboard.press('ArrowRight');
-  await expect(group.getByRole('radio', { name: label })).toBeChecked();
+  // The checked option has focus; ArrowRight moves to (and selects) the next one, wrapping around.
+  const order = ['System', 'Light', 'Dark'] as const;
+  let at = 0;
+  while (at < order.length - 1 && !(await group.getByRole('radio', { name: order[at] }).isChecked())) at++;
+  while (order[at] !== label) {
+    await page.keyboard.press('ArrowRight');
+    at = (at + 1) % order.length;
+    await expect(group.getByRole('radio', { name: order[at] })).toBeChecked();
+  }
 }
 
 test.describe('appearance: a technician switches the theme', () => {

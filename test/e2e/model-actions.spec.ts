@@ -21,7 +21,7 @@ import { AppPage } from './pages/AppPage';
 import { ChatScreen } from './pages/ChatScreen';
 
 const PIN = '4711';
-const STEERED = { favour: [['||call:', 6, '<0x0A>'], ['<|im_end|>', 10, '"'], ['"', 3], ['}', 2.5], ['e', 2.2]] as Array<[string, number, string?]> };
+const STEERED = { favour: [['||call:', 9, '<0x0A>'], ['<|im_end|>', 16, '"'], ['"', 6], ['}', 2.5], ['e', 4]] as Array<[string, number, string?]> };
 
 async function shootAll(page: Page, name: string): Promise<void> {
   const app = new AppPage(page);
@@ -76,7 +76,9 @@ test.describe('assistant actions proposed by the chat model, in the transcript',
       const chat = new ChatScreen(page);
       await chat.ask('What does fault E-204 mean?');
       const answer = await chat.waitForAnswer(400_000);
+      // The model repeated its call; identical calls share one card.
       const card = answer.getByTestId('action-card');
+      await expect(card).toHaveCount(1);
       await expect(card).toContainText('Confirm: escalate to supervisor');
       await expect(card).toContainText('Escalate the last answer to a supervisor');
       await shootAll(page, 'card');

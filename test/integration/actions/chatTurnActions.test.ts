@@ -18,9 +18,11 @@ import { importSampleManual } from '../chat/harness';
  * parameters inside the offered schemas, where a favoured first letter decides which action it
  * names (l: list_documents, e: escalate_to_supervisor, a: add_service_note) and a favoured quote
  * keeps strings short. In free text a quote is followed by EOS, so the answer ends soon after.
+ * The preferences are several times the weights' noise apart, so the chat's sampling
+ * (temperature 0.2) still follows them.
  */
 const steered = (letter: string): string =>
-  ensureFixture('chat', { favour: [['||call:', 6, '<0x0A>'], ['<|im_end|>', 10, '"'], ['"', 3], ['}', 2.5], [letter, 2.2]] });
+  ensureFixture('chat', { favour: [['||call:', 9, '<0x0A>'], ['<|im_end|>', 16, '"'], ['"', 6], ['}', 2.5], [letter, 4]] });
 
 describe('assistant actions the chat model calls during chat.send', () => {
   let env: Awaited<ReturnType<typeof tempCore>>;
@@ -84,7 +86,8 @@ describe('assistant actions the chat model calls during chat.send', () => {
     expect(m.mode).toBe('answer');
     // The steered model filters by a one-character machine name, so no manual matches; the point is
     // that the action ran at once (a count, no card) — its result is what the model was told.
-    expect(m.actions).toEqual([{ name: 'list_documents', status: 'done', text: '0 manuals.' }]);
+    expect(m.actions?.[0]).toEqual({ name: 'list_documents', status: 'done', text: '0 manuals.' });
+    expect(m.actions?.every((a) => a.status === 'done')).toBe(true);
     expect(unwrap(await env.core.api.audit.list({ action: 'tool:list_documents' })).total).toBe(0);
     // Retrieval and citation mapping ran as for any answer: the passages are kept (cited or not).
     expect(m.sources.length + m.related.length).toBeGreaterThan(0);
