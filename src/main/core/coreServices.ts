@@ -168,6 +168,7 @@ function createConversation(
     answer: () => answer,
     documents: documentInfoFromIndex(() => index.documents()),
     retrieval: () => settings.get().retrieval,
+    modelActions: () => settings.get().models.actions,
     events,
     logger: logger.child('chat')
   });

@@ -26,6 +26,7 @@ import { ActionService } from './actions/actionService';
 import { actionHandlers } from './actions/actionHandlers';
 import { auditTarget } from './audit/auditLog';
 import { recordAudit } from './access/accessGate';
+import { canSeeSession } from './access/ownership';
 import { trainingHandlers } from './training/trainingHandlers';
 import { createPlatform, createServices, type Platform, type Services } from './coreServices';
 
@@ -161,23 +162,27 @@ async function overallHealth(checks: HealthCheck[]): Promise<AppHealth> {
 
 /** Main's handler table: `satisfies` makes a missing or mistyped method a compile error. */
 function handlerTable(core: Core): Handlers {
+  const actions = new ActionService({
+    handlers: () => core.handlers,
+    audit: (ctx, action, target, result) => recordAudit(core.audit, ctx, action, auditTarget(target), result),
+    // Only on an answer the caller may see (a card names its answer; the proposal id alone is not enough).
+    settled: async (ctx, o, proposalId, status, text) => {
+      const owner = core.sessions.ownerOf(o.sessionId);
+      if (owner !== undefined && canSeeSession(ctx, owner)) await core.chat.settleAction(o.sessionId, o.messageId, proposalId, status, text);
+    }
+  });
   return {
     ...platformHandlers(core),
     ...hostHandlers(),
     ...settingsHandlers(core.settings),
     ...libraryHandlers(core.library),
     ...searchHandlers(core.search),
-    ...chatHandlers(core.chat, (id) => core.sessions.ownerOf(id), core.escalations),
+    ...chatHandlers(core.chat, (id) => core.sessions.ownerOf(id), core.escalations, actions),
     ...sessionsHandlers(core.sessions),
     ...exportHandlers(core.exporter, (id) => core.sessions.ownerOf(id)),
     ...accessHandlers(core.access, core.audit),
     ...escalationHandlers(core.escalations),
-    ...actionHandlers(
-      new ActionService({
-        handlers: () => core.handlers,
-        audit: (ctx, action, target, result) => recordAudit(core.audit, ctx, action, auditTarget(target), result)
-      })
-    ),
+    ...actionHandlers(actions),
     ...modelsHandlers(core.models),
     ...backupHandlers(core.backup, core.packs),
     ...trainingHandlers(core.training)

@@ -18,6 +18,7 @@ import { applyTheme } from './lib/theme';
 import { formatCombo, registerShortcut } from './lib/shortcuts';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { AccountBox } from './features/access/AccountBox';
+import { AppearanceMenu } from './features/settings/AppearanceMenu';
 import { SignInPage } from './features/access/SignInPage';
 import { selectIsAdmin, selectSignedIn } from './features/access/accessStore';
 import { TeamPage } from './features/escalations/TeamPage';
@@ -126,6 +127,7 @@ function Shell() {
               ?
             </span>
           </button>
+          <AppearanceMenu />
           <AccountBox />
           <ConnectionIndicator />
         </div>

@@ -26,6 +26,12 @@ export const actionOutcome = z.discriminatedUnion('status', [
 ]);
 export type ActionOutcome = z.infer<typeof actionOutcome>;
 
+/**
+ * A proposal, and for a card the chat model put on an answer, that answer: a card whose proposal
+ * is gone (expired, or the app restarted) is then marked as no longer valid on the answer.
+ */
+const proposalRef = z.object({ proposalId: idString, sessionId: idString.optional(), messageId: idString.optional() }).strict();
+
 export const actionsMethods = {
   list: method(noInput, z.array(actionInfo), 'The assistant actions, with their role and whether they change anything.'),
   propose: method(
@@ -41,6 +47,6 @@ export const actionsMethods = {
     actionOutcome,
     'Run a read-only action now, or get a proposal to confirm for a changing one; refusals say why.'
   ),
-  confirm: method(z.object({ proposalId: idString }).strict(), actionOutcome, 'Carry out a proposed action (audited).'),
-  cancel: method(z.object({ proposalId: idString }).strict(), z.object({ cancelled: z.boolean() }), 'Drop a proposal.')
+  confirm: method(proposalRef, actionOutcome, 'Carry out a proposed action (audited).'),
+  cancel: method(proposalRef, z.object({ cancelled: z.boolean() }), 'Drop a proposal.')
 };

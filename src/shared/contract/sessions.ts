@@ -83,6 +83,21 @@ export type TurnMetrics = z.infer<typeof turnMetrics>;
 export const answerMode = z.enum(['answer', 'search_only', 'not_found']);
 export type AnswerMode = z.infer<typeof answerMode>;
 
+/**
+ * An assistant action the model called during the answer (assistant actions, see actions.ts):
+ * `confirm` is a card waiting for the user (`proposalId` confirms or declines it); it becomes
+ * `confirmed` (applied) or `declined`. `text` is what was done, what confirming will do, or why
+ * it was refused. `open` is the page an open_page action asks to show.
+ */
+export const messageAction = z.object({
+  name: z.string(),
+  status: z.enum(['done', 'confirm', 'confirmed', 'declined', 'refused']),
+  text: z.string(),
+  proposalId: z.string().optional(),
+  open: z.object({ docId: z.string(), page: z.number().int() }).optional()
+});
+export type MessageAction = z.infer<typeof messageAction>;
+
 export const chatMessage = z.object({
   id: z.string(),
   sessionId: z.string(),
@@ -103,6 +118,8 @@ export const chatMessage = z.object({
   metrics: turnMetrics.optional(),
   /** `answer` mode: the model's text cites no passage (shown as a warning, kept in exports). */
   uncited: z.boolean().optional(),
+  /** Assistant actions the model called in this answer, in call order. */
+  actions: z.array(messageAction).optional(),
   feedback: messageFeedback.optional()
 });
 export type ChatMessage = z.infer<typeof chatMessage>;

@@ -29,7 +29,11 @@ export const settingsSchema = z.object({
       gpu: z.enum(['auto', 'off', 'cuda', 'vulkan', 'metal']).default('auto'),
       chatModelId: z.string().max(MAX_ID).nullable().default(null),
       embeddingModelId: z.string().max(MAX_ID).nullable().default(null),
-      rerankerModelId: z.string().max(MAX_ID).nullable().default(null)
+      rerankerModelId: z.string().max(MAX_ID).nullable().default(null),
+      actions: z
+        .enum(['auto', 'always', 'off'])
+        .default('auto')
+        .describe("assistant actions the chat model may call: 'auto' = models with their own function-call format, 'always' = also node-llama-cpp's generic one")
     })
     .prefault({}),
   library: z

@@ -9,6 +9,13 @@ interface Proposal {
   args: unknown;
   profileId: string;
   expiresAt: number;
+  /** The answer whose card this is, when a chat model proposed it. */
+  origin?: ProposalOrigin;
+}
+
+export interface ProposalOrigin {
+  sessionId: string;
+  messageId: string;
 }
 
 const PROPOSAL_MS = 15 * 60_000;
@@ -28,6 +35,8 @@ export class ActionService {
     private readonly deps: {
       handlers: () => Handlers;
       audit: (ctx: CallContext, action: string, target: unknown, result: string) => Promise<void>;
+      /** A model-proposed card was confirmed, declined or could not run: the answer keeps it. */
+      settled?: (ctx: CallContext, origin: ProposalOrigin, proposalId: string, status: 'confirmed' | 'declined' | 'refused', text: string) => Promise<void>;
       now?: () => number;
     }
   ) {}
@@ -36,7 +45,7 @@ export class ActionService {
     return actionName.options.map((name) => ({ name, description: ACTIONS[name].description, role: ACTIONS[name].role, changes: ACTIONS[name].changes }));
   }
 
-  async propose(ctx: CallContext, name: string, rawArgs: Record<string, unknown>, sessionId?: string): Promise<ActionOutcome> {
+  async propose(ctx: CallContext, name: string, rawArgs: Record<string, unknown>, sessionId?: string, origin?: ProposalOrigin): Promise<ActionOutcome> {
     const known = actionName.safeParse(name);
     if (!known.success) return { status: 'refused', name, reason: `There is no action “${name.slice(0, 60)}”.` };
     const def = ACTIONS[known.data];
@@ -53,24 +62,39 @@ export class ActionService {
     if (!def.changes) return this.run(ctx, known.data, def, parsed.data, false);
     this.prune();
     const proposalId = randomUUID();
-    this.proposals.set(proposalId, { name: known.data, args: parsed.data, profileId: ctx.profile?.id ?? '', expiresAt: this.now() + PROPOSAL_MS });
+    this.proposals.set(proposalId, { name: known.data, args: parsed.data, profileId: ctx.profile?.id ?? '', expiresAt: this.now() + PROPOSAL_MS, ...(origin ? { origin } : {}) });
     return { status: 'confirm', name: known.data, proposalId, summary: def.describe(parsed.data) };
   }
 
-  async confirm(ctx: CallContext, proposalId: string): Promise<ActionOutcome> {
+  /** `where`: the answer the caller's card is on, so a card whose proposal is gone gets marked so. */
+  async confirm(ctx: CallContext, proposalId: string, where?: ProposalOrigin): Promise<ActionOutcome> {
     const p = this.proposals.get(proposalId);
     if (!p || p.expiresAt < this.now() || p.profileId !== (ctx.profile?.id ?? '')) {
-      return { status: 'refused', name: p?.name ?? 'unknown', reason: 'This proposal is no longer valid; ask again.' };
+      const reason = 'This proposal is no longer valid; ask again.';
+      if (where && (!p || p.expiresAt < this.now())) await this.deps.settled?.(ctx, where, proposalId, 'refused', reason);
+      return { status: 'refused', name: p?.name ?? 'unknown', reason };
     }
     this.proposals.delete(proposalId);
     const def = ACTIONS[p.name];
     // Roles can change between proposal and confirmation (admin lock closed meanwhile).
-    if (def.role === 'admin' && !ctx.admin) return { status: 'refused', name: p.name, reason: 'Only an admin can confirm this action.' };
-    return this.run(ctx, p.name, def, p.args, true);
+    const o: ActionOutcome =
+      def.role === 'admin' && !ctx.admin ? { status: 'refused', name: p.name, reason: 'Only an admin can confirm this action.' } : await this.run(ctx, p.name, def, p.args, true);
+    if (p.origin) await this.deps.settled?.(ctx, p.origin, proposalId, o.status === 'done' ? 'confirmed' : 'refused', o.status === 'done' ? o.summary : o.status === 'refused' ? o.reason : '');
+    return o;
   }
 
-  cancel(proposalId: string): boolean {
-    return this.proposals.delete(proposalId);
+  /** Drops a proposal of this caller's (another profile's proposal is left alone). */
+  async cancel(ctx: CallContext, proposalId: string, where?: ProposalOrigin): Promise<boolean> {
+    const p = this.proposals.get(proposalId);
+    if (!p) {
+      // Gone already (expired, or the app restarted): the card on the answer is declined all the same.
+      if (where) await this.deps.settled?.(ctx, where, proposalId, 'declined', '');
+      return false;
+    }
+    if (p.profileId !== (ctx.profile?.id ?? '')) return false;
+    this.proposals.delete(proposalId);
+    if (p.origin) await this.deps.settled?.(ctx, p.origin, proposalId, 'declined', '');
+    return true;
   }
 
   private async run(ctx: CallContext, name: ActionName, def: ActionDef, args: unknown, confirmed: boolean): Promise<ActionOutcome> {

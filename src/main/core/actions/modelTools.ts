@@ -1,6 +1,7 @@
 import { LlamaChatSession, type ChatSessionModelFunctions, type GbnfJsonSchema, type Llama, type LlamaContextSequence } from 'node-llama-cpp';
 import { z } from 'zod';
 import { actionName, type ActionName, type ActionOutcome } from '../../../shared/contract/actions';
+import type { MessageAction } from '../../../shared/contract/sessions';
 import { ACTIONS } from './actionCatalog';
 
 /** What the model's call goes through: ActionService.propose with the caller's context, session filled in. */
@@ -50,6 +51,69 @@ export function actionFunctions(propose: ProposeAction, onOutcome: (o: ActionOut
         const o = await propose(name, (params ?? {}) as Record<string, unknown>);
         onOutcome(o);
         return replyToModel(o);
+      }
+    };
+  }
+  return fns as ChatSessionModelFunctions;
+}
+
+/** Ids a chat turn fills in itself: the model never chooses which session or answer an action is about. */
+const TURN_FILLED = ['sessionId', 'messageId'];
+/** Calls one answer may make; a model that loops on calls is told to answer instead. */
+export const MAX_ACTIONS_PER_TURN = 4;
+
+/** The parameters the model is shown in a chat turn: the action's own, minus the ids the turn fills. */
+export function turnParams(name: ActionName): GbnfJsonSchema {
+  const full = actionParams(name) as { properties?: Record<string, unknown>; required?: string[] };
+  const properties = Object.fromEntries(Object.entries(full.properties ?? {}).filter(([k]) => !TURN_FILLED.includes(k)));
+  const required = (full.required ?? []).filter((k) => !TURN_FILLED.includes(k));
+  const out: Record<string, unknown> = { ...full, properties };
+  if (required.length) out.required = required;
+  else delete out.required;
+  return out as GbnfJsonSchema;
+}
+
+/** How an outcome is kept on the answer (and shown in the transcript). */
+export function toMessageAction(o: ActionOutcome): MessageAction {
+  if (o.status === 'confirm') return { name: o.name, status: 'confirm', text: o.summary, proposalId: o.proposalId };
+  if (o.status === 'refused') return { name: o.name, status: 'refused', text: o.reason };
+  const open = o.name === 'open_page' ? (o.result as { docId: string; page: number }) : undefined;
+  return { name: o.name, status: 'done', text: o.summary, ...(open ? { open: { docId: open.docId, page: open.page } } : {}) };
+}
+
+/**
+ * The actions as functions for one chat turn of one caller. Each call: arguments outside the
+ * shown schema are refused; the session (and, to escalate, this answer) are filled in by the
+ * turn; the call goes through `propose` (role, strict schema, confirmation); the outcome is
+ * recorded on the answer and told back to the model. A repeated identical call gets the first
+ * call's reply instead of a second card.
+ */
+export function turnFunctions(propose: ProposeAction, turn: { sessionId: string; messageId: string }, record: (a: MessageAction) => void): ChatSessionModelFunctions {
+  const replies = new Map<string, unknown>();
+  const fns: Record<string, unknown> = {};
+  for (const name of actionName.options) {
+    const params = turnParams(name);
+    const allowed = Object.keys((params as { properties?: object }).properties ?? {});
+    fns[name] = {
+      description: ACTIONS[name].description,
+      params,
+      async handler(raw: unknown) {
+        const args = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+        const key = `${name} ${JSON.stringify(args)}`;
+        if (replies.has(key)) return replies.get(key);
+        let o: ActionOutcome;
+        const extra = Object.keys(args).filter((k) => !allowed.includes(k));
+        if (extra.length) o = { status: 'refused', name, reason: `The arguments do not fit ${name}: unknown “${extra[0].slice(0, 40)}”.` };
+        else if (replies.size >= MAX_ACTIONS_PER_TURN) o = { status: 'refused', name, reason: `At most ${MAX_ACTIONS_PER_TURN} actions per answer; answer the question now.` };
+        else {
+          const shape = Object.keys((actionParams(name) as { properties?: object }).properties ?? {});
+          const filled = { ...args, ...(shape.includes('sessionId') ? { sessionId: turn.sessionId } : {}), ...(shape.includes('messageId') ? { messageId: turn.messageId } : {}) };
+          o = await propose(name, filled);
+        }
+        record(toMessageAction(o));
+        const reply = replyToModel(o);
+        replies.set(key, reply);
+        return reply;
       }
     };
   }

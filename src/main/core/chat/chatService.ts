@@ -5,6 +5,7 @@ import type { ChatMessage, ChatScope, FeedbackRating } from '../../../shared/con
 import { AppError, toErrorData } from '../platform/errors';
 import { haltPoint } from '../platform/haltPoints';
 import { answerTurn, type TurnDeps } from './turnPipeline';
+import type { TurnActions } from './turnActions';
 
 /** What a turn needs (TurnDeps, minus its per-turn delta callback) plus the event sink. */
 export interface ChatServiceDeps extends Omit<TurnDeps, 'onDelta'> {
@@ -35,20 +36,25 @@ export class ChatService {
   constructor(private readonly deps: ChatServiceDeps) {}
 
   /** `owner`: who a new session belongs to (the caller's profile, see access/ownership.ts). */
-  async send(input: { sessionId?: string; text: string; scope?: ChatScope }, owner: { ownerId: string; technician?: string } = { ownerId: '' }): Promise<TurnStarted> {
+  /** `actions`: the caller's assistant actions, offered to a model that can call functions. */
+  async send(
+    input: { sessionId?: string; text: string; scope?: ChatScope },
+    owner: { ownerId: string; technician?: string } = { ownerId: '' },
+    actions?: TurnActions
+  ): Promise<TurnStarted> {
     const { store } = this.deps;
     if (!input.sessionId) {
       const sessionId = (await store.create({ scope: input.scope, ...owner })).header.id;
       this.deps.events.emit('sessions.changed', { sessionId, reason: 'created' });
       // Nobody else knows the new id yet, so reserving after the await cannot race.
-      return this.withTurn(sessionId, async (turn) => this.ask(turn, input.text));
+      return this.withTurn(sessionId, async (turn) => this.ask(turn, input.text, actions));
     }
     return this.withTurn(input.sessionId, async (turn) => {
       const s = await store.get(turn.sessionId);
       if (input.scope && JSON.stringify(input.scope) !== JSON.stringify(s.header.scope)) {
         await store.patch(turn.sessionId, { scope: input.scope });
       }
-      return this.ask(turn, input.text);
+      return this.ask(turn, input.text, actions);
     });
   }
 
@@ -59,7 +65,7 @@ export class ChatService {
     return { stopped: true };
   }
 
-  regenerate(sessionId: string): Promise<TurnStarted> {
+  regenerate(sessionId: string, actions?: TurnActions): Promise<TurnStarted> {
     return this.withTurn(sessionId, async (turn) => {
       const s = await this.deps.store.get(sessionId);
       const lastUser = [...s.messages].reverse().find((m) => m.role === 'user');
@@ -68,19 +74,32 @@ export class ChatService {
       if (stale.length) await this.deps.store.removeMessages(sessionId, stale);
       // The engine may cache this session's KV state for the old answer; it no longer matches.
       this.deps.engine()?.dropSession(sessionId);
-      return this.start(turn, lastUser);
+      return this.start(turn, lastUser, actions);
     });
   }
 
-  editLast(sessionId: string, text: string): Promise<TurnStarted> {
+  editLast(sessionId: string, text: string, actions?: TurnActions): Promise<TurnStarted> {
     return this.withTurn(sessionId, async (turn) => {
       const s = await this.deps.store.get(sessionId);
       const idx = s.messages.map((m) => m.role).lastIndexOf('user');
       if (idx < 0) throw new AppError('NOT_FOUND', 'This session has no question to edit.');
       await this.deps.store.removeMessages(sessionId, s.messages.slice(idx).map((m) => m.id));
       this.deps.engine()?.dropSession(sessionId);
-      return this.ask(turn, text);
+      return this.ask(turn, text, actions);
     });
+  }
+
+  /**
+   * A model-proposed action card on a stored answer was confirmed or declined: the answer keeps
+   * the outcome, so the transcript shows it after a reload and the card cannot be used twice.
+   */
+  async settleAction(sessionId: string, messageId: string, proposalId: string, status: 'confirmed' | 'declined' | 'refused', text?: string): Promise<void> {
+    const changed = await this.deps.store.updateMessage(sessionId, messageId, (m) =>
+      m.actions?.some((a) => a.proposalId === proposalId)
+        ? { ...m, actions: m.actions.map((a) => (a.proposalId === proposalId ? { ...a, status, ...(text ? { text } : {}) } : a)) }
+        : undefined
+    );
+    if (changed) this.deps.events.emit('sessions.changed', { sessionId, reason: 'updated' });
   }
 
   async feedback(input: { sessionId: string; messageId: string; rating: FeedbackRating; comment: string }): Promise<ChatMessage> {
@@ -136,7 +155,7 @@ export class ChatService {
     }
   }
 
-  private async ask(turn: ActiveTurn, text: string): Promise<TurnStarted> {
+  private async ask(turn: ActiveTurn, text: string, actions?: TurnActions): Promise<TurnStarted> {
     const userMessage: ChatMessage = {
       id: randomUUID(),
       sessionId: turn.sessionId,
@@ -148,10 +167,10 @@ export class ChatService {
     };
     await this.deps.store.putMessage(turn.sessionId, userMessage);
     haltPoint('ask:question-stored');
-    return this.start(turn, userMessage);
+    return this.start(turn, userMessage, actions);
   }
 
-  private start(turn: ActiveTurn, userMessage: ChatMessage): TurnStarted {
+  private start(turn: ActiveTurn, userMessage: ChatMessage, actions?: TurnActions): TurnStarted {
     const { sessionId, messageId, controller } = turn;
     turn.userMessageId = userMessage.id;
     const deps: TurnDeps = {
@@ -166,7 +185,7 @@ export class ChatService {
       try {
         let message: ChatMessage;
         try {
-          message = await answerTurn(deps, { sessionId, messageId, userMessage, signal: controller.signal });
+          message = await answerTurn(deps, { sessionId, messageId, userMessage, signal: controller.signal, actions });
         } catch (e) {
           // Stopped before the answer began (rewrite or retrieval): a stopped, empty answer, the
           // same outcome as a stop before the model's first token — not a failure.

@@ -9,6 +9,7 @@ import { rewriteFollowUp } from './queryRewrite';
 import type { AnswerSpanPort, ChatEnginePort, ChatTurnResult, DocumentInfoPort, RetrievedPassage, SearchPort } from './ports';
 import { isRefusal } from '../sessions/sessionSummary';
 import { answerFirst, hasExactIdentifierMatch } from './answerLines';
+import { modelActionsFor, type TurnActions } from './turnActions';
 
 export interface TurnDeps {
   store: SessionStore;
@@ -21,6 +22,8 @@ export interface TurnDeps {
   retrieval: () => { resultsPerAnswer: number };
   /** Answer length cap (tokens); default scales with the context (see buildPrompt). */
   generation?: () => { maxAnswerTokens?: number };
+  /** Whether the chat model may call assistant actions (settings `models.actions`); default 'auto'. */
+  modelActions?: () => 'auto' | 'always' | 'off';
   logger: Logger;
   onDelta(delta: string): void;
 }
@@ -30,6 +33,8 @@ export interface TurnInput {
   messageId: string;
   userMessage: ChatMessage;
   signal: AbortSignal;
+  /** The caller's assistant actions (their role applies); absent: the model calls none. */
+  actions?: TurnActions;
 }
 
 /**
@@ -38,7 +43,7 @@ export interface TurnInput {
  * → stream → map citations. Returns the assistant message; the caller stores it.
  */
 export async function answerTurn(deps: TurnDeps, input: TurnInput): Promise<ChatMessage> {
-  const { sessionId, messageId, userMessage, signal } = input;
+  const { sessionId, messageId, userMessage, signal, actions } = input;
   const session = await deps.store.get(sessionId);
   const upto = session.messages.findIndex((m) => m.id === userMessage.id);
   const earlier = upto >= 0 ? session.messages.slice(0, upto) : session.messages.slice();
@@ -113,6 +118,7 @@ export async function answerTurn(deps: TurnDeps, input: TurnInput): Promise<Chat
   if (prompt.droppedPassages || prompt.droppedHistoryTurns) {
     deps.logger.debug('prompt trimmed to fit', { droppedPassages: prompt.droppedPassages, droppedHistory: prompt.droppedHistoryTurns });
   }
+  const called = modelActionsFor(engine, deps.modelActions?.() ?? 'auto', actions, { sessionId, messageId });
   let streamed = '';
   const started = Date.now();
   let firstTokenAt = 0;
@@ -126,6 +132,7 @@ export async function answerTurn(deps: TurnDeps, input: TurnInput): Promise<Chat
       maxTokens: prompt.maxAnswerTokens,
       temperature: 0.2,
       signal,
+      ...(called ? { functions: called.functions } : {}),
       onToken: (t) => {
         if (!firstTokenAt) firstTokenAt = Date.now();
         streamed += t;
@@ -159,6 +166,7 @@ export async function answerTurn(deps: TurnDeps, input: TurnInput): Promise<Chat
     stopReason: gen.stopReason,
     modelId: engine.modelId(),
     metrics: gen.metrics,
+    ...(called?.recorded.length ? { actions: called.recorded } : {}),
     // An answer resting on no cited passage is flagged (in the app and in exports), not hidden.
     ...(mapped.sources.length === 0 && mapped.text.trim() && !isRefusal({ role: 'assistant', mode: 'answer', text: mapped.text }) ? { uncited: true } : {})
   };

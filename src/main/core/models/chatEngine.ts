@@ -1,6 +1,8 @@
-import type { ChatHistoryItem, GbnfJsonSchema, LlamaChat, LlamaContext, LlamaContextSequence, LlamaGrammar, LlamaModel } from 'node-llama-cpp';
+import type { ChatHistoryItem, ChatSessionModelFunctions, GbnfJsonSchema, LlamaChat, LlamaContext, LlamaContextSequence, LlamaGrammar, LlamaModel } from 'node-llama-cpp';
 import { llamaBindings } from './llamaBindings';
 import { AppError, isAbortError } from '../platform/errors';
+import { runFunctionRounds, type FunctionCalling } from './functionRounds';
+
 
 export interface ChatTurnRequest {
   sessionId: string; // one context sequence per chat session -> KV cache reuse across turns
@@ -12,6 +14,11 @@ export interface ChatTurnRequest {
   seed?: number;
   signal?: AbortSignal;
   onToken?: (text: string) => void;
+  /**
+   * Functions the model may call during this turn (node-llama-cpp chat-session functions; their
+   * handlers run between generation rounds and their results go back to the model).
+   */
+  functions?: ChatSessionModelFunctions;
 }
 export interface ChatTurnMetrics {
   promptTokens: number;
@@ -36,6 +43,8 @@ export interface ChatEngine {
   generate(req: ChatTurnRequest): Promise<ChatTurnResult>; // throws AppError('MODEL_NOT_LOADED') when none
   complete(prompt: string, opts?: { maxTokens?: number; signal?: AbortSignal }): Promise<string>; // short utility generations (query rewrite)
   dropSession(sessionId: string): void;
+  /** How the loaded model calls functions (absent: it does not). */
+  functionCalling?(): FunctionCalling;
 }
 
 interface SequenceSlot {
@@ -55,6 +64,7 @@ interface Attached {
   context: LlamaContext;
   utility: SequenceSlot;
   sessions: SequenceSlot[];
+  functionCalling: FunctionCalling;
 }
 
 const DEFAULT_MAX_TOKENS = 512;
@@ -77,7 +87,7 @@ export class LlamaChatEngine implements ChatEngine {
   /** Async only because node-llama-cpp's LlamaChat class is loaded lazily (llamaBindings.ts). */
   async attach(modelId: string, model: LlamaModel, context: LlamaContext): Promise<void> {
     if (context.totalSequences < 2) throw new Error('chat context needs at least 2 sequences');
-    const { LlamaChat } = await llamaBindings();
+    const { LlamaChat, ChatWrapper } = await llamaBindings();
     const slot = (): SequenceSlot => {
       const sequence = context.getSequence();
       return { sequence, chat: new LlamaChat({ contextSequence: sequence }), sessionId: null, lastUsed: 0, queue: Promise.resolve() };
@@ -85,7 +95,16 @@ export class LlamaChatEngine implements ChatEngine {
     const utility = slot();
     utility.sessionId = UTILITY_SESSION;
     const sessions = Array.from({ length: context.totalSequences - 1 }, slot);
-    this.attached = { detaching: new AbortController(), modelId, model, context, utility, sessions };
+    // A wrapper that keeps node-llama-cpp's default call syntax has no format of its own: the
+    // model was never trained on it (ChatML, General, Alpaca…); Qwen, Llama 3.x, Mistral… have one.
+    const call = utility.chat.chatWrapper.settings.functions?.call;
+    const generic = JSON.stringify(ChatWrapper.defaultSettings.functions.call.prefix);
+    const functionCalling: FunctionCalling = !call ? 'none' : JSON.stringify(call.prefix) === generic ? 'generic' : 'native';
+    this.attached = { detaching: new AbortController(), modelId, model, context, utility, sessions, functionCalling };
+  }
+
+  functionCalling(): FunctionCalling {
+    return this.attached?.functionCalling ?? 'none';
   }
 
   /** Forgets the model (the loader disposes it); waits for running turns to settle first. */
@@ -201,7 +220,9 @@ export class LlamaChatEngine implements ChatEngine {
   private budget(req: ChatTurnRequest, contextSize: number): { history: ChatTurnRequest['history']; maxTokens: number; dropped: number } {
     const count = (t: string): number => this.countTokens(t) + TURN_OVERHEAD_TOKENS;
     let maxTokens = Math.max(1, req.maxTokens ?? DEFAULT_MAX_TOKENS);
-    const fixed = count(req.systemPrompt) + count(req.user);
+    // The functions are documented in the system message: count their descriptions and schemas.
+    const docs = req.functions ? count(JSON.stringify(Object.entries(req.functions).map(([n, f]) => [n, f.description, f.params]))) : 0;
+    const fixed = count(req.systemPrompt) + count(req.user) + docs;
     const history = [...req.history];
     let used = fixed + history.reduce((n, h) => n + count(h.text), 0);
     let dropped = 0;
@@ -239,7 +260,7 @@ export class LlamaChatEngine implements ChatEngine {
     let text = '';
     let stopReason: ChatTurnResult['stopReason'] = 'eos';
     try {
-      const res = await slot.chat.generateResponse(items, {
+      const res = await runFunctionRounds(slot.chat, items, req.functions, {
         maxTokens,
         temperature: req.temperature ?? 0,
         seed: req.seed,
@@ -248,9 +269,8 @@ export class LlamaChatEngine implements ChatEngine {
         onToken: metricsAtFirstToken,
         onTextChunk: (chunk) => req.onToken?.(chunk)
       });
-      text = res.response;
-      const r = res.metadata.stopReason;
-      stopReason = r === 'maxTokens' ? 'maxTokens' : r === 'abort' ? 'abort' : 'eos';
+      text = res.text;
+      stopReason = res.stopReason;
     } catch (e) {
       if (!(isAbortError(e) || req.signal?.aborted)) throw e;
       stopReason = 'abort';

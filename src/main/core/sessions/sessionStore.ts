@@ -196,6 +196,21 @@ export class SessionStore {
   removeMessages(id: string, messageIds: string[]): Promise<SessionState> {
     return this.mutate(id, { t: 'remove', at: new Date().toISOString(), messageIds });
   }
+  /**
+   * Rewrites one stored message from its current state in one serial step (no lost update between
+   * read and write); `change` returns undefined to leave it as it is. Resolves whether it changed.
+   */
+  updateMessage(id: string, messageId: string, change: (m: ChatMessage) => ChatMessage | undefined): Promise<boolean> {
+    return this.serial(id, async () => {
+      const state = await this.current(id);
+      const m = state.messages.find((x) => x.id === messageId);
+      const next = m && change(structuredClone(m));
+      if (!next) return false;
+      const rec: JournalRecord = { t: 'message', at: new Date().toISOString(), message: next };
+      await this.commit(id, applyRecord(structuredClone(state), rec)!, rec, this.index.get(id)?.journalBytes);
+      return true;
+    });
+  }
   setFeedback(id: string, messageId: string, feedback: MessageFeedback): Promise<SessionState> {
     return this.mutate(id, { t: 'feedback', at: new Date().toISOString(), messageId, feedback });
   }

@@ -55,5 +55,11 @@ export async function resyncStores(stores: AppStores): Promise<void> {
   if (stores.status.getState().refreshedAt) tasks.push(stores.status.getState().refresh());
   if (stores.escalations.getState().loaded) tasks.push(stores.escalations.getState().load());
   if (stores.training.getState().loaded) tasks.push(stores.training.getState().load());
+  // Chat asks for its list at start-up, before anyone is signed in on a web host (refused): drop
+  // that refusal and ask again as the person now signed in.
+  const chat = stores.chat.getState();
+  const refused = chat.error?.code === 'UNAUTHORIZED';
+  if (refused) stores.chat.setState({ error: null });
+  if (refused || chat.sessionsLoaded) tasks.push(chat.loadSessions(), chat.refreshEnvironment());
   await Promise.all(tasks);
 }

@@ -17,6 +17,18 @@ export interface ActionsState {
   runCommand(text: string, sessionId: string | null, docs: NamedDoc[]): Promise<boolean>;
   confirm(): Promise<void>;
   cancel(): Promise<void>;
+  /**
+   * Confirms or declines a card the chat model proposed in an answer (stored on the answer, so
+   * it works after a reload); resolves with what the card became — the core stores the same.
+   */
+  decide(card: { proposalId: string; sessionId: string; messageId: string }, confirm: boolean): Promise<Decided | null>;
+  /** Opens the page a read-only open_page action named. */
+  openPage(docId: string, page: number): void;
+}
+
+export interface Decided {
+  status: 'confirmed' | 'declined' | 'refused';
+  text: string;
 }
 
 export type ActionsStore = StoreApi<ActionsState>;
@@ -70,6 +82,22 @@ export function createActionsStore(api: Api, ui: ActionsUi): ActionsStore {
         const p = get().pending;
         set({ pending: null });
         if (p) await api.actions.cancel({ proposalId: p.proposalId });
+      },
+      async decide(card, yes) {
+        if (!yes) {
+          const r = await api.actions.cancel(card);
+          return r.ok ? { status: 'declined', text: '' } : (ui.notify(r.error.message, 'error'), null);
+        }
+        const r = await api.actions.confirm(card);
+        if (!r.ok) return (ui.notify(r.error.message, 'error'), null);
+        // Not settle(): a slash command's card waiting in the composer stays where it is.
+        const o = r.value;
+        if (o.status === 'done') return (ui.notify(o.summary, 'success'), { status: 'confirmed', text: o.summary });
+        const reason = o.status === 'refused' ? o.reason : '';
+        return (ui.notify(reason, 'error'), { status: 'refused', text: reason });
+      },
+      openPage(docId, page) {
+        ui.openPage(docId, page);
       }
     };
   });

@@ -7,6 +7,7 @@ import { AnswerMarkdown } from './AnswerMarkdown';
 import type { ChatStore } from './chatStore';
 import { FeedbackBar } from './FeedbackBar';
 import { EscalationNote } from '../escalations/EscalationNote';
+import { MessageActions } from '../actions/MessageActions';
 import { SearchOnlyAnswer } from './SearchOnlyAnswer';
 import { SourcesList } from './SourcesList';
 
@@ -76,6 +77,7 @@ export const MessageRow = memo(function MessageRow({ chat, id, isLast, isLastUse
             The answer failed: {m.failure}
           </p>
         )}
+        {!streaming && <MessageActions chat={chat} messageId={m.id} />}
         {m.stopReason === 'abort' && !streaming && <p className="msg-note muted">Stopped — the answer may be incomplete.</p>}
         {m.uncited && !streaming && (
           <p className="msg-uncited" role="note" data-testid="uncited-warning">
