@@ -20,8 +20,12 @@ import { abortError } from '../../platform/errors';
 import { findWorkerTarget, resolveWorkerTarget, workerExecArgv, type WorkerLocator, type WorkerTarget } from '../pdf/workerEntry';
 import type { OcrOptions, OcrPageResult, OcrWorkerReply, OcrWorkerRequest } from './ocrTypes';
 
-/** A second (third…) worker starts only when at least this many pages wait; start-up is seconds of work. */
-export const MIN_PAGES_FOR_EXTRA_WORKER = 3;
+/**
+ * A second (third…) worker starts only when at least this many pages wait. Its start-up (pdf.js,
+ * tesseract and its language data: 2-4 s) and ~150 MB pay off only over several pages each; a
+ * short scan (the corpus' 4-page one) is read by one worker.
+ */
+export const MIN_PAGES_FOR_EXTRA_WORKER = 8;
 /** Resident memory of one OCR worker with its tesseract thread, measured at 300 dpi with 'eng'. */
 export const OCR_WORKER_MB = 200;
 export const DEFAULT_OCR_RELEASE_MS = 5_000;

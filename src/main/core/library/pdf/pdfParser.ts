@@ -47,8 +47,8 @@ export interface PdfParserOptions {
 }
 
 export const DEFAULT_PARSE_IDLE_TIMEOUT_MS = 120_000;
-/** Long enough that the files of a batch (and a user adding a few more) reuse the worker. */
-export const DEFAULT_WORKER_RELEASE_MS = 5_000;
+/** Long enough that the files of a batch reuse the worker; a later import warms a new one (warm). */
+export const DEFAULT_WORKER_RELEASE_MS = 2_000;
 
 export class PdfParser {
   private worker?: Worker;
@@ -63,6 +63,8 @@ export class PdfParser {
   private disposed = false;
   /** Set when the worker could not start; later parses run in-process. */
   inProcess = false;
+  /** Workers started so far (replacements and restarts after an idle release included). */
+  workersStarted = 0;
   /** Whether the running worker uses the faster patched pdf.js (pdfjsPatch.ts); unset until one started. */
   pdfjs?: PdfjsPatchStatus;
 
@@ -86,6 +88,11 @@ export class PdfParser {
       if (--this.busy === 0) this.scheduleRelease();
     });
     return run;
+  }
+
+  /** Whether a worker is running or starting. */
+  get hasWorker(): boolean {
+    return !!this.ready;
   }
 
   /**
@@ -163,6 +170,7 @@ export class PdfParser {
       if (this.disposed) return reject(new Error('PdfParser disposed'));
       // The heap ceiling makes a runaway parse kill its own thread (ERR_WORKER_OUT_OF_MEMORY), not the process.
       const w = new Worker(t.url, { eval: t.eval, execArgv: workerExecArgv(), resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+      this.workersStarted++;
       w.unref(); // an idle parser must not keep a CLI process alive
       const onReady = (m: WorkerReply) => {
         if (m.type !== 'ready') return;
