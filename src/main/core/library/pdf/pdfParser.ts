@@ -13,12 +13,13 @@
 import { Worker } from 'node:worker_threads';
 import { abortError } from '../../platform/errors';
 import { extractPdf, PdfExtractError, type PdfMeta, type PdfPage } from './extract';
-import { DEFAULT_PARSE_LIMITS, limitMessages, type ParseLimits } from './parseLimits';
+import { DEFAULT_PARSE_LIMITS, DEFAULT_WORKER_RELEASE_MS, limitMessages, PARSE_WORKER_YOUNG_MB, type ParseLimits } from './parseLimits';
 import type { PdfjsPatchStatus } from './pdfjsPatch';
 import { findWorkerTarget, resolveWorkerTarget, workerExecArgv, type WorkerLocator } from './workerEntry';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
 
 export { findWorkerTarget, type WorkerLocator, type WorkerTarget } from './workerEntry';
+export { DEFAULT_WORKER_RELEASE_MS } from './parseLimits';
 
 export interface ParseRequest {
   data: Uint8Array;
@@ -47,8 +48,6 @@ export interface PdfParserOptions {
 }
 
 export const DEFAULT_PARSE_IDLE_TIMEOUT_MS = 120_000;
-/** Long enough that the files of a batch reuse the worker; a later import warms a new one (warm). */
-export const DEFAULT_WORKER_RELEASE_MS = 2_000;
 
 export class PdfParser {
   private worker?: Worker;
@@ -169,7 +168,8 @@ export class PdfParser {
     const ready: Promise<Worker> = resolveWorkerTarget(this.target!).then((t) => new Promise<Worker>((resolve, reject) => {
       if (this.disposed) return reject(new Error('PdfParser disposed'));
       // The heap ceiling makes a runaway parse kill its own thread (ERR_WORKER_OUT_OF_MEMORY), not the process.
-      const w = new Worker(t.url, { eval: t.eval, execArgv: workerExecArgv(), resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+      const resourceLimits = { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: PARSE_WORKER_YOUNG_MB };
+      const w = new Worker(t.url, { eval: t.eval, execArgv: workerExecArgv(), resourceLimits });
       this.workersStarted++;
       w.unref(); // an idle parser must not keep a CLI process alive
       const onReady = (m: WorkerReply) => {
