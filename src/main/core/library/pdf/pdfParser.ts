@@ -176,6 +176,8 @@ export class PdfParser {
         if (m.type !== 'ready') return;
         w.off('message', onReady);
         w.off('error', onErr);
+        // Disposed while it started (a warmed worker, a quick quit): not handed out, not left running.
+        if (this.disposed) return void w.terminate().then(() => reject(new Error('PdfParser disposed')));
         if (!m.pdfjs.patched && this.pdfjs?.patched !== false) this.onWarn('pdf.js speed patch not applied; parsing at stock speed', { reason: m.pdfjs.reason });
         this.pdfjs = m.pdfjs;
         this.worker = w;
