@@ -8,12 +8,17 @@
  * what Node alone costs on this machine. Every process is a fresh one; the peak is read from
  * getrusage at exit (bench/peakRss.mjs). Memory does not depend on machine load the way time
  * does, but a loaded machine can still shift GC timing by a few MB.
+ *
+ * Then the parse worker's cold start (issue 20: the first page count within 2 s): in a fresh
+ * process with the core open, the time from starting an import job to the first page count and
+ * to the job's end (bench/coldStartChild.ts), for the one-page PDF and a real manual. A time
+ * figure: it grows with the machine's load, so the load average is printed with it.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeManualPdf, writePdf } from '../test/fixtures/pdf/makePdf';
@@ -79,6 +84,9 @@ async function main(): Promise<void> {
     ask.note ??= askNote;
     runs.push(ask);
 
+    const coldFiles = [one, ...[join(corpus, 'gpsim.pdf')].filter((f) => existsSync(f))];
+    const cold = coldFiles.map((file) => coldStart(file));
+
     const targets: Record<string, number> = { 'import: one-page PDF': 300, 'import: dev corpus (9 PDFs)': 600 };
     console.log(`\nPeak RSS (MB) — Node ${process.version}, CLI under tsx, each run a fresh process\n`);
     console.log(`${'run'.padEnd(30)} ${'peak'.padStart(8)} ${'− node'.padStart(8)} ${'target'.padStart(8)}`);
@@ -88,8 +96,24 @@ async function main(): Promise<void> {
       const extra = r === baseline ? '' : (r.peakMb - baseline.peakMb).toFixed(0);
       console.log(`${r.label.padEnd(30)} ${r.peakMb.toFixed(0).padStart(8)} ${extra.padStart(8)} ${(target ? `≤ ${target}` : '').padStart(8)}${verdict}${r.ok ? '' : '  FAILED'}${r.note ? `  (${r.note})` : ''}`);
     }
+    console.log(`\nParse worker cold start — import job started → first page count known → job done (target: count ≤ 2 s)\n`);
+    for (const c of cold) console.log(c);
+    console.log(`load average: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (times grow with load; memory hardly does)`);
   } finally {
     await rm(work, { recursive: true, force: true });
+  }
+}
+
+function coldStart(file: string): string {
+  const name = file.split(/[\\/]/).pop()!;
+  const r = spawnSync(process.execPath, ['--import', tsx, join(root, 'bench/coldStartChild.ts'), file], { cwd: root, encoding: 'utf8' });
+  const line = (r.stdout ?? '').trim().split('\n').at(-1) ?? '';
+  try {
+    const m = JSON.parse(line) as { firstCountMs: number | null; pages: number | null; doneMs: number; status: string };
+    const count = m.firstCountMs === null ? 'never' : `${(m.firstCountMs / 1000).toFixed(2)} s`;
+    return `${name.padEnd(30)} count ${count.padStart(7)} (${m.pages ?? '?'} pages)   done ${(m.doneMs / 1000).toFixed(2).padStart(6)} s   ${m.status}${m.firstCountMs !== null && m.firstCountMs <= 2000 ? '  ok' : '  OVER'}`;
+  } catch {
+    return `${name.padEnd(30)} failed: ${(r.stderr || line).trim().split('\n').slice(-2).join(' ')}`;
   }
 }
 

@@ -249,6 +249,9 @@ export class LibraryService {
 
   private startJob(kind: keyof typeof LIBRARY_JOB_KINDS, title: string, req: ImportRequest): string {
     this.pending++;
+    // Every library job parses first. Loading pdf.js in a worker takes ~0.3-1 s: started now, it
+    // overlaps waiting for a slot and reading and hashing the file.
+    this.parsePool.warm(this.deps.limits().parseMemoryMb);
     const { jobId } = this.deps.jobs.start<ImportOutcome>({
       kind: LIBRARY_JOB_KINDS[kind],
       title,

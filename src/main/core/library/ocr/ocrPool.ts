@@ -8,11 +8,34 @@
  *
  * Separate from the parse pool on purpose: OCR is ~100x slower per page than text extraction and
  * must not hold up imports of text PDFs.
+ *
+ * Memory: an OCR worker holds pdf.js, a canvas and tesseract's WASM engine (~150 MB resident).
+ * Workers start only when a page needs them; a further worker only when enough pages wait for it
+ * to pay its start-up (MIN_PAGES_FOR_EXTRA_WORKER) and the machine has the memory free
+ * (OCR_WORKER_MB each); an idle worker is ended after `releaseAfterMs`.
  */
+import { freemem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { abortError } from '../../platform/errors';
-import { findWorkerTarget, type WorkerTarget } from '../pdf/pdfParser';
+import { findWorkerTarget, resolveWorkerTarget, workerExecArgv, type WorkerLocator, type WorkerTarget } from '../pdf/workerEntry';
 import type { OcrOptions, OcrPageResult, OcrWorkerReply, OcrWorkerRequest } from './ocrTypes';
+
+/**
+ * A second (third…) worker starts only when at least this many pages wait. Its start-up (pdf.js,
+ * tesseract and its language data: 2-4 s) and ~150 MB pay off only over several pages each; a
+ * short scan (the corpus' 4-page one) is read by one worker.
+ */
+export const MIN_PAGES_FOR_EXTRA_WORKER = 8;
+/** Resident memory of one OCR worker with its tesseract thread, measured at 300 dpi with 'eng'. */
+export const OCR_WORKER_MB = 200;
+export const DEFAULT_OCR_RELEASE_MS = 5_000;
+
+export interface OcrPoolOptions {
+  /** An idle worker is ended after this long (default DEFAULT_OCR_RELEASE_MS). */
+  releaseAfterMs?: number;
+  /** Free memory in bytes (os.freemem); an extra worker needs OCR_WORKER_MB of it. */
+  freeMemory?: () => number;
+}
 
 export interface OcrRequest {
   /** Identifies the document bytes (a worker that has them open doesn't get them again). */
@@ -41,6 +64,7 @@ interface Slot {
   openDoc?: string;
   task?: Task;
   id: number;
+  release?: NodeJS.Timeout;
 }
 
 export class OcrPool {
@@ -48,12 +72,21 @@ export class OcrPool {
   private readonly queue: Task[] = [];
   private nextId = 1;
   private disposed = false;
+  /** The worker entry, resolved (bundled under tsx) when the first page is queued. */
+  private entry?: Promise<WorkerTarget>;
+  private resolved?: WorkerTarget;
 
   constructor(
     readonly size: number,
-    private readonly target: WorkerTarget | null = findWorkerTarget(import.meta.url, 'ocrWorker')
+    private readonly target: WorkerLocator | null = findWorkerTarget(import.meta.url, 'ocrWorker'),
+    private readonly options: OcrPoolOptions = {}
   ) {
     this.slots = Array.from({ length: Math.max(1, size) }, () => ({ id: 0 }));
+  }
+
+  /** Workers running now (for tests and diagnostics). */
+  get running(): number {
+    return this.slots.filter((s) => s.worker).length;
   }
 
   /** Recognises `req.pages`; resolves when every page was handed to onPage, rejects with AbortError on cancel. */
@@ -79,7 +112,18 @@ export class OcrPool {
       const onAbort = () => this.fail(job, abortError());
       req.signal?.addEventListener('abort', onAbort, { once: true });
       for (const page of req.pages) this.queue.push({ job, page });
-      this.schedule();
+      if (this.resolved) return this.schedule();
+      this.entry ??= resolveWorkerTarget(this.target);
+      this.entry.then(
+        (t) => {
+          this.resolved = t;
+          this.schedule();
+        },
+        (e: unknown) => {
+          this.entry = undefined;
+          this.fail(job, e);
+        }
+      );
     });
   }
 
@@ -91,14 +135,32 @@ export class OcrPool {
   }
 
   private schedule(): void {
-    for (const slot of this.slots) {
+    if (!this.resolved || this.disposed) return;
+    // Idle live workers first; a new one only if the waiting pages and free memory warrant it.
+    for (const slot of [...this.slots.filter((s) => s.worker), ...this.slots.filter((s) => !s.worker)]) {
       if (slot.task || !this.queue.length) continue;
-      const task = this.queue.shift()!;
-      this.run(slot, task);
+      if (!slot.worker && this.running > 0 && !this.roomForAnother()) break;
+      this.run(slot, this.queue.shift()!);
     }
+    for (const slot of this.slots) if (slot.worker && !slot.task) this.releaseLater(slot);
+  }
+
+  private roomForAnother(): boolean {
+    const free = (this.options.freeMemory ?? freemem)();
+    return this.queue.length >= MIN_PAGES_FOR_EXTRA_WORKER && free >= OCR_WORKER_MB * 1024 * 1024;
+  }
+
+  private releaseLater(slot: Slot): void {
+    clearTimeout(slot.release);
+    const w = slot.worker;
+    slot.release = setTimeout(() => {
+      if (slot.worker === w && !slot.task) void this.reset(slot);
+    }, this.options.releaseAfterMs ?? DEFAULT_OCR_RELEASE_MS);
+    slot.release.unref();
   }
 
   private run(slot: Slot, task: Task): void {
+    clearTimeout(slot.release);
     slot.task = task;
     const w = (slot.worker ??= this.spawn(slot));
     const { req } = task.job;
@@ -112,8 +174,8 @@ export class OcrPool {
   }
 
   private spawn(slot: Slot): Worker {
-    const t = this.target!;
-    const w = new Worker(t.url, { eval: t.eval });
+    const t = this.resolved!;
+    const w = new Worker(t.url, { eval: t.eval, execArgv: workerExecArgv() });
     w.unref(); // an idle pool must not keep a CLI process alive
     w.on('message', (m: OcrWorkerReply) => {
       if (m.type === 'ready' || slot.worker !== w || !slot.task || m.id !== slot.id) return;
@@ -158,6 +220,7 @@ export class OcrPool {
   }
 
   private async reset(slot: Slot): Promise<void> {
+    clearTimeout(slot.release);
     const w = slot.worker;
     slot.worker = undefined;
     slot.openDoc = undefined;

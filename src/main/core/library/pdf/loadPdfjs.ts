@@ -5,10 +5,10 @@
  *
  * Under tsx (CLI, vitest) every module imported from our .ts code goes through tsx's loader,
  * which transforms and source-maps even node_modules: pdf.js then costs ~185 MB and the patched
- * pdf.js worker module ~260 MB per thread instead of ~35 and ~75 MB. The tsx worker bootstrap
- * (findWorkerTarget) therefore installs a plain `import()` taken from outside tsx's namespace;
- * pdf.js is imported through it by absolute URL. The bundled app has no such hook and imports
- * normally.
+ * pdf.js worker module ~260 MB per thread instead of ~35 and ~75 MB. Workers therefore run a
+ * plain JS bundle without tsx (workerEntry.ts); only its fallback, the tsx worker bootstrap,
+ * installs a plain `import()` taken from outside tsx's namespace, and pdf.js is imported through
+ * it by absolute URL. The bundles have no such hook and import normally.
  */
 import type * as PdfParseModule from 'pdf-parse';
 

@@ -79,6 +79,11 @@ export class ParsePool {
     });
   }
 
+  /** Starts one idle parser's worker ahead of a parse (see PdfParser.warm); the others start when needed. */
+  warm(memoryMb?: number): void {
+    if (this.free.length === this.parsers.length) this.free[0].warm(memoryMb);
+  }
+
   async dispose(): Promise<void> {
     for (const job of this.waiting.splice(0)) {
       job.failure = { error: abortError() };

@@ -2,23 +2,24 @@
  * Runs PDF extraction in a worker thread (one reusable worker, one document at a time;
  * ParsePool lets several of them share a long document).
  *
- * The worker entry must load in three runtimes:
- * - tsx (CLI, web host) and vitest: this module is a `.ts` file, so we start `pdfWorker.ts` with
- *   tsx's ESM loader (`--import <tsx loader>`), resolved from this package, not from the cwd;
- * - electron-vite bundle: `pdfWorker.js` is built as its own entry next to the main bundle.
- * If no worker entry can be found or it fails to start, we parse in-process (still streaming
- * page by page) rather than fail the import.
+ * The worker entry comes from workerEntry.ts (a plain JS bundle in every runtime; see there). If
+ * no worker entry can be found or it fails to start, we parse in-process (still streaming page by
+ * page) rather than fail the import.
+ *
+ * An idle worker is ended after `releaseAfterMs`: a worker that read a long manual keeps the heap
+ * it grew (tens to hundreds of MB) until it exits, and an import batch moves on to OCR and index
+ * writing long after the last page was parsed.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { abortError } from '../../platform/errors';
 import { extractPdf, PdfExtractError, type PdfMeta, type PdfPage } from './extract';
-import { PLAIN_IMPORT_BOOTSTRAP } from './loadPdfjs';
-import { DEFAULT_PARSE_LIMITS, limitMessages, type ParseLimits } from './parseLimits';
+import { DEFAULT_PARSE_LIMITS, DEFAULT_WORKER_RELEASE_MS, limitMessages, PARSE_WORKER_YOUNG_MB, type ParseLimits } from './parseLimits';
 import type { PdfjsPatchStatus } from './pdfjsPatch';
+import { findWorkerTarget, resolveWorkerTarget, workerExecArgv, type WorkerLocator } from './workerEntry';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
+
+export { findWorkerTarget, type WorkerLocator, type WorkerTarget } from './workerEntry';
+export { DEFAULT_WORKER_RELEASE_MS } from './parseLimits';
 
 export interface ParseRequest {
   data: Uint8Array;
@@ -33,34 +34,6 @@ export interface ParseRequest {
   onPage(page: PdfPage): void;
 }
 
-export interface WorkerTarget {
-  /** A file URL, or (tsx mode) bootstrap source run with `eval`. */
-  url: URL | string;
-  eval: boolean;
-}
-
-/** `entry`: the worker module's base name, a sibling of the calling module in the sources. */
-export function findWorkerTarget(moduleUrl: string = import.meta.url, entry = 'pdfWorker'): WorkerTarget | null {
-  if (moduleUrl.endsWith('.ts')) {
-    // Node 20 does not apply `--import tsx` hooks to a worker's own entry, so a tiny CommonJS
-    // bootstrap loads the .ts entry through tsx's programmatic API instead.
-    const src = new URL(`./${entry}.ts`, moduleUrl).href;
-    try {
-      const api = pathToFileURL(createRequire(moduleUrl).resolve('tsx/esm/api')).href;
-      const boot = `${PLAIN_IMPORT_BOOTSTRAP} import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(src)}, ${JSON.stringify(src)})).catch((e) => { console.error(e); process.exit(1); });`;
-      return { url: boot, eval: true };
-    } catch {
-      return null;
-    }
-  }
-  // Bundled: the worker entry sits next to the main bundle or one folder up from a chunk.
-  for (const rel of [`./${entry}.js`, `../${entry}.js`, `./${entry}.mjs`, `../${entry}.mjs`]) {
-    const url = new URL(rel, moduleUrl);
-    if (existsSync(fileURLToPath(url))) return { url, eval: false };
-  }
-  return null;
-}
-
 export interface PdfParserOptions {
   /**
    * A worker that sends nothing (no meta, no page) for this long is taken as hung: it is terminated
@@ -70,6 +43,8 @@ export interface PdfParserOptions {
   idleTimeoutMs?: number;
   /** Defaults under each request's own limits. */
   limits?: Partial<ParseLimits>;
+  /** An idle worker is ended after this long (default DEFAULT_WORKER_RELEASE_MS); the next parse starts a fresh one. */
+  releaseAfterMs?: number;
 }
 
 export const DEFAULT_PARSE_IDLE_TIMEOUT_MS = 120_000;
@@ -79,17 +54,22 @@ export class PdfParser {
   /** The heap ceiling the current worker was started with; another one needs a new worker. */
   private workerMemoryMb?: number;
   private ready?: Promise<Worker>;
+  /** Parses queued or running on this parser; the worker is released only at zero. */
+  private busy = 0;
+  private releaseTimer?: NodeJS.Timeout;
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
   private disposed = false;
   /** Set when the worker could not start; later parses run in-process. */
   inProcess = false;
+  /** Workers started so far (replacements and restarts after an idle release included). */
+  workersStarted = 0;
   /** Whether the running worker uses the faster patched pdf.js (pdfjsPatch.ts); unset until one started. */
   pdfjs?: PdfjsPatchStatus;
 
   constructor(
     private readonly onWarn: (msg: string, meta?: Record<string, unknown>) => void = () => {},
-    private readonly target: WorkerTarget | null = findWorkerTarget(),
+    private readonly target: WorkerLocator | null = findWorkerTarget(import.meta.url, 'pdfWorker'),
     private readonly options: PdfParserOptions = {}
   ) {
     if (!target) {
@@ -100,13 +80,37 @@ export class PdfParser {
 
   /** Parses one PDF; rejects with PdfExtractError for password/damaged files, AbortError on cancel. */
   parse(req: ParseRequest): Promise<void> {
+    this.busy++;
+    clearTimeout(this.releaseTimer);
     const run = this.queue.then(() => this.parseNow(req));
-    this.queue = run.catch(() => {});
+    this.queue = run.catch(() => {}).finally(() => {
+      if (--this.busy === 0) this.scheduleRelease();
+    });
     return run;
+  }
+
+  /** Whether a worker is running or starting. */
+  get hasWorker(): boolean {
+    return !!this.ready;
+  }
+
+  /**
+   * Starts the worker ahead of the first parse (an import calls this before it reads and hashes
+   * the file), so loading pdf.js overlaps that work. Never throws; a failed start shows at parse.
+   */
+  warm(memoryMb = this.limitsOf({}).memoryMb): void {
+    if (this.inProcess || this.disposed || this.ready || this.busy) return;
+    this.getWorker(memoryMb).then(
+      () => {
+        if (this.busy === 0) this.scheduleRelease();
+      },
+      () => {}
+    );
   }
 
   async dispose(): Promise<void> {
     this.disposed = true;
+    clearTimeout(this.releaseTimer);
     await this.worker?.terminate();
     this.worker = undefined;
     this.ready = undefined;
@@ -117,7 +121,11 @@ export class PdfParser {
     if (!this.inProcess) {
       let worker: Worker | undefined;
       const memoryMb = this.limitsOf(req).memoryMb;
-      if (this.worker && this.workerMemoryMb !== memoryMb) this.kill(this.worker);
+      if (this.ready && this.workerMemoryMb !== memoryMb) {
+        // Started (or warmed) under another heap ceiling: replace it.
+        const stale = await this.ready.catch(() => undefined);
+        if (stale) this.kill(stale);
+      }
       try {
         worker = await this.getWorker(memoryMb);
       } catch (e) {
@@ -140,23 +148,36 @@ export class PdfParser {
     if (req.signal?.aborted) throw abortError();
   }
 
-  private limitsOf(req: ParseRequest): ParseLimits {
+  private scheduleRelease(): void {
+    clearTimeout(this.releaseTimer);
+    if (this.disposed || !this.ready) return;
+    this.releaseTimer = setTimeout(() => {
+      if (this.busy === 0 && this.worker) this.kill(this.worker);
+    }, this.options.releaseAfterMs ?? DEFAULT_WORKER_RELEASE_MS);
+    this.releaseTimer.unref();
+  }
+
+  private limitsOf(req: Pick<ParseRequest, 'limits'>): ParseLimits {
     return { ...DEFAULT_PARSE_LIMITS, ...this.options.limits, ...req.limits };
   }
 
   private getWorker(memoryMb: number): Promise<Worker> {
     if (this.disposed) return Promise.reject(new Error('PdfParser disposed'));
     if (this.ready) return this.ready;
-    const t = this.target!;
-    const ready: Promise<Worker> = new Promise<Worker>((resolve, reject) => {
+    this.workerMemoryMb = memoryMb;
+    const ready: Promise<Worker> = resolveWorkerTarget(this.target!).then((t) => new Promise<Worker>((resolve, reject) => {
+      if (this.disposed) return reject(new Error('PdfParser disposed'));
       // The heap ceiling makes a runaway parse kill its own thread (ERR_WORKER_OUT_OF_MEMORY), not the process.
-      const w = new Worker(t.url, { eval: t.eval, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
-      this.workerMemoryMb = memoryMb;
+      const resourceLimits = { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: PARSE_WORKER_YOUNG_MB };
+      const w = new Worker(t.url, { eval: t.eval, execArgv: workerExecArgv(), resourceLimits });
+      this.workersStarted++;
       w.unref(); // an idle parser must not keep a CLI process alive
       const onReady = (m: WorkerReply) => {
         if (m.type !== 'ready') return;
         w.off('message', onReady);
         w.off('error', onErr);
+        // Disposed while it started (a warmed worker, a quick quit): not handed out, not left running.
+        if (this.disposed) return void w.terminate().then(() => reject(new Error('PdfParser disposed')));
         if (!m.pdfjs.patched && this.pdfjs?.patched !== false) this.onWarn('pdf.js speed patch not applied; parsing at stock speed', { reason: m.pdfjs.reason });
         this.pdfjs = m.pdfjs;
         this.worker = w;
@@ -173,7 +194,7 @@ export class PdfParser {
         if (this.ready === ready) this.ready = undefined;
         reject(new Error(`pdf worker exited before it was ready (code ${code})`)); // no-op once resolved
       });
-    });
+    }));
     this.ready = ready;
     return ready;
   }

@@ -7,13 +7,20 @@ import { parentPort } from 'node:worker_threads';
 import { restoreNativePush } from './nativeArrayPush';
 import { extractPdf, PdfExtractError } from './extract';
 import { installImageProbe } from './imageProbe';
+import { loadPdfParse } from './loadPdfjs';
 import { installPatchedPdfjsWorker } from './pdfjsPatch';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
 
 restoreNativePush();
 const imageProbe = installImageProbe();
-// Loads pdf.js' worker half now (patched for speed, see pdfjsPatch.ts) rather than on first open.
-const pdfjs = installPatchedPdfjsWorker().finally(restoreNativePush);
+// Loads pdf.js now, both halves (the worker half patched for speed, see pdfjsPatch.ts), rather
+// than on first open: a warmed worker (PdfParser.warm) then reads the first page count at once.
+const pdfjs = installPatchedPdfjsWorker()
+  .then(async (status) => {
+    await loadPdfParse().catch(() => {}); // a failure shows on the first open, as before
+    return status;
+  })
+  .finally(restoreNativePush);
 
 const port = parentPort;
 if (!port) throw new Error('pdfWorker must run in a worker thread');
