@@ -34,7 +34,7 @@ import { PdfParser } from './pdf/pdfParser';
 import { findQpdf, repairPdf } from './pdf/repair';
 import { Slots } from './slots';
 import { ParsePool } from './pdf/parsePool';
-import { resolveLangPath } from './ocr/langData';
+import { ocrOptions } from './ocr/langData';
 import type { OcrMode } from './ocr/ocrStep';
 import { OcrPool } from './ocr/ocrPool';
 import { OcrStore } from './ocr/ocrStore';
@@ -89,10 +89,7 @@ export class LibraryService {
       ocr: {
         recognise: (req) => this.ocrPool.recognise(req),
         store: this.ocrStore,
-        options: () => {
-          const o = deps.ocr();
-          return { lang: o.ocrLanguage, langPath: resolveLangPath(o.ocrLanguage, o.ocrLangPath), dpi: o.ocrDpi };
-        }
+        options: () => ocrOptions(deps.ocr())
       },
       defaultOcrMode: () => (deps.ocr().ocrAuto ? 'auto' : 'off')
     };

@@ -12,6 +12,11 @@ import { AppError } from '../../platform/errors';
 
 const require = createRequire(import.meta.url);
 
+/** The OCR step's options from the OCR settings (the language data folder resolved now). */
+export function ocrOptions(o: { ocrLanguage: string; ocrLangPath: string; ocrDpi: number }): { lang: string; langPath: string; dpi: number } {
+  return { lang: o.ocrLanguage, langPath: resolveLangPath(o.ocrLanguage, o.ocrLangPath), dpi: o.ocrDpi };
+}
+
 export function resolveLangPath(lang: string, configured = ''): string {
   const codes = lang.split('+').filter(Boolean);
   if (!codes.length) throw new AppError('INVALID_INPUT', 'OCR language is empty.');
