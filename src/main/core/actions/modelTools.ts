@@ -1,4 +1,5 @@
-import { LlamaChatSession, type ChatSessionModelFunctions, type GbnfJsonSchema, type Llama, type LlamaContextSequence } from 'node-llama-cpp';
+import type { ChatSessionModelFunctions, GbnfJsonSchema, Llama, LlamaContextSequence } from 'node-llama-cpp';
+import { llamaBindings } from '../models/llamaBindings';
 import { z } from 'zod';
 import { actionName, type ActionName, type ActionOutcome } from '../../../shared/contract/actions';
 import type { MessageAction } from '../../../shared/contract/sessions';
@@ -137,6 +138,8 @@ export async function forcedActionCall(
   const grammar = await (llama.createGrammarForJsonSchema as (s: GbnfJsonSchema) => ReturnType<Llama['createGrammarForJsonSchema']>)(schema);
   // A fresh conversation on a reused sequence: the forced call must not continue an earlier one.
   await sequence.clearHistory();
+  // Loaded on use: chat turns import this module, and a CLI `docs` must not load node-llama-cpp.
+  const { LlamaChatSession } = await llamaBindings();
   const session = new LlamaChatSession({ contextSequence: sequence, autoDisposeSequence: false });
   try {
     const raw = await session.prompt(prompt, { grammar, maxTokens: 256, temperature: 0 });
