@@ -51,6 +51,15 @@ export interface LaneResults {
   vector: LaneRow[] | null;
   /** Expansions the feedback stage added (terms of the first pass's top pages). */
   feedback: Expansion[];
+  /** The feedback pass, started as soon as the first lexical pass returned (see applyFeedback). */
+  pendingFeedback?: Promise<LexicalPass | null>;
+}
+
+/** The text and page lanes' results, and the feedback expansions they were searched with. */
+interface LexicalPass {
+  text: LaneRow[];
+  pages: PageLaneHit[] | null;
+  feedback: Expansion[];
 }
 
 const toHits = (rows: readonly LaneRow[]) => rows.map((r) => ({ chunkId: r.row.id, docId: r.row.docId, page: r.row.page, score: r.score }));
@@ -68,24 +77,35 @@ function lexical(ctx: QueryContext, extra: Expansion[]): Promise<[LaneRow[], Pag
 
 export async function runLanes(ctx: QueryContext): Promise<LaneResults> {
   const { q, tune } = ctx;
+  // The feedback pass reads only the first lexical pass: it runs while the identifier and
+  // vector lanes still search (awaited, and its error raised, by applyFeedback).
+  const first = lexical(ctx, []);
+  const pendingFeedback = first.then(([text, pages]) => feedbackPass(ctx, text, pages));
+  pendingFeedback.catch(() => {});
   const [[text, pages], ident, vector] = await Promise.all([
-    lexical(ctx, []),
+    first,
     ctx.identHits ?? identLane(ctx.chunks, q, ctx.where, tune.candidates),
     ctx.vectorHits ?? (ctx.vectors ? vectorLane(ctx.chunks, ctx.vectors, q.normalized, ctx.where, tune.candidates, ctx.signal, ctx.exactVectors) : Promise.resolve(null))
   ]);
   // Options (`-B`, `--force`) are too short for the index to tell apart: read the candidate
   // documents' chunks for the exact, case-sensitive spelling; definitions first.
   const options = q.options.length ? await optionLane(ctx.chunks, q.options, [...text, ...ident], ctx.where, tune.candidates) : [];
-  return { text, pages, ident: [...options, ...ident.filter((r) => !options.some((o) => o.row.id === r.row.id))], vector, feedback: [] };
+  return { text, pages, ident: [...options, ...ident.filter((r) => !options.some((o) => o.row.id === r.row.id))], vector, feedback: [], pendingFeedback };
 }
 
-/** Pseudo-relevance feedback: a second, expanded page (or text+page) pass for worded questions. */
+/** Pseudo-relevance feedback: the lanes' text and page results become those of the second pass, if any. */
 export async function applyFeedback(ctx: QueryContext, lanes: LaneResults): Promise<void> {
+  const second = await (lanes.pendingFeedback ?? feedbackPass(ctx, lanes.text, lanes.pages));
+  lanes.pendingFeedback = undefined;
+  if (second) Object.assign(lanes, second);
+}
+
+/** A second, expanded page (or text+page) pass for worded questions; null when none applies. */
+async function feedbackPass(ctx: QueryContext, textRows: LaneRow[], pages: PageLaneHit[] | null): Promise<LexicalPass | null> {
   const { q, tune, stats } = ctx;
-  if (!tune.feedback || !stats || lanes.text.length === 0 || isLookup(q) || q.terms.length < 3) return;
-  const textRows = lanes.text;
-  const top = lanes.pages?.length
-    ? lanes.pages.map((p) => ({ score: p.score, text: p.text ?? '' }))
+  if (!tune.feedback || !stats || textRows.length === 0 || isLookup(q) || q.terms.length < 3) return null;
+  const top = pages?.length
+    ? pages.map((p) => ({ score: p.score, text: p.text ?? '' }))
     : aggregatePages(toHits(textRows), tune.foldWeight).map((p) => ({
         score: p.score,
         text: p.chunkIds.map((c) => textRows.find((r) => r.row.id === c)?.row.text ?? '').join('\n')
@@ -93,16 +113,17 @@ export async function applyFeedback(ctx: QueryContext, lanes: LaneResults): Prom
   const assoc = ctx.associations;
   const association = assoc && tune.feedbackAssociations ? (s: string) => Math.max(0, ...q.stems.map((t) => assoc.pmi(t, s))) : undefined;
   const extra = feedbackTerms(q, top, stats, tune.feedback, association);
-  if (extra.length === 0) return;
+  if (extra.length === 0) return null;
   // Whole pages carry the feedback best; re-running only the page lane halves its cost.
-  if (tune.feedbackLanes === 'page' && lanes.pages && ctx.pages) {
+  if (tune.feedbackLanes === 'page' && pages && ctx.pages) {
     // The second pass mostly re-ranks the first pass's pages: it asks for ranks only and keeps the
     // texts already read; fuseLanes reads the ones it still needs.
-    const known = new Map(lanes.pages.map((p) => [pageKey(p.docId, p.page), p.text]));
+    const known = new Map(pages.map((p) => [pageKey(p.docId, p.page), p.text]));
     const ranked = await pageLane(ctx.pages, q, extra, ctx.pageWhere, tune.candidates, false);
-    lanes.pages = ranked.map((p) => ({ ...p, text: known.get(pageKey(p.docId, p.page)) }));
-  } else [lanes.text, lanes.pages] = await lexical(ctx, extra);
-  lanes.feedback = extra;
+    return { text: textRows, pages: ranked.map((p) => ({ ...p, text: known.get(pageKey(p.docId, p.page)) })), feedback: extra };
+  }
+  const [text, again] = await lexical(ctx, extra);
+  return { text, pages: again, feedback: extra };
 }
 
 export interface FusedResult {
