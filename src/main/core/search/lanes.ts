@@ -39,10 +39,32 @@ export interface ChunkRecord {
   charEnd: number;
 }
 
+/**
+ * What ranking needs of a chunk: where it is. The vector lane reads only these columns; the
+ * display columns of the few of its chunks a search shows are read later (see ChunkRows).
+ */
+export interface ChunkRef {
+  id: string;
+  docId: string;
+  page: number;
+  /** LanceDB row id in the table version the lane read (see ChunkRows.ensure). */
+  rowId?: bigint;
+}
+
+export const REF_COLUMNS = ['id', 'docId', 'page'] as const;
+
 export interface LaneRow {
-  row: ChunkRecord;
+  /** A full record (text, identifier and option lanes), or a reference (vector lane). */
+  row: ChunkRef | ChunkRecord;
   score: number;
 }
+
+const toRef = (r: Record<string, unknown>): ChunkRef => ({
+  id: String(r.id),
+  docId: String(r.docId),
+  page: Number(r.page),
+  rowId: typeof r._rowid === 'bigint' ? r._rowid : undefined
+});
 
 export function toRecord(r: Record<string, unknown>): ChunkRecord {
   return {
@@ -64,7 +86,7 @@ export function toRecord(r: Record<string, unknown>): ChunkRecord {
  * A query's result as plain row objects, read column by column: the same values as
  * `toArray()`, whose per-field row proxies cost more than the lanes' own work on a result.
  */
-async function plainRows(q: { toArrow(): Promise<ArrowTable> }): Promise<Array<Record<string, unknown>>> {
+export async function plainRows(q: { toArrow(): Promise<ArrowTable> }): Promise<Array<Record<string, unknown>>> {
   const tbl = await q.toArrow();
   const names = tbl.schema.fields.map((f) => f.name);
   const cols = names.map((n) => tbl.getChild(n)?.toArray() as ArrayLike<unknown> | undefined);
@@ -78,6 +100,8 @@ async function plainRows(q: { toArrow(): Promise<ArrowTable> }): Promise<Array<R
 }
 
 async function runFts(table: Table, query: FullTextQuery, where: string | undefined, limit: number): Promise<LaneRow[]> {
+  // Full records: the text lane's rows are most of what a search shows, and reading them later
+  // in a query of their own costs more than reading them here.
   let q = table.query().fullTextSearch(query).select([...CHUNK_COLUMNS, '_score']).limit(limit);
   if (where) q = q.where(where);
   const rows = await plainRows(q);
@@ -166,7 +190,7 @@ export async function chunksOfPages(chunks: Table, pages: ReadonlyArray<{ docId:
   const nums = [...new Set(pages.map((p) => p.page))];
   const where = `${sqlIn('docId', docs)} AND ${sqlColumn('page')} IN (${nums.map((n) => String(Math.trunc(n))).join(', ')})`;
   const wanted = new Set(pages.map((p) => `${p.docId}\u0000${p.page}`));
-  const rows = (await chunks.query().where(where).select([...CHUNK_COLUMNS]).toArray()) as Array<Record<string, unknown>>;
+  const rows = await plainRows(chunks.query().where(where).select([...CHUNK_COLUMNS]));
   return rows.map(toRecord).filter((r) => wanted.has(`${r.docId}\u0000${r.page}`));
 }
 
@@ -186,7 +210,7 @@ export async function pageTextsOf(pagesTable: Table, pages: ReadonlyArray<{ docI
   const docs = [...new Set(pages.map((p) => p.docId))];
   const nums = [...new Set(pages.map((p) => Math.trunc(p.page)))];
   const where = `${sqlIn('docId', docs)} AND ${sqlColumn('page')} IN (${nums.join(', ')})`;
-  const rows = (await pagesTable.query().where(where).select(['docId', 'page', 'text']).toArray()) as Array<Record<string, unknown>>;
+  const rows = await plainRows(pagesTable.query().where(where).select(['docId', 'page', 'text']));
   const wanted = new Set(pages.map((p) => `${p.docId}:${p.page}`));
   for (const r of rows) {
     const key = `${String(r.docId)}:${Number(r.page)}`;
@@ -211,7 +235,11 @@ export async function identLane(table: Table, q: AnalyzedQuery, where: string | 
   return runFts(table, clauses.length === 1 ? clauses[0][1] : new BooleanQuery(clauses), where, limit);
 }
 
-/** Vector lane: ANN over the active model's vector table, then the chunk rows by id. */
+/**
+ * Vector lane: ANN over the active model's vector table, then the chunks' pages by id (a vector
+ * whose chunk is gone is dropped). Only references: reading all 11 columns of its 60 chunks took
+ * about as long as the search itself, for the handful of them a search ends up showing.
+ */
 export async function vectorLane(
   chunks: Table,
   source: VectorSource,
@@ -231,13 +259,15 @@ export async function vectorLane(
   if (where) q = q.where(where);
   const hits = (await q.toArray()) as Array<{ chunkId: string; _distance: number }>;
   if (hits.length === 0) return [];
-  const rows = (await chunks
-    .query()
-    .where(sqlIn('id', hits.map((h) => String(h.chunkId))))
-    .select([...CHUNK_COLUMNS])
-    .limit(hits.length)
-    .toArray()) as Array<Record<string, unknown>>;
-  const byId = new Map(rows.map((r) => [String(r.id), toRecord(r)]));
+  const rows = await plainRows(
+    chunks
+      .query()
+      .where(sqlIn('id', hits.map((h) => String(h.chunkId))))
+      .select([...REF_COLUMNS])
+      .withRowId()
+      .limit(hits.length)
+  );
+  const byId = new Map(rows.map((r) => [String(r.id), toRef(r)]));
   return hits
     .filter((h) => byId.has(String(h.chunkId)))
     .map((h) => ({ row: byId.get(String(h.chunkId))!, score: 1 / (1 + Number(h._distance)) }));
@@ -247,7 +277,7 @@ export async function vectorLane(
 export async function fillMissingChunks(
   chunks: Table,
   top: Array<{ docId: string; page: number; chunkIds: string[] }>,
-  rows: Map<string, ChunkRecord>,
+  rows: { add(r: ChunkRecord): void },
   stems: readonly string[],
   stats: CorpusStatsSnapshot | undefined
 ): Promise<void> {
@@ -258,7 +288,7 @@ export async function fillMissingChunks(
   for (const f of missing) {
     const own = found.filter((c) => c.docId === f.docId && c.page === f.page);
     own.sort((a, b) => cover.get(b.id)! - cover.get(a.id)! || a.ordinal - b.ordinal);
-    for (const c of own) rows.set(c.id, c);
+    for (const c of own) rows.add(c);
     f.chunkIds = own.map((c) => c.id);
   }
 }

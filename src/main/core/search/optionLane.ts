@@ -1,6 +1,6 @@
 import type { Table } from '../index/lanceStore';
 import { sqlAnd, sqlColumn, sqlIn, sqlString } from '../index/sql';
-import { CHUNK_COLUMNS, toRecord, type LaneRow } from './lanes';
+import { CHUNK_COLUMNS, toRecord, type ChunkRecord, type LaneRow } from './lanes';
 
 /**
  * Command-line options (`-B`, `-F`, `--force`) as identifiers. The index tokenises `-B` as the
@@ -34,7 +34,7 @@ export async function optionLane(
   where: string | undefined,
   limit: number,
   maxDocs = 5
-): Promise<LaneRow[]> {
+): Promise<Array<LaneRow & { row: ChunkRecord }>> {
   const docs: string[] = [];
   for (const c of [...candidates].sort((a, b) => b.score - a.score)) {
     if (!docs.includes(c.row.docId)) docs.push(c.row.docId);
@@ -48,7 +48,7 @@ export async function optionLane(
     .select([...CHUNK_COLUMNS])
     .limit(limit * 4)
     .toArray()) as Array<Record<string, unknown>>;
-  const scored: LaneRow[] = [];
+  const scored: Array<LaneRow & { row: ChunkRecord }> = [];
   for (const r of rows.map(toRecord)) {
     const score = options.reduce((s, o) => s + optionMatch(r.text, o), 0);
     if (score > 0) scored.push({ row: r, score });

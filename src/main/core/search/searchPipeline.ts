@@ -2,6 +2,7 @@ import type { LaneName, Passage, SearchFilters } from '../../../shared/contract/
 import type { Table } from '../index/lanceStore';
 import type { AssociationSnapshot } from './associations';
 import type { CorpusStatsSnapshot } from './corpusStats';
+import { ChunkRows } from './chunkRows';
 import type { CatalogSnapshot } from './docCatalog';
 import { feedbackTerms } from './feedback';
 import { aggregatePages, pageKey, rrfFuse, type FusedPage, type LaneRanking } from './fusion';
@@ -51,6 +52,17 @@ export interface LaneResults {
   vector: LaneRow[] | null;
   /** Expansions the feedback stage added (terms of the first pass's top pages). */
   feedback: Expansion[];
+  /** Full records of the chunks read so far; the lanes themselves return references only. */
+  rows: ChunkRows;
+  /** The feedback pass, started as soon as the first lexical pass returned (see applyFeedback). */
+  pendingFeedback?: Promise<LexicalPass | null>;
+}
+
+/** The text and page lanes' results, and the feedback expansions they were searched with. */
+interface LexicalPass {
+  text: LaneRow[];
+  pages: PageLaneHit[] | null;
+  feedback: Expansion[];
 }
 
 const toHits = (rows: readonly LaneRow[]) => rows.map((r) => ({ chunkId: r.row.id, docId: r.row.docId, page: r.row.page, score: r.score }));
@@ -68,46 +80,62 @@ function lexical(ctx: QueryContext, extra: Expansion[]): Promise<[LaneRow[], Pag
 
 export async function runLanes(ctx: QueryContext): Promise<LaneResults> {
   const { q, tune } = ctx;
+  // The feedback pass reads only the first lexical pass: it runs while the identifier and
+  // vector lanes still search (awaited, and its error raised, by applyFeedback).
+  const rows = new ChunkRows(ctx.chunks);
+  const first = lexical(ctx, []);
+  const pendingFeedback = first.then(([text, pages]) => feedbackPass(ctx, text, pages, rows));
+  pendingFeedback.catch(() => {});
   const [[text, pages], ident, vector] = await Promise.all([
-    lexical(ctx, []),
+    first,
     ctx.identHits ?? identLane(ctx.chunks, q, ctx.where, tune.candidates),
     ctx.vectorHits ?? (ctx.vectors ? vectorLane(ctx.chunks, ctx.vectors, q.normalized, ctx.where, tune.candidates, ctx.signal, ctx.exactVectors) : Promise.resolve(null))
   ]);
   // Options (`-B`, `--force`) are too short for the index to tell apart: read the candidate
   // documents' chunks for the exact, case-sensitive spelling; definitions first.
   const options = q.options.length ? await optionLane(ctx.chunks, q.options, [...text, ...ident], ctx.where, tune.candidates) : [];
-  return { text, pages, ident: [...options, ...ident.filter((r) => !options.some((o) => o.row.id === r.row.id))], vector, feedback: [] };
+  for (const o of options) rows.add(o.row);
+  return { text, pages, ident: [...options, ...ident.filter((r) => !options.some((o) => o.row.id === r.row.id))], vector, feedback: [], rows, pendingFeedback };
 }
 
-/** Pseudo-relevance feedback: a second, expanded page (or text+page) pass for worded questions. */
+/** Pseudo-relevance feedback: the lanes' text and page results become those of the second pass, if any. */
 export async function applyFeedback(ctx: QueryContext, lanes: LaneResults): Promise<void> {
+  const second = await (lanes.pendingFeedback ?? feedbackPass(ctx, lanes.text, lanes.pages, lanes.rows));
+  lanes.pendingFeedback = undefined;
+  if (second) Object.assign(lanes, second);
+}
+
+/** A second, expanded page (or text+page) pass for worded questions; null when none applies. */
+async function feedbackPass(ctx: QueryContext, textRows: LaneRow[], pages: PageLaneHit[] | null, rows: ChunkRows): Promise<LexicalPass | null> {
   const { q, tune, stats } = ctx;
-  if (!tune.feedback || !stats || lanes.text.length === 0 || isLookup(q) || q.terms.length < 3) return;
-  const textRows = lanes.text;
-  const top = lanes.pages?.length
-    ? lanes.pages.map((p) => ({ score: p.score, text: p.text ?? '' }))
-    : aggregatePages(toHits(textRows), tune.foldWeight).map((p) => ({
-        score: p.score,
-        text: p.chunkIds.map((c) => textRows.find((r) => r.row.id === c)?.row.text ?? '').join('\n')
-      }));
+  if (!tune.feedback || !stats || textRows.length === 0 || isLookup(q) || q.terms.length < 3) return null;
+  let top: Array<{ score: number; text: string }>;
+  if (pages?.length) top = pages.map((p) => ({ score: p.score, text: p.text ?? '' }));
+  else {
+    // No page texts: the feedback reads the text lane's chunks of its top pages.
+    const best = aggregatePages(toHits(textRows), tune.foldWeight).slice(0, tune.feedback.pages);
+    await rows.ensure(best.flatMap((p) => p.chunkIds));
+    top = best.map((p) => ({ score: p.score, text: p.chunkIds.map((c) => rows.get(c)?.text ?? '').join('\n') }));
+  }
   const assoc = ctx.associations;
   const association = assoc && tune.feedbackAssociations ? (s: string) => Math.max(0, ...q.stems.map((t) => assoc.pmi(t, s))) : undefined;
   const extra = feedbackTerms(q, top, stats, tune.feedback, association);
-  if (extra.length === 0) return;
+  if (extra.length === 0) return null;
   // Whole pages carry the feedback best; re-running only the page lane halves its cost.
-  if (tune.feedbackLanes === 'page' && lanes.pages && ctx.pages) {
+  if (tune.feedbackLanes === 'page' && pages && ctx.pages) {
     // The second pass mostly re-ranks the first pass's pages: it asks for ranks only and keeps the
     // texts already read; fuseLanes reads the ones it still needs.
-    const known = new Map(lanes.pages.map((p) => [pageKey(p.docId, p.page), p.text]));
+    const known = new Map(pages.map((p) => [pageKey(p.docId, p.page), p.text]));
     const ranked = await pageLane(ctx.pages, q, extra, ctx.pageWhere, tune.candidates, false);
-    lanes.pages = ranked.map((p) => ({ ...p, text: known.get(pageKey(p.docId, p.page)) }));
-  } else [lanes.text, lanes.pages] = await lexical(ctx, extra);
-  lanes.feedback = extra;
+    return { text: textRows, pages: ranked.map((p) => ({ ...p, text: known.get(pageKey(p.docId, p.page)) })), feedback: extra };
+  }
+  const [text, again] = await lexical(ctx, extra);
+  return { text, pages: again, feedback: extra };
 }
 
 export interface FusedResult {
   fused: FusedPage[];
-  rows: Map<string, ChunkRecord>;
+  rows: ReadonlyMap<string, ChunkRecord>;
   pageTexts: Map<string, string>;
   ran: LaneName[];
 }
@@ -115,13 +143,13 @@ export interface FusedResult {
 /** RRF over the lanes' page rankings, then page re-scoring and the optional cross-encoder. */
 export async function fuseLanes(ctx: QueryContext, lanes: LaneResults, reranker: Reranker | null): Promise<FusedResult> {
   const { q, tune, stats } = ctx;
-  const rows = new Map<string, ChunkRecord>();
+  const rows = lanes.rows;
   const pageTexts = new Map<string, string>();
   const rankings: LaneRanking[] = [];
   const ran: LaneName[] = [];
   const lookup = isLookup(q);
   const addLane = (name: 'text' | 'ident' | 'vector', laneRows: LaneRow[]) => {
-    for (const r of laneRows) rows.set(r.row.id, r.row);
+    for (const r of laneRows) rows.add(r.row);
     // A lookup trusts the exact lane more; in a long question the identifier is usually context.
     // Only acronyms/plain words (SDR, GPX, HTTP) are weak identifiers: common, so the lane is mostly noise.
     const identScale = lookup ? tune.strongIdentBoost : q.strongIdentifiers.length || q.options.length ? 1 : tune.weakIdentWeight;
@@ -146,19 +174,40 @@ export async function fuseLanes(ctx: QueryContext, lanes: LaneResults, reranker:
   if (lanes.vector) addLane('vector', lanes.vector);
 
   let fused = rrfFuse(rankings, ctx.rrfK);
-  await fillMissingChunks(ctx.chunks, fused.slice(0, Math.max(ctx.limit, tune.rerankTop)), rows, q.stems, stats);
+  // Re-scoring only reorders the first `shown` pages, so the records shown come from these.
+  const shown = Math.max(ctx.limit, tune.pageRerank ? tune.pageRerank.top : 0, reranker ? tune.rerankTop : 0);
+  // Without page texts, re-scoring and evidence read a page's text from all its chunks.
+  const needed = (fs: readonly FusedPage[]) => fs.flatMap((f) => (ctx.pages ? f.chunkIds.slice(0, 1) : f.chunkIds));
+  // Chunks of page-only pages, the shown records and the texts re-scoring will want are
+  // independent reads: run them together (the page texts are kept aside until asked for).
+  const textsWanted = tune.pageRerank && ctx.pages ? fused.slice(0, tune.pageRerank.top).filter((f) => !pageTexts.has(f.key)) : [];
+  const prefetched = new Set(textsWanted.map((f) => f.key));
+  const [, , prefetchedTexts] = await Promise.all([
+    fillMissingChunks(ctx.chunks, fused.slice(0, Math.max(ctx.limit, tune.rerankTop)), rows, q.stems, stats),
+    rows.ensure(needed(fused.slice(0, shown))),
+    ctx.pages && textsWanted.length ? pageTextsOf(ctx.pages, textsWanted) : new Map<string, string>()
+  ]);
   fused = fused.filter((f) => f.chunkIds.length > 0);
+  await rows.ensure(needed(fused.slice(0, shown))); // pages dropped above move others up (rare)
   if (tune.pageRerank && fused.length > 1) {
     const top = fused.slice(0, tune.pageRerank.top);
     const missing = top.filter((f) => !pageTexts.has(f.key));
-    if (missing.length && ctx.pages) for (const [k, t] of await pageTextsOf(ctx.pages, missing)) pageTexts.set(k, t);
+    if (missing.length && ctx.pages) {
+      const rest = missing.filter((f) => !prefetched.has(f.key));
+      const more = rest.length ? await pageTextsOf(ctx.pages, rest) : undefined;
+      for (const f of missing) {
+        const t = prefetchedTexts.get(f.key) ?? more?.get(f.key);
+        if (t !== undefined) pageTexts.set(f.key, t);
+      }
+    }
+    await rows.ensure(top.filter((f) => !pageTexts.has(f.key)).flatMap((f) => f.chunkIds));
     const weights = queryWeights(q.stems, [...q.expansions, ...lanes.feedback], stats);
-    const input = top.map((f) => ({ fused: f, text: pageTexts.get(f.key) ?? chunkText(f, rows), sectionPath: rows.get(f.chunkIds[0])?.sectionPath ?? '' }));
+    const input = top.map((f) => ({ fused: f, text: pageTexts.get(f.key) ?? chunkText(f, rows.map), sectionPath: rows.get(f.chunkIds[0])?.sectionPath ?? '' }));
     fused = [...rerankPages(input, weights, q.normalized, tune.pageRerank), ...fused.slice(tune.pageRerank.top)];
   }
   if (reranker && fused.length > 1) {
     const top = fused.slice(0, tune.rerankTop);
-    const scores = await reranker.rank(q.normalized, top.map((f) => rows.get(f.chunkIds[0])!.text), ctx.signal);
+    const scores = await reranker.rank(q.normalized, top.map((f) => rows.get(f.chunkIds[0])?.text ?? ''), ctx.signal);
     const order = top.map((f, i) => ({ f, s: scores[i] ?? -Infinity })).sort((a, b) => b.s - a.s);
     order.forEach((o, i) => (o.f.lanes.rerank = { rank: i + 1, score: o.s }));
     fused = [...order.map((o) => o.f), ...fused.slice(tune.rerankTop)];
@@ -168,7 +217,9 @@ export async function fuseLanes(ctx: QueryContext, lanes: LaneResults, reranker:
   const pageHits = new Set(lanes.pages?.map((p) => pageKey(p.docId, p.page)));
   const unread = fused.slice(0, 3).filter((f) => pageHits.has(f.key) && !pageTexts.has(f.key));
   if (unread.length && ctx.pages) for (const [k, t] of await pageTextsOf(ctx.pages, unread)) pageTexts.set(k, t);
-  return { fused, rows, pageTexts, ran };
+  // The evidence reads the top three pages, from their chunks where the page text is unknown.
+  await rows.ensure(fused.slice(0, 3).filter((f) => !pageTexts.has(f.key)).flatMap((f) => f.chunkIds));
+  return { fused, rows: rows.map, pageTexts, ran };
 }
 
 const chunkText = (f: FusedPage, rows: ReadonlyMap<string, ChunkRecord>) => f.chunkIds.map((c) => rows.get(c)?.text ?? '').join('\n');
@@ -180,10 +231,11 @@ export const fusedPageText = (r: FusedResult) => (f: FusedPage) => r.pageTexts.g
 export function toPassages(ctx: QueryContext, r: FusedResult): Passage[] {
   const { q, stats } = ctx;
   const weightOf = (s: string) => (stats ? stats.idf(s) : 1);
-  return r.fused.slice(0, ctx.limit).map((f) => {
-    const best = r.rows.get(f.chunkIds[0])!;
+  return r.fused.slice(0, ctx.limit).flatMap((f) => {
+    const best = r.rows.get(f.chunkIds[0]);
+    if (!best) return []; // deleted while this search ran
     const span = bestSpan(best.text, q.stems, weightOf, q.identifiers);
-    return {
+    return [{
       chunkId: best.id,
       docId: best.docId,
       docTitle: best.docTitle,
@@ -199,6 +251,6 @@ export function toPassages(ctx: QueryContext, r: FusedResult): Passage[] {
       lanes: f.lanes,
       score: f.score,
       foldedChunkIds: f.chunkIds.slice(1)
-    };
+    }];
   });
 }
