@@ -29,10 +29,10 @@ const manual = () =>
     pages: [
       { text: 'Contents\n\n1 Overview\n2 Coolant pump\n3 Compressor\n4 Alarms' },
       { text: 'Safety\n\nDisconnect the mains supply before opening any panel.' },
-      { text: `1 Overview\n\n${filler('The coolant pump is rated for continuous duty.')}` },
-      { text: `2 Coolant pump\n\nThe coolant pump must be primed with 2 litres of coolant before the first start.\n\n${filler('A dry coolant pump overheats within minutes.')}` },
-      { text: `3 Compressor\n\n${filler('The compressor restarts the coolant pump after a power cut.')}` },
-      { text: `4 Alarms\n\n${filler('Alarm A7 means the coolant pump ran dry.')}` }
+      { text: `1 Overview\n\n${filler('The coolant pump is rated for continuous duty while the chiller compressor, the condenser fan and the coolant return valve stay switched off, and the coolant level in the sight glass is checked again after ten minutes of running at low speed.')}` },
+      { text: `2 Coolant pump\n\nThe coolant pump must be primed with 2 litres of coolant before the first start while the chiller compressor, the condenser fan and the coolant return valve stay switched off, and the coolant level in the sight glass is checked again after ten minutes of running at low speed.\n\n${filler('A dry coolant pump overheats within minutes while the chiller compressor, the condenser fan and the coolant return valve stay switched off, and the coolant level in the sight glass is checked again after ten minutes of running at low speed.')}` },
+      { text: `3 Compressor\n\n${filler('The compressor restarts the coolant pump after a power cut while the chiller compressor, the condenser fan and the coolant return valve stay switched off, and the coolant level in the sight glass is checked again after ten minutes of running at low speed.')}` },
+      { text: `4 Alarms\n\n${filler('Alarm A7 means the coolant pump ran dry while the chiller compressor, the condenser fan and the coolant return valve stay switched off, and the coolant level in the sight glass is checked again after ten minutes of running at low speed.')}` }
     ]
   });
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AnswerSpan, ChatSource } from '../../../../shared/contract/sessions';
 import { tableCells } from '../../../../shared/answerLine';
-import { codeLeadLength } from './answerLineLead';
+import { codeLeadLength, codeText, proseText } from './answerLineText';
 
 /**
  * The answer line of a search-only answer: "From <title>, p. <label>:" and the span that answers
@@ -96,10 +96,10 @@ function offsetOfCell(text: string, row: string, i: number): number {
 }
 
 /** The text with the span's matched words (offsets relative to span.text) in <mark>. */
-function marked(text: string, span: AnswerSpan, base: number, collapseBlankLines = false): ReactNode[] {
+function marked(text: string, span: AnswerSpan, base: number, code = false): ReactNode[] {
   const out: ReactNode[] = [];
-  // Extraction often puts blank lines between code lines; shown once (offsets stay page-exact).
-  const tidy = (t: string) => (collapseBlankLines ? t.replace(/\n\s*\n/g, '\n') : t);
+  // Offsets stay page-exact: only the text between them is tidied (answerLineText.ts).
+  const tidy = code ? codeText : proseText;
   let at = 0;
   for (const [s, e] of span.marks) {
     const a = s - base;

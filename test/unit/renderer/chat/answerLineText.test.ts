@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeLeadLength } from '../../../../src/renderer/src/features/chat/answerLineLead';
+import { codeLeadLength, codeText, proseText } from '../../../../src/renderer/src/features/chat/answerLineText';
 
 describe('codeLeadLength: the prose lead-in above a code answer line', () => {
   it('takes a lead-in wrapped over two lines (the real Gutenprint manual, p. 32)', () => {
@@ -24,5 +24,17 @@ describe('codeLeadLength: the prose lead-in above a code answer line', () => {
     expect(codeLeadLength('a\nb\nc\nd from:\ncode')).toBe(0);
     expect(codeLeadLength('host: 1\nport: 2\ncode')).toBe(0);
     expect(codeLeadLength('host: 1\n[section]:\ncode')).toBe(0);
+  });
+});
+
+describe('proseText / codeText: line wraps from the PDF', () => {
+  it('joins a sentence wrapped over lines (R-admin p. 23: "R expects a stack\\nsize of at least 8MB")', () => {
+    expect(proseText('R expects a stack\nsize of at least 8MB and to be able to open at least 256 file descriptors.')).toBe(
+      'R expects a stack size of at least 8MB and to be able to open at least 256 file descriptors.'
+    );
+    expect(proseText('Change the \n\n following line from:')).toBe('Change the following line from:');
+  });
+  it('keeps code lines apart, showing blank lines between them once', () => {
+    expect(codeText('LogLevel Info\n\nto\n\nLogLevel Debug')).toBe('LogLevel Info\nto\nLogLevel Debug');
   });
 });
