@@ -4,6 +4,7 @@
  * at 900×500); following it to the bottom used to leave the answer line above the top edge. The transcript now stops at the latest question.
  * Also: a manual whose printed page numbers differ from its PDF pages names both in the viewer
  * ("Cited: p. 2 (PDF page 4)") next to the toolbar's "4 / N".
+ * A quality flag that wraps in the Library's narrow column keeps a small radius.
  * Screenshots in light and dark at 900×700 and 1920×1080.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -32,6 +33,15 @@ const manual = () =>
       { text: `1 Overview\n\n${filler('The coolant pump is rated for continuous duty while the chiller compressor, the condenser fan and the coolant return valve stay switched off, and the coolant level in the sight glass is checked again after ten minutes of running at low speed.')}` },
       { text: `2 Coolant pump\n\nThe coolant pump must be primed with 2 litres of coolant before the first start while the chiller compressor, the condenser fan and the coolant return valve stay switched off, and the coolant level in the sight glass is checked again after ten minutes of running at low speed.\n\n${filler('A dry coolant pump overheats within minutes while the chiller compressor, the condenser fan and the coolant return valve stay switched off, and the coolant level in the sight glass is checked again after ten minutes of running at low speed.')}` },
       { text: `3 Compressor\n\n${filler('The compressor restarts the coolant pump after a power cut while the chiller compressor, the condenser fan and the coolant return valve stay switched off, and the coolant level in the sight glass is checked again after ten minutes of running at low speed.')}` },
+      {
+        text: '5 Torque values\n\nTighten the mounting bolts in a cross pattern.',
+        table: [
+          ['Bolt', 'Size', 'Torque'],
+          ['Compressor foot', 'M10', '45 Nm'],
+          ['Fan guard', 'M6', '8 Nm'],
+          ['Valve flange', 'M8', '22 Nm']
+        ]
+      },
       { text: `4 Alarms\n\n${filler('Alarm A7 means the coolant pump ran dry while the chiller compressor, the condenser fan and the coolant return valve stay switched off, and the coolant level in the sight glass is checked again after ten minutes of running at low speed.')}` }
     ]
   });
@@ -66,7 +76,13 @@ test.describe('answer line stays in view', () => {
       await app.open(webHost.url);
       await app.goTo('Library');
       await page.getByTestId('file-input').setInputFiles([file]);
-      await expect(page.getByTestId('doc-row').filter({ hasText: /K9|k9/ })).toContainText(/ready/i, { timeout: 120_000 });
+      const row = page.getByTestId('doc-row').filter({ hasText: /K9|k9/ });
+      await expect(row).toContainText(/ready/i, { timeout: 120_000 });
+      // Its quality flag wraps in the narrow column at 900 px: a rounded rectangle, not a pill-shaped blob.
+      const flag = row.locator('.flags .badge', { hasText: /page of tables/ });
+      await expect(flag).toBeVisible();
+      expect(await flag.evaluate((el) => getComputedStyle(el).borderTopLeftRadius)).toBe('6px');
+      await shoot(app, webHost, page, 'library');
       await app.goTo('Chat');
       // A short window (a tablet in landscape with its keyboard up): the answer is taller than the transcript.
       await page.setViewportSize({ width: 900, height: 500 });
