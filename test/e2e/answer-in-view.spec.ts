@@ -4,6 +4,7 @@
  * at 900×500); following it to the bottom used to leave the answer line above the top edge. The transcript now stops at the latest question.
  * Also: a manual whose printed page numbers differ from its PDF pages names both in the viewer
  * ("Cited: p. 2 (PDF page 4)") next to the toolbar's "4 / N".
+ * The chat header invites "Add machine details" instead of showing only the technician ("Admin").
  * A quality flag that wraps in the Library's narrow column keeps a small radius.
  * Screenshots in light and dark at 900×700 and 1920×1080.
  */
@@ -99,6 +100,8 @@ test.describe('answer line stays in view', () => {
         await expect(line).toBeInViewport({ ratio: 0.9 });
         await expect(page.locator('li.msg-user').last()).toBeInViewport();
       }
+      // The header's report-details button is not just the auto-filled technician ("Admin").
+      await expect(page.locator('.chat-header .report-details')).toHaveText('Add machine details');
       await shoot(app, webHost, page, 'answer');
       await page.setViewportSize({ width: 900, height: 700 });
 
