@@ -82,7 +82,9 @@ test.describe('answer line stays in view', () => {
       // Its quality flag wraps in the narrow column at 900 px: a rounded rectangle, not a pill-shaped blob.
       const flag = row.locator('.flags .badge', { hasText: /page of tables/ });
       await expect(flag).toBeVisible();
-      expect(await flag.evaluate((el) => getComputedStyle(el).borderTopLeftRadius)).toBe('6px');
+      // (The node typecheck has no DOM lib: the browser global is reached through globalThis.)
+      type Css = (el: unknown) => { borderTopLeftRadius: string };
+      expect(await flag.evaluate((el) => (globalThis as unknown as { getComputedStyle: Css }).getComputedStyle(el).borderTopLeftRadius)).toBe('6px');
       await shoot(app, webHost, page, 'library');
       await app.goTo('Chat');
       // A short window (a tablet in landscape with its keyboard up): the answer is taller than the transcript.
