@@ -171,9 +171,10 @@ test.describe('technician journey', () => {
       await expect(renamed).toBeVisible();
 
       // Service-report details for this session (they head the exported report).
-      // The button shows the details so far: the signed-in profile is filled in as the technician.
+      // The signed-in profile is filled in as the technician, but alone it read as a role badge
+      // ("Admin"): until a machine or serial is set the button invites adding them.
       const detailsButton = page.getByTitle('Machine, serial number and technician for the service report');
-      await expect(detailsButton).toHaveText('Admin');
+      await expect(detailsButton).toHaveText('Add machine details');
       await detailsButton.click();
       const details = page.getByRole('dialog', { name: 'Service report details' });
       await details.getByLabel('Machine').fill('X200 line 3');

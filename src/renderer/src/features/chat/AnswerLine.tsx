@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AnswerSpan, ChatSource } from '../../../../shared/contract/sessions';
 import { tableCells } from '../../../../shared/answerLine';
+import { codeLeadLength, codeText, proseText } from './answerLineText';
 
 /**
  * The answer line of a search-only answer: "From <title>, p. <label>:" and the span that answers
@@ -71,8 +72,8 @@ export function SpanText({ span, compact = false }: { span: AnswerSpan; compact?
   }
   const code = span.kind === 'code' || span.kind === 'option';
   // A lead-in ("…change the following line from:") reads as prose above its code lines.
-  const lead = span.kind === 'code' ? /^[^\n]*:\s*\n/.exec(span.text) : null;
-  const cut = lead ? lead[0].length : 0;
+  const cut = span.kind === 'code' ? codeLeadLength(span.text) : 0;
+  const lead = cut > 0;
   return (
     <div className={`answer-line-body${compact ? ' compact' : ''}`} data-testid="answer-line-text">
       {lead && <p className="answer-line-text">{marked(span.text.slice(0, cut).trimEnd(), span, 0)}</p>}
@@ -95,10 +96,10 @@ function offsetOfCell(text: string, row: string, i: number): number {
 }
 
 /** The text with the span's matched words (offsets relative to span.text) in <mark>. */
-function marked(text: string, span: AnswerSpan, base: number, collapseBlankLines = false): ReactNode[] {
+function marked(text: string, span: AnswerSpan, base: number, code = false): ReactNode[] {
   const out: ReactNode[] = [];
-  // Extraction often puts blank lines between code lines; shown once (offsets stay page-exact).
-  const tidy = (t: string) => (collapseBlankLines ? t.replace(/\n\s*\n/g, '\n') : t);
+  // Offsets stay page-exact: only the text between them is tidied (answerLineText.ts).
+  const tidy = code ? codeText : proseText;
   let at = 0;
   for (const [s, e] of span.marks) {
     const a = s - base;

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { ChatSource } from '../../../../shared/contract/sessions';
 import type { ChatStore } from './chatStore';
+import { followLatest } from './followScroll';
 import { MessageRow } from './MessageRow';
 import { lastOf } from './transcript';
 
@@ -17,8 +18,9 @@ const FOLLOW_SLACK = 80;
 /**
  * The transcript. Subscribes only to the list of ids, so it renders when a message is added or
  * removed, never per token. Following the stream is done outside React: a store subscription
- * scrolls to the bottom (once per frame) only if the reader was already at the bottom, so reading
- * an earlier answer while a new one streams does not yank the view.
+ * scrolls (once per frame) only if the reader was already at the bottom, so reading an earlier
+ * answer while a new one streams does not yank the view. It follows to the bottom but never past
+ * the latest question (followScroll.ts), so a tall answer keeps its answer line in view.
  */
 export function MessageList({ chat, onCite, onEdit }: MessageListProps) {
   const order = useStore(chat, (s) => s.transcript.order);
@@ -38,7 +40,7 @@ export function MessageList({ chat, onCite, onEdit }: MessageListProps) {
       if (s.transcript === prev.transcript || !follow.current || frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        el.scrollTop = el.scrollHeight;
+        followLatest(el);
       });
     });
     return () => {
@@ -48,12 +50,12 @@ export function MessageList({ chat, onCite, onEdit }: MessageListProps) {
     };
   }, [chat]);
 
-  // A new turn (or another session) always brings the view to the bottom.
+  // A new turn (or another session) always brings the latest question and its answer into view.
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
     follow.current = true;
-    el.scrollTop = el.scrollHeight;
+    followLatest(el);
   }, [order]);
 
   return (

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import type { ChatStore } from './chatStore';
+import { reportSummary } from './reportSummary';
 
 /**
  * Machine, serial number and technician of the open session: they head the exported service
@@ -13,7 +14,7 @@ export function ReportDetails({ chat }: { chat: ChatStore }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   if (!session) return null;
-  const summary = [session.machine, session.serialNumber && `S/N ${session.serialNumber}`, session.technician].filter(Boolean).join(' · ');
+  const summary = reportSummary(session);
 
   const save = async (form: HTMLFormElement) => {
     const f = new FormData(form);
@@ -30,7 +31,7 @@ export function ReportDetails({ chat }: { chat: ChatStore }) {
   return (
     <>
       <Button size="small" variant="ghost" className="report-details" onClick={() => setOpen(true)} title="Machine, serial number and technician for the service report">
-        <span className="report-details-text">{summary || 'Add machine details'}</span>
+        <span className="report-details-text">{summary}</span>
       </Button>
       {open && (
         <Dialog

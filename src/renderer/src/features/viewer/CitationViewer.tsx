@@ -7,6 +7,7 @@ import { useFeatureStores } from '../chat/useFeatureStores';
 import { openWholeDocument, usePdfDocument } from './usePdfDocument';
 import { activeHighlight, type ViewerState, type ViewerStore } from './viewerStore';
 import { ViewerToolbar } from './ViewerToolbar';
+import { citedPageText } from './citedPage';
 import { useElementSize, useViewerDeepLink } from './viewerHooks';
 import './viewer.css';
 
@@ -90,7 +91,7 @@ function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
           <h2 title={s.docTitle}>{s.docTitle || 'Document'}</h2>
           {c && (
             <p className="muted">
-              Cited: page {c.pageLabel ?? c.page}
+              {citedPageText(c.page, c.pageLabel)}
               {c.sectionPath ? ` · ${c.sectionPath}` : ''}
             </p>
           )}
