@@ -16,6 +16,8 @@ describe('import queue items', () => {
   it('maps outcomes to reasons a technician understands', () => {
     const ok = queueItem(job({ status: 'succeeded', result: { file: 'a.pdf', outcome: 'imported', docId: 'd', pages: 12, message: '' } }));
     expect([ok.kind, ok.message, ok.docId]).toEqual(['imported', 'Imported · 12 pages', 'd']);
+    const one = queueItem(job({ status: 'succeeded', result: { file: 'b.pdf', outcome: 'imported', docId: 'e', pages: 1, message: '' } }));
+    expect(one.message).toBe('Imported · 1 page');
     const ocr = queueItem(job({ status: 'succeeded', result: { file: 'scan.pdf', outcome: 'needs_ocr', docId: 'd2', message: 'no text' } }));
     expect(ocr.kind).toBe('needs_ocr');
     expect(ocr.message).toMatch(/Needs OCR/);

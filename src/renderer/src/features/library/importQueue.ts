@@ -51,7 +51,7 @@ export const phaseLabel = (phase: string): string => PHASES[phase] ?? (phase ? p
 function fromOutcome(o: ImportOutcome): { kind: QueueItemKind; message: string } {
   switch (o.outcome) {
     case 'imported':
-      return { kind: 'imported', message: `Imported${o.pages ? ` · ${o.pages} pages` : ''}` };
+      return { kind: 'imported', message: `Imported${o.pages ? ` · ${o.pages} ${o.pages === 1 ? 'page' : 'pages'}` : ''}` };
     case 'duplicate':
       return { kind: 'duplicate', message: o.message || 'Already in the library' };
     case 'needs_password':
