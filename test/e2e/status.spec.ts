@@ -78,7 +78,7 @@ test.describe('models & settings page', () => {
 
     // Import the generated tiny llama GGUF in place (no copy), then load it into the chat slot.
     const path = tinyChatModel();
-    await page.getByLabel('Path to the .gguf file on this computer').fill(path);
+    await page.getByLabel('Path to the .gguf file on the Benchmate server').fill(path);
     await page.getByLabel('Keep the file').selectOption('reference');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await expect
