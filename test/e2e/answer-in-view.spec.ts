@@ -5,7 +5,8 @@
  * Also: a manual whose printed page numbers differ from its PDF pages names both in the viewer
  * ("Cited: p. 2 (PDF page 4)") next to the toolbar's "4 / N".
  * The chat header invites "Add machine details" instead of showing only the technician ("Admin").
- * A quality flag that wraps in the Library's narrow column keeps a small radius.
+ * A quality flag that wraps in the Library's narrow column keeps a small radius and at most two lines.
+ * The viewer's quote bar stays above the page image; Esc closes the panel from inside it or the page body.
  * Screenshots in light and dark at 900×700 and 1920×1080.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -109,6 +110,10 @@ test.describe('answer line stays in view', () => {
         await expect(line).toBeInViewport({ ratio: 0.9 });
         await expect(page.locator('li.msg-user').last()).toBeInViewport();
       }
+      // "2 Coolant pump" + its sentence is prose under a heading label, not a monospace code block.
+      const firstLine = page.locator('li.msg-assistant').first().getByTestId('answer-line');
+      await expect(firstLine).toContainText('primed with 2 litres');
+      await expect(firstLine.locator('.answer-line-code')).toHaveCount(0);
       // The header's report-details button is not just the auto-filled technician ("Admin").
       await expect(page.locator('.chat-header .report-details')).toHaveText('Add machine details');
       await shoot(app, webHost, page, 'answer');
@@ -119,8 +124,24 @@ test.describe('answer line stays in view', () => {
       await chat.viewer.waitRendered(4);
       await expect(chat.viewer.root.getByText('Cited: p. 2 (PDF page 4)')).toBeVisible();
       await expect(chat.viewer.highlight.first()).toBeVisible();
+      // The quote bar sits above the page, not over it (at 900×700 it covered the page's top).
+      const quote = (await chat.viewer.root.locator('.viewer-quote').boundingBox())!;
+      const body = (await chat.viewer.root.locator('.viewer-body').boundingBox())!;
+      const sheet = (await chat.viewer.root.locator('.pdf-page canvas').boundingBox())!;
+      expect(quote.y + quote.height).toBeLessThanOrEqual(body.y + 1);
+      expect(quote.y + quote.height).toBeLessThanOrEqual(sheet.y + 1);
       await shoot(app, webHost, page, 'viewer');
-      await chat.viewer.close();
+
+      // Esc closes the panel with focus inside it, and also once focus has left it for the page body.
+      const cite = page.locator('li.msg-assistant').first().getByTestId('answer-line').locator('button.cite-chip');
+      await chat.viewer.root.getByRole('button', { name: 'Fit width' }).focus();
+      await page.keyboard.press('Escape');
+      await expect(chat.viewer.root).toBeHidden();
+      await cite.click();
+      await chat.viewer.waitRendered(4);
+      await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { blur(): void } | null } }).document.activeElement?.blur());
+      await page.keyboard.press('Escape');
+      await expect(chat.viewer.root).toBeHidden();
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -8,14 +8,14 @@ import { openWholeDocument, usePdfDocument } from './usePdfDocument';
 import { activeHighlight, type ViewerState, type ViewerStore } from './viewerStore';
 import { ViewerToolbar } from './ViewerToolbar';
 import { citedPageText } from './citedPage';
-import { useElementSize, useViewerDeepLink } from './viewerHooks';
+import { useElementSize, useEscapeFromBody, useViewerDeepLink } from './viewerHooks';
 import './viewer.css';
 
 // pdf.js (~700 kB) loads on first use of the viewer, not with the app.
 const PdfPage = lazy(() => import('./PdfPage').then((m) => ({ default: m.PdfPage })));
 
 export interface CitationViewerProps {
-  /** 'panel': docked over the chat (Esc / ✕ closes). 'page': the #/viewer route. */
+  /** 'panel': docked over the chat (Esc / ✕ closes; Esc also from the page body). 'page': the #/viewer route. */
   variant?: 'panel' | 'page';
   store?: ViewerStore;
 }
@@ -41,6 +41,7 @@ function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
   const rootRef = useRef<HTMLElement>(null);
 
   useViewerDeepLink(store, variant === 'page');
+  useEscapeFromBody(store, variant === 'panel' && s.isOpen);
   const size = useElementSize(bodyRef);
 
   // Panel: focus moves in on open, Esc closes (returning focus is the opener's job).
