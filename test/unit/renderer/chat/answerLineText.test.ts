@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeLeadLength, codeText, headingLength, proseText, readsAsProse } from '../../../../src/renderer/src/features/chat/answerLineText';
+import { codeLeadLength, codeText, headingLength, isNumberedTitle, proseText, readsAsProse } from '../../../../src/renderer/src/features/chat/answerLineText';
 
 describe('codeLeadLength: the prose lead-in above a code answer line', () => {
   it('takes a lead-in wrapped over two lines (the real Gutenprint manual, p. 32)', () => {
@@ -65,5 +65,17 @@ describe('headingLength / readsAsProse: a heading at the start of the span', () 
     expect(readsAsProse('LogLevel Debug')).toBe(false);
     expect(readsAsProse('Set the value port = 8080 in the file.')).toBe(false);
     expect(readsAsProse('Run ./configure --prefix=/usr before you build it.')).toBe(false);
+  });
+});
+
+describe('isNumberedTitle: a span that is only a section title', () => {
+  it('is words, not code', () => {
+    expect(isNumberedTitle('2 Coolant pump')).toBe(true);
+    expect(isNumberedTitle('3.6 Stack viewer')).toBe(true);
+  });
+  it('config and command lines are not titles', () => {
+    expect(isNumberedTitle('LogLevel Debug')).toBe(false);
+    expect(isNumberedTitle('8080 port = 1')).toBe(false);
+    expect(isNumberedTitle('2 coolant_pump --prime')).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AnswerSpan, ChatSource } from '../../../../shared/contract/sessions';
 import { tableCells } from '../../../../shared/answerLine';
-import { codeLeadLength, codeText, headingLength, proseText, readsAsProse } from './answerLineText';
+import { codeLeadLength, codeText, headingLength, isNumberedTitle, proseText, readsAsProse } from './answerLineText';
 
 /**
  * The answer line of a search-only answer: "From <title>, p. <label>:" and the span that answers
@@ -74,7 +74,7 @@ export function SpanText({ span, compact = false, sectionPath }: { span: AnswerS
   const head = headingLength(span.text, sectionPath);
   const body = span.text.slice(head);
   // Heading + sentence was cut as code by its short first line; without the heading it is prose.
-  const code = span.kind === 'option' || (span.kind === 'code' && !(head > 0 && readsAsProse(body)));
+  const code = span.kind === 'option' || (span.kind === 'code' && !(head > 0 && readsAsProse(body)) && !isNumberedTitle(body));
   // A lead-in ("…change the following line from:") reads as prose above its code lines.
   const cut = head + (span.kind === 'code' && code ? codeLeadLength(body) : 0);
   const lead = cut > head;

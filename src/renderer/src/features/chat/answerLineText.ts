@@ -67,3 +67,6 @@ export function readsAsProse(text: string): boolean {
   const t = text.trim();
   return t.split(/\s+/).length >= 5 && /[.!?)]$/.test(t) && /^[A-Z(“"]/.test(t) && !CODE_SIGNS.test(t);
 }
+
+/** A span that is only a numbered section title ("2 Coolant pump"): words, not code. */
+export const isNumberedTitle = (text: string): boolean => /^\s*\d+(?:\.\d+)*\.?[ \t]+[A-Z][A-Za-z-]*(?:[ \t]+[A-Za-z-]+){0,5}\s*$/.test(text);
