@@ -114,6 +114,8 @@ test.describe('answer line stays in view', () => {
       const firstLine = page.locator('li.msg-assistant').first().getByTestId('answer-line');
       await expect(firstLine).toContainText('primed with 2 litres');
       await expect(firstLine.locator('.answer-line-code')).toHaveCount(0);
+      await expect(firstLine.getByTestId('answer-line-heading')).toHaveText('2 Coolant pump');
+      await expect(firstLine.locator('.answer-line-text').last()).toHaveText(/^The coolant pump must be primed/);
       // The header's report-details button is not just the auto-filled technician ("Admin").
       await expect(page.locator('.chat-header .report-details')).toHaveText('Add machine details');
       await shoot(app, webHost, page, 'answer');
@@ -124,6 +126,8 @@ test.describe('answer line stays in view', () => {
       await chat.viewer.waitRendered(4);
       await expect(chat.viewer.root.getByText('Cited: p. 2 (PDF page 4)')).toBeVisible();
       await expect(chat.viewer.highlight.first()).toBeVisible();
+      // The quote bar starts at the sentence; its section heading is not glued on ("2 Coolant pump The…").
+      await expect(chat.viewer.root.locator('.viewer-quote-text')).toHaveText(/^The coolant pump must be primed/);
       // The quote bar sits above the page, not over it (at 900×700 it covered the page's top).
       const quote = (await chat.viewer.root.locator('.viewer-quote').boundingBox())!;
       const body = (await chat.viewer.root.locator('.viewer-body').boundingBox())!;

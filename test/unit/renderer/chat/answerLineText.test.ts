@@ -57,6 +57,9 @@ describe('headingLength / readsAsProse: a heading at the start of the span', () 
   it('does not cut a sentence that merely starts with an unnumbered section name', () => {
     expect(headingLength('Safety glasses must be worn at all times.', 'Safety')).toBe(0);
     expect(headingLength('Safety\nGlasses must be worn at all times.', 'Safety')).toBe(7);
+    // Blank lines after the heading go with it: the sentence starts at its first word.
+    const spaced = '2 Coolant pump\n\nThe coolant pump must be primed.';
+    expect(spaced.slice(headingLength(spaced))).toBe('The coolant pump must be primed.');
   });
 
   it('leaves code and one-line spans alone', () => {

@@ -28,7 +28,7 @@ export function codeText(text: string): string {
 }
 
 /** A numbered section heading on its own line: "2 Coolant pump", "3.6 Stack viewer" (no sentence end). */
-const NUMBERED_HEADING = /^[ \t]*\d+(?:\.\d+)*\.?[ \t]+[A-Za-z][^\n.!?:;=]{0,70}\n/;
+const NUMBERED_HEADING = /^[ \t]*\d+(?:\.\d+)*\.?[ \t]+[A-Za-z][^\n.!?:;=]{0,70}\n\s*/;
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -49,7 +49,7 @@ export function headingLength(text: string, sectionPath = ''): number {
     while (i < text.length && squash(text.slice(0, i)).length < want.length) i++;
     // On its own line, or numbered: "Safety glasses must be worn" in a section "Safety" is a sentence.
     const after = text.slice(i);
-    if (squash(text.slice(0, i)) === want && /^\s+\S/.test(after) && (/^[ \t]*\n/.test(after) || /^\d/.test(want))) return i + (/^[ \t]*\n?/.exec(after)?.[0].length ?? 0);
+    if (squash(text.slice(0, i)) === want && /^\s+\S/.test(after) && (/^[ \t]*\n/.test(after) || /^\d/.test(want))) return i + (/^\s*/.exec(after)?.[0].length ?? 0);
   }
   const m = NUMBERED_HEADING.exec(text);
   return m && text.slice(m[0].length).trim() ? m[0].length : 0;

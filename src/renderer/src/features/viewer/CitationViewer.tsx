@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { Button } from '../../components/Button';
 import { navigate } from '../../lib/router';
 import { FeatureBoundary } from '../chat/FeatureBoundary';
+import { headingLength } from '../chat/answerLineText';
 import { useFeatureStores } from '../chat/useFeatureStores';
 import { openWholeDocument, usePdfDocument } from './usePdfDocument';
 import { activeHighlight, type ViewerState, type ViewerStore } from './viewerStore';
@@ -109,7 +110,8 @@ function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
       )}
       {c?.quote && s.page === c.page && (
         <blockquote className="viewer-quote" title={c.quote}>
-          <span className="viewer-quote-text">{c.quote}</span>
+          {/* The section is named above; a heading glued onto the quote is left out of the bar. */}
+          <span className="viewer-quote-text">{c.quote.slice(headingLength(c.quote, c.sectionPath))}</span>
         </blockquote>
       )}
       <div className="viewer-body" ref={bodyRef}>
