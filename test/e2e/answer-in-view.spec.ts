@@ -5,7 +5,8 @@
  * Also: a manual whose printed page numbers differ from its PDF pages names both in the viewer
  * ("Cited: p. 2 (PDF page 4)") next to the toolbar's "4 / N".
  * The chat header invites "Add machine details" instead of showing only the technician ("Admin").
- * A quality flag that wraps in the Library's narrow column keeps a small radius.
+ * A quality flag that wraps in the Library's narrow column keeps a small radius and at most two lines.
+ * The viewer's quote bar stays above the page image; Esc closes the panel from inside it or the page body.
  * Screenshots in light and dark at 900×700 and 1920×1080.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -80,8 +81,15 @@ test.describe('answer line stays in view', () => {
       const row = page.getByTestId('doc-row').filter({ hasText: /K9|k9/ });
       await expect(row).toContainText(/ready/i, { timeout: 120_000 });
       // Its quality flag wraps in the narrow column at 900 px: a rounded rectangle, not a pill-shaped blob.
-      const flag = row.locator('.flags .badge', { hasText: /page of tables/ });
+      const flag = row.locator('.flags .badge', { hasText: /table page/ });
       await expect(flag).toBeVisible();
+      // The Quality column keeps a floor width: the flag takes at most two lines (it took four).
+      // (Two lines of 12 px text stay under 3.5 font sizes tall; three or more do not.)
+      const size = await flag.evaluate((el) => ({
+        height: (el as { offsetHeight: number }).offsetHeight,
+        font: parseFloat((globalThis as unknown as { getComputedStyle: (x: unknown) => { fontSize: string } }).getComputedStyle(el).fontSize)
+      }));
+      expect(size.height).toBeLessThan(size.font * 3.5);
       // (The node typecheck has no DOM lib: the browser global is reached through globalThis.)
       type Css = (el: unknown) => { borderTopLeftRadius: string };
       expect(await flag.evaluate((el) => (globalThis as unknown as { getComputedStyle: Css }).getComputedStyle(el).borderTopLeftRadius)).toBe('6px');
@@ -102,6 +110,12 @@ test.describe('answer line stays in view', () => {
         await expect(line).toBeInViewport({ ratio: 0.9 });
         await expect(page.locator('li.msg-user').last()).toBeInViewport();
       }
+      // "2 Coolant pump" + its sentence is prose under a heading label, not a monospace code block.
+      const firstLine = page.locator('li.msg-assistant').first().getByTestId('answer-line');
+      await expect(firstLine).toContainText('primed with 2 litres');
+      await expect(firstLine.locator('.answer-line-code')).toHaveCount(0);
+      await expect(firstLine.getByTestId('answer-line-heading')).toHaveText('2 Coolant pump');
+      await expect(firstLine.locator('.answer-line-text').last()).toHaveText(/^The coolant pump must be primed/);
       // The header's report-details button is not just the auto-filled technician ("Admin").
       await expect(page.locator('.chat-header .report-details')).toHaveText('Add machine details');
       await shoot(app, webHost, page, 'answer');
@@ -112,8 +126,26 @@ test.describe('answer line stays in view', () => {
       await chat.viewer.waitRendered(4);
       await expect(chat.viewer.root.getByText('Cited: p. 2 (PDF page 4)')).toBeVisible();
       await expect(chat.viewer.highlight.first()).toBeVisible();
+      // The quote bar starts at the sentence; its section heading is not glued on ("2 Coolant pump The…").
+      await expect(chat.viewer.root.locator('.viewer-quote-text')).toHaveText(/^The coolant pump must be primed/);
+      // The quote bar sits above the page, not over it (at 900×700 it covered the page's top).
+      const quote = (await chat.viewer.root.locator('.viewer-quote').boundingBox())!;
+      const body = (await chat.viewer.root.locator('.viewer-body').boundingBox())!;
+      const sheet = (await chat.viewer.root.locator('.pdf-page canvas').boundingBox())!;
+      expect(quote.y + quote.height).toBeLessThanOrEqual(body.y + 1);
+      expect(quote.y + quote.height).toBeLessThanOrEqual(sheet.y + 1);
       await shoot(app, webHost, page, 'viewer');
-      await chat.viewer.close();
+
+      // Esc closes the panel with focus inside it, and also once focus has left it for the page body.
+      const cite = page.locator('li.msg-assistant').first().getByTestId('answer-line').locator('button.cite-chip');
+      await chat.viewer.root.getByRole('button', { name: 'Fit width' }).focus();
+      await page.keyboard.press('Escape');
+      await expect(chat.viewer.root).toBeHidden();
+      await cite.click();
+      await chat.viewer.waitRendered(4);
+      await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { blur(): void } | null } }).document.activeElement?.blur());
+      await page.keyboard.press('Escape');
+      await expect(chat.viewer.root).toBeHidden();
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

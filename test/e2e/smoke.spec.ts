@@ -1,6 +1,7 @@
 import { test, expect, appVersion } from './fixtures/webHost';
 import { collectPageProblems } from './fixtures/pageProblems';
 import { AppPage, PAGES } from './pages/AppPage';
+import { statusWord } from '../../src/renderer/src/features/status/healthWords';
 
 test.describe('web host smoke', () => {
   test('opens the app, navigates every page, Status reflects the real core', async ({ page, webHost }) => {
@@ -29,7 +30,7 @@ test.describe('web host smoke', () => {
     for (const c of health.value.components) {
       const row = page.getByTestId(`health-${c.name}`);
       await expect(row).toBeVisible();
-      await expect(row).toContainText(c.status);
+      await expect(row).toContainText(statusWord(c.status));
     }
     await app.screenshot('web-status-checked');
     expect(problems).toEqual([]);

@@ -12,6 +12,7 @@ import { makeManualPdf, writePdf } from '../fixtures/pdf/makePdf';
 import { settingsSchema} from '../../src/shared/contract/settings';
 import type { Page } from '@playwright/test';
 import { tinyChatModel } from '../fixtures/gguf/generators';
+import { overallWords, statusWord } from '../../src/renderer/src/features/status/healthWords';
 
 test('status shows real health, paths and library stats; Refresh picks up changes', async ({ page, webHost }) => {
   test.setTimeout(90_000);
@@ -25,8 +26,8 @@ test('status shows real health, paths and library stats; Refresh picks up change
     const info = await webHost.api.app.info();
     const health = await webHost.api.app.health();
     if (!info.ok || !health.ok) throw new Error('core did not answer app.info / app.health');
-    await expect(page.getByTestId('overall-status')).toContainText(health.value.status);
-    for (const c of health.value.components) await expect(page.getByTestId(`health-${c.name}`)).toContainText(c.status);
+    await expect(page.getByTestId('overall-status')).toHaveText(overallWords(health.value));
+    for (const c of health.value.components) await expect(page.getByTestId(`health-${c.name}`)).toContainText(statusWord(c.status));
     await expect(page.getByTestId('path-logs')).toHaveText(info.value.paths.logs);
     await expect(page.getByText('Logs folder')).toBeVisible();
 
@@ -78,7 +79,7 @@ test.describe('models & settings page', () => {
 
     // Import the generated tiny llama GGUF in place (no copy), then load it into the chat slot.
     const path = tinyChatModel();
-    await page.getByLabel('Path to the .gguf file on this computer').fill(path);
+    await page.getByLabel('Path to the .gguf file on the Benchmate server').fill(path);
     await page.getByLabel('Keep the file').selectOption('reference');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await expect

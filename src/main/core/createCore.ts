@@ -128,19 +128,19 @@ function healthChecks(jobs: JobRunner, { library, search, models, sessions }: Se
   return [
     () => {
       const active = jobs.activeCount();
-      return { name: 'jobs', status: 'ok', detail: active ? `${active} running` : 'idle' };
+      return { name: 'jobs', status: 'ok', detail: active ? `${active} running` : 'Nothing running' };
     },
     () => library.health(),
     () => search.health(),
     () => models.health(),
     () => {
       const st = sessions.stats();
-      const ttft = st.avgTtftMs === null ? 'n/a' : `${Math.round(st.avgTtftMs)} ms`;
-      return {
-        name: 'sessions',
-        status: 'ok',
-        detail: `${st.sessions} sessions, ${st.messages} messages, avg TTFT ${ttft}, refused ${(st.refusedShare * 100).toFixed(0)}%`
-      };
+      // Plain words for the Status page: time to the first words of an answer, and the share of
+      // questions the manuals had no answer for (the assistant declined rather than guess).
+      const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+      const wait = st.avgTtftMs === null ? '' : `, answers start after ${(st.avgTtftMs / 1000).toFixed(1)} s on average`;
+      const declined = st.messages ? `, ${(st.refusedShare * 100).toFixed(0)}% of questions not answered from the manuals` : '';
+      return { name: 'sessions', status: 'ok', detail: `${count(st.sessions, 'session', 'sessions')}, ${count(st.messages, 'message', 'messages')}${wait}${declined}` };
     }
   ];
 }

@@ -51,4 +51,16 @@ describe('createCore + dispatch', () => {
     const h = await t.core.health();
     expect(h.components.map((c) => c.name)).toContain('jobs');
   });
+
+  it('says component details in plain words, with the numbers kept', async () => {
+    const t = await tempCore();
+    cleanup = t.cleanup;
+    const h = await t.core.health();
+    const detail = (name: string) => h.components.find((c) => c.name === name)?.detail ?? '';
+    expect(detail('sessions')).toBe('0 sessions, 0 messages');
+    expect(detail('search')).toMatch(/^0 passages searchable; finds by words, .*section titles, part and error codes/);
+    expect(detail('jobs')).toBe('Nothing running');
+    const all = h.components.map((c) => c.detail).join(' | ');
+    for (const jargon of [/TTFT/, /\bn\/a\b/, /lanes:/, /\bident\b/, /\bchunks?\b/, /refused/]) expect(all).not.toMatch(jargon);
+  });
 });

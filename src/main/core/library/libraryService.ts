@@ -235,7 +235,7 @@ export class LibraryService {
     return {
       name: 'index',
       status: 'ok',
-      detail: `${manuals} ${manuals === 1 ? 'manual' : 'manuals'}, ${s.pages} pages, ${s.chunks} chunks${attention ? `, ${attention} ${attention === 1 ? 'needs' : 'need'} attention` : ''}${this.parsePool.inProcess ? ' (parsing in-process)' : ''}`
+      detail: `${manuals} ${manuals === 1 ? 'manual' : 'manuals'}, ${s.pages} ${s.pages === 1 ? 'page' : 'pages'}, ${s.chunks} ${s.chunks === 1 ? 'passage' : 'passages'}${attention ? `, ${attention} ${attention === 1 ? 'needs' : 'need'} attention` : ''}${this.parsePool.inProcess ? ' (parsing in-process)' : ''}`
     };
   }
 

@@ -230,11 +230,13 @@ export class SearchService {
     try {
       const chunks = await this.ports.store.chunks().countRows();
       const pageLane = await this.ensurePageIndex();
-      const lanes = ['text', pageLane ? 'page' : null, 'section', 'ident', this.ports.vectorSource?.() ? 'vector' : null, this.ports.reranker?.() ? 'rerank' : null];
+      // The lanes in a technician's words (text, page, section, ident, vector, rerank).
+      const lanes = ['words', pageLane ? 'whole pages' : null, 'section titles', 'part and error codes', this.ports.vectorSource?.() ? 'meaning' : null];
+      const rerank = this.ports.reranker?.() ? '; best matches re-checked' : '';
       return {
         name: 'search',
         status: pageLane || !this.tuning.pageLane ? 'ok' : 'degraded',
-        detail: `${chunks} chunks; lanes: ${lanes.filter(Boolean).join(', ')}`
+        detail: `${chunks} ${chunks === 1 ? 'passage' : 'passages'} searchable; finds by ${lanes.filter(Boolean).join(', ')}${rerank}`
       };
     } catch (e) {
       return { name: 'search', status: 'error', detail: e instanceof Error ? e.message : String(e) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queueItem, reconcileQueue, unlockResult } from '../../../../src/renderer/src/features/library/importQueue';
+import { queueHeader, queueItem, reconcileQueue, unlockResult } from '../../../../src/renderer/src/features/library/importQueue';
 import { job } from '../shell/fixtures';
 import type { DocumentSummary } from '../../../../src/shared/contract/library';
 
@@ -19,6 +19,8 @@ describe('import queue items', () => {
   it('maps outcomes to reasons a technician understands', () => {
     const ok = queueItem(job({ status: 'succeeded', result: { file: 'a.pdf', outcome: 'imported', docId: 'd', pages: 12, message: '' } }));
     expect([ok.kind, ok.message, ok.docId]).toEqual(['imported', 'Imported · 12 pages', 'd']);
+    const one = queueItem(job({ status: 'succeeded', result: { file: 'b.pdf', outcome: 'imported', docId: 'e', pages: 1, message: '' } }));
+    expect(one.message).toBe('Imported · 1 page');
     const ocr = queueItem(job({ status: 'succeeded', result: { file: 'scan.pdf', outcome: 'needs_ocr', docId: 'd2', message: 'no text' } }));
     expect(ocr.kind).toBe('needs_ocr');
     expect(ocr.message).toMatch(/Needs OCR/);
@@ -86,5 +88,20 @@ describe('the queue as the library stands now', () => {
     expect(unlockResult(job({ kind: 'library.unlock', status: 'running' }))).toEqual({ state: 'running' });
     expect(unlockResult(job({ kind: 'library.unlock', status: 'succeeded' }))).toEqual({ state: 'done' });
     expect(unlockResult(unlockFailed('u1'))).toEqual({ state: 'failed', message: 'Incorrect password.' });
+  });
+});
+
+describe('import queue header', () => {
+  const running = queueItem(job({ phase: 'parse', done: 1, total: 4 }));
+  const finished = queueItem(job({ jobId: 'j9', status: 'succeeded', result: { file: 'a.pdf', outcome: 'imported', docId: 'd', pages: 2, message: '' } }));
+
+  it('offers pausing only while something is queued or running', () => {
+    expect(queueHeader([running, finished], false)).toEqual({ status: '1 in progress', offerPause: true });
+    expect(queueHeader([finished], false)).toEqual({ status: 'All done', offerPause: false });
+  });
+
+  it('always offers resuming a paused queue', () => {
+    expect(queueHeader([finished], true)).toEqual({ status: 'Paused', offerPause: true });
+    expect(queueHeader([running], true)).toEqual({ status: 'Paused · 1 waiting or finishing', offerPause: true });
   });
 });

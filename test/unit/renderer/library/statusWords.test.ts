@@ -23,11 +23,12 @@ describe('statuses in plain words', () => {
     expect(countsText({ manuals: 2, attention: 0 })).toBe('2 manuals');
   });
 
-  it('the table badge says pages of tables, and what that means for answers', () => {
+  it('the table badge counts table pages, and says what that means for answers', () => {
     const q = { pageCount: 9, pagesWithoutText: [], imageOnlyPages: [], garbledPages: [], duplicatePages: [], tableHeavyPages: [3, 4, 9], nearEmptyPages: [], failedPages: [], chunkCount: 4 };
     const d = doc({ quality: q });
     const f = qualityFlags(d).find((x) => x.label.includes('table'))!;
-    expect(f.label).toBe('3 pages of tables');
+    expect(f.label).toBe('3 table pages');
+    expect(qualityFlags(doc({ quality: { ...q, tableHeavyPages: [2] } })).find((x) => x.label.includes('table'))!.label).toBe('1 table page');
     expect(f.detail).toMatch(/check answers from them against the page/);
   });
 });

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AnswerSpan, ChatSource } from '../../../../shared/contract/sessions';
 import { tableCells } from '../../../../shared/answerLine';
-import { codeLeadLength, codeText, proseText } from './answerLineText';
+import { codeLeadLength, codeText, headingLength, isNumberedTitle, proseText, readsAsProse } from './answerLineText';
 
 /**
  * The answer line of a search-only answer: "From <title>, p. <label>:" and the span that answers
@@ -18,7 +18,7 @@ export function AnswerLine({ source, onOpen }: { source: ChatSource; onOpen: (s:
         From <strong>{source.docTitle}</strong>, p. {source.pageLabel}
         {source.sectionPath ? <span className="muted"> · {source.sectionPath}</span> : null}
       </p>
-      {span ? <SpanText span={span} /> : <p className="answer-line-text">{source.quote.slice(0, 300)}</p>}
+      {span ? <SpanText span={span} sectionPath={source.sectionPath} /> : <p className="answer-line-text">{source.quote.slice(0, 300)}</p>}
     </div>
   );
 }
@@ -42,7 +42,7 @@ export function SourceChip({ source, onOpen }: { source: ChatSource; onOpen: (s:
 }
 
 /** A span as the page shows it: table rows as cells under their header; code and config lines kept. */
-export function SpanText({ span, compact = false }: { span: AnswerSpan; compact?: boolean }) {
+export function SpanText({ span, compact = false, sectionPath }: { span: AnswerSpan; compact?: boolean; sectionPath?: string }) {
   if (span.kind === 'row') {
     const header = span.header ? tableCells(span.header) : [];
     const rows = span.text.split('\n');
@@ -70,13 +70,22 @@ export function SpanText({ span, compact = false }: { span: AnswerSpan; compact?
       </table>
     );
   }
-  const code = span.kind === 'code' || span.kind === 'option';
+  // A heading the page prints above (or extraction glued onto) the sentence is a small label.
+  const head = headingLength(span.text, sectionPath);
+  const body = span.text.slice(head);
+  // Heading + sentence was cut as code by its short first line; without the heading it is prose.
+  const code = span.kind === 'option' || (span.kind === 'code' && !(head > 0 && readsAsProse(body)) && !isNumberedTitle(body));
   // A lead-in ("…change the following line from:") reads as prose above its code lines.
-  const cut = span.kind === 'code' ? codeLeadLength(span.text) : 0;
-  const lead = cut > 0;
+  const cut = head + (span.kind === 'code' && code ? codeLeadLength(body) : 0);
+  const lead = cut > head;
   return (
     <div className={`answer-line-body${compact ? ' compact' : ''}`} data-testid="answer-line-text">
-      {lead && <p className="answer-line-text">{marked(span.text.slice(0, cut).trimEnd(), span, 0)}</p>}
+      {head > 0 && (
+        <p className="answer-line-heading" data-testid="answer-line-heading">
+          {span.text.slice(0, head).trim()}
+        </p>
+      )}
+      {lead && <p className="answer-line-text">{marked(span.text.slice(head, cut).trimEnd(), span, head)}</p>}
       <p className={`answer-line-text${code ? ' answer-line-code' : ''}${compact ? ' compact' : ''}`}>{marked(span.text.slice(cut), span, cut, code)}</p>
     </div>
   );

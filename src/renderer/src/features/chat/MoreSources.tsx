@@ -23,7 +23,7 @@ export function MoreSources({ sources, onOpen }: { sources: ChatSource[]; onOpen
                 {s.sectionPath ? ` · ${s.sectionPath}` : ''}
               </span>
             </p>
-            {s.span ? <SpanText span={s.span} compact /> : null}
+            {s.span ? <SpanText span={s.span} compact sectionPath={s.sectionPath} /> : null}
           </li>
         ))}
       </ol>

@@ -16,7 +16,7 @@ const COLUMNS: Array<{ key: SortKey; label: string; width?: string; className?: 
   { key: 'language', label: 'Lang.', width: '6%' },
   { key: 'revision', label: 'Rev.', width: '7%' },
   { key: 'pageCount', label: 'Pages', width: '7%' },
-  { key: 'status', label: 'Status', width: '16%' }
+  { key: 'status', label: 'Status', width: '14%' }
 ];
 
 export const STATUS_BADGE: Record<string, { tone: BadgeTone; label: string }> = {
@@ -56,7 +56,8 @@ export function DocumentTable({ admin = true, onEdit, onDelete, onUnlock }: Docu
                 </button>
               </th>
             ))}
-            <th scope="col" style={{ width: '10%' }}>
+            {/* A floor in px: at 900 px a plain 10% squeezed a flag onto four lines. */}
+            <th scope="col" style={{ width: 'max(12%, 92px)' }}>
               Quality
             </th>
             <th scope="col" className="col-actions">

@@ -6,7 +6,7 @@ import { Button } from '../../components/Button';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useAppStores } from '../../lib/appContext';
 import { jobsOfKind } from '../../lib/jobsStore';
-import { IMPORT_JOB_KINDS, isProblem, queueItem, reconcileQueue, type QueueItem, type QueueItemKind } from './importQueue';
+import { IMPORT_JOB_KINDS, isProblem, queueHeader, queueItem, reconcileQueue, type QueueItem, type QueueItemKind } from './importQueue';
 
 
 const BADGE: Record<QueueItemKind, { tone: BadgeTone; label: string }> = {
@@ -34,8 +34,7 @@ export function ImportQueue({ onUnlock }: { onUnlock: (docId: string | undefined
   const pausing = useStore(library, (s) => !!s.busy.pause);
   if (items.length === 0 && !paused) return null;
   const finished = items.filter((i) => i.kind !== 'active');
-  const activeCount = items.length - finished.length;
-  const status = paused ? `Paused${activeCount > 0 ? ` · ${activeCount} waiting or finishing` : ''}` : activeCount > 0 ? `${activeCount} in progress` : 'All done';
+  const { status, offerPause } = queueHeader(items, paused);
 
   return (
     <section className="section" aria-labelledby="queue-h">
@@ -44,9 +43,11 @@ export function ImportQueue({ onUnlock }: { onUnlock: (docId: string | undefined
         <span className="muted small" aria-live="polite">
           {status}
         </span>
-        <Button size="small" busy={pausing} onClick={() => void library.getState().setImportsPaused(!paused)} aria-pressed={paused}>
-          {paused ? 'Resume imports' : 'Pause imports'}
-        </Button>
+        {offerPause && (
+          <Button size="small" busy={pausing} onClick={() => void library.getState().setImportsPaused(!paused)} aria-pressed={paused}>
+            {paused ? 'Resume imports' : 'Pause imports'}
+          </Button>
+        )}
         {finished.length > 0 && (
           <Button size="small" variant="ghost" onClick={() => finished.forEach(dismiss)}>
             Clear finished

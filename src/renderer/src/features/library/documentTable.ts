@@ -94,7 +94,8 @@ export function qualityFlags(d: DocumentSummary): QualityFlag[] {
   // Said as what it means for answers: the count of pages laid out as tables, not "N tables".
   if (q.tableHeavyPages.length)
     flags.push({
-      label: q.tableHeavyPages.length === 1 ? '1 page of tables' : `${q.tableHeavyPages.length} pages of tables`,
+      // Short enough to sit on one or two lines in the narrow Quality column at 900 px.
+      label: q.tableHeavyPages.length === 1 ? '1 table page' : `${q.tableHeavyPages.length} table pages`,
       tone: 'info',
       detail: `Pages laid out as tables (${pagesText(q.tableHeavyPages)}): searchable, but check answers from them against the page.`
     });

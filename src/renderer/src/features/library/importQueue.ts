@@ -51,7 +51,7 @@ export const phaseLabel = (phase: string): string => PHASES[phase] ?? (phase ? p
 function fromOutcome(o: ImportOutcome): { kind: QueueItemKind; message: string } {
   switch (o.outcome) {
     case 'imported':
-      return { kind: 'imported', message: `Imported${o.pages ? ` · ${o.pages} pages` : ''}` };
+      return { kind: 'imported', message: `Imported${o.pages ? ` · ${o.pages} ${o.pages === 1 ? 'page' : 'pages'}` : ''}` };
     case 'duplicate':
       return { kind: 'duplicate', message: o.message || 'Already in the library' };
     case 'needs_password':
@@ -142,3 +142,14 @@ export function unlockResult(job: JobSnapshot | undefined): { state: 'running' |
 }
 
 export const isProblem = (k: QueueItemKind): boolean => k === 'needs_password' || k === 'needs_ocr' || k === 'damaged' || k === 'failed';
+
+/**
+ * The queue header: its status words and whether "Pause imports" is offered. Pausing only means
+ * something while a file is waiting or being read; with everything finished it read as a control
+ * for work that no longer exists. A paused queue always offers "Resume imports".
+ */
+export function queueHeader(items: readonly QueueItem[], paused: boolean): { status: string; offerPause: boolean } {
+  const activeCount = items.filter((i) => i.kind === 'active').length;
+  const status = paused ? `Paused${activeCount > 0 ? ` · ${activeCount} waiting or finishing` : ''}` : activeCount > 0 ? `${activeCount} in progress` : 'All done';
+  return { status, offerPause: paused || activeCount > 0 };
+}

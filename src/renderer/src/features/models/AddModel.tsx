@@ -5,6 +5,7 @@ import { toast } from '../../components/Toast';
 import { useApi, useAppStores } from '../../lib/appContext';
 import { hostKind } from '../../lib/api';
 import { pickFiles } from '../../lib/hostFiles';
+import { modelPathWords } from './addModelWords';
 
 /** Import a GGUF already on this machine: type/paste a path, or browse (upload in the web host). */
 export function AddModel() {
@@ -15,6 +16,7 @@ export function AddModel() {
   const [path, setPath] = useState('');
   const [mode, setMode] = useState<'copy' | 'reference'>('copy');
   const [picking, setPicking] = useState(false);
+  const words = modelPathWords(hostKind());
 
   const doImport = async (p: string, m: 'copy' | 'reference') => {
     const info = await importModel(p, m);
@@ -46,9 +48,14 @@ export function AddModel() {
         }}
       >
         <label className="field">
-          <span>Path to the .gguf file on this computer</span>
-          <input type="text" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/models/model.Q4_K_M.gguf" spellCheck={false} />
+          <span>{words.label}</span>
+          <input type="text" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/models/model.Q4_K_M.gguf" spellCheck={false} aria-describedby={words.hint ? 'model-path-hint' : undefined} />
         </label>
+        {words.hint && (
+          <p id="model-path-hint" className="muted small">
+            {words.hint}
+          </p>
+        )}
         <label className="field">
           <span>Keep the file</span>
           <select value={mode} onChange={(e) => setMode(e.target.value as 'copy' | 'reference')}>

@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useAppStores } from '../../lib/appContext';
 import { StatsList } from './StatsList';
 import { HealthTable, healthTone } from './HealthTable';
+import { overallWords } from './healthWords';
 import { RunningJobs } from './RunningJobs';
 import { EscalationCounts } from '../escalations/EscalationCounts';
 
@@ -30,7 +31,7 @@ export function StatusPage() {
         <h1>Status</h1>
         {health && (
           <Badge tone={healthTone(health.status)}>
-            <span data-testid="overall-status">Overall: {health.status}</span>
+            <span data-testid="overall-status">{overallWords(health)}</span>
           </Badge>
         )}
         <Button onClick={() => void refresh()} busy={loading}>

@@ -3,19 +3,20 @@ import { useStore } from 'zustand';
 import { Button } from '../../components/Button';
 import { navigate } from '../../lib/router';
 import { FeatureBoundary } from '../chat/FeatureBoundary';
+import { headingLength } from '../chat/answerLineText';
 import { useFeatureStores } from '../chat/useFeatureStores';
 import { openWholeDocument, usePdfDocument } from './usePdfDocument';
 import { activeHighlight, type ViewerState, type ViewerStore } from './viewerStore';
 import { ViewerToolbar } from './ViewerToolbar';
 import { citedPageText } from './citedPage';
-import { useElementSize, useViewerDeepLink } from './viewerHooks';
+import { useElementSize, useEscapeFromBody, useViewerDeepLink } from './viewerHooks';
 import './viewer.css';
 
 // pdf.js (~700 kB) loads on first use of the viewer, not with the app.
 const PdfPage = lazy(() => import('./PdfPage').then((m) => ({ default: m.PdfPage })));
 
 export interface CitationViewerProps {
-  /** 'panel': docked over the chat (Esc / ✕ closes). 'page': the #/viewer route. */
+  /** 'panel': docked over the chat (Esc / ✕ closes; Esc also from the page body). 'page': the #/viewer route. */
   variant?: 'panel' | 'page';
   store?: ViewerStore;
 }
@@ -41,6 +42,7 @@ function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
   const rootRef = useRef<HTMLElement>(null);
 
   useViewerDeepLink(store, variant === 'page');
+  useEscapeFromBody(store, variant === 'panel' && s.isOpen);
   const size = useElementSize(bodyRef);
 
   // Panel: focus moves in on open, Esc closes (returning focus is the opener's job).
@@ -108,7 +110,8 @@ function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
       )}
       {c?.quote && s.page === c.page && (
         <blockquote className="viewer-quote" title={c.quote}>
-          <span className="viewer-quote-text">{c.quote}</span>
+          {/* The section is named above; a heading glued onto the quote is left out of the bar. */}
+          <span className="viewer-quote-text">{c.quote.slice(headingLength(c.quote, c.sectionPath))}</span>
         </blockquote>
       )}
       <div className="viewer-body" ref={bodyRef}>

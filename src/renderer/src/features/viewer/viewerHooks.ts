@@ -33,3 +33,22 @@ export function useElementSize(ref: RefObject<HTMLElement | null>): { width: num
   }, [ref]);
   return size;
 }
+
+/**
+ * Esc closes the docked viewer also when focus has left it for the page body (Tab past its last
+ * control, or a click on empty space): the panel's own key handler no longer sees the key then.
+ * Focus anywhere else (a dialog, a menu, the composer) keeps Esc for that element.
+ */
+export function useEscapeFromBody(store: ViewerStore, enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const active = document.activeElement;
+      if (active && active !== document.body && active !== document.documentElement) return;
+      store.getState().close();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [store, enabled]);
+}
