@@ -6,10 +6,11 @@ import { FeatureBoundary } from '../chat/FeatureBoundary';
 import { headingLength } from '../chat/answerLineText';
 import { useFeatureStores } from '../chat/useFeatureStores';
 import { openWholeDocument, usePdfDocument } from './usePdfDocument';
-import { activeHighlight, type ViewerState, type ViewerStore } from './viewerStore';
+import { activeHighlight, type ViewerStore } from './viewerStore';
 import { ViewerToolbar } from './ViewerToolbar';
 import { citedPageText } from './citedPage';
 import { useElementSize, useEscapeFromBody, useViewerDeepLink } from './viewerHooks';
+import { onViewerKey } from './viewerKeys';
 import './viewer.css';
 
 // pdf.js (~700 kB) loads on first use of the viewer, not with the app.
@@ -75,18 +76,7 @@ function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
       className={`viewer viewer-${variant}`}
       aria-label="Citation viewer"
       tabIndex={-1}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && variant === 'panel') {
-          e.stopPropagation();
-          close();
-        } else if (isField(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-        else if (e.key === 'PageDown' || e.key === 'ArrowRight') s.next();
-        else if (e.key === 'PageUp' || e.key === 'ArrowLeft') s.prev();
-        else if (VIEWER_KEYS[e.key]) {
-          e.preventDefault();
-          VIEWER_KEYS[e.key](s);
-        }
-      }}
+      onKeyDown={(e) => onViewerKey(e, s, variant === 'panel', close)}
     >
       <header className="viewer-head">
         <div className="viewer-title">
@@ -140,14 +130,3 @@ function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
     </section>
   );
 }
-
-/** Keyboard shortcuts (also named in the toolbar buttons' titles). */
-const VIEWER_KEYS: Record<string, (s: ViewerState) => void> = {
-  w: (s) => s.setFit('width'),
-  f: (s) => s.setFit('page'),
-  '+': (s) => s.zoomIn(),
-  '=': (s) => s.zoomIn(),
-  '-': (s) => s.zoomOut()
-};
-
-const isField = (t: EventTarget | null): boolean => t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement;
