@@ -66,3 +66,21 @@ export async function shootBoth(app: AppPage, host: WebHostHandle, name: string)
   await app.screenshot(`journey-${name}-dark`);
   await setTheme(host, app.page, 'light');
 }
+
+/**
+ * `<prefix>-<name>-<w>x<h>-<theme>` at 900×700 and 1920×1080, light and dark (theme set through
+ * settings, which the app follows live); the viewport goes back to 900×700 afterwards.
+ */
+export async function shootSizesAndThemes(app: AppPage, host: WebHostHandle, prefix: string, name: string): Promise<void> {
+  for (const [w, h] of [
+    [900, 700],
+    [1920, 1080]
+  ] as const) {
+    await app.page.setViewportSize({ width: w, height: h });
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(host, app.page, theme);
+      await app.screenshot(`${prefix}-${name}-${w}x${h}-${theme}`);
+    }
+  }
+  await app.page.setViewportSize({ width: 900, height: 700 });
+}

@@ -6,25 +6,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { makeManualPdf, writePdf } from '../fixtures/pdf/makePdf';
-import { expect, test, type WebHostHandle } from './fixtures/webHost';
+import { expect, test } from './fixtures/webHost';
 import { AppPage } from './pages/AppPage';
-import { resetHost } from './journeySupport';
-
-async function shoot(app: AppPage, host: WebHostHandle, page: Page, name: string): Promise<void> {
-  for (const [w, h] of [
-    [900, 700],
-    [1920, 1080]
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    for (const theme of ['light', 'dark'] as const) {
-      expect((await host.api.settings.update({ ui: { theme } })).ok).toBe(true);
-      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-      await app.screenshot(`polish-${name}-${w}x${h}-${theme}`);
-    }
-  }
-}
+import { resetHost, shootSizesAndThemes } from './journeySupport';
 
 test.describe('new-user polish', () => {
   test.describe.configure({ timeout: 180_000 });
@@ -45,7 +30,7 @@ test.describe('new-user polish', () => {
       await expect(row.getByTestId('queue-message')).toHaveText('Imported · 1 page');
       await expect(page.getByText('All done')).toBeVisible();
       await expect(page.getByRole('button', { name: 'Pause imports' })).toHaveCount(0);
-      await shoot(app, webHost, page, 'library');
+      await shootSizesAndThemes(app, webHost, 'polish', 'library');
 
       await app.goTo('Status');
       await expect(page.getByTestId('overall-status')).toHaveText('Everything is working');
@@ -53,13 +38,13 @@ test.describe('new-user polish', () => {
       await expect(page.getByTestId('health-search')).toContainText('finds by words');
       await expect(page.getByTestId('health-sessions')).toContainText('0 sessions, 0 messages');
       await expect(page.getByText(/TTFT|lanes:/)).toHaveCount(0);
-      await shoot(app, webHost, page, 'status');
+      await shootSizesAndThemes(app, webHost, 'polish', 'status');
 
       await app.goTo('Models');
       await expect(page.getByLabel('Path to the .gguf file on the Benchmate server')).toBeVisible();
       await expect(page.getByText('on this computer', { exact: false })).toHaveCount(0);
       await expect(page.locator('#model-path-hint')).toContainText('Browse…');
-      await shoot(app, webHost, page, 'models');
+      await shootSizesAndThemes(app, webHost, 'polish', 'models');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
