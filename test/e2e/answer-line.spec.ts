@@ -6,12 +6,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { makeManualPdf, writePdf } from '../fixtures/pdf/makePdf';
-import { expect, test, type WebHostHandle } from './fixtures/webHost';
+import { expect, test } from './fixtures/webHost';
 import { AppPage } from './pages/AppPage';
 import { ChatScreen } from './pages/ChatScreen';
-import { resetHost } from './journeySupport';
+import { resetHost, shootSizesAndThemes } from './journeySupport';
 
 const TITLE = 'P40 Dosing Pump Manual';
 
@@ -38,25 +37,6 @@ const manual = () =>
       }
     ]
   });
-
-async function setTheme(host: WebHostHandle, page: Page, theme: 'light' | 'dark'): Promise<void> {
-  expect((await host.api.settings.update({ ui: { theme } })).ok).toBe(true);
-  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-}
-
-async function shootSizes(app: AppPage, host: WebHostHandle, name: string): Promise<void> {
-  for (const [w, h] of [
-    [900, 700],
-    [1920, 1080]
-  ] as const) {
-    await app.page.setViewportSize({ width: w, height: h });
-    for (const theme of ['light', 'dark'] as const) {
-      await setTheme(host, app.page, theme);
-      await app.screenshot(`answer-line-${name}-${w}x${h}-${theme}`);
-    }
-  }
-  await app.page.setViewportSize({ width: 1024, height: 700 });
-}
 
 test.describe('answer line (search-only)', () => {
   test.describe.configure({ timeout: 180_000 });
@@ -106,13 +86,13 @@ test.describe('answer line (search-only)', () => {
         expect(src.highlight).toEqual({ charStart: src.span!.charStart, charEnd: src.span!.charEnd });
         // Every source appears once.
         expect(new Set(stored!.sources.map((s) => `${s.docId}:${s.page}`)).size).toBe(stored!.sources.length);
-        await shootSizes(app, webHost, `${c.name}-answer`);
+        await shootSizesAndThemes(app, webHost, 'answer-line', `${c.name}-answer`, { width: 1024, height: 700 });
         await line.locator('button.cite-chip').click();
         await chat.viewer.waitRendered(src.page);
         await expect(chat.viewer.highlight.first()).toBeVisible();
         const got = await chat.viewer.highlightedText();
         expect(got.replace(/\s+/g, '')).toBe(src.span!.text.replace(/\s+/g, ''));
-        await shootSizes(app, webHost, `${c.name}-viewer`);
+        await shootSizesAndThemes(app, webHost, 'answer-line', `${c.name}-viewer`, { width: 1024, height: 700 });
         await chat.viewer.close();
       }
     } finally {

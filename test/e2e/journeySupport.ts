@@ -69,9 +69,15 @@ export async function shootBoth(app: AppPage, host: WebHostHandle, name: string)
 
 /**
  * `<prefix>-<name>-<w>x<h>-<theme>` at 900×700 and 1920×1080, light and dark (theme set through
- * settings, which the app follows live); the viewport goes back to 900×700 afterwards.
+ * settings, which the app follows live); the viewport goes back to `restore` afterwards.
  */
-export async function shootSizesAndThemes(app: AppPage, host: WebHostHandle, prefix: string, name: string): Promise<void> {
+export async function shootSizesAndThemes(
+  app: AppPage,
+  host: WebHostHandle,
+  prefix: string,
+  name: string,
+  restore = { width: 900, height: 700 }
+): Promise<void> {
   for (const [w, h] of [
     [900, 700],
     [1920, 1080]
@@ -82,5 +88,5 @@ export async function shootSizesAndThemes(app: AppPage, host: WebHostHandle, pre
       await app.screenshot(`${prefix}-${name}-${w}x${h}-${theme}`);
     }
   }
-  await app.page.setViewportSize({ width: 900, height: 700 });
+  await app.page.setViewportSize(restore);
 }

@@ -8,7 +8,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
 import { createApiClient } from '../../src/shared/contract/client';
 import { createWsTransport, type WsLike } from '../../src/renderer/src/lib/wsTransport';
@@ -22,23 +21,6 @@ import { ChatScreen } from './pages/ChatScreen';
 
 const PIN = '4711';
 const STEERED = { favour: [['||call:', 9, '<0x0A>'], ['<|im_end|>', 16, '"'], ['"', 6], ['}', 2.5], ['e', 4]] as Array<[string, number, string?]> };
-
-async function shootAll(page: Page, name: string): Promise<void> {
-  const app = new AppPage(page);
-  for (const [w, h] of [
-    [900, 700],
-    [1920, 1080]
-  ]) {
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.setViewportSize({ width: w, height: h });
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.getByTestId('action-card').scrollIntoViewIfNeeded();
-      await app.screenshot(`model-actions-${name}-${w}x${h}-${scheme}`);
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 test.describe('assistant actions proposed by the chat model, in the transcript', () => {
   test.describe.configure({ timeout: 600_000 });
@@ -81,7 +63,7 @@ test.describe('assistant actions proposed by the chat model, in the transcript',
       await expect(card).toHaveCount(1);
       await expect(card).toContainText('Confirm: escalate to supervisor');
       await expect(card).toContainText('Escalate the last answer to a supervisor');
-      await shootAll(page, 'card');
+      await new AppPage(page).screenshotSizesAndSchemes('model-actions-card', () => page.getByTestId('action-card').scrollIntoViewIfNeeded());
       const none = await api.escalations.list();
       expect(none.ok && none.value).toEqual([]);
 

@@ -21,23 +21,6 @@ import { ChatScreen } from './pages/ChatScreen';
 const PIN = '4711';
 const RESOLUTION = 'Replace fuse F2, then reset the controller.';
 
-/** 900×700 and 1920×1080, light and dark, of whatever the page shows now. */
-async function shootAll(page: Page, name: string): Promise<void> {
-  const app = new AppPage(page);
-  for (const [w, h] of [
-    [900, 700],
-    [1920, 1080]
-  ]) {
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.setViewportSize({ width: w, height: h });
-      await page.emulateMedia({ colorScheme: scheme });
-      await app.screenshot(`roles-${name}-${w}x${h}-${scheme}`);
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
 async function newPage(browser: Browser): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   return ctx.newPage();
@@ -77,7 +60,7 @@ test.describe('roles: admin and technician on one web host', () => {
       await adminPage.getByLabel('PIN for Admin').fill('0000');
       await adminPage.getByRole('button', { name: 'Sign in' }).click();
       await expect(adminPage.getByText('Sign-in refused: wrong profile, PIN or code.')).toBeVisible();
-      await shootAll(adminPage, 'signin-wrong-pin');
+      await new AppPage(adminPage).screenshotSizesAndSchemes('roles-signin-wrong-pin');
       // One wrong PIN starts a 1 s back-off; setting the PIN again clears it (no waiting in the test).
       expect((await api.access.updateProfile({ id: adminId, pin: PIN })).ok).toBe(true);
       await adminPage.getByLabel('PIN for Admin').fill(PIN);
@@ -119,7 +102,7 @@ test.describe('roles: admin and technician on one web host', () => {
       const card = adminPage.getByTestId('escalation').filter({ hasText: 'What does fault E-204 mean?' });
       await expect(card).toContainText('Display shows E-204 right after the reset');
       await expect(card).toContainText('Ana');
-      await shootAll(adminPage, 'admin-team-open');
+      await new AppPage(adminPage).screenshotSizesAndSchemes('roles-admin-team-open');
       await card.getByRole('button', { name: 'Acknowledge' }).click();
       await expect(answer.getByTestId('escalation-note')).toContainText('being looked at by Admin');
       await adminPage.getByRole('button', { name: /^Acknowledged/ }).click();
@@ -130,11 +113,11 @@ test.describe('roles: admin and technician on one web host', () => {
 
       // The technician sees the resolution under the answer, and the counts on Status.
       await expect(answer.getByTestId('escalation-note')).toContainText(`Supervisor (Admin): ${RESOLUTION}`);
-      await shootAll(techPage, 'tech-chat-resolved');
+      await new AppPage(techPage).screenshotSizesAndSchemes('roles-tech-chat-resolved');
       await tech.goTo('Status');
       await expect(techPage.getByTestId('escalation-counts')).toContainText(/Resolved\s*1/);
       await tech.goTo('Library');
-      await shootAll(techPage, 'tech-library');
+      await new AppPage(techPage).screenshotSizesAndSchemes('roles-tech-library');
       expect(adminProblems).toEqual([]);
       expect(techProblems).toEqual([]);
       transport.close();

@@ -12,22 +12,7 @@ import { sampleManualSpec } from '../fixtures/pdf/sampleManual';
 import { solveFromText } from '../integration/training/solveFromText';
 import { expect, test, type WebHostHandle } from './fixtures/webHost';
 import { AppPage } from './pages/AppPage';
-import { resetHost } from './journeySupport';
-
-async function shootSizes(app: AppPage, host: WebHostHandle, name: string): Promise<void> {
-  for (const [w, h] of [
-    [900, 700],
-    [1920, 1080]
-  ] as const) {
-    await app.page.setViewportSize({ width: w, height: h });
-    for (const theme of ['light', 'dark'] as const) {
-      expect((await host.api.settings.update({ ui: { theme } })).ok).toBe(true);
-      await expect(app.page.locator('html')).toHaveAttribute('data-theme', theme);
-      await app.screenshot(`training-${name}-${w}x${h}-${theme}`);
-    }
-  }
-  await app.page.setViewportSize({ width: 1024, height: 700 });
-}
+import { resetHost, shootSizesAndThemes } from './journeySupport';
 
 /** Answers the open question from the cited page's text (right) or with nonsense (wrong), by keyboard. */
 async function answerOpen(page: Page, host: WebHostHandle, right: boolean): Promise<void> {
@@ -84,7 +69,7 @@ test.describe('training', () => {
       await expect(page.getByTestId('attempt-result')).toHaveText('Topic passed.');
       await expect(page.locator('.cited-passage').first()).toContainText('X200 Service Manual, p. 1');
       await expect(page.locator('.cited-passage a').first()).toHaveAttribute('href', /#\/viewer\?doc=.*page=3/);
-      await shootSizes(app, webHost, 'passed');
+      await shootSizesAndThemes(app, webHost, 'training', 'passed', { width: 1024, height: 700 });
 
       // …and fail the second.
       await page.getByRole('button', { name: 'Start 2.2 Debug interface' }).click();
@@ -98,7 +83,7 @@ test.describe('training', () => {
       await expect(table).toHaveCount(2);
       await expect(table.nth(0)).toContainText(/Ana Silva.*X200 basics.*1\.1 Electrical hazards.*passed.*1/);
       await expect(table.nth(1)).toContainText(/Ana Silva.*X200 basics.*2\.2 Debug interface.*failed.*1/);
-      await shootSizes(app, webHost, 'failed-progress');
+      await shootSizesAndThemes(app, webHost, 'training', 'failed-progress', { width: 1024, height: 700 });
 
       // The exported training record (CSV download in the browser).
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);

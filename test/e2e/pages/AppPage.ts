@@ -42,4 +42,25 @@ export class AppPage {
     await this.page.screenshot({ path, fullPage: true });
     return path;
   }
+
+  /**
+   * `<name>-<w>x<h>-<scheme>` at 900×700 and 1920×1080 in the light and dark system colour scheme
+   * (the app's 'system' theme follows it); `prepare` runs before each shot (e.g. scroll something
+   * into view). Ends at 1280×800, light.
+   */
+  async screenshotSizesAndSchemes(name: string, prepare?: () => Promise<void>): Promise<void> {
+    for (const [w, h] of [
+      [900, 700],
+      [1920, 1080]
+    ] as const) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await this.page.setViewportSize({ width: w, height: h });
+        await this.page.emulateMedia({ colorScheme });
+        await prepare?.();
+        await this.screenshot(`${name}-${w}x${h}-${colorScheme}`);
+      }
+    }
+    await this.page.setViewportSize({ width: 1280, height: 800 });
+    await this.page.emulateMedia({ colorScheme: 'light' });
+  }
 }

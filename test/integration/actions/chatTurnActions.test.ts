@@ -7,7 +7,7 @@ import type { TurnStarted } from '../../../src/shared/contract/chat';
 import type { ChatMessage } from '../../../src/shared/contract/sessions';
 import { unwrap, type Result } from '../../../src/shared/result';
 import { ensureFixture } from '../../fixtures/gguf/generators';
-import { tempCore } from '../../helpers/tempCore';
+import { tempCore, withTechnician } from '../../helpers/tempCore';
 import { importSampleManual } from '../chat/harness';
 
 /**
@@ -68,10 +68,7 @@ describe('assistant actions the chat model calls during chat.send', () => {
   beforeAll(async () => {
     env = await tempCore();
     const api = env.core.api;
-    unwrap(await api.access.updateProfile({ id: unwrap(await api.access.profiles())[0].id, pin: '4711' }));
-    const techId = unwrap(await api.access.createProfile({ name: 'Ana', role: 'technician' })).id;
-    tech = env.core.access.newSeat('web', 'tablet');
-    unwrap(await env.core.call('access.signIn', { profileId: techId }, tech));
+    ({ tech } = await withTechnician(env.core));
     await importSampleManual(env.core, env.dir);
     // The fixture's model uses the generic call syntax, so 'auto' would offer it nothing (tested below).
     unwrap(await api.settings.update({ models: { actions: 'always' }, retrieval: { resultsPerAnswer: 1 } }));

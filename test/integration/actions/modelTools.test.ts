@@ -5,7 +5,7 @@ import { actionFunctions, actionParams, forcedActionCall, type ProposeAction } f
 import type { ActionOutcome } from '../../../src/shared/contract/actions';
 import { unwrap, type Result } from '../../../src/shared/result';
 import { tinyChatModel } from '../../fixtures/gguf/generators';
-import { tempCore } from '../../helpers/tempCore';
+import { tempCore, withTechnician } from '../../helpers/tempCore';
 
 /**
  * Tool use end to end with a generated random-weight chat model (real node-llama-cpp): a JSON-schema
@@ -24,11 +24,7 @@ describe('assistant actions called by a chat model (grammar-forced)', () => {
 
   beforeAll(async () => {
     env = await tempCore();
-    const api = env.core.api;
-    unwrap(await api.access.updateProfile({ id: unwrap(await api.access.profiles())[0].id, pin: '4711' }));
-    const techId = unwrap(await api.access.createProfile({ name: 'Ana', role: 'technician' })).id;
-    tech = env.core.access.newSeat('web', 'tablet');
-    unwrap(await env.core.call('access.signIn', { profileId: techId }, tech));
+    ({ tech } = await withTechnician(env.core));
     sessionId = (unwrap(await env.core.call('sessions.create', { title: 'Pump' }, tech)) as { id: string }).id;
     propose = async (name, args) => unwrap((await env.core.call('actions.propose', { name, args, sessionId }, tech)) as Result<ActionOutcome>);
     llama = await getLlama({ gpu: false, build: 'never' });
