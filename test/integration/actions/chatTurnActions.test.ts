@@ -85,6 +85,9 @@ describe('assistant actions the chat model calls during chat.send', () => {
     // that the action ran at once (a count, no card) — its result is what the model was told.
     expect(m.actions?.[0]).toEqual({ name: 'list_documents', status: 'done', text: '0 manuals.' });
     expect(m.actions?.every((a) => a.status === 'done')).toBe(true);
+    // The model keeps calling in the last round, which offers no functions: that raw call syntax is
+    // cut from the answer text instead of being shown.
+    expect(m.text).not.toContain('||call:');
     expect(unwrap(await env.core.api.audit.list({ action: 'tool:list_documents' })).total).toBe(0);
     // Retrieval and citation mapping ran as for any answer: the passages are kept (cited or not).
     expect(m.sources.length + m.related.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import type { ChatHistoryItem, ChatModelFunctionCall, ChatSessionModelFunctions, LlamaChat, LLamaChatGenerateResponseOptions } from 'node-llama-cpp';
+import { LlamaText, type ChatHistoryItem, type ChatModelFunctionCall, type ChatSessionModelFunctions, type ChatWrapper, type LlamaChat, type LLamaChatGenerateResponseOptions } from 'node-llama-cpp';
 
 /** How a loaded chat model calls functions: its own trained format, node-llama-cpp's generic one only, or not at all. */
 export type FunctionCalling = 'native' | 'generic' | 'none';
@@ -39,6 +39,9 @@ export async function runFunctionRounds(
     const reason = res.metadata.stopReason;
     const calls = res.functionCalls ?? [];
     if (!offer || reason !== 'functionCalls' || calls.length === 0) {
+      // A model that was offered functions may still try a call in the round without them; that
+      // comes out as raw call syntax, which is no answer.
+      if (functions && Object.keys(functions).length) text = withoutUnparsedCall(text, callPrefixes(chat.chatWrapper));
       return { text, stopReason: reason === 'maxTokens' ? 'maxTokens' : reason === 'abort' ? 'abort' : 'eos' };
     }
     history = res.lastEvaluation.cleanHistory;
@@ -62,4 +65,21 @@ function withCall(history: ChatHistoryItem[], call: ChatModelFunctionCall): Chat
   if (last?.type === 'model') out[out.length - 1] = { ...last, response: [...last.response, call] };
   else out.push({ type: 'model', response: [call] });
   return out;
+}
+
+/** The text a wrapper starts a function call (or a section of calls) with, e.g. `||call:` or `<tool_call>`. */
+export function callPrefixes(wrapper: ChatWrapper): string[] {
+  const fns = wrapper.settings.functions;
+  const raw = [fns.call.prefix, fns.parallelism?.call.sectionPrefix, ...(fns.parallelism?.call.sectionPrefixAlternateMatches ?? [])];
+  return raw
+    .filter((p): p is NonNullable<typeof p> => p != null)
+    .map((p) => (typeof p === 'string' ? p : LlamaText(p).toString()).trim())
+    // A one- or two-character prefix would cut ordinary text.
+    .filter((p) => p.length >= 3);
+}
+
+/** The text before the first call prefix, trimmed; the text itself when it holds no call. */
+export function withoutUnparsedCall(text: string, prefixes: string[]): string {
+  const at = Math.min(...prefixes.map((p) => text.indexOf(p)).filter((i) => i >= 0));
+  return Number.isFinite(at) ? text.slice(0, at).trimEnd() : text;
 }
