@@ -44,7 +44,14 @@ const s1 = session('s1', 'Fault E-201 on X200', [
 ]);
 const s2 = session('s2', 'Second session', [
   { role: 'user', text: 'Where is valve V-12?' },
-  { role: 'assistant', text: 'Behind the panel [1].', mode: 'search_only', sources: [source(4)], replyTo: 's2-m0', feedback: { rating: 'not_helpful', comment: 'wrong valve', at: '2026-11-20T11:00:00.000Z' } }
+  {
+    role: 'assistant', text: 'Behind the panel [1].', mode: 'search_only', sources: [source(4)], replyTo: 's2-m0',
+    actions: [
+      { name: 'list_documents', status: 'done', text: '3 manuals.' },
+      { name: 'escalate_to_supervisor', status: 'confirmed', text: 'Escalated to a supervisor.' },
+      { name: 'add_service_note', status: 'refused', text: 'Only an admin can add a note.' }
+    ],
+    feedback: { rating: 'not_helpful', comment: 'wrong valve', at: '2026-11-20T11:00:00.000Z' } }
 ]);
 
 let base: string;
@@ -102,6 +109,23 @@ describe('export formats', () => {
     expect(html).toContain('Ana &lt;Tech&gt; &amp; Co');
     expect(html).toContain('p. 4-2 (PDF page 42)');
     expect(html).not.toMatch(/<script/i);
+  });
+
+  it('every format lists the assistant actions taken on an answer, with their outcome', async () => {
+    const lines = ['Ran: list documents — 3 manuals.', 'Confirmed: escalate to supervisor — Escalated to a supervisor.', 'Refused: add service note — Only an admin can add a note.'];
+    const md = (await svc.render(['s2'], 'md')).bytes.toString('utf8');
+    const html = (await svc.render(['s2'], 'html')).bytes.toString('utf8');
+    const r = await svc.run({ sessionIds: ['s2'], format: 'pdf', outPath: 'actions.pdf', baseDir: base });
+    const parser = new PDFParse({ data: new Uint8Array(await readFile(r.path)) });
+    const pdf = flat((await parser.getText()).text);
+    await parser.destroy();
+    for (const line of lines) {
+      expect(md).toContain(`_${line}_`);
+      expect(html).toContain(`<p class="note">${line}</p>`);
+      expect(pdf).toContain(line);
+    }
+    // An answer without actions prints none.
+    expect((await svc.render(['s1'], 'md')).bytes.toString('utf8')).not.toMatch(/^_(Ran|Confirmed|Refused):/m);
   });
 
   it('PDF service report reads back with header, every citation and the hash', async () => {

@@ -1,5 +1,5 @@
 import { answerLineText, UNCITED_WARNING } from '../../../shared/answerLine';
-import type { ChatMessage, ChatSource } from '../../../shared/contract/sessions';
+import type { ChatMessage, ChatSource, MessageAction } from '../../../shared/contract/sessions';
 import { describeSource } from '../chat/citations';
 import type { ExportedSession } from './reportModel';
 
@@ -48,3 +48,15 @@ export function escalationLine(session: ExportedSession, messageId: string): str
   const note = e.note ? ` Note: ${e.note}` : '';
   return e.status === 'resolved' ? `Escalated (resolved${by}): ${e.resolution}${note}` : `Escalated (${e.status}${by}).${note}`;
 }
+
+const ACTION_OUTCOME: Record<MessageAction['status'], string> = {
+  done: 'Ran',
+  confirmed: 'Confirmed',
+  confirm: 'Proposed, not confirmed',
+  declined: 'Declined',
+  refused: 'Refused'
+};
+
+/** "Confirmed: escalate to supervisor — Escalated to a supervisor." — one line per assistant action on the answer. */
+export const actionLines = (answer: ChatMessage): string[] =>
+  (answer.actions ?? []).map((a) => `${ACTION_OUTCOME[a.status]}: ${a.name.replace(/_/g, ' ')}${a.text ? ` — ${a.text}` : ''}`);

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { citationLine, sessionHeaderLines } from './renderText';
-import { escalationLine, localTime, searchOnlyLayout, uncitedNote } from './answerLayout';
+import { actionLines, escalationLine, localTime, searchOnlyLayout, uncitedNote } from './answerLayout';
 import { turnsOf, type ExportDocument } from './reportModel';
 import { toWinAnsi } from './winAnsi';
 
@@ -105,6 +105,7 @@ export async function renderPdf(doc: ExportDocument): Promise<Buffer> {
           pdf.moveDown(0.2);
         }
       }
+      for (const line of actionLines(answer)) para(line, REG, 9, '#555555');
       const esc = escalationLine(s, answer.id);
       if (esc) para(esc, BOLD, 9, '#7a3e00');
       if (answer.feedback) {

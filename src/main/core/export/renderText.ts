@@ -1,6 +1,6 @@
 import type { ChatSource } from '../../../shared/contract/sessions';
 import { describeSource } from '../chat/citations';
-import { escalationLine, localTime, searchOnlyLayout, uncitedNote } from './answerLayout';
+import { actionLines, escalationLine, localTime, searchOnlyLayout, uncitedNote } from './answerLayout';
 import { turnsOf, type ExportDocument, type ExportedSession } from './reportModel';
 
 /** Markdown and HTML transcripts, both rendered from the export document. */
@@ -74,6 +74,7 @@ export function renderMarkdown(doc: ExportDocument): string {
         out.push('**Sources**', '');
         for (const c of answer.sources) out.push(`[${c.n}] ${mdEscape(describeSource(c))}`, '', mdQuote(c.quote), '');
       }
+      for (const line of actionLines(answer)) out.push(`_${mdEscape(line)}_`, '');
       if (answer.feedback) out.push(`_Feedback: ${answer.feedback.rating}${answer.feedback.comment ? ` — ${mdEscape(answer.feedback.comment)}` : ''}_`, '');
       const esc = escalationLine(s, answer.id);
       if (esc) out.push(`**${mdEscape(esc)}**`, '');
@@ -135,6 +136,7 @@ export function renderHtml(doc: ExportDocument): string {
           out.push(`<p class="cite">${escapeHtml(citationLine(c))}</p><blockquote>${escapeHtml(c.quote)}</blockquote>`);
         }
       }
+      for (const line of actionLines(answer)) out.push(`<p class="note">${escapeHtml(line)}</p>`);
       const esc = escalationLine(s, answer.id);
       if (esc) out.push(`<p class="note"><strong>${escapeHtml(esc)}</strong></p>`);
       if (answer.feedback) {
