@@ -52,4 +52,19 @@ describe('WordNet expansion filtered by the library', () => {
     const cable = expandWord(wn, 'lead', library(['cable', 'wire', 'conductor']), { ...DEFAULT_WORDNET_EXPANSION, senses: 10, perTerm: 5 });
     expect(cable.map((c) => c.term)).not.toContain('pb');
   });
+
+  it('adds hypernyms of a sense the library supports, below that sense\'s own words', () => {
+    // "wreck" (verb) = {wreck, wrack}, whose hypernym is {destroy, ruin}.
+    const opts = { ...DEFAULT_WORDNET_EXPANSION, hypernyms: 0.5, perTerm: 5 };
+    const got = expandWord(wn, 'wreck', library(['wrack', 'destroy']), opts);
+    const score = (t: string) => got.find((c) => c.term === t)?.score ?? 0;
+    expect(score('destroy')).toBeGreaterThan(0);
+    expect(score('destroy')).toBeLessThan(score('wrack'));
+    expect(expandWord(wn, 'wreck', library(['wrack', 'destroy']), { ...opts, hypernyms: 0 }).map((c) => c.term)).not.toContain('destroy');
+  });
+
+  it('takes no hypernym from a sense none of whose own words the library uses', () => {
+    const opts = { ...DEFAULT_WORDNET_EXPANSION, hypernyms: 0.5, perTerm: 5 };
+    expect(expandWord(wn, 'wreck', library(['destroy']), opts)).toEqual([]);
+  });
 });

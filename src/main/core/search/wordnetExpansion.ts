@@ -22,9 +22,15 @@ export interface WordNetExpansionOptions {
   derived: boolean;
   /** Skip expansions occurring in more than this share of chunks: they match everything. */
   maxDfShare: number;
+  /**
+   * Also the lemmas of each library-supported sense's hypernyms (`@`: "wreck" → "destroy",
+   * "halt" → "stop"), at this share of the sense's score; 0 = off. A paraphrase often names the
+   * specific thing where the manual names the general one.
+   */
+  hypernyms: number;
 }
 
-export const DEFAULT_WORDNET_EXPANSION: WordNetExpansionOptions = { senses: 3, perTerm: 2, weight: 0.5, derived: true, maxDfShare: 0.05 };
+export const DEFAULT_WORDNET_EXPANSION: WordNetExpansionOptions = { senses: 3, perTerm: 2, weight: 0.5, derived: true, maxDfShare: 0.05, hypernyms: 0.5 };
 
 interface Candidate {
   term: string;
@@ -44,6 +50,16 @@ function synsetWords(wn: WordNet, s: Synset, derived: boolean, from: string): st
     }
   }
   return out.filter((w) => /^[a-z]+$/.test(w));
+}
+
+/** Single-word lemmas of a synset's hypernyms (semantic pointers, whole synset to whole synset). */
+function hypernymWords(wn: WordNet, s: Synset): string[] {
+  const out: string[] = [];
+  for (const p of s.pointers) {
+    if (p.symbol !== '@' || p.source !== 0) continue;
+    for (const w of wn.synset(p.pos, p.offset)?.words ?? []) if (/^[a-z]+$/.test(w)) out.push(w);
+  }
+  return out;
 }
 
 /**
@@ -90,10 +106,13 @@ function computeExpansions(wn: WordNet, word: string, stats: CorpusStatsSnapshot
           const words = [...new Set(synsetWords(wn, s, opts.derived, base))].filter((w) => stem(w) !== own && w !== base);
           if (words.length === 0) return;
           const present = words.filter(inLibrary);
+          // A sense none of whose words the library uses is another sense than the library's.
           if (present.length === 0) return;
+          const add = (w: string, score: number) => best.set(w, Math.max(best.get(w) ?? 0, score));
           // Sense prior (WordNet lists senses by frequency) times how well the library supports it.
           const score = (1 / (1 + rank)) * (0.5 + 0.5 * (present.length / words.length));
-          for (const w of present) best.set(w, Math.max(best.get(w) ?? 0, score));
+          for (const w of present) add(w, score);
+          if (opts.hypernyms > 0) for (const w of hypernymWords(wn, s)) if (stem(w) !== own && w !== base && inLibrary(w)) add(w, score * opts.hypernyms);
         });
     }
   }
