@@ -25,8 +25,9 @@ describe.skipIf(!present)('eval on eval-dev', () => {
     expect(r.n).toBe(42);
     expect(r.recall_at_5).toBeGreaterThan(0.81);
     expect(r.per_kind.paraphrase.recall_at_5).toBeGreaterThan(0.417);
-    // The answer line (issue 12): 0.548 before the unit/segmentation work, 0.619 after it.
-    expect(r.answer_evidence_at_1).toBeGreaterThanOrEqual(0.6);
+    // The answer line (issue 12): 0.548 before the unit/segmentation work, 0.619 after it, 0.667 with
+    // the steep retrieval-rank prior and the quoted-message echo (the issue asks for ≥ 0.65).
+    expect(r.answer_evidence_at_1).toBeGreaterThanOrEqual(0.65);
     // The refusal signal must catch some unanswerable questions without refusing many answerable ones.
     expect(r.unanswerable_below_threshold).toBeGreaterThanOrEqual(3);
     expect(r.answerable_below_threshold).toBeLessThanOrEqual(4);

@@ -44,6 +44,22 @@ describe('answer spans', () => {
     expect(spans[0]).toMatchObject({ page: 5, kind: 'sentence', text: 'Connect a serial terminal at 115200 baud to the service port.' });
   });
 
+  it('keeps the top-ranked page first when a lower page merely names the tool the user mentioned', async () => {
+    const pages: Record<number, string> = {
+      1: 'To recover a board whose firmware is damaged and that no longer talks to the host, hold the BOOT button while connecting power, then load the image over USB.',
+      // The tool's name is an exact identifier of the question: its lines score about twice the top page's.
+      2: 'The fw_flash tool writes new firmware to the board.\n\nThe fw_flash tool also reads the firmware back from the board.\n\nTo update the firmware on a working board, run:\n\nfw_flash -w image.bin\n'
+    };
+    const svc = new AnswerService({ pageText: async (_d, page) => pages[page], termWeights: async () => undefined });
+    const question = 'The firmware of my board is damaged and fw_flash no longer talks to it. How do I recover the board?';
+    const spans = await svc.spans(question, [passage(1, pages[1]), passage(2, pages[2])]);
+    expect(spans.map((s) => s.page)).toEqual([1, 2]);
+    expect(spans[0].text).toMatch(/^To recover a board/);
+    // Ranked the other way round, the page naming the tool leads: the order is the retriever's call.
+    const swapped = await svc.spans(question, [passage(2, pages[2]), passage(1, pages[1])]);
+    expect(swapped[0].page).toBe(2);
+  });
+
   it('falls back to the chunk (offsets still page-relative) when the page text is missing', async () => {
     const svc = new AnswerService({ pageText: async () => undefined, termWeights: async () => undefined });
     const chunk = { ...passage(5, 'The heater log is read with the debug command heater.log.'), charStart: 62, charEnd: 120 };

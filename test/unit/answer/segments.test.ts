@@ -76,5 +76,21 @@ describe('page segmentation into answer units', () => {
     expect(Object.keys(heads)).not.toContain('3.2 Only if Necessary: Replacing the Pump Seal');
     expect(Object.keys(heads)).not.toContain('4 Pump heads');
   });
-});
 
+  it('does not glue the second half of an over-long sentence onto the command it introduces', () => {
+    const words = Array.from({ length: 40 }, (_, i) => `clause${i}`).join(' ');
+    const page = `Since release 2.0, you cannot pick the network backend for a local port; ${words} and the log then shows a line like the following:\nW [01/Jan/2020] open_port: invalid port-name 'lpt:/dev/port9'\nThe next paragraph.`;
+    const units = texts(page);
+    // The sentence is cut into windows; its later window starts mid-sentence and is no lead-in.
+    const windows = segmentPage(page).filter((u) => u.kind === 'sentence' && u.start < page.indexOf('\nW ['));
+    expect(windows.some((u) => u.midway)).toBe(true);
+    const codes = units.filter((u) => u.kind === 'code');
+    expect(codes.map((u) => u.text)).toContain("W [01/Jan/2020] open_port: invalid port-name 'lpt:/dev/port9'");
+    expect(codes.every((u) => u.text.startsWith('W ['))).toBe(true);
+  });
+
+  it('still takes a whole short sentence ending with ":" as the lead-in of its command', () => {
+    const page = 'To list the attached devices, run:\nscanctl --list\n';
+    expect(texts(page).map((u) => u.text)).toContain('To list the attached devices, run:\nscanctl --list');
+  });
+});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { segmentPage } from '../../../src/main/core/answer/segments';
-import { boundValue, scoreSegment, urlShare } from '../../../src/main/core/answer/spanScore';
+import { boundValue, echoTokens, scoreSegment, urlShare } from '../../../src/main/core/answer/spanScore';
 import { analyzeQuery } from '../../../src/main/core/search/queryAnalysis';
+import { wordTokens } from '../../../src/main/core/search/textTerms';
 
 /** The best-scoring unit of a page for a question (uniform term weights). */
 function best(question: string, page: string): string {
@@ -98,3 +99,30 @@ describe('two-part questions', () => {
   });
 });
 
+describe('echo of a quoted message: the unit repeating it restates the question', () => {
+  const question = "The log says 'open_port: invalid port-name lpt9' after I picked the network backend for my local port. What is wrong?";
+  const page =
+    'Since release 2.0, you cannot pick the network backend for a local port; use the local backend instead.\n' +
+    '\n' +
+    'W [01/Jan/2020] open_port: invalid port-name lpt9\n';
+
+  it('marks the unit words inside a run of three or more words of a quoted phrase, and only those', () => {
+    const q = analyzeQuery(question);
+    const body = 'W [01/Jan/2020] open_port: invalid port-name lpt9';
+    const toks = wordTokens(body);
+    const echo = [...echoTokens(toks, q)].map((i) => toks[i].word);
+    expect(echo).toEqual(['open', 'port', 'invalid', 'port', 'name', 'lpt9']);
+    // Words the question did not quote are never an echo, however long the shared run.
+    const prose = wordTokens('you cannot pick the network backend for a local port');
+    expect(echoTokens(prose, q).size).toBe(0);
+  });
+
+  it('lets the statement of the cause win over the line that repeats the quoted error', () => {
+    expect(best(question, page)).toMatch(/^Since release 2\.0, you cannot pick the network backend/);
+  });
+
+  it('without a quoted message nothing is an echo', () => {
+    const q = analyzeQuery('What does open_port invalid port-name lpt9 mean?');
+    expect(echoTokens(wordTokens('open_port: invalid port-name lpt9'), q).size).toBe(0);
+  });
+});

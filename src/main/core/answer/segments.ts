@@ -26,6 +26,8 @@ export interface Segment {
   keyRange?: [number, number];
   /** Two sentences offered together (see sentencePairs). */
   pair?: boolean;
+  /** A later window of a unit longer than MAX_SPAN: it starts in the middle of a sentence or item. */
+  midway?: boolean;
   /** The nearest heading line above the unit on this page (its section's title), if any. */
   heading?: string;
 }
@@ -135,7 +137,7 @@ export function segmentPage(text: string): Segment[] {
       let j = i + 1;
       while (j < lines.length && (lines[j].type === 'code' || (lines[j].type === 'blank' && lines[j + 1]?.type === 'code'))) j++;
       // The lead-in sentence ("Change the following line from:") belongs with its code block.
-      const leadIn = out.length && out[out.length - 1].kind === 'sentence' && /:\s*$/.test(text.slice(out[out.length - 1].start, out[out.length - 1].end)) ? out[out.length - 1] : undefined;
+      const leadIn = out.length && out[out.length - 1].kind === 'sentence' && !out[out.length - 1].midway && /:\s*$/.test(text.slice(out[out.length - 1].start, out[out.length - 1].end)) ? out[out.length - 1] : undefined;
       const start = leadIn && l.start - leadIn.end < 3 && lines[j - 1].end - leadIn.start <= MAX_SPAN ? leadIn.start : l.start;
       out.push(...capped(text, start, lines[j - 1].end, 'code'));
       // Each code line on its own too: a long block may hold the one line that answers.
@@ -196,7 +198,8 @@ function withLeadIns(text: string, segs: Segment[]): Segment[] {
     // ("Command showing download and erase").
     for (let j = i - 1; j >= 0 && j >= i - 6; j--) {
       const lead = segs[j];
-      if (lead.kind === 'code' || lead.end > code.start || !onlyBlank(lead.end, code.start)) continue;
+      // Half a sentence does not introduce anything: a lead-in is a whole unit.
+      if (lead.kind === 'code' || lead.midway || lead.end > code.start || !onlyBlank(lead.end, code.start)) continue;
       const t = text.slice(lead.start, lead.end);
       const introduces = /:\s*$/.test(t) || (t.length <= 100 && !/[.!?;,]\s*$/.test(t));
       if (introduces && code.end - lead.start <= MAX_SPAN) out.push({ kind: lead.kind === 'step' ? 'step' : 'code', start: lead.start, end: code.end, header: '' });
@@ -282,7 +285,7 @@ function capped(text: string, start: number, end: number, kind: SegmentKind): Se
       const sp = text.lastIndexOf(' ', e);
       if (sp > s + MAX_SPAN / 2) e = sp;
     }
-    out.push({ kind, start: s, end: e, header: '' });
+    out.push(s === start ? { kind, start: s, end: e, header: '' } : { kind, start: s, end: e, header: '', midway: true });
     if (e >= end) break;
     const next = text.indexOf(' ', s + Math.floor(MAX_SPAN / 2));
     s = next > s && next < e ? next + 1 : e;

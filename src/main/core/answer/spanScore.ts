@@ -43,6 +43,10 @@ export function scoreSegment(text: string, seg: Segment, ctx: ScoreContext): Sco
   const positions: number[] = [];
   let termScore = 0;
   const tokens = wordTokens(body);
+  // Words the unit copies verbatim from a message the user quoted (their error message) restate
+  // the question: the unit that answers is the one saying something besides them.
+  const echo = echoTokens(tokens, q);
+  const echoOnly = new Map<string, number>();
   tokens.forEach((t, i) => {
     // CamelCase names (LogLevel, PageSize) also count as their words.
     const raw = body.slice(t.start, t.end);
@@ -53,6 +57,10 @@ export function scoreSegment(text: string, seg: Segment, ctx: ScoreContext): Sco
       const w = wanted.get(s);
       if (w === undefined) continue;
       matched = true;
+      if (echo.has(i)) {
+        if (!seen.has(s)) echoOnly.set(s, w);
+        continue;
+      }
       if (!seen.has(s)) {
         seen.add(s);
         termScore += w;
@@ -62,6 +70,11 @@ export function scoreSegment(text: string, seg: Segment, ctx: ScoreContext): Sco
     marks.push([seg.start + t.start, seg.start + t.end]);
     positions.push(i);
   });
+  for (const [s, w] of echoOnly) {
+    if (seen.has(s)) continue;
+    seen.add(s);
+    termScore += w * ECHO_WEIGHT;
+  }
   // The header of a table row names its columns: matches there count for the row, at half weight.
   if (seg.header) {
     for (const t of wordTokens(seg.header)) {
@@ -75,7 +88,7 @@ export function scoreSegment(text: string, seg: Segment, ctx: ScoreContext): Sco
   }
   let ident = 0;
   if (q.identifiers.length) {
-    const have = identifierTokens(body);
+    const have = identifierTokens(echo.size ? blankOut(body, tokens, echo) : body);
     // Strong identifiers (E-204, hackrf_info) decide; acronyms (USB, CUPS) are mostly context.
     // A quoted error message names the symptom: the text repeating it is rarely the answer.
     const quoted = identifierTokens(q.phrases.join(' '));
@@ -149,6 +162,44 @@ function shapeFactor(body: string, seg: Segment, query: AnalyzedQuery, asksValue
   // A title cut out as a "sentence" names a topic, like a heading.
   else if (seg.kind === 'sentence' && isTitleLike(body)) f *= 0.6;
   return f;
+}
+
+/** A run of this many words of a quoted phrase of the question, in a row, is an echo of it. */
+const ECHO_RUN = 3;
+/** What an echoed word still counts for (it does tell the unit is about the user's situation). */
+const ECHO_WEIGHT = 0.25;
+
+const runsCache = new WeakMap<AnalyzedQuery, Set<string>>();
+/** Indexes of the unit's tokens inside a run of ≥ ECHO_RUN consecutive words of a quoted phrase of the question. */
+export function echoTokens(tokens: ReadonlyArray<{ word: string }>, q: AnalyzedQuery): Set<number> {
+  let runs = runsCache.get(q);
+  if (!runs) {
+    runs = new Set<string>();
+    for (const phrase of q.phrases) {
+      const words = wordTokens(phrase).map((t) => t.word);
+      for (let i = 0; i + ECHO_RUN <= words.length; i++) runs.add(words.slice(i, i + ECHO_RUN).join(' '));
+    }
+    runsCache.set(q, runs);
+  }
+  const out = new Set<number>();
+  if (!runs.size) return out;
+  for (let i = 0; i + ECHO_RUN <= tokens.length; i++) {
+    let key = tokens[i].word;
+    for (let k = 1; k < ECHO_RUN; k++) key += ' ' + tokens[i + k].word;
+    if (runs.has(key)) for (let k = 0; k < ECHO_RUN; k++) out.add(i + k);
+  }
+  return out;
+}
+
+/** The body with echoed words replaced by spaces (offsets kept). */
+function blankOut(body: string, tokens: ReadonlyArray<{ start: number; end: number }>, echo: ReadonlySet<number>): string {
+  let out = '';
+  let pos = 0;
+  for (const i of [...echo].sort((a, b) => a - b)) {
+    out += body.slice(pos, tokens[i].start) + ' '.repeat(tokens[i].end - tokens[i].start);
+    pos = tokens[i].end;
+  }
+  return out + body.slice(pos);
 }
 
 const LENGTH_B = 0.4;
