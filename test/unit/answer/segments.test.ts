@@ -29,6 +29,15 @@ describe('page segmentation into answer units', () => {
     expect(segs).toContainEqual({ kind: 'sentence', text: 'It restarts after five seconds (e.g. after a fault).', header: '' });
   });
 
+  it('leaves the printed page number at the top or bottom of the page out of every unit', () => {
+    const page = 'iv\n\n11.4 Viewers\n\nInspectrum https://example.org/inspectrum\n• Capture analysis tool\nBaudline http://example.org/ (Can view data)\n\n\n35';
+    const segs = texts(page);
+    expect(segs.length).toBeGreaterThan(0);
+    for (const s of segs) expect(s.text).not.toMatch(/(^|\n)(35|iv)$/m);
+    // A number inside the page is content, not a page number.
+    expect(texts('Set the limit to\n\n35\n\nThen restart the pump.')).toContainEqual(expect.objectContaining({ text: expect.stringContaining('35') }));
+  });
+
   it('never returns a unit longer than 300 characters', () => {
     const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ') + ' ' + 'x'.repeat(10) + ' ' + Array.from({ length: 60 }, (_, i) => `more${i}`).join(' ') + '.';
     for (const s of segmentPage(long)) expect(s.end - s.start).toBeLessThanOrEqual(300);

@@ -53,6 +53,8 @@ const NUMBERED_HEADING = /^\d+(?:\.\d+)*\.?\s+[A-Z][^.!?]*[^.!?,;:]$/;
 /** Shell prompts, options, assignments, paths, calls, identifiers with `_`/`::` — code-shaped tokens. */
 const CODE_MARK = /(^[$#%>] )|(^[\w.-]+> )|(\s--?[A-Za-z]\w*)|(\w=\S)|(^\.{0,2}\/\w)|(\s\/\w)|(\w\(\))|(\w_\w)|(::)|(^[\w./-]+ [\w./:-]+$)/;
 
+const PAGE_NUMBER = /^(?:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
+
 /** Splits the page into typed lines (row, option, step, code, prose, blank). */
 function typedLines(text: string): Line[] {
   const lines: Line[] = [];
@@ -70,6 +72,9 @@ function typedLines(text: string): Line[] {
     else type = 'prose';
     lines.push({ start, end, text: raw, type });
   }
+  // The page number printed at the top or bottom of the page ("35", "- 35 -", "Page 3 of 9") answers nothing.
+  const printed = lines.filter((l) => l.type !== 'blank');
+  for (const l of [printed[0], printed.at(-1)]) if (l && PAGE_NUMBER.test(l.text.trim())) l.type = 'blank';
   // Code: short unpunctuated lines standing apart from prose (between blank lines, or after a
   // lead-in ending with ':'), or lines carrying code-shaped tokens that are not sentences.
   for (let i = 0; i < lines.length; i++) {
