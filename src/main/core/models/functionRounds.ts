@@ -1,4 +1,5 @@
-import { LlamaText, type ChatHistoryItem, type ChatModelFunctionCall, type ChatSessionModelFunctions, type ChatWrapper, type LlamaChat, type LLamaChatGenerateResponseOptions } from 'node-llama-cpp';
+// Types only: the CLI loads this module without node-llama-cpp for commands that need no model.
+import type { ChatHistoryItem, ChatModelFunctionCall, ChatSessionModelFunctions, ChatWrapper, LlamaChat, LLamaChatGenerateResponseOptions } from 'node-llama-cpp';
 
 /** How a loaded chat model calls functions: its own trained format, node-llama-cpp's generic one only, or not at all. */
 export type FunctionCalling = 'native' | 'generic' | 'none';
@@ -73,7 +74,7 @@ export function callPrefixes(wrapper: ChatWrapper): string[] {
   const raw = [fns.call.prefix, fns.parallelism?.call.sectionPrefix, ...(fns.parallelism?.call.sectionPrefixAlternateMatches ?? [])];
   return raw
     .filter((p): p is NonNullable<typeof p> => p != null)
-    .map((p) => (typeof p === 'string' ? p : LlamaText(p).toString()).trim())
+    .map((p) => (typeof p === 'string' ? p : p.toString()).trim())
     // A one- or two-character prefix would cut ordinary text.
     .filter((p) => p.length >= 3);
 }
