@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AssociationSnapshot } from '../../../src/main/core/search/associations';
 import { makeSnapshot, type SectionInfo } from '../../../src/main/core/search/corpusStats';
 import { sectionLane } from '../../../src/main/core/search/sectionLane';
-import { stem, textStems, textStemSet, wordTokens } from '../../../src/main/core/search/textTerms';
+import { stem, textStems, textStemSet, textWords, textWordsAndStems, wordTokens } from '../../../src/main/core/search/textTerms';
 import { sharedWordNet } from '../../../src/main/core/search/wordnet';
 import { DEFAULT_WORDNET_EXPANSION, expandWord } from '../../../src/main/core/search/wordnetExpansion';
 
@@ -26,6 +26,19 @@ describe('textStems / textStemSet', () => {
     expect(textStems(texts[0])).toEqual(stemsOf(texts[0]));
     expect(textStemSet(texts[0]).has(stem('turning'))).toBe(true);
     expect(textStemSet(texts[0]).has(stem('printer'))).toBe(false);
+  });
+
+  it('textWords / textWordsAndStems give the words and stems of wordTokens, before and after the stems are memoized', () => {
+    const texts = ["Can't stop: the Heater's knob", 'İstanbul ΑΣ\u0301Β café 3D-printer', `fresh text ${Date.now()}`];
+    for (const t of texts) {
+      const words = wordTokens(t).map((w) => w.word);
+      expect(textWords(t)).toEqual(words);
+      const first = textWordsAndStems(t);
+      expect(first.words).toEqual(words);
+      expect(first.stems).toEqual(stemsOf(t));
+      expect(textWordsAndStems(t).stems).toEqual(stemsOf(t));
+      expect(textStems(t)).toEqual(stemsOf(t));
+    }
   });
 
   it('tells different texts apart', () => {

@@ -1,6 +1,6 @@
 import type { CorpusStatsSnapshot } from './corpusStats';
 import type { AnalyzedQuery, Expansion } from './queryAnalysis';
-import { isStopWord, stem, wordTokens } from './textTerms';
+import { isStopWord, textWordsAndStems } from './textTerms';
 
 /**
  * Pseudo-relevance feedback (RM3-like, simplified): the distinctive words of the first pass's
@@ -25,13 +25,16 @@ export function feedbackTerms(
   for (const p of pages) {
     const tf = new Map<string, number>();
     let len = 0;
-    for (const t of wordTokens(p.text)) {
-      if (isStopWord(t.word) || t.word.length < 3 || /^\d+$/.test(t.word)) continue;
-      const s = stem(t.word);
+    // Memoized stems: the page re-scoring reads these top pages again.
+    const { words, stems } = textWordsAndStems(p.text);
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i];
+      if (isStopWord(word) || word.length < 3 || /^\d+$/.test(word)) continue;
+      const s = stems[i];
       len++;
       if (queryStems.has(s)) continue;
       tf.set(s, (tf.get(s) ?? 0) + 1);
-      if (!surface.has(s)) surface.set(s, t.word);
+      if (!surface.has(s)) surface.set(s, word);
     }
     for (const [s, n] of tf) {
       const df = stats.df.get(s) ?? 0;

@@ -1,7 +1,7 @@
 import type { CorpusStatsSnapshot } from './corpusStats';
 import type { FusedPage } from './fusion';
 import { QueryForms } from './derivedForms';
-import { stem, textStemSet, textStems, wordTokens } from './textTerms';
+import { stem, textStemSet, textStems, textWordsAndStems, wordTokens } from './textTerms';
 
 /**
  * Second stage for rank 1: the fused list is right about the neighbourhood but often puts a page
@@ -80,11 +80,12 @@ export function bestWindowMass(tokens: readonly string[], weight: ReadonlyMap<st
  */
 export function pageStems(text: string, forms: QueryForms | null): readonly string[] {
   if (!forms) return textStems(text);
-  const words = wordTokens(text);
+  const both = textWordsAndStems(text);
+  const words = both.words;
   // A copy: the memoized stems are shared and must not be rewritten below.
-  const stems = [...textStems(text)];
+  const stems = [...both.stems];
   for (let i = 0; i + 1 < words.length; i++) {
-    const j = forms.joined(words[i].word, words[i + 1].word, stem);
+    const j = forms.joined(words[i], words[i + 1], stem);
     if (j && !forms.has(stems[i]) && !forms.has(stems[i + 1])) stems[i] = j;
   }
   for (let i = 0; i < stems.length; i++) stems[i] = forms.map(stems[i]);

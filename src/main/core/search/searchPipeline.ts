@@ -70,12 +70,13 @@ const toHits = (rows: readonly LaneRow[]) => rows.map((r) => ({ chunkId: r.row.i
 /** A lookup (short query centred on an unmistakable identifier or option) already says exactly what it wants. */
 export const isLookup = (q: AnalyzedQuery): boolean => (q.strongIdentifiers.length > 0 || q.options.length > 0) && q.terms.length <= 6;
 
-function lexical(ctx: QueryContext, extra: Expansion[]): Promise<[LaneRow[], PageLaneHit[] | null]> {
+/** The text and page lanes, started together; each resolves on its own. */
+function lexicalLanes(ctx: QueryContext, extra: Expansion[]): [Promise<LaneRow[]>, Promise<PageLaneHit[] | null>] {
   const { q, tune } = ctx;
-  return Promise.all([
+  return [
     textLane(ctx.chunks, q, extra, ctx.where, tune.candidates),
     ctx.pages ? pageLane(ctx.pages, q, extra, ctx.pageWhere, tune.candidates) : Promise.resolve(null)
-  ]);
+  ];
 }
 
 export async function runLanes(ctx: QueryContext): Promise<LaneResults> {
@@ -83,8 +84,9 @@ export async function runLanes(ctx: QueryContext): Promise<LaneResults> {
   // The feedback pass reads only the first lexical pass: it runs while the identifier and
   // vector lanes still search (awaited, and its error raised, by applyFeedback).
   const rows = new ChunkRows(ctx.chunks);
-  const first = lexical(ctx, []);
-  const pendingFeedback = first.then(([text, pages]) => feedbackPass(ctx, text, pages, rows));
+  const [textHits, pageHits] = lexicalLanes(ctx, []);
+  const first = Promise.all([textHits, pageHits]);
+  const pendingFeedback = feedbackPass(ctx, textHits, pageHits, rows);
   pendingFeedback.catch(() => {});
   const [[text, pages], ident, vector] = await Promise.all([
     first,
@@ -100,19 +102,27 @@ export async function runLanes(ctx: QueryContext): Promise<LaneResults> {
 
 /** Pseudo-relevance feedback: the lanes' text and page results become those of the second pass, if any. */
 export async function applyFeedback(ctx: QueryContext, lanes: LaneResults): Promise<void> {
-  const second = await (lanes.pendingFeedback ?? feedbackPass(ctx, lanes.text, lanes.pages, lanes.rows));
+  const second = await (lanes.pendingFeedback ?? feedbackPass(ctx, Promise.resolve(lanes.text), Promise.resolve(lanes.pages), lanes.rows));
   lanes.pendingFeedback = undefined;
   if (second) Object.assign(lanes, second);
 }
 
-/** A second, expanded page (or text+page) pass for worded questions; null when none applies. */
-async function feedbackPass(ctx: QueryContext, textRows: LaneRow[], pages: PageLaneHit[] | null, rows: ChunkRows): Promise<LexicalPass | null> {
+/**
+ * A second, expanded page (or text+page) pass for worded questions; null when none applies.
+ * With page hits the feedback terms come from the page texts alone, so the pass starts as soon
+ * as the page lane returns (usually well before the text lane, which reads more columns); only
+ * its answer waits for the text lane, and an empty text lane still means no feedback.
+ */
+async function feedbackPass(ctx: QueryContext, textHits: Promise<LaneRow[]>, pageHits: Promise<PageLaneHit[] | null>, rows: ChunkRows): Promise<LexicalPass | null> {
   const { q, tune, stats } = ctx;
-  if (!tune.feedback || !stats || textRows.length === 0 || isLookup(q) || q.terms.length < 3) return null;
+  if (!tune.feedback || !stats || isLookup(q) || q.terms.length < 3) return null;
+  const pages = await pageHits;
   let top: Array<{ score: number; text: string }>;
   if (pages?.length) top = pages.map((p) => ({ score: p.score, text: p.text ?? '' }));
   else {
     // No page texts: the feedback reads the text lane's chunks of its top pages.
+    const textRows = await textHits;
+    if (textRows.length === 0) return null;
     const best = aggregatePages(toHits(textRows), tune.foldWeight).slice(0, tune.feedback.pages);
     await rows.ensure(best.flatMap((p) => p.chunkIds));
     top = best.map((p) => ({ score: p.score, text: p.chunkIds.map((c) => rows.get(c)?.text ?? '').join('\n') }));
@@ -126,10 +136,12 @@ async function feedbackPass(ctx: QueryContext, textRows: LaneRow[], pages: PageL
     // The second pass mostly re-ranks the first pass's pages: it asks for ranks only and keeps the
     // texts already read; fuseLanes reads the ones it still needs.
     const known = new Map(pages.map((p) => [pageKey(p.docId, p.page), p.text]));
-    const ranked = await pageLane(ctx.pages, q, extra, ctx.pageWhere, tune.candidates, false);
+    const [textRows, ranked] = await Promise.all([textHits, pageLane(ctx.pages, q, extra, ctx.pageWhere, tune.candidates, false)]);
+    if (textRows.length === 0) return null;
     return { text: textRows, pages: ranked.map((p) => ({ ...p, text: known.get(pageKey(p.docId, p.page)) })), feedback: extra };
   }
-  const [text, again] = await lexical(ctx, extra);
+  if ((await textHits).length === 0) return null;
+  const [text, again] = await Promise.all(lexicalLanes(ctx, extra));
   return { text, pages: again, feedback: extra };
 }
 

@@ -39,6 +39,16 @@ export function wordTokens(text: string): Array<{ word: string; start: number; e
   return out;
 }
 
+/**
+ * The lower-cased words of wordTokens, without offsets: for callers that read only the words
+ * (stems of a whole page), which skip an object per word. Same tokens, same order.
+ */
+export function textWords(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu)) out.push(m[0].toLowerCase());
+  return out;
+}
+
 const SUFFIXES = [
   ['ation', 'ate'],
   ['ing', ''],
@@ -120,7 +130,17 @@ export function textMemo<T>(make: (text: string) => T): (text: string) => T {
 
 /** `wordTokens(text).map((t) => stem(t.word))`, memoized (see above). Do not mutate the result. */
 export function textStems(text: string): readonly string[] {
-  return remember(stemsMemo, text, () => wordTokens(text).map((t) => stem(t.word)));
+  return remember(stemsMemo, text, () => textWords(text).map(stem));
+}
+
+/**
+ * The words of `text` and their stems (textStems), tokenised once: a page re-scored with derived
+ * forms reads both, and tokenising a page costs as much as stemming it.
+ */
+export function textWordsAndStems(text: string): { words: readonly string[]; stems: readonly string[] } {
+  const known = stemsMemo.get(text);
+  const words = textWords(text);
+  return { words, stems: known ? textStems(text) : remember(stemsMemo, text, () => words.map(stem)) };
 }
 
 /** The distinct stems of `text` (the set of textStems), memoized. Do not mutate the result. */
