@@ -27,6 +27,13 @@ export interface VectorTableMeta {
 /** ANN pays off only past flat-scan speed; below this a brute-force scan is fast and exact. */
 export const ANN_INDEX_MIN_ROWS = 50_000;
 
+/**
+ * The ANN index the app builds over a vector table of `rows` rows (bench:search builds the same):
+ * IVF-PQ with √rows partitions, searched with LanceDB's default probes and no refine step.
+ */
+export const annIndexConfig = (rows: number): lancedb.Index =>
+  lancedb.Index.ivfPq({ distanceType: 'l2', numPartitions: Math.max(1, Math.round(Math.sqrt(rows))) });
+
 export const vectorModelKey = (modelId: string, fingerprint: string): string =>
   `${modelId}_${fingerprint.slice(0, 8)}`.replace(/[^A-Za-z0-9_]/g, '_');
 
@@ -133,7 +140,7 @@ export class VectorStore {
       await this.locked(() => table.optimize());
       return false;
     }
-    await this.locked(() => table.createIndex('vector', { config: lancedb.Index.ivfPq({ distanceType: 'l2', numPartitions: Math.max(1, Math.round(Math.sqrt(rows))) }) }));
+    await this.locked(() => table.createIndex('vector', { config: annIndexConfig(rows) }));
     return true;
   }
 
