@@ -17,6 +17,7 @@ import { annIndexConfig, vectorSchema } from '../src/main/core/index/vectorStore
 import { LanceStore, type Table } from '../src/main/core/index/lanceStore';
 import { SearchService } from '../src/main/core/search/searchService';
 import type { VectorSource } from '../src/main/core/search/ports';
+import { syntheticText } from './syntheticText';
 
 const DIM = 384;
 const CHUNKS_PER_PAGE = 4;
@@ -33,23 +34,8 @@ const parseSize = (s: string) => Math.round(parseFloat(s) * (/m$/i.test(s) ? 1e6
 const SIZES = (flag('sizes') ?? '10k,100k,1m').split(',').map(parseSize);
 const QUERIES = Number(flag('queries') ?? 60);
 
-// Deterministic PRNG so runs are comparable.
-let seed = 42;
-const rnd = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-
-// Zipf-ish vocabulary of pseudo-words; a few identifier-like tokens (E-204 style).
-const VOCAB = Array.from({ length: 30_000 }, (_, i) => {
-  let w = '';
-  let n = i + 7;
-  do {
-    w += 'bcdfghklmnprstvz'[n % 16] + 'aeiou'[(n >> 4) % 5];
-    n = Math.floor(n / 80);
-  } while (n > 0);
-  return w;
-});
-const zipf = () => VOCAB[Math.min(VOCAB.length - 1, Math.floor(Math.exp(rnd() * Math.log(VOCAB.length))) - 1)];
-const code = () => `E-${100 + Math.floor(rnd() * 900)}`;
-const sentence = (words: number) => Array.from({ length: words }, () => (rnd() < 0.01 ? code() : zipf())).join(' ');
+// Deterministic text and queries so runs are comparable.
+const { rnd, sentence, query } = syntheticText(42);
 // Chunk texts come from a pool so generating 1M rows costs seconds; posting lists still grow
 // with the row count like a real library's.
 const POOL = Array.from({ length: 8192 }, () => sentence(40));
@@ -180,16 +166,7 @@ async function benchSize(n: number): Promise<void> {
     if (hasAnn) annMs = -1;
     const hybrid = new SearchService({ store, settings, vectorSource: () => source(false) });
     const flat = new SearchService({ store, settings, vectorSource: () => source(true) });
-    // Query words skip the 100 most frequent pseudo-words: in the synthetic text those occur in most
-    // chunks, as stop words do in English, and real queries lose those to stop-word removal.
-    const queryWord = () => {
-      let w = zipf();
-      while (VOCAB.indexOf(w) < 100) w = zipf();
-      return w;
-    };
-    const queries = Array.from({ length: QUERIES }, (_, i) =>
-      i % 4 === 0 ? `what does ${code()} mean ${queryWord()}` : Array.from({ length: 5 }, queryWord).join(' ')
-    );
+    const queries = Array.from({ length: QUERIES }, (_, i) => query(i));
     await hybrid.query({ text: queries[0] });
     await flat.query({ text: queries[0] });
 

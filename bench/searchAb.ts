@@ -17,6 +17,7 @@ import { vectorSchema } from '../src/main/core/index/vectorStore';
 import { LanceStore } from '../src/main/core/index/lanceStore';
 import { SearchService } from '../src/main/core/search/searchService';
 import type { VectorSource } from '../src/main/core/search/ports';
+import { syntheticText } from './syntheticText';
 
 const DIM = 384;
 const MODELS = Array.from({ length: 20 }, (_, i) => `M${100 + i}`);
@@ -32,26 +33,9 @@ const ROUNDS = Number(flag('rounds') ?? 3);
 const MODES = (flag('modes') ?? 'lexical,hybrid').split(',') as Array<'lexical' | 'hybrid'>;
 
 // bench:search's generator, in the order a --reuse run draws from it (chunk pool, then queries).
-let seed = 42;
-const rnd = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-const VOCAB = Array.from({ length: 30_000 }, (_, i) => {
-  let w = '';
-  let n = i + 7;
-  do {
-    w += 'bcdfghklmnprstvz'[n % 16] + 'aeiou'[(n >> 4) % 5];
-    n = Math.floor(n / 80);
-  } while (n > 0);
-  return w;
-});
-const zipf = () => VOCAB[Math.min(VOCAB.length - 1, Math.floor(Math.exp(rnd() * Math.log(VOCAB.length))) - 1)];
-const code = () => `E-${100 + Math.floor(rnd() * 900)}`;
-for (let i = 0; i < 8192 * 40; i++) if (rnd() < 0.01) code(); else zipf();
-const queryWord = () => {
-  let w = zipf();
-  while (VOCAB.indexOf(w) < 100) w = zipf();
-  return w;
-};
-const queries = Array.from({ length: 60 }, (_, i) => (i % 4 === 0 ? `what does ${code()} mean ${queryWord()}` : Array.from({ length: 5 }, queryWord).join(' ')));
+const { rnd, sentence, query } = syntheticText(42);
+for (let i = 0; i < 8192; i++) sentence(40);
+const queries = Array.from({ length: 60 }, (_, i) => query(i));
 // One fixed vector per query, so both versions search the same vector.
 const vectors = queries.map(() => {
   const v = new Float32Array(DIM);
