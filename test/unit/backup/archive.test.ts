@@ -1,7 +1,8 @@
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeEntryPath, verifyArchive, writeArchive } from '../../../src/main/core/backup/archive';
 import { newerThanKnown } from '../../../src/main/core/backup/versions';
@@ -65,6 +66,24 @@ describe('archive (streamed tar with per-file sha256)', () => {
     expect(existsSync(out)).toBe(false);
     expect(existsSync(`${out}.partial`)).toBe(false);
   });
+
+  it('a disk that fills up between two writes (the error comes while nothing waits) still fails cleanly', async () => {
+    const out = join(dir, 'late-full.tar');
+    const src = join(dir, 'src.bin');
+    // Accepts the first writes into its buffer, then reports ENOSPC a turn later: the archive writer
+    // is not waiting for 'drain' when the error is emitted, and 'drain' never comes after it.
+    const lateFull = () =>
+      new Writable({
+        highWaterMark: 1 << 20,
+        write(_chunk, _enc, cb) {
+          setImmediate(() => cb(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })));
+        }
+      }) as unknown as WriteStream;
+    const run = writeArchive(out, 'head.json', HEAD, async (w) => [await w.addFile('data/a.bin', src, 70_000)], undefined, lateFull);
+    await expect(run).rejects.toThrow(/disk is full/);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(`${out}.partial`)).toBe(false);
+  }, 20_000);
 
   it('refuses paths that would escape the restore folder', () => {
     expect(safeEntryPath('data/index/x.lance')).toBe('data/index/x.lance');

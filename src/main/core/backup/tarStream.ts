@@ -62,6 +62,7 @@ export class TarWriter {
     if (this.closed) return;
     this.closed = true;
     await this.write(ZEROS);
+    this.throwIfFailed();
     const done = once(this.out, 'finish');
     this.out.end();
     await done;
@@ -82,8 +83,17 @@ export class TarWriter {
   }
 
   private async write(buf: Buffer): Promise<void> {
-    // events.once rejects when the stream emits 'error' meanwhile (e.g. ENOSPC), so this never hangs.
-    if (!this.out.write(buf)) await once(this.out, 'drain');
+    this.throwIfFailed();
+    if (this.out.write(buf)) return;
+    // events.once rejects on an 'error' emitted while it waits (e.g. ENOSPC); an error emitted
+    // earlier, between two writes, would never be followed by 'drain', so that is checked first.
+    this.throwIfFailed();
+    await once(this.out, 'drain');
+  }
+
+  private throwIfFailed(): void {
+    if (this.out.errored) throw this.out.errored;
+    if (this.out.destroyed) throw new AppError('INTERNAL', 'The archive output was closed before the archive was complete.');
   }
 }
 
