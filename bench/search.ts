@@ -18,18 +18,10 @@ import { ANN_INDEX_MIN_ROWS as ANN_MIN_ROWS, annIndexConfig, vectorSchema } from
 import { LanceStore, type Table } from '../src/main/core/index/lanceStore';
 import { SearchService } from '../src/main/core/search/searchService';
 import type { VectorSource } from '../src/main/core/search/ports';
-import { syntheticText } from './syntheticText';
+import { DIM, flag, MODELS, syntheticText } from './searchBenchInputs';
 
-const DIM = 384;
 const CHUNKS_PER_PAGE = 4;
 const PAGES_PER_DOC = 200;
-const MODELS = Array.from({ length: 20 }, (_, i) => `M${100 + i}`);
-
-const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const parseSize = (s: string) => Math.round(parseFloat(s) * (/m$/i.test(s) ? 1e6 : /k$/i.test(s) ? 1e3 : 1));
 const SIZES = (flag('sizes') ?? '10k,100k,1m').split(',').map(parseSize);
 const QUERIES = Number(flag('queries') ?? 60);
@@ -207,7 +199,7 @@ async function benchSize(n: number): Promise<void> {
     }
   } finally {
     await store.dispose();
-    if (!args.includes('--keep') && !reuse) await rm(dir, { recursive: true, force: true });
+    if (!process.argv.includes('--keep') && !reuse) await rm(dir, { recursive: true, force: true });
     else console.log(`kept: ${dir} (rerun queries with --sizes ${n} --reuse ${dir})`);
   }
 }

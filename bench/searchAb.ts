@@ -17,15 +17,8 @@ import { vectorSchema } from '../src/main/core/index/vectorStore';
 import { LanceStore } from '../src/main/core/index/lanceStore';
 import { SearchService } from '../src/main/core/search/searchService';
 import type { VectorSource } from '../src/main/core/search/ports';
-import { syntheticText } from './syntheticText';
+import { DIM, flag, MODELS, syntheticText } from './searchBenchInputs';
 
-const DIM = 384;
-const MODELS = Array.from({ length: 20 }, (_, i) => `M${100 + i}`);
-const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const dir = flag('dir');
 const baseDir = flag('base');
 if (!dir || !baseDir) throw new Error('usage: bench/searchAb.ts --dir KEPT_DIR --base OTHER_CHECKOUT [--rounds N] [--modes lexical,hybrid]');

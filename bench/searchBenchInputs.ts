@@ -1,7 +1,21 @@
 /**
- * bench:search's synthetic manual text, shared with bench/searchAb.ts so a `--reuse` run and an
- * A/B run draw the same queries: a deterministic PRNG, a Zipf-ish vocabulary of pseudo-words and
- * a few identifier-like tokens (E-204 style).
+ * What bench:search and bench/searchAb.ts share, so a `--reuse` run and an A/B run search the same
+ * library with the same queries: the vector size, the machine models documents are tagged with,
+ * `--name value` flags, and the synthetic text below.
+ */
+export const DIM = 384;
+export const MODELS = Array.from({ length: 20 }, (_, i) => `M${100 + i}`);
+
+/** The value after `--name` on the command line, if given. */
+export function flag(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+/**
+ * Synthetic manual text: a deterministic PRNG, a Zipf-ish vocabulary of pseudo-words and a few
+ * identifier-like tokens (E-204 style).
  */
 export function syntheticText(seed = 42) {
   let s = seed;
