@@ -65,6 +65,19 @@ export interface ChunkRow {
   language: string;
 }
 
+/**
+ * A chunk's id: its document, page and ordinal (order within the document). Search relies on
+ * this form to place a chunk id on its page without reading the row (search/chunkLocator.ts).
+ */
+export const chunkIdOf = (docId: string, page: number, ordinal: number): string => `${docId}:${page}:${ordinal}`;
+
+/** The page and ordinal in a chunk id of `docId` (see chunkIdOf); undefined for any other id. */
+export function chunkIdParts(id: string, docId: string): { page: number; ordinal: number } | undefined {
+  if (!id.startsWith(`${docId}:`)) return undefined;
+  const m = /^(\d+):(\d+)$/.exec(id.slice(docId.length + 1));
+  return m ? { page: Number(m[1]), ordinal: Number(m[2]) } : undefined;
+}
+
 /** Per-embedding-model vector table rows: `vectors_<modelKey>`; never mixes models. */
 export interface VectorRow {
   chunkId: string;

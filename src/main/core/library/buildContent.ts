@@ -2,7 +2,7 @@
  * Parsed pages → page rows, chunk rows (with their search headers) and the quality report.
  * Pure: no I/O, so it is unit-tested directly.
  */
-import type { ChunkRow, PageRow } from '../index/schema';
+import { chunkIdOf, type ChunkRow, type PageRow } from '../index/schema';
 import { chunkPage, findBoilerplate } from './chunker';
 import type { OutlineNode, PdfPage } from './pdf/extract';
 import { qualityReport, type QualityReport } from './quality';
@@ -51,7 +51,7 @@ export function buildContent(doc: DocFilterFields, parsed: readonly PdfPage[], l
       // The section a chunk belongs to is the one in effect where it starts (plus its first line).
       const sectionPath = sectionPathAt(s, p.text, Math.min(d.charEnd, d.charStart + 120));
       const base = {
-        id: `${doc.id}:${p.page}:${ordinal}`,
+        id: chunkIdOf(doc.id, p.page, ordinal),
         docId: doc.id,
         docTitle: doc.title,
         page: p.page,
