@@ -6,6 +6,7 @@ import type { AnalyzedQuery, Expansion } from './queryTypes';
 import type { VectorSource } from './ports';
 import type { CorpusStatsSnapshot } from './corpusStats';
 import { weightedCoverage } from './evidence';
+import type { LocatorSnapshot, VectorPlacement } from './chunkLocator';
 
 /**
  * The retrieval lanes, each a single LanceDB query returning chunk rows with a lane score.
@@ -99,13 +100,31 @@ export async function plainRows(q: { toArrow(): Promise<ArrowTable> }): Promise<
   return rows;
 }
 
-async function runFts(table: Table, query: FullTextQuery, where: string | undefined, limit: number): Promise<LaneRow[]> {
-  // Full records: the text lane's rows are most of what a search shows, and reading them later
-  // in a query of their own costs more than reading them here.
+async function runFts(table: Table, query: FullTextQuery, where: string | undefined, limit: number, locator: LocatorSnapshot | null): Promise<LaneRow[]> {
+  if (locator) return locatedFts(table, query, where, limit, locator);
+  // Full records: without a locator the rows would be read again later by id, which costs more.
   let q = table.query().fullTextSearch(query).select([...CHUNK_COLUMNS, '_score']).limit(limit);
   if (where) q = q.where(where);
   const rows = await plainRows(q);
   return rows.map((r) => ({ row: toRecord(r), score: Number(r._score ?? 0) }));
+}
+
+/**
+ * The index's row addresses and scores only, placed on their pages by the locator: reading the
+ * columns of 60 scattered rows cost about three times the search. Rows written after the
+ * locator's version (unknown addresses) are read by address.
+ */
+async function locatedFts(table: Table, query: FullTextQuery, where: string | undefined, limit: number, locator: LocatorSnapshot): Promise<LaneRow[]> {
+  let q = table.query().fullTextSearch(query).select(['_score']).withRowId().limit(limit);
+  if (where) q = q.where(where);
+  const hits = (await plainRows(q)).map((r) => ({ rowId: BigInt(r._rowid as bigint), score: Number(r._score ?? 0) }));
+  const refs = new Map(hits.map((h) => [h.rowId, locator.at(h.rowId)]));
+  const unknown = hits.filter((h) => !refs.get(h.rowId)).map((h) => h.rowId);
+  if (unknown.length) for (const r of await plainRows(table.takeRowIds(unknown).select([...REF_COLUMNS]).withRowId())) refs.set(BigInt(r._rowid as bigint), toRef(r));
+  return hits.flatMap((h) => {
+    const row = refs.get(h.rowId);
+    return row ? [{ row, score: h.score }] : [];
+  });
 }
 
 // The FTS query parser treats some punctuation specially; terms are plain words already, but keep
@@ -118,16 +137,17 @@ export async function textLane(
   q: AnalyzedQuery,
   extra: readonly Expansion[],
   where: string | undefined,
-  limit: number
+  limit: number,
+  locator: LocatorSnapshot | null = null
 ): Promise<LaneRow[]> {
   const query = naturalQuery(q, extra, 'searchText', true);
   if (!query) return [];
   try {
-    return await runFts(table, query, where, limit);
+    return await runFts(table, query, where, limit, locator);
   } catch (e) {
     // A phrase clause fails on an index built without positions: retry without phrases.
     if (q.phrases.length === 0) throw e;
-    return textLane(table, { ...q, phrases: [] }, extra, where, limit);
+    return textLane(table, { ...q, phrases: [] }, extra, where, limit, locator);
   }
 }
 
@@ -224,7 +244,7 @@ export async function pageTextsOf(pagesTable: Table, pages: ReadonlyArray<{ docI
  * (`e204` meets `E204`) and their multi-word spellings as exact phrases (`e 204` meets `E-204`,
  * `gdb get char` meets `gdb_get_char`). No stemming, no stop words.
  */
-export async function identLane(table: Table, q: AnalyzedQuery, where: string | undefined, limit: number): Promise<LaneRow[]> {
+export async function identLane(table: Table, q: AnalyzedQuery, where: string | undefined, limit: number, locator: LocatorSnapshot | null = null): Promise<LaneRow[]> {
   const tokens = q.identifiers.map(clean).filter(Boolean);
   if (tokens.length === 0) return [];
   const clauses: Array<[Occur, FullTextQuery]> = [[Occur.Should, new MatchQuery(tokens.join(' '), IDENT_COLUMN)]];
@@ -232,13 +252,14 @@ export async function identLane(table: Table, q: AnalyzedQuery, where: string | 
     const t = clean(p);
     if (t.includes(' ')) clauses.push([Occur.Should, new PhraseQuery(t, IDENT_COLUMN, { slop: 0 })]);
   }
-  return runFts(table, clauses.length === 1 ? clauses[0][1] : new BooleanQuery(clauses), where, limit);
+  return runFts(table, clauses.length === 1 ? clauses[0][1] : new BooleanQuery(clauses), where, limit, locator);
 }
 
 /**
- * Vector lane: ANN over the active model's vector table, then the chunks' pages by id (a vector
- * whose chunk is gone is dropped). Only references: reading all 11 columns of its 60 chunks took
- * about as long as the search itself, for the handful of them a search ends up showing.
+ * Vector lane: ANN over the active model's vector table, then the chunks' pages: from the locator
+ * (the chunk id says page and ordinal), else by a chunk lookup by id. A vector whose chunk is gone
+ * is dropped. Only references: reading all 11 columns of its 60 chunks took about as long as the
+ * search itself, for the handful of them a search ends up showing.
  */
 export async function vectorLane(
   chunks: Table,
@@ -248,29 +269,39 @@ export async function vectorLane(
   limit: number,
   signal?: AbortSignal,
   /** Search exactly (no ANN index): cheaper and exact when a selective prefilter leaves few rows. */
-  exact = false
+  exact = false,
+  place: { locator: LocatorSnapshot; placement: VectorPlacement | null } | null = null
 ): Promise<LaneRow[]> {
   const vector = await source.embedQuery(text, signal);
-  let q = source.table.query().nearestTo(Array.from(vector)).select(['chunkId', '_distance']).limit(limit);
+  // With a placement the index returns row addresses only (see VectorPlacement).
+  let q = source.table.query().nearestTo(Array.from(vector)).limit(limit);
+  q = place?.placement ? q.select(['_distance']).withRowId() : q.select(['chunkId', 'docId', '_distance']);
   const o = source.searchOptions;
   if (o?.nprobes) q = q.nprobes(o.nprobes);
   if (o?.refineFactor) q = q.refineFactor(o.refineFactor);
   if (o?.exact || exact) q = q.bypassVectorIndex();
   if (where) q = q.where(where);
-  const hits = (await q.toArray()) as Array<{ chunkId: string; _distance: number }>;
-  if (hits.length === 0) return [];
-  const rows = await plainRows(
-    chunks
-      .query()
-      .where(sqlIn('id', hits.map((h) => String(h.chunkId))))
-      .select([...REF_COLUMNS])
-      .withRowId()
-      .limit(hits.length)
-  );
-  const byId = new Map(rows.map((r) => [String(r.id), toRef(r)]));
-  return hits
-    .filter((h) => byId.has(String(h.chunkId)))
-    .map((h) => ({ row: byId.get(String(h.chunkId))!, score: 1 / (1 + Number(h._distance)) }));
+  const found = await plainRows(q);
+  if (found.length === 0) return [];
+  const hits = found.map((h) => ({ rowId: h._rowid as bigint | undefined, chunkId: h.chunkId as string | undefined, docId: h.docId as string | undefined, distance: Number(h._distance) }));
+  const refs: Array<ChunkRef | undefined> = hits.map((h) => (h.rowId === undefined ? undefined : place?.placement?.at(BigInt(h.rowId))));
+  // Vector rows the placement does not know (written since): their chunk ids, by address.
+  const unknownRows = hits.filter((h, i) => !refs[i] && h.rowId !== undefined).map((h) => BigInt(h.rowId!));
+  if (unknownRows.length) {
+    const read = new Map((await plainRows(source.table.takeRowIds(unknownRows).select(['chunkId', 'docId']).withRowId())).map((r) => [BigInt(r._rowid as bigint), r]));
+    for (const h of hits) {
+      const r = h.rowId === undefined ? undefined : read.get(BigInt(h.rowId));
+      if (r) Object.assign(h, { chunkId: String(r.chunkId), docId: String(r.docId) });
+    }
+  }
+  hits.forEach((h, i) => (refs[i] ??= h.chunkId && h.docId ? place?.locator.byId(h.chunkId, h.docId) : undefined));
+  // Chunks the locator cannot place (none, or written since): looked up by id.
+  const unplaced = hits.filter((h, i) => !refs[i] && h.chunkId).map((h) => h.chunkId!);
+  if (unplaced.length) {
+    const byId = new Map((await plainRows(chunks.query().where(sqlIn('id', unplaced)).select([...REF_COLUMNS]).withRowId().limit(unplaced.length))).map((r) => [String(r.id), toRef(r)]));
+    hits.forEach((h, i) => (refs[i] ??= h.chunkId ? byId.get(h.chunkId) : undefined));
+  }
+  return hits.flatMap((h, i) => (refs[i] ? [{ row: refs[i]!, score: 1 / (1 + h.distance) }] : []));
 }
 
 /** Pages found only by page/section lanes get their chunks, best-covering chunk first. */

@@ -2,6 +2,7 @@ import type { LaneName, Passage, SearchFilters } from '../../../shared/contract/
 import type { Table } from '../index/lanceStore';
 import type { AssociationSnapshot } from './associations';
 import type { CorpusStatsSnapshot } from './corpusStats';
+import type { LocatorSnapshot, VectorPlacement } from './chunkLocator';
 import { ChunkRows } from './chunkRows';
 import type { CatalogSnapshot } from './docCatalog';
 import { feedbackTerms } from './feedback';
@@ -38,6 +39,10 @@ export interface QueryContext {
   pages: Table | null;
   vectors: VectorSource | null;
   exactVectors: boolean;
+  /** Row address → page map of the chunks table (null: lanes read rows instead). */
+  locator: LocatorSnapshot | null;
+  /** The active vector table's rows → chunks (null: the vector lane reads chunk ids). */
+  placement: VectorPlacement | null;
   /** The vector lane, when the caller started it before the expansions were computed. */
   vectorHits?: Promise<LaneRow[]>;
   /** The identifier lane, likewise started early. */
@@ -74,7 +79,7 @@ export const isLookup = (q: AnalyzedQuery): boolean => (q.strongIdentifiers.leng
 function lexicalLanes(ctx: QueryContext, extra: Expansion[]): [Promise<LaneRow[]>, Promise<PageLaneHit[] | null>] {
   const { q, tune } = ctx;
   return [
-    textLane(ctx.chunks, q, extra, ctx.where, tune.candidates),
+    textLane(ctx.chunks, q, extra, ctx.where, tune.candidates, ctx.locator),
     ctx.pages ? pageLane(ctx.pages, q, extra, ctx.pageWhere, tune.candidates) : Promise.resolve(null)
   ];
 }
@@ -90,8 +95,8 @@ export async function runLanes(ctx: QueryContext): Promise<LaneResults> {
   pendingFeedback.catch(() => {});
   const [[text, pages], ident, vector] = await Promise.all([
     first,
-    ctx.identHits ?? identLane(ctx.chunks, q, ctx.where, tune.candidates),
-    ctx.vectorHits ?? (ctx.vectors ? vectorLane(ctx.chunks, ctx.vectors, q.normalized, ctx.where, tune.candidates, ctx.signal, ctx.exactVectors) : Promise.resolve(null))
+    ctx.identHits ?? identLane(ctx.chunks, q, ctx.where, tune.candidates, ctx.locator),
+    ctx.vectorHits ?? (ctx.vectors ? vectorLane(ctx.chunks, ctx.vectors, q.normalized, ctx.where, tune.candidates, ctx.signal, ctx.exactVectors, ctx.locator && { locator: ctx.locator, placement: ctx.placement }) : Promise.resolve(null))
   ]);
   // Options (`-B`, `--force`) are too short for the index to tell apart: read the candidate
   // documents' chunks for the exact, case-sensitive spelling; definitions first.

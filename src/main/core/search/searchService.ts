@@ -2,6 +2,7 @@ import type { ComponentHealth } from '../../../shared/contract/app';
 import type { SearchFilters, SearchResult } from '../../../shared/contract/search';
 import type { LanceStore } from '../index/lanceStore';
 import type { Logger } from '../platform/logger';
+import { ChunkLocator, VectorPlacements, type LocatorSnapshot, type VectorPlacement } from './chunkLocator';
 import { CorpusStats, type CorpusStatsSnapshot } from './corpusStats';
 import { allowedDocIds, DocCatalog, type CatalogSnapshot } from './docCatalog';
 import { associationExpansions, AssociationStore, DEFAULT_ASSOCIATIONS, type AssociationSnapshot } from './associations';
@@ -50,6 +51,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   feedbackAssociations: false,
   wordnet: DEFAULT_WORDNET_EXPANSION,
   exactVectorRows: 20_000,
+  locator: true,
   rerankTop: 20,
   pageRerank: DEFAULT_PAGE_RERANK,
   associations: DEFAULT_ASSOCIATIONS
@@ -73,6 +75,8 @@ export class SearchService {
   private readonly stats: CorpusStats;
   private readonly catalog: DocCatalog;
   private readonly associations: AssociationStore;
+  private readonly locator: ChunkLocator;
+  private readonly placements = new VectorPlacements();
   private pageIndex: Promise<boolean> | undefined;
   private warmTimer: ReturnType<typeof setTimeout> | undefined;
   readonly tuning: SearchTuning;
@@ -85,6 +89,7 @@ export class SearchService {
     this.stats = new CorpusStats(() => ports.store.chunks());
     this.catalog = new DocCatalog(() => ports.store.documents());
     this.associations = new AssociationStore(ports.store, () => ports.store.chunks());
+    this.locator = new ChunkLocator(() => ports.store.chunks());
   }
 
   async query(req: SearchRequest): Promise<SearchResult> {
@@ -124,7 +129,7 @@ export class SearchService {
     const tune = this.tuning;
     const filters = req.filters ?? {};
     const q = analyzeQuery(req.text);
-    const [docs, stats, pagesIndexed] = await Promise.all([this.catalog.get(), this.statsOrUndefined(), this.ensurePageIndex()]);
+    const [docs, stats, pagesIndexed, locator] = await Promise.all([this.catalog.get(), this.statsOrUndefined(), this.ensurePageIndex(), this.locatorOrNull()]);
     const allowed = allowedDocIds(docs, filters);
     const where = buildWhere(filters, docs.hidden);
     const chunks = this.ports.store.chunks();
@@ -132,8 +137,9 @@ export class SearchService {
     const exactVectors = vectors ? await exactVectorSearch(vectors, allowed?.length, docs.byId.size, tune.exactVectorRows) : false;
     // The vector and identifier lanes read no expansions: they start now and run while the
     // expansions are computed below (awaited, and their errors raised, by runLanes).
-    const vectorHits = vectors ? vectorLane(chunks, vectors, q.normalized, where, tune.candidates, req.signal, exactVectors) : undefined;
-    const identHits = identLane(chunks, q, where, tune.candidates);
+    const placement = vectors && locator ? await this.placementOrNull(vectors, locator) : null;
+    const vectorHits = vectors ? vectorLane(chunks, vectors, q.normalized, where, tune.candidates, req.signal, exactVectors, locator && { locator, placement }) : undefined;
+    const identHits = identLane(chunks, q, where, tune.candidates, locator);
     for (const p of [vectorHits, identHits]) p?.catch(() => {});
     const wn = tune.wordnet ? sharedWordNet() : null;
     if (wn && stats && tune.wordnet) q.expansions.push(...wordnetExpansions(wn, q.terms, stats, tune.wordnet));
@@ -155,6 +161,8 @@ export class SearchService {
       pages: pagesIndexed ? this.ports.store.pages() : null,
       vectors,
       exactVectors,
+      locator,
+      placement,
       vectorHits,
       identHits,
       signal: req.signal
@@ -190,6 +198,25 @@ export class SearchService {
     }
   }
 
+  private async locatorOrNull(): Promise<LocatorSnapshot | null> {
+    if (!this.tuning.locator) return null;
+    try {
+      return await this.locator.get();
+    } catch (e) {
+      this.ports.logger?.warn('chunk locator unavailable; lanes read rows', { error: e });
+      return null;
+    }
+  }
+
+  private async placementOrNull(vectors: VectorSource, locator: LocatorSnapshot): Promise<VectorPlacement | null> {
+    try {
+      return await this.placements.get(vectors.table, locator);
+    } catch (e) {
+      this.ports.logger?.warn('vector placement unavailable; vector lane reads chunk ids', { error: e });
+      return null;
+    }
+  }
+
   private async statsOrUndefined(): Promise<CorpusStatsSnapshot | undefined> {
     try {
       return await this.stats.get();
@@ -210,7 +237,11 @@ export class SearchService {
    * document catalog). Call after imports; failures are logged, never thrown.
    */
   async warm(): Promise<void> {
-    await Promise.all([this.ensurePageIndex(), this.statsOrUndefined(), this.catalog.get().then((d) => this.associationsOrUndefined(d))]).catch((e) =>
+    const placed = this.locatorOrNull().then((l) => {
+      const vectors = this.ports.vectorSource?.();
+      return vectors && l ? this.placementOrNull(vectors, l) : null;
+    });
+    await Promise.all([this.ensurePageIndex(), this.statsOrUndefined(), placed, this.catalog.get().then((d) => this.associationsOrUndefined(d))]).catch((e) =>
       this.ports.logger?.warn('search warm-up failed', { error: e })
     );
   }

@@ -20,6 +20,8 @@ export interface SearchTuning {
   wordnet: WordNetExpansionOptions | null;
   /** Search vectors exactly (no ANN) when a filter leaves at most this many; see exactVectorSearch. */
   exactVectorRows: number;
+  /** Lanes read row addresses and place them with a ChunkLocator (false: they read rows; same results). */
+  locator: boolean;
   rerankTop: number;
   /** Expansion from word associations learned from the library (PMI over sections); null = off. */
   associations: AssociationOptions | null;

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chunkIdParts, chunkIdOf } from '../../../src/main/core/index/schema';
+import { vectorSchema } from '../../../src/main/core/index/vectorStore';
+import type { LanceStore, Table } from '../../../src/main/core/index/lanceStore';
+import { buildLocator, ChunkLocator, VectorPlacements } from '../../../src/main/core/search/chunkLocator';
+import { textLane, vectorLane } from '../../../src/main/core/search/lanes';
+import { analyzeQuery } from '../../../src/main/core/search/queryAnalysis';
+import { SearchService } from '../../../src/main/core/search/searchService';
+import type { VectorSource } from '../../../src/main/core/search/ports';
+import { chunkRows, seedIndex, type SeedDoc } from './seedIndex';
+
+// The lanes ask LanceDB for row addresses and place them with a ChunkLocator instead of reading
+// each hit's columns; the results must be exactly those of reading the rows.
+const DOCS: SeedDoc[] = [
+  { id: 'oven', title: 'Oven manual', pages: [
+    { page: 1, texts: ['The heater element warms the chamber.', 'Fault E-204 means the door sensor is open.'], sectionPath: 'Heating' },
+    { page: 2, texts: ['Replace the heater fuse F3 after a power surge.'], sectionPath: 'Service' }
+  ] },
+  { id: 'fridge', title: 'Fridge manual', pages: [{ page: 5, texts: ['The cooler fan removes warm air.', 'Clean the condenser coil yearly.'], sectionPath: 'Cooling' }] }
+];
+const LATE: SeedDoc = { id: 'mixer', title: 'Mixer manual', pages: [{ page: 3, texts: ['The mixer heater warms the bowl before kneading.'] }] };
+const DIM = 4;
+const embed = (text: string) => ['heater', 'cooler', 'fault', 'coil'].map((w) => (text.toLowerCase().includes(w) ? 1 : 0.01));
+const vectorRow = (c: { id: string; docId: string; text: string }) => ({ chunkId: c.id, docId: c.docId, vector: embed(c.text), machineModels: [], tags: [], language: 'en' });
+
+let store: LanceStore;
+let cleanup: () => Promise<void>;
+let vectors: Table;
+let source: VectorSource;
+
+beforeAll(async () => {
+  ({ store, cleanup } = await seedIndex(DOCS));
+  vectors = await store.ensureTable('vectors_locator', vectorSchema(DIM, 'locator'));
+  await vectors.add(DOCS.flatMap(chunkRows).map(vectorRow));
+  source = { table: vectors, dimension: DIM, modelId: 'locator', embedQuery: async (t) => embed(t) };
+});
+afterAll(async () => cleanup?.());
+
+const allRows = async () => (await store.chunks().query().select(['id', 'docId', 'page']).withRowId().toArray()) as Array<{ id: string; docId: string; page: number; _rowid: bigint }>;
+
+describe('chunk ids', () => {
+  it('carry page and ordinal, read back only for their own document', () => {
+    expect(chunkIdOf('doc:1', 12, 40)).toBe('doc:1:12:40');
+    expect(chunkIdParts('doc:1:12:40', 'doc:1')).toEqual({ page: 12, ordinal: 40 });
+    expect(chunkIdParts('doc:1:12:40', 'doc')).toBeUndefined(); // "1:12:40" is not page:ordinal
+    expect(chunkIdParts('other:12:40', 'doc')).toBeUndefined();
+    expect(chunkIdParts('doc:x:40', 'doc')).toBeUndefined();
+  });
+});
+
+describe('ChunkLocator', () => {
+  it('places every chunk row by address, and finds each address by chunk id', async () => {
+    const snap = await buildLocator(store.chunks(), await store.chunks().version());
+    const rows = await allRows();
+    expect(rows.length).toBe(DOCS.flatMap(chunkRows).length);
+    for (const r of rows) {
+      expect(snap!.at(r._rowid)).toEqual({ id: r.id, docId: r.docId, page: Number(r.page), rowId: r._rowid });
+      expect(snap!.byId(r.id, r.docId)?.rowId).toBe(r._rowid);
+    }
+    expect(snap!.byId('oven:2:0', 'oven')).toBeUndefined(); // ordinal 0 is on page 1, not 2
+    expect(snap!.byId('oven:1:99', 'oven')).toBeUndefined();
+  });
+
+  it('is off (null) when a chunk id has another form', async () => {
+    const odd = await seedIndex([]);
+    try {
+      const row = { ...chunkRows(DOCS[1])[0], id: 'legacy-chunk-7' };
+      await odd.store.chunks().add([row] as unknown as Record<string, unknown>[]);
+      expect(await buildLocator(odd.store.chunks(), 1)).toBeNull();
+    } finally {
+      await odd.cleanup();
+    }
+  });
+});
+
+describe('lanes with a locator', () => {
+  it('give the same results as reading the rows, including rows written after the snapshot', async () => {
+    const old = await buildLocator(store.chunks(), await store.chunks().version());
+    const oldPlacement = await new VectorPlacements().get(vectors, old!);
+    await store.chunks().add(chunkRows(LATE) as unknown as Record<string, unknown>[]);
+    await vectors.add(chunkRows(LATE).map(vectorRow));
+    await store.optimize(['chunks']); // folds the new rows into the FTS index
+    for (const text of ['heater warms', 'fault door sensor', 'condenser coil']) {
+      const q = analyzeQuery(text);
+      const plain = await textLane(store.chunks(), q, [], undefined, 20);
+      const located = await textLane(store.chunks(), q, [], undefined, 20, old);
+      expect(located.map((r) => [r.row.id, r.row.docId, r.row.page, r.score])).toEqual(plain.map((r) => [r.row.id, r.row.docId, r.row.page, r.score]));
+      const vPlain = await vectorLane(store.chunks(), source, text, undefined, 20);
+      const vLocated = await vectorLane(store.chunks(), source, text, undefined, 20, undefined, false, { locator: old!, placement: oldPlacement });
+      expect(vLocated.map((r) => [r.row.id, r.row.page, r.score])).toEqual(vPlain.map((r) => [r.row.id, r.row.page, r.score]));
+    }
+    // The mixer's chunk was unknown to the old snapshot and is still found, on its page.
+    const located = await textLane(store.chunks(), analyzeQuery('mixer heater bowl'), [], undefined, 20, old);
+    expect(located[0].row).toMatchObject({ id: 'mixer:3:0', docId: 'mixer', page: 3 });
+    expect(old!.at((located[0].row as { rowId: bigint }).rowId)).toBeUndefined();
+  });
+
+  it('search answers identically with and without the locator, and the locator follows table changes', async () => {
+    const settings = () => ({ rrfK: 60, evidenceThreshold: 0.12 });
+    const fast = new SearchService({ store, settings, vectorSource: () => source });
+    const plain = new SearchService({ store, settings, vectorSource: () => source }, { locator: false });
+    const ask = async (svc: SearchService, text: string) => {
+      const r = await svc.query({ text, limit: 5 });
+      return { passages: r.passages, evidence: r.evidence, missing: r.missing };
+    };
+    for (const text of ['heater fuse', 'What does E-204 mean?', 'warm air fan', 'mixer bowl']) expect(await ask(fast, text)).toEqual(await ask(plain, text));
+    const locator = new ChunkLocator(() => store.chunks());
+    const before = await locator.get();
+    await store.chunks().delete("docId = 'mixer'");
+    const after = await locator.get();
+    expect(after!.version).toBeGreaterThan(before!.version);
+    expect(after!.byId('mixer:3:0', 'mixer')).toBeUndefined();
+    expect(before!.byId('mixer:3:0', 'mixer')).toBeDefined();
+    // The vector of the deleted chunk is still in the vector table: the vector lane drops it.
+    const r = await fast.query({ text: 'mixer heater', limit: 10 });
+    expect(r.passages.some((p) => p.docId === 'mixer')).toBe(false);
+    expect(await ask(fast, 'mixer heater')).toEqual(await ask(plain, 'mixer heater'));
+  });
+});
