@@ -43,9 +43,12 @@ type Services = { store: { dispose(): Promise<void> }; lexical: SearchService; h
 async function open(Store: typeof LanceStore, Service: typeof SearchService, schema: typeof vectorSchema): Promise<Services> {
   const store = await Store.open(join(dir!, 'index'));
   const table = await store.ensureTable('vectors_bench', schema(DIM, 'bench'));
-  const source: VectorSource = { table, dimension: DIM, modelId: 'bench', embedQuery: async () => vectors[current], searchOptions: { nprobes: 20, refineFactor: 2 } };
+  const source: VectorSource = { table, dimension: DIM, modelId: 'bench', embedQuery: async () => vectors[current] }; // searched as the app does (default probes)
   const settings = () => ({ rrfK: 60, evidenceThreshold: 0.12 });
   const services = { store, lexical: new Service({ store, settings }), hybrid: new Service({ store, settings, vectorSource: () => source }) };
+  // What the app does at start-up and after library changes (statistics, locator, index caches).
+  await services.lexical.warm();
+  await services.hybrid.warm();
   await services.lexical.query({ text: 'warm up' });
   await services.hybrid.query({ text: queries[0] });
   return services;
