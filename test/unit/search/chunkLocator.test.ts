@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Index } from '@lancedb/lancedb';
 import { chunkIdParts, chunkIdOf } from '../../../src/main/core/index/schema';
 import { vectorSchema } from '../../../src/main/core/index/vectorStore';
 import type { LanceStore, Table } from '../../../src/main/core/index/lanceStore';
@@ -115,5 +116,29 @@ describe('lanes with a locator', () => {
     const r = await fast.query({ text: 'mixer heater', limit: 10 });
     expect(r.passages.some((p) => p.docId === 'mixer')).toBe(false);
     expect(await ask(fast, 'mixer heater')).toEqual(await ask(plain, 'mixer heater'));
+  });
+});
+
+describe('SearchService.warm', () => {
+  it('loads the full-text indexes of chunks and pages and the active vector index into the cache', async () => {
+    const svc = new SearchService({ store, settings: () => ({ rrfK: 60, evidenceThreshold: 0.12 }), vectorSource: () => source });
+    await vectors.createIndex('vector', { config: Index.ivfFlat({ numPartitions: 2 }) });
+    const warmed: string[] = [];
+    for (const [name, table] of [['chunks', store.chunks()], ['pages', store.pages()], ['vectors', vectors]] as const) {
+      const real = table.prewarmIndex.bind(table);
+      vi.spyOn(table, 'prewarmIndex').mockImplementation(async (index) => {
+        warmed.push(`${name}.${index}`);
+        return real(index);
+      });
+    }
+    try {
+      await svc.warm();
+    } finally {
+      vi.restoreAllMocks();
+    }
+    const fts = async (t: Table) => (await t.listIndices()).filter((i) => i.indexType === 'FTS').map((i) => i.name);
+    const expected = [...(await fts(store.chunks())).map((n) => `chunks.${n}`), ...(await fts(store.pages())).map((n) => `pages.${n}`), 'vectors.vector_idx'];
+    expect(expected.length).toBeGreaterThanOrEqual(4); // chunk text + identifier, page text, vector
+    expect(warmed.sort()).toEqual(expected.sort());
   });
 });
