@@ -1,6 +1,17 @@
 import type { Table } from '../index/lanceStore';
 import { chunkIdOf, chunkIdParts } from '../index/schema';
-import type { ChunkRef } from './lanes';
+
+/**
+ * What ranking needs of a chunk: where it is. Lanes return these (placed by the locator below, or
+ * read as columns); the display columns of the few chunks a search shows are read later (ChunkRows).
+ */
+export interface ChunkRef {
+  id: string;
+  docId: string;
+  page: number;
+  /** LanceDB row id in the table version the lane read (see ChunkRows.ensure). */
+  rowId?: bigint;
+}
 
 /**
  * Where every chunk row of one chunks-table version is: its document, page and ordinal by row

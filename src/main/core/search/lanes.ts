@@ -6,7 +6,7 @@ import type { AnalyzedQuery, Expansion } from './queryTypes';
 import type { VectorSource } from './ports';
 import type { CorpusStatsSnapshot } from './corpusStats';
 import { weightedCoverage } from './evidence';
-import type { LocatorSnapshot, VectorPlacement } from './chunkLocator';
+import type { ChunkRef, LocatorSnapshot, VectorPlacement } from './chunkLocator';
 
 /**
  * The retrieval lanes, each a single LanceDB query returning chunk rows with a lane score.
@@ -40,17 +40,7 @@ export interface ChunkRecord {
   charEnd: number;
 }
 
-/**
- * What ranking needs of a chunk: where it is. The vector lane reads only these columns; the
- * display columns of the few of its chunks a search shows are read later (see ChunkRows).
- */
-export interface ChunkRef {
-  id: string;
-  docId: string;
-  page: number;
-  /** LanceDB row id in the table version the lane read (see ChunkRows.ensure). */
-  rowId?: bigint;
-}
+export type { ChunkRef } from './chunkLocator';
 
 export const REF_COLUMNS = ['id', 'docId', 'page'] as const;
 
