@@ -10,7 +10,8 @@ import { resultEvidence } from './evidence';
 import { buildWhere } from './filters';
 import { DEFAULT_PAGE_RERANK} from './pageRerank';
 import { findMissingTerms } from './missingTerms';
-import { identLane, phraseExists, vectorLane } from './lanes';
+import { identLane, phraseExists } from './lanes';
+import { exactVectorSearch, vectorLane } from './vectorLane';
 import type { Reranker, RetrievalSettings, VectorSource } from './ports';
 import { DEFAULT_SECTION_LANE} from './sectionLane';
 import { applyFeedback, fuseLanes, fusedPageText, runLanes, toPassages, type QueryContext } from './searchPipeline';
@@ -36,6 +37,7 @@ export interface SearchPorts {
 }
 
 export type { SearchTuning } from './tuning';
+export { exactVectorSearch } from './vectorLane';
 import type { SearchTuning } from './tuning';
 
 export const DEFAULT_TUNING: SearchTuning = {
@@ -292,22 +294,3 @@ export class SearchService {
     if (this.warmTimer) clearTimeout(this.warmTimer);
   }
 }
-
-/**
- * Whether a filtered vector search should skip the ANN index. An exact search scores every
- * vector the filter leaves (~1 µs each here: 47 ms p50 for the 50k vectors a 5% filter leaves of
- * 1M), while ANN probing costs about the same 25-30 ms whatever the filter. So exact only when
- * the filter leaves few vectors — it is also exact, where ANN with a prefilter can miss some.
- * The count is estimated from the share of documents the filter keeps (a count is ~0.1 ms).
- */
-export async function exactVectorSearch(
-  source: Pick<VectorSource, 'table'>,
-  allowedDocs: number | undefined,
-  totalDocs: number,
-  maxRows: number
-): Promise<boolean> {
-  if (allowedDocs === undefined || totalDocs === 0) return false;
-  const rows = await source.table.countRows();
-  return (rows * allowedDocs) / totalDocs <= maxRows;
-}
-
