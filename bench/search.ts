@@ -74,6 +74,7 @@ async function build(store: LanceStore, vectors: Table, n: number): Promise<{ in
     const chunks: Record<string, unknown>[] = [];
     const pages: Record<string, unknown>[] = [];
     const vecs: Record<string, unknown>[] = [];
+    let pageOffset = 0;
     for (let i = start; i < Math.min(n, start + batch); i++) {
       const pageIndex = Math.floor(i / CHUNKS_PER_PAGE);
       const d = Math.floor(pageIndex / PAGES_PER_DOC);
@@ -82,9 +83,13 @@ async function build(store: LanceStore, vectors: Table, n: number): Promise<{ in
       const models = [MODELS[d % MODELS.length]];
       const tags = [d % 2 ? 'service' : 'user'];
       const id = `d${d}:${page}:${i}`;
+      // A chunk is its page's text from charStart to charEnd (the page joins its chunks with '\n').
+      if (i % CHUNKS_PER_PAGE === 0) pageOffset = 0;
+      const charStart = pageOffset;
+      pageOffset += text.length + 1;
       chunks.push({
         id, docId: `d${d}`, docTitle: `Manual ${d}`, page, pageEnd: page, pageLabel: String(page), sectionPath: '', ordinal: i,
-        text, charStart: 0, charEnd: text.length, searchText: text, machineModels: models, tags, language: 'en'
+        text, charStart, charEnd: charStart + text.length, searchText: text, machineModels: models, tags, language: 'en'
       });
       if (i % CHUNKS_PER_PAGE === 0) pages.push({ id: `d${d}:${page}`, docId: `d${d}`, page, pageLabel: String(page), sectionPath: '', text });
       else if (pages.length) (pages[pages.length - 1] as { text: string }).text += `\n${text}`;

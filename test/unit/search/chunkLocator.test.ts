@@ -3,13 +3,14 @@ import { Index } from '@lancedb/lancedb';
 import { chunkIdParts, chunkIdOf } from '../../../src/main/core/index/schema';
 import { vectorSchema } from '../../../src/main/core/index/vectorStore';
 import type { LanceStore, Table } from '../../../src/main/core/index/lanceStore';
-import { buildLocator, ChunkLocator, VectorPlacements } from '../../../src/main/core/search/chunkLocator';
-import { textLane } from '../../../src/main/core/search/lanes';
+import { buildLocator, ChunkLocator } from '../../../src/main/core/search/chunkLocator';
+import { VectorPlacements } from '../../../src/main/core/search/vectorPlacement';
+import { CHUNK_COLUMNS, textLane, toRecord } from '../../../src/main/core/search/lanes';
 import { vectorLane } from '../../../src/main/core/search/vectorLane';
 import { analyzeQuery } from '../../../src/main/core/search/queryAnalysis';
 import { SearchService } from '../../../src/main/core/search/searchService';
 import type { VectorSource } from '../../../src/main/core/search/ports';
-import { chunkRows, seedIndex, type SeedDoc } from './seedIndex';
+import { chunkRows, pageRows, seedIndex, type SeedDoc } from './seedIndex';
 
 // The lanes ask LanceDB for row addresses and place them with a ChunkLocator instead of reading
 // each hit's columns; the results must be exactly those of reading the rows.
@@ -61,6 +62,34 @@ describe('ChunkLocator', () => {
     }
     expect(snap!.byId('oven:2:0', 'oven')).toBeUndefined(); // ordinal 0 is on page 1, not 2
     expect(snap!.byId('oven:1:99', 'oven')).toBeUndefined();
+  });
+
+  it('cuts each chunk record from its page text exactly as the table holds it', async () => {
+    const snap = await buildLocator(store.chunks(), await store.chunks().version());
+    const rows = (await store.chunks().query().select([...CHUNK_COLUMNS]).withRowId().toArray()) as Array<Record<string, unknown> & { _rowid: bigint }>;
+    const pages = new Map(DOCS.flatMap(pageRows).map((p) => [`${p.docId}:${p.page}`, p.text]));
+    for (const r of rows) {
+      const record = snap!.record(r._rowid, pages.get(`${String(r.docId)}:${Number(r.page)}`)!);
+      expect(record).toEqual(toRecord(r));
+    }
+    expect(snap!.record(rows[0]._rowid, 'too short')).toBeUndefined();
+  });
+
+  it('keeps no record for chunks it cannot cut from their page: titles that disagree, a chunk running onto the next page', async () => {
+    const odd = await seedIndex([]);
+    try {
+      const [a, b] = chunkRows(DOCS[0]);
+      await odd.store.chunks().add([a, { ...b, docTitle: 'Renamed oven manual' }, { ...chunkRows(DOCS[1])[0], pageEnd: 6 }] as unknown as Record<string, unknown>[]);
+      const snap = await buildLocator(odd.store.chunks(), 1);
+      const all = (await odd.store.chunks().query().select(['id']).withRowId().toArray()) as Array<{ id: string; _rowid: bigint }>;
+      const long = 'x'.repeat(1000);
+      for (const r of all) {
+        expect(snap!.at(r._rowid)?.id).toBe(r.id); // still placed on its page
+        expect(snap!.record(r._rowid, long)).toBeUndefined();
+      }
+    } finally {
+      await odd.cleanup();
+    }
   });
 
   it('is off (null) when a chunk id has another form', async () => {

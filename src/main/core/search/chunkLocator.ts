@@ -1,6 +1,21 @@
 import type { Table } from '../index/lanceStore';
 import { chunkIdOf, chunkIdParts } from '../index/schema';
 
+/** A chunk as search shows it (the chunks table's display columns). */
+export interface ChunkRecord {
+  id: string;
+  docId: string;
+  docTitle: string;
+  page: number;
+  pageEnd: number;
+  pageLabel: string;
+  sectionPath: string;
+  ordinal: number;
+  text: string;
+  charStart: number;
+  charEnd: number;
+}
+
 /**
  * What ranking needs of a chunk: where it is. Lanes return these (placed by the locator below, or
  * read as columns); the display columns of the few chunks a search shows are read later (ChunkRows).
@@ -14,50 +29,88 @@ export interface ChunkRef {
 }
 
 /**
- * Where every chunk row of one chunks-table version is: its document, page and ordinal by row
- * address, and its row address by document and ordinal. LanceDB spends most of a search reading
- * columns of scattered rows (the text lane's 11 columns of 60 rows cost about three times the
- * full-text search itself; a chunk lookup by id costs as much as the vector search). With this
- * map the lanes ask the indexes for row addresses only, and the few records a search shows are
- * read once, by row address, at the end (ChunkRows).
+ * Where every chunk row of one chunks-table version is, and what it shows besides its text: by
+ * row address its document, page, ordinal, section, page label and character range on the page,
+ * and by document and ordinal its row address. LanceDB spends most of a search reading columns of
+ * scattered rows (the text lane's 11 columns of 60 rows cost about three times the full-text
+ * search itself; a chunk lookup by id costs as much as the vector search; the 20 records a search
+ * shows or re-scores cost as much again). With this map the lanes ask the indexes for row
+ * addresses only, and a chunk's record is its page's text from charStart to charEnd (how the
+ * library cuts chunks, library/chunker.ts) plus the fields kept here (ChunkRows).
  *
  * A row address names a row of an immutable data fragment, and fragment ids are never reused, so
  * an address known here names the same chunk in any later version; rows written since (unknown
- * addresses) are read from the table instead. About 20 bytes per chunk.
+ * addresses) are read from the table instead. About 30 bytes per chunk.
  */
 export class LocatorSnapshot {
   constructor(
     readonly version: number,
-    private readonly docIds: string[],
-    private readonly docIndex: ReadonlyMap<string, number>,
-    /** Per fragment, by row offset: document index (-1 = no row), page, ordinal. */
-    private readonly fragments: ReadonlyMap<number, { doc: Int32Array; page: Int32Array; ordinal: Int32Array }>,
+    private readonly docs: { ids: string[]; index: ReadonlyMap<string, number>; titles: Array<string | null> },
+    /** Section paths and page labels, each stored once. */
+    private readonly strings: readonly string[],
+    private readonly fragments: ReadonlyMap<number, FragmentRows>,
     /** Per document index: row address by ordinal. */
     private readonly byDoc: readonly OrdinalIndex[]
   ) {}
 
   /** The chunk at a row address, or undefined when it was written after this snapshot. */
   at(rowId: bigint): ChunkRef | undefined {
-    const f = this.fragments.get(Number(rowId >> 32n));
-    const offset = Number(rowId & 0xffffffffn);
-    if (!f || offset >= f.doc.length || f.doc[offset] < 0) return undefined;
-    const docId = this.docIds[f.doc[offset]];
-    return { id: chunkIdOf(docId, f.page[offset], f.ordinal[offset]), docId, page: f.page[offset], rowId };
+    const [f, o] = this.row(rowId);
+    if (!f) return undefined;
+    const docId = this.docs.ids[f.doc[o]];
+    return { id: chunkIdOf(docId, f.page[o], f.ordinal[o]), docId, page: f.page[o], rowId };
   }
 
   /** The chunk with this id (and its row address), or undefined when this version has none. */
   byId(id: string, docId: string): ChunkRef | undefined {
     const parts = chunkIdParts(id, docId);
-    const d = this.docIndex.get(docId);
+    const d = this.docs.index.get(docId);
     if (!parts || d === undefined) return undefined;
     const addr = this.byDoc[d].get(parts.ordinal);
-    if (addr === undefined) return undefined;
-    const ref = this.at(toRowId(addr));
+    const ref = addr === undefined ? undefined : this.at(rowIdOf(addr));
     return ref?.page === parts.page ? ref : undefined;
+  }
+
+  /**
+   * The full record of the chunk at `rowId`, cut from its page's text; undefined when this
+   * snapshot cannot tell (unknown row, a document whose chunks disagree on its title, a chunk
+   * spanning pages or reaching past the given text).
+   */
+  record(rowId: bigint, pageText: string): ChunkRecord | undefined {
+    const [f, o] = this.row(rowId);
+    const title = f ? this.docs.titles[f.doc[o]] : null;
+    if (!f || title === null || f.charEnd[o] < 0 || f.charEnd[o] > pageText.length) return undefined;
+    const docId = this.docs.ids[f.doc[o]];
+    return {
+      id: chunkIdOf(docId, f.page[o], f.ordinal[o]),
+      docId,
+      docTitle: title,
+      page: f.page[o],
+      pageEnd: f.page[o],
+      pageLabel: this.strings[f.label[o]],
+      sectionPath: this.strings[f.section[o]],
+      ordinal: f.ordinal[o],
+      text: pageText.slice(f.charStart[o], f.charEnd[o]),
+      charStart: f.charStart[o],
+      charEnd: f.charEnd[o]
+    };
+  }
+
+  private row(rowId: bigint): [FragmentRows, number] | [undefined, 0] {
+    const f = this.fragments.get(Number(rowId >> 32n));
+    const o = Number(rowId & 0xffffffffn);
+    return f && o < f.doc.length && f.doc[o] >= 0 ? [f, o] : [undefined, 0];
   }
 }
 
+/** One data fragment's rows by offset; doc -1 = no row there, charEnd -1 = no record from the page text. */
+type FragmentRows = Record<(typeof FIELDS)[number], Int32Array>;
+const FIELDS = ['doc', 'page', 'ordinal', 'section', 'label', 'charStart', 'charEnd'] as const;
+
 const FRAGMENT = 2 ** 32;
+/** A row address as a plain number (exact: fragment ids stay far below 2^21). */
+export const addressOf = (rowId: bigint): number => Number(rowId >> 32n) * FRAGMENT + Number(rowId & 0xffffffffn);
+export const rowIdOf = (addr: number): bigint => (BigInt(Math.floor(addr / FRAGMENT)) << 32n) | BigInt(addr % FRAGMENT);
 
 /**
  * Row addresses by ordinal for one document: an array over the ordinals' range (the library
@@ -92,59 +145,70 @@ class OrdinalIndex {
     return a === undefined || Number.isNaN(a) ? undefined : a;
   }
 }
-const toRowId = (addr: number) => (BigInt(Math.floor(addr / FRAGMENT)) << 32n) | BigInt(addr % FRAGMENT);
+
+const COLUMNS = ['id', 'docId', 'docTitle', 'page', 'pageEnd', 'pageLabel', 'sectionPath', 'ordinal', 'charStart', 'charEnd'] as const;
 
 /**
  * Builds one snapshot per table version, like CorpusStats. Null when some chunk id does not have
  * the `docId:page:ordinal` form (search then reads rows as before).
  */
 export async function buildLocator(table: Table, version: number): Promise<LocatorSnapshot | null> {
-  const docIds: string[] = [];
-  const docIndex = new Map<string, number>();
-  const raw = new Map<number, { offset: number[]; doc: number[]; page: number[]; ordinal: number[] }>();
+  const docs = { ids: [] as string[], index: new Map<string, number>(), titles: [] as Array<string | null> };
+  const strings: string[] = [];
+  const stringIndex = new Map<string, number>();
+  const intern = (s: string) => {
+    let k = stringIndex.get(s);
+    if (k === undefined) stringIndex.set(s, (k = strings.push(s) - 1));
+    return k;
+  };
+  const raw = new Map<number, { offset: number[] } & Record<(typeof FIELDS)[number], number[]>>();
   const perDoc: Array<{ ordinals: number[]; addrs: number[] }> = [];
-  for await (const batch of table.query().select(['id', 'docId', 'page', 'ordinal']).withRowId()) {
+  for await (const batch of table.query().select([...COLUMNS]).withRowId()) {
     // Whole columns at once: Vector.get per cell costs more than the rest of the loop.
-    const [ids, docs, pages, ords, rowIds] = ['id', 'docId', 'page', 'ordinal', '_rowid'].map((c) => batch.getChild(c)?.toArray() as ArrayLike<unknown> | undefined);
-    if (!ids || !docs || !pages || !ords || !rowIds) return null;
+    const col = (c: string) => batch.getChild(c)?.toArray() as ArrayLike<unknown> | undefined;
+    const [ids, docIds, titles, pages, pageEnds, labels, sections, ords, starts, ends, rowIds] = [...COLUMNS, '_rowid'].map(col);
+    if (!ids || !docIds || !titles || !pages || !pageEnds || !labels || !sections || !ords || !starts || !ends || !rowIds) return null;
     for (let i = 0; i < batch.numRows; i++) {
-      const docId = String(docs[i]);
+      const docId = String(docIds[i]);
       const page = Number(pages[i]);
       const ordinal = Number(ords[i]);
       if (String(ids[i]) !== chunkIdOf(docId, page, ordinal)) return null;
-      let d = docIndex.get(docId);
+      let d = docs.index.get(docId);
       if (d === undefined) {
-        docIndex.set(docId, (d = docIds.length));
-        docIds.push(docId);
+        docs.index.set(docId, (d = docs.ids.length));
+        docs.ids.push(docId);
+        docs.titles.push(String(titles[i] ?? ''));
         perDoc.push({ ordinals: [], addrs: [] });
-      }
+      } else if (docs.titles[d] !== String(titles[i] ?? '')) docs.titles[d] = null;
       const rowId = BigInt(rowIds[i] as bigint | number);
       const frag = Number(rowId >> 32n);
-      const offset = Number(rowId & 0xffffffffn);
       let f = raw.get(frag);
-      if (!f) raw.set(frag, (f = { offset: [], doc: [], page: [], ordinal: [] }));
-      f.offset.push(offset);
+      if (!f) raw.set(frag, (f = { offset: [], doc: [], page: [], ordinal: [], section: [], label: [], charStart: [], charEnd: [] }));
+      f.offset.push(Number(rowId & 0xffffffffn));
       f.doc.push(d);
       f.page.push(page);
       f.ordinal.push(ordinal);
+      f.section.push(intern(String(sections[i] ?? '')));
+      f.label.push(intern(String(labels[i] ?? page)));
+      f.charStart.push(Number(starts[i] ?? 0));
+      // A chunk that runs onto the next page is not a slice of its page's text.
+      f.charEnd.push(Number(pageEnds[i] ?? page) === page ? Number(ends[i] ?? 0) : -1);
       perDoc[d].ordinals.push(ordinal);
-      perDoc[d].addrs.push(frag * FRAGMENT + offset);
+      perDoc[d].addrs.push(addressOf(rowId));
     }
   }
-  const fragments = new Map<number, { doc: Int32Array; page: Int32Array; ordinal: Int32Array }>();
+  const fragments = new Map<number, FragmentRows>();
   for (const [frag, f] of raw) {
     let size = 0;
     for (const o of f.offset) size = Math.max(size, o + 1);
-    const out = { doc: new Int32Array(size).fill(-1), page: new Int32Array(size), ordinal: new Int32Array(size) };
+    const out = Object.fromEntries(FIELDS.map((k) => [k, new Int32Array(size)])) as FragmentRows;
+    out.doc.fill(-1);
     f.offset.forEach((o, i) => {
-      out.doc[o] = f.doc[i];
-      out.page[o] = f.page[i];
-      out.ordinal[o] = f.ordinal[i];
+      for (const k of FIELDS) out[k][o] = f[k][i];
     });
     fragments.set(frag, out);
   }
-  const byDoc = perDoc.map((p) => new OrdinalIndex(p.ordinals, p.addrs));
-  return new LocatorSnapshot(version, docIds, docIndex, fragments, byDoc);
+  return new LocatorSnapshot(version, docs, strings, fragments, perDoc.map((p) => new OrdinalIndex(p.ordinals, p.addrs)));
 }
 
 export class ChunkLocator {
@@ -169,70 +233,5 @@ export class ChunkLocator {
       }).catch(() => {});
     }
     return this.building!.done;
-  }
-}
-
-/**
- * The chunk of each row of a vector table (by the vector row's address), so the vector lane asks
- * the ANN index for row addresses only: reading the chunk id column of its 60 hits cost more than
- * the search. Built per vector-table version and chunk locator; vector rows it does not know are
- * read by address (vectorLane).
- */
-export class VectorPlacement {
-  constructor(
-    readonly key: string,
-    /** Per vector-table fragment, by row offset: the chunk's row address (NaN = unknown chunk). */
-    private readonly fragments: ReadonlyMap<number, Float64Array>,
-    private readonly chunks: LocatorSnapshot
-  ) {}
-
-  /** The chunk of a vector row, or undefined when the row or its chunk is unknown here. */
-  at(vectorRowId: bigint): ChunkRef | undefined {
-    const f = this.fragments.get(Number(vectorRowId >> 32n));
-    const addr = f?.[Number(vectorRowId & 0xffffffffn)];
-    return addr === undefined || Number.isNaN(addr) ? undefined : this.chunks.at(toRowId(addr));
-  }
-}
-
-async function buildPlacement(table: Table, key: string, chunks: LocatorSnapshot): Promise<VectorPlacement> {
-  const raw = new Map<number, { offset: number[]; addr: number[] }>();
-  for await (const batch of table.query().select(['chunkId', 'docId']).withRowId()) {
-    const [ids, docs, rowIds] = ['chunkId', 'docId', '_rowid'].map((c) => batch.getChild(c)?.toArray() as ArrayLike<unknown> | undefined);
-    if (!ids || !docs || !rowIds) continue;
-    for (let i = 0; i < batch.numRows; i++) {
-      const rowId = BigInt(rowIds[i] as bigint | number);
-      const ref = chunks.byId(String(ids[i]), String(docs[i]));
-      const frag = Number(rowId >> 32n);
-      let f = raw.get(frag);
-      if (!f) raw.set(frag, (f = { offset: [], addr: [] }));
-      f.offset.push(Number(rowId & 0xffffffffn));
-      f.addr.push(ref?.rowId === undefined ? NaN : Number(ref.rowId >> 32n) * FRAGMENT + Number(ref.rowId & 0xffffffffn));
-    }
-  }
-  const fragments = new Map<number, Float64Array>();
-  for (const [frag, f] of raw) {
-    let size = 0;
-    for (const o of f.offset) size = Math.max(size, o + 1);
-    const out = new Float64Array(size).fill(NaN);
-    f.offset.forEach((o, i) => (out[o] = f.addr[i]));
-    fragments.set(frag, out);
-  }
-  return new VectorPlacement(key, fragments, chunks);
-}
-
-/** One vector placement at a time: the active embedding model's table, rebuilt when it or the chunks change. */
-export class VectorPlacements {
-  private current: { key: string; done: Promise<VectorPlacement> } | undefined;
-
-  async get(table: Table, chunks: LocatorSnapshot): Promise<VectorPlacement> {
-    const key = `${table.name}\u0000${await table.version()}\u0000${chunks.version}`;
-    if (this.current?.key !== key) {
-      const done = buildPlacement(table, key, chunks);
-      this.current = { key, done };
-      done.catch(() => {
-        if (this.current?.done === done) this.current = undefined;
-      });
-    }
-    return this.current.done;
   }
 }

@@ -5,7 +5,7 @@ import { sqlColumn, sqlIn } from '../index/sql';
 import type { AnalyzedQuery, Expansion } from './queryTypes';
 import type { CorpusStatsSnapshot } from './corpusStats';
 import { weightedCoverage } from './evidence';
-import type { ChunkRef, LocatorSnapshot } from './chunkLocator';
+import type { ChunkRecord, ChunkRef, LocatorSnapshot } from './chunkLocator';
 
 /**
  * The retrieval lanes, each a single LanceDB query returning chunk rows with a lane score.
@@ -25,21 +25,8 @@ export const CHUNK_COLUMNS = [
   'charEnd'
 ] as const;
 
-export interface ChunkRecord {
-  id: string;
-  docId: string;
-  docTitle: string;
-  page: number;
-  pageEnd: number;
-  pageLabel: string;
-  sectionPath: string;
-  ordinal: number;
-  text: string;
-  charStart: number;
-  charEnd: number;
-}
 
-export type { ChunkRef } from './chunkLocator';
+export type { ChunkRecord, ChunkRef } from './chunkLocator';
 
 export const REF_COLUMNS = ['id', 'docId', 'page'] as const;
 

@@ -2,7 +2,8 @@ import type { LaneName, Passage, SearchFilters } from '../../../shared/contract/
 import type { Table } from '../index/lanceStore';
 import type { AssociationSnapshot } from './associations';
 import type { CorpusStatsSnapshot } from './corpusStats';
-import type { LocatorSnapshot, VectorPlacement } from './chunkLocator';
+import type { LocatorSnapshot } from './chunkLocator';
+import type { VectorPlacement } from './vectorPlacement';
 import { ChunkRows } from './chunkRows';
 import type { CatalogSnapshot } from './docCatalog';
 import { feedbackTerms } from './feedback';
@@ -89,7 +90,7 @@ export async function runLanes(ctx: QueryContext): Promise<LaneResults> {
   const { q, tune } = ctx;
   // The feedback pass reads only the first lexical pass: it runs while the identifier and
   // vector lanes still search (awaited, and its error raised, by applyFeedback).
-  const rows = new ChunkRows(ctx.chunks);
+  const rows = new ChunkRows(ctx.chunks, ctx.locator);
   const [textHits, pageHits] = lexicalLanes(ctx, []);
   const first = Promise.all([textHits, pageHits]);
   const pendingFeedback = feedbackPass(ctx, textHits, pageHits, rows);
@@ -200,13 +201,16 @@ export async function fuseLanes(ctx: QueryContext, lanes: LaneResults, reranker:
   // independent reads: run them together (the page texts are kept aside until asked for).
   const textsWanted = tune.pageRerank && ctx.pages ? fused.slice(0, tune.pageRerank.top).filter((f) => !pageTexts.has(f.key)) : [];
   const prefetched = new Set(textsWanted.map((f) => f.key));
+  // With a locator the records are cut from these page texts, so they wait for them; without one
+  // they are read from the table meanwhile.
   const [, , prefetchedTexts] = await Promise.all([
     fillMissingChunks(ctx.chunks, fused.slice(0, Math.max(ctx.limit, tune.rerankTop)), rows, q.stems, stats),
-    rows.ensure(needed(fused.slice(0, shown))),
+    ctx.locator ? undefined : rows.ensure(needed(fused.slice(0, shown))),
     ctx.pages && textsWanted.length ? pageTextsOf(ctx.pages, textsWanted) : new Map<string, string>()
   ]);
+  const textOf = (docId: string, page: number) => pageTexts.get(pageKey(docId, page)) ?? prefetchedTexts.get(pageKey(docId, page));
   fused = fused.filter((f) => f.chunkIds.length > 0);
-  await rows.ensure(needed(fused.slice(0, shown))); // pages dropped above move others up (rare)
+  await rows.ensure(needed(fused.slice(0, shown)), textOf); // also: pages dropped above move others up (rare)
   if (tune.pageRerank && fused.length > 1) {
     const top = fused.slice(0, tune.pageRerank.top);
     const missing = top.filter((f) => !pageTexts.has(f.key));

@@ -1,6 +1,7 @@
 import type { Table } from '../index/lanceStore';
 import { sqlIn } from '../index/sql';
-import type { ChunkRef, LocatorSnapshot, VectorPlacement } from './chunkLocator';
+import type { ChunkRef, LocatorSnapshot } from './chunkLocator';
+import type { VectorPlacement } from './vectorPlacement';
 import { plainRows, REF_COLUMNS, toRef, type LaneRow } from './lanes';
 import type { VectorSource } from './ports';
 
