@@ -41,7 +41,7 @@ export interface QueryContext {
   pages: Table | null;
   vectors: VectorSource | null;
   exactVectors: boolean;
-  /** Row address → page map of the chunks table (null: lanes read rows instead). */
+  /** Row address → chunk map: places lane hits on pages, cuts records from page texts (null: lanes read rows instead). */
   locator: LocatorSnapshot | null;
   /** The active vector table's rows → chunks (null: the vector lane reads chunk ids). */
   placement: VectorPlacement | null;
