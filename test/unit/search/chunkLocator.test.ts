@@ -3,9 +3,10 @@ import { Index } from '@lancedb/lancedb';
 import { chunkIdParts, chunkIdOf } from '../../../src/main/core/index/schema';
 import { vectorSchema } from '../../../src/main/core/index/vectorStore';
 import type { LanceStore, Table } from '../../../src/main/core/index/lanceStore';
-import { buildLocator, ChunkLocator } from '../../../src/main/core/search/chunkLocator';
+import { buildLocator, chunkLocator } from '../../../src/main/core/search/chunkLocator';
 import { VectorPlacements } from '../../../src/main/core/search/vectorPlacement';
-import { CHUNK_COLUMNS, textLane, toRecord } from '../../../src/main/core/search/lanes';
+import { CHUNK_COLUMNS, fillMissingChunks, pageTextsOf, textLane, toRecord, type ChunkRecord } from '../../../src/main/core/search/lanes';
+import { buildPageLocator } from '../../../src/main/core/search/pageLocator';
 import { vectorLane } from '../../../src/main/core/search/vectorLane';
 import { analyzeQuery } from '../../../src/main/core/search/queryAnalysis';
 import { SearchService } from '../../../src/main/core/search/searchService';
@@ -135,7 +136,7 @@ describe('lanes with a locator', () => {
       return { passages: r.passages, evidence: r.evidence, missing: r.missing };
     };
     for (const text of ['heater fuse', 'What does E-204 mean?', 'warm air fan', 'mixer bowl']) expect(await ask(fast, text)).toEqual(await ask(plain, text));
-    const locator = new ChunkLocator(() => store.chunks());
+    const locator = chunkLocator(() => store.chunks());
     const before = await locator.get();
     await store.chunks().delete("docId = 'mixer'");
     const after = await locator.get();
@@ -146,6 +147,35 @@ describe('lanes with a locator', () => {
     const r = await fast.query({ text: 'mixer heater', limit: 10 });
     expect(r.passages.some((p) => p.docId === 'mixer')).toBe(false);
     expect(await ask(fast, 'mixer heater')).toEqual(await ask(plain, 'mixer heater'));
+  });
+});
+
+describe('page texts and page-only pages with locators', () => {
+  it('reads page texts by address, and pages the page locator does not know by query', async () => {
+    const pages = await buildPageLocator(store.pages(), await store.pages().version());
+    const wanted = [{ docId: 'oven', page: 2 }, { docId: 'fridge', page: 5 }, { docId: 'oven', page: 9 }];
+    expect(await pageTextsOf(store.pages(), wanted, pages)).toEqual(await pageTextsOf(store.pages(), wanted));
+    expect((await pageTextsOf(store.pages(), wanted, pages)).get('oven:2')).toBe('Replace the heater fuse F3 after a power surge.');
+    await store.pages().add(pageRows(LATE) as unknown as Record<string, unknown>[]);
+    const late = [{ docId: 'mixer', page: 3 }, { docId: 'oven', page: 1 }];
+    expect(pages.address('mixer', 3)).toBeUndefined();
+    expect(await pageTextsOf(store.pages(), late, pages)).toEqual(await pageTextsOf(store.pages(), late));
+    expect((await pageTextsOf(store.pages(), late, pages)).size).toBe(2);
+  });
+
+  it('cuts the chunks of a page found only as a page from its text, as reading them would', async () => {
+    const locator = await buildLocator(store.chunks(), await store.chunks().version());
+    const texts = new Map(DOCS.flatMap(pageRows).map((p) => [`${p.docId}:${p.page}`, p.text]));
+    const fill = async (cut: boolean) => {
+      const top = [{ docId: 'oven', page: 1, chunkIds: [] as string[] }, { docId: 'fridge', page: 5, chunkIds: [] as string[] }, { docId: 'oven', page: 2, chunkIds: ['oven:2:2'] }];
+      const got: ChunkRecord[] = [];
+      const place = cut ? { locator: locator!, pageText: (d: string, p: number) => texts.get(`${d}:${p}`) } : null;
+      await fillMissingChunks(store.chunks(), top, { add: (r) => got.push(r) }, analyzeQuery('door sensor fault').stems, undefined, place);
+      return { order: top.map((t) => t.chunkIds), got };
+    };
+    const cut = await fill(true);
+    expect(cut).toEqual(await fill(false));
+    expect(cut.order[0]).toEqual(['oven:1:1', 'oven:1:0']); // the chunk that covers the question first
   });
 });
 

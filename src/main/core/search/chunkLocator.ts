@@ -50,7 +50,7 @@ export class LocatorSnapshot {
     private readonly strings: readonly string[],
     private readonly fragments: ReadonlyMap<number, FragmentRows>,
     /** Per document index: row address by ordinal. */
-    private readonly byDoc: readonly OrdinalIndex[]
+    private readonly byDoc: readonly AddressIndex[]
   ) {}
 
   /** The chunk at a row address, or undefined when it was written after this snapshot. */
@@ -69,6 +69,18 @@ export class LocatorSnapshot {
     const addr = this.byDoc[d].get(parts.ordinal);
     const ref = addr === undefined ? undefined : this.at(rowIdOf(addr));
     return ref?.page === parts.page ? ref : undefined;
+  }
+
+  /** The chunks on a page of `docId`, in reading order (a scan of the document's chunks). */
+  chunksOn(docId: string, page: number): ChunkRef[] {
+    const d = this.docs.index.get(docId);
+    const out: ChunkRef[] = [];
+    if (d === undefined) return out;
+    for (const addr of this.byDoc[d].values()) {
+      const ref = this.at(rowIdOf(addr));
+      if (ref?.page === page) out.push(ref);
+    }
+    return out;
   }
 
   /**
@@ -113,35 +125,42 @@ export const addressOf = (rowId: bigint): number => Number(rowId >> 32n) * FRAGM
 export const rowIdOf = (addr: number): bigint => (BigInt(Math.floor(addr / FRAGMENT)) << 32n) | BigInt(addr % FRAGMENT);
 
 /**
- * Row addresses by ordinal for one document: an array over the ordinals' range (the library
- * numbers a document's chunks 0..n-1), or a map when the ordinals are sparse.
+ * Row addresses by a small number (a document's chunk ordinals, its page numbers): an array over
+ * the numbers' range (the library numbers chunks 0..n-1 and pages 1..n), or a map when sparse.
  */
-class OrdinalIndex {
+export class AddressIndex {
   private readonly base: number;
   private readonly dense: Float64Array | null;
   private readonly sparse: Map<number, number> | null;
 
-  constructor(ordinals: readonly number[], addrs: readonly number[]) {
+  constructor(keys: readonly number[], addrs: readonly number[]) {
     let min = Infinity;
     let max = -Infinity;
-    for (const o of ordinals) {
+    for (const o of keys) {
       min = Math.min(min, o);
       max = Math.max(max, o);
     }
     this.base = min;
-    if (max - min + 1 <= 2 * ordinals.length + 16) {
+    if (max - min + 1 <= 2 * keys.length + 16) {
       this.dense = new Float64Array(max - min + 1).fill(NaN);
-      ordinals.forEach((o, i) => (this.dense![o - min] = addrs[i]));
+      keys.forEach((o, i) => (this.dense![o - min] = addrs[i]));
       this.sparse = null;
     } else {
       this.dense = null;
-      this.sparse = new Map(ordinals.map((o, i) => [o, addrs[i]]));
+      this.sparse = new Map(keys.map((o, i) => [o, addrs[i]]));
     }
   }
 
-  get(ordinal: number): number | undefined {
-    if (this.sparse) return this.sparse.get(ordinal);
-    const a = this.dense![ordinal - this.base];
+  /** The addresses, in key order. */
+  *values(): Iterable<number> {
+    if (this.sparse) {
+      for (const k of [...this.sparse.keys()].sort((x, y) => x - y)) yield this.sparse.get(k)!;
+    } else for (const a of this.dense!) if (!Number.isNaN(a)) yield a;
+  }
+
+  get(key: number): number | undefined {
+    if (this.sparse) return this.sparse.get(key);
+    const a = this.dense![key - this.base];
     return a === undefined || Number.isNaN(a) ? undefined : a;
   }
 }
@@ -208,30 +227,41 @@ export async function buildLocator(table: Table, version: number): Promise<Locat
     });
     fragments.set(frag, out);
   }
-  return new LocatorSnapshot(version, docs, strings, fragments, perDoc.map((p) => new OrdinalIndex(p.ordinals, p.addrs)));
+  return new LocatorSnapshot(version, docs, strings, fragments, perDoc.map((p) => new AddressIndex(p.ordinals, p.addrs)));
 }
 
-export class ChunkLocator {
-  private cached: { version: number; snapshot: LocatorSnapshot | null } | undefined;
-  private building: { version: number; done: Promise<LocatorSnapshot | null> } | undefined;
+/**
+ * One snapshot per table version, built on first use after a change (like CorpusStats) and
+ * shared by the searches that run meanwhile.
+ */
+export class PerVersion<T> {
+  private cached: { version: number; snapshot: T } | undefined;
+  private building: { version: number; done: Promise<T> } | undefined;
 
-  constructor(private readonly table: () => Table) {}
+  constructor(
+    private readonly table: () => Table,
+    private readonly build: (table: Table, version: number) => Promise<T>
+  ) {}
 
-  /** The snapshot of the table's current version (built on first use after a change), or null. */
-  async get(): Promise<LocatorSnapshot | null> {
+  async get(): Promise<T> {
     const version = await this.table().version();
     if (this.cached?.version === version) return this.cached.snapshot;
     if (this.building?.version !== version) {
-      const done = buildLocator(this.table(), version).then((snapshot) => {
+      const done = this.build(this.table(), version).then((snapshot) => {
         if (!this.cached || this.cached.version < version) this.cached = { version, snapshot };
         return snapshot;
       });
       const entry = { version, done };
       this.building = entry;
-      void done.finally(() => {
-        if (this.building === entry) this.building = undefined;
-      }).catch(() => {});
+      void done
+        .finally(() => {
+          if (this.building === entry) this.building = undefined;
+        })
+        .catch(() => {});
     }
     return this.building!.done;
   }
 }
+
+/** The chunks table's locator (null when its chunk ids have another form). */
+export const chunkLocator = (table: () => Table) => new PerVersion(table, buildLocator);

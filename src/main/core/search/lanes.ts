@@ -6,6 +6,7 @@ import type { AnalyzedQuery, Expansion } from './queryTypes';
 import type { CorpusStatsSnapshot } from './corpusStats';
 import { weightedCoverage } from './evidence';
 import type { ChunkRecord, ChunkRef, LocatorSnapshot } from './chunkLocator';
+import type { PageLocatorSnapshot } from './pageLocator';
 
 /**
  * The retrieval lanes, each a single LanceDB query returning chunk rows with a lane score.
@@ -199,19 +200,30 @@ export async function phraseExists(table: Table, phrase: string, where: string |
   return (await q.toArray()).length > 0;
 }
 
-/** Full texts of the given pages (`docId:page` → text), one query. */
-export async function pageTextsOf(pagesTable: Table, pages: ReadonlyArray<{ docId: string; page: number }>): Promise<Map<string, string>> {
+/** Full texts of the given pages (`docId:page` → text): by address where the page locator knows them, else one query. */
+export async function pageTextsOf(
+  pagesTable: Table,
+  pages: ReadonlyArray<{ docId: string; page: number }>,
+  locator: PageLocatorSnapshot | null = null
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
+  const wanted = new Set(pages.map((p) => `${p.docId}:${p.page}`));
+  const keep = (rows: Array<Record<string, unknown>>) => {
+    for (const r of rows) {
+      const key = `${String(r.docId)}:${Number(r.page)}`;
+      if (wanted.has(key)) out.set(key, String(r.text ?? ''));
+    }
+  };
+  if (locator) {
+    const addrs = pages.flatMap((p) => locator.address(p.docId, Math.trunc(p.page)) ?? []);
+    if (addrs.length) keep(await plainRows(pagesTable.takeRowIds(addrs).select(['docId', 'page', 'text'])).catch(() => []));
+    pages = pages.filter((p) => !out.has(`${p.docId}:${p.page}`));
+  }
   if (pages.length === 0) return out;
   const docs = [...new Set(pages.map((p) => p.docId))];
   const nums = [...new Set(pages.map((p) => Math.trunc(p.page)))];
   const where = `${sqlIn('docId', docs)} AND ${sqlColumn('page')} IN (${nums.join(', ')})`;
-  const rows = await plainRows(pagesTable.query().where(where).select(['docId', 'page', 'text']));
-  const wanted = new Set(pages.map((p) => `${p.docId}:${p.page}`));
-  for (const r of rows) {
-    const key = `${String(r.docId)}:${Number(r.page)}`;
-    if (wanted.has(key)) out.set(key, String(r.text ?? ''));
-  }
+  keep(await plainRows(pagesTable.query().where(where).select(['docId', 'page', 'text'])));
   return out;
 }
 
@@ -231,17 +243,32 @@ export async function identLane(table: Table, q: AnalyzedQuery, where: string | 
   return runFts(table, clauses.length === 1 ? clauses[0][1] : new BooleanQuery(clauses), where, limit, locator);
 }
 
-/** Pages found only by page/section lanes get their chunks, best-covering chunk first. */
+/**
+ * Pages found only by page/section lanes get their chunks, best-covering chunk first: cut from
+ * the page's text where the locator knows its chunks and the search has the text, else read.
+ */
 export async function fillMissingChunks(
   chunks: Table,
   top: Array<{ docId: string; page: number; chunkIds: string[] }>,
   rows: { add(r: ChunkRecord): void },
   stems: readonly string[],
-  stats: CorpusStatsSnapshot | undefined
+  stats: CorpusStatsSnapshot | undefined,
+  cut: { locator: LocatorSnapshot; pageText: (docId: string, page: number) => string | undefined } | null = null
 ): Promise<void> {
   const missing = top.filter((f) => f.chunkIds.length === 0);
   if (missing.length === 0) return;
-  const found = await chunksOfPages(chunks, missing);
+  const found: ChunkRecord[] = [];
+  let unread = missing;
+  if (cut) {
+    unread = [];
+    for (const f of missing) {
+      const text = cut.pageText(f.docId, f.page);
+      const cuts = text === undefined ? [] : cut.locator.chunksOn(f.docId, f.page).map((r) => cut.locator.record(r.rowId!, text));
+      if (cuts.length && cuts.every((c) => c)) found.push(...(cuts as ChunkRecord[]));
+      else unread.push(f);
+    }
+  }
+  if (unread.length) found.push(...(await chunksOfPages(chunks, unread)));
   const cover = new Map(found.map((c) => [c.id, weightedCoverage(stems, c.text, stats)]));
   for (const f of missing) {
     const own = found.filter((c) => c.docId === f.docId && c.page === f.page);

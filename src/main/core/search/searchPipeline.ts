@@ -4,6 +4,7 @@ import type { AssociationSnapshot } from './associations';
 import type { CorpusStatsSnapshot } from './corpusStats';
 import type { LocatorSnapshot } from './chunkLocator';
 import type { VectorPlacement } from './vectorPlacement';
+import type { PageLocatorSnapshot } from './pageLocator';
 import { ChunkRows } from './chunkRows';
 import type { CatalogSnapshot } from './docCatalog';
 import { feedbackTerms } from './feedback';
@@ -43,6 +44,8 @@ export interface QueryContext {
   exactVectors: boolean;
   /** Row address → chunk map: places lane hits on pages, cuts records from page texts (null: lanes read rows instead). */
   locator: LocatorSnapshot | null;
+  /** Page row addresses (null: page texts are queried by document and page). */
+  pageLocator: PageLocatorSnapshot | null;
   /** The active vector table's rows → chunks (null: the vector lane reads chunk ids). */
   placement: VectorPlacement | null;
   /** The vector lane, when the caller started it before the expansions were computed. */
@@ -197,18 +200,27 @@ export async function fuseLanes(ctx: QueryContext, lanes: LaneResults, reranker:
   const shown = Math.max(ctx.limit, tune.pageRerank ? tune.pageRerank.top : 0, reranker ? tune.rerankTop : 0);
   // Without page texts, re-scoring and evidence read a page's text from all its chunks.
   const needed = (fs: readonly FusedPage[]) => fs.flatMap((f) => (ctx.pages ? f.chunkIds.slice(0, 1) : f.chunkIds));
-  // Chunks of page-only pages, the shown records and the texts re-scoring will want are
-  // independent reads: run them together (the page texts are kept aside until asked for).
+  // The texts re-scoring will want (kept aside until asked for), the chunks of page-only pages and
+  // the shown records: with a locator the chunks and records are cut from page texts, so the texts
+  // come first; without one they are independent reads and run together.
   const textsWanted = tune.pageRerank && ctx.pages ? fused.slice(0, tune.pageRerank.top).filter((f) => !pageTexts.has(f.key)) : [];
   const prefetched = new Set(textsWanted.map((f) => f.key));
-  // With a locator the records are cut from these page texts, so they wait for them; without one
-  // they are read from the table meanwhile.
-  const [, , prefetchedTexts] = await Promise.all([
-    fillMissingChunks(ctx.chunks, fused.slice(0, Math.max(ctx.limit, tune.rerankTop)), rows, q.stems, stats),
-    ctx.locator ? undefined : rows.ensure(needed(fused.slice(0, shown))),
-    ctx.pages && textsWanted.length ? pageTextsOf(ctx.pages, textsWanted) : new Map<string, string>()
-  ]);
-  const textOf = (docId: string, page: number) => pageTexts.get(pageKey(docId, page)) ?? prefetchedTexts.get(pageKey(docId, page));
+  const topChunks = fused.slice(0, Math.max(ctx.limit, tune.rerankTop));
+  let prefetchedTexts: Map<string, string>;
+  if (ctx.locator) {
+    // Records are cut from page texts: those of the pages without one are read first, by address.
+    prefetchedTexts = ctx.pages && textsWanted.length ? await pageTextsOf(ctx.pages, textsWanted, ctx.pageLocator) : new Map<string, string>();
+    await fillMissingChunks(ctx.chunks, topChunks, rows, q.stems, stats, { locator: ctx.locator, pageText: (d, p) => textOf(d, p) });
+  } else {
+    [, , prefetchedTexts] = await Promise.all([
+      fillMissingChunks(ctx.chunks, topChunks, rows, q.stems, stats),
+      rows.ensure(needed(fused.slice(0, shown))),
+      ctx.pages && textsWanted.length ? pageTextsOf(ctx.pages, textsWanted) : new Map<string, string>()
+    ]);
+  }
+  function textOf(docId: string, page: number): string | undefined {
+    return pageTexts.get(pageKey(docId, page)) ?? prefetchedTexts.get(pageKey(docId, page));
+  }
   fused = fused.filter((f) => f.chunkIds.length > 0);
   await rows.ensure(needed(fused.slice(0, shown)), textOf); // also: pages dropped above move others up (rare)
   if (tune.pageRerank && fused.length > 1) {
@@ -216,7 +228,7 @@ export async function fuseLanes(ctx: QueryContext, lanes: LaneResults, reranker:
     const missing = top.filter((f) => !pageTexts.has(f.key));
     if (missing.length && ctx.pages) {
       const rest = missing.filter((f) => !prefetched.has(f.key));
-      const more = rest.length ? await pageTextsOf(ctx.pages, rest) : undefined;
+      const more = rest.length ? await pageTextsOf(ctx.pages, rest, ctx.pageLocator) : undefined;
       for (const f of missing) {
         const t = prefetchedTexts.get(f.key) ?? more?.get(f.key);
         if (t !== undefined) pageTexts.set(f.key, t);
@@ -238,7 +250,7 @@ export async function fuseLanes(ctx: QueryContext, lanes: LaneResults, reranker:
   // Page-lane hits read without text (feedback pass) that the evidence reads (the top three).
   const pageHits = new Set(lanes.pages?.map((p) => pageKey(p.docId, p.page)));
   const unread = fused.slice(0, 3).filter((f) => pageHits.has(f.key) && !pageTexts.has(f.key));
-  if (unread.length && ctx.pages) for (const [k, t] of await pageTextsOf(ctx.pages, unread)) pageTexts.set(k, t);
+  if (unread.length && ctx.pages) for (const [k, t] of await pageTextsOf(ctx.pages, unread, ctx.pageLocator)) pageTexts.set(k, t);
   // The evidence reads the top three pages, from their chunks where the page text is unknown.
   await rows.ensure(fused.slice(0, 3).filter((f) => !pageTexts.has(f.key)).flatMap((f) => f.chunkIds));
   return { fused, rows: rows.map, pageTexts, ran };

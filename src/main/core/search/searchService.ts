@@ -2,7 +2,8 @@ import type { ComponentHealth } from '../../../shared/contract/app';
 import type { SearchFilters, SearchResult } from '../../../shared/contract/search';
 import type { LanceStore, Table } from '../index/lanceStore';
 import type { Logger } from '../platform/logger';
-import { ChunkLocator, type LocatorSnapshot } from './chunkLocator';
+import { chunkLocator, type LocatorSnapshot, type PerVersion } from './chunkLocator';
+import { pageLocator, type PageLocatorSnapshot } from './pageLocator';
 import { VectorPlacements, type VectorPlacement } from './vectorPlacement';
 import { CorpusStats, type CorpusStatsSnapshot } from './corpusStats';
 import { allowedDocIds, DocCatalog, type CatalogSnapshot } from './docCatalog';
@@ -78,7 +79,8 @@ export class SearchService {
   private readonly stats: CorpusStats;
   private readonly catalog: DocCatalog;
   private readonly associations: AssociationStore;
-  private readonly locator: ChunkLocator;
+  private readonly locator: PerVersion<LocatorSnapshot | null>;
+  private readonly pageLocator: PerVersion<PageLocatorSnapshot>;
   private readonly placements = new VectorPlacements();
   private pageIndex: Promise<boolean> | undefined;
   private warmTimer: ReturnType<typeof setTimeout> | undefined;
@@ -92,7 +94,8 @@ export class SearchService {
     this.stats = new CorpusStats(() => ports.store.chunks());
     this.catalog = new DocCatalog(() => ports.store.documents());
     this.associations = new AssociationStore(ports.store, () => ports.store.chunks());
-    this.locator = new ChunkLocator(() => ports.store.chunks());
+    this.locator = chunkLocator(() => ports.store.chunks());
+    this.pageLocator = pageLocator(() => ports.store.pages());
   }
 
   async query(req: SearchRequest): Promise<SearchResult> {
@@ -132,7 +135,7 @@ export class SearchService {
     const tune = this.tuning;
     const filters = req.filters ?? {};
     const q = analyzeQuery(req.text);
-    const [docs, stats, pagesIndexed, locator] = await Promise.all([this.catalog.get(), this.statsOrUndefined(), this.ensurePageIndex(), this.locatorOrNull()]);
+    const [docs, stats, pagesIndexed, locator, pageRows] = await Promise.all([this.catalog.get(), this.statsOrUndefined(), this.ensurePageIndex(), this.locatorOrNull(), this.pageLocatorOrNull()]);
     const allowed = allowedDocIds(docs, filters);
     const where = buildWhere(filters, docs.hidden);
     const chunks = this.ports.store.chunks();
@@ -165,6 +168,7 @@ export class SearchService {
       vectors,
       exactVectors,
       locator,
+      pageLocator: pageRows,
       placement,
       vectorHits,
       identHits,
@@ -211,6 +215,16 @@ export class SearchService {
     }
   }
 
+  private async pageLocatorOrNull(): Promise<PageLocatorSnapshot | null> {
+    if (!this.tuning.locator) return null;
+    try {
+      return await this.pageLocator.get();
+    } catch (e) {
+      this.ports.logger?.warn('page locator unavailable; page texts are queried', { error: e });
+      return null;
+    }
+  }
+
   private async placementOrNull(vectors: VectorSource, locator: LocatorSnapshot): Promise<VectorPlacement | null> {
     try {
       return await this.placements.get(vectors.table, locator);
@@ -244,7 +258,7 @@ export class SearchService {
       const vectors = this.ports.vectorSource?.();
       return vectors && l ? this.placementOrNull(vectors, l) : null;
     });
-    await Promise.all([this.ensurePageIndex().then(() => this.prewarmIndexes()), this.statsOrUndefined(), placed, this.catalog.get().then((d) => this.associationsOrUndefined(d))]).catch((e) =>
+    await Promise.all([this.ensurePageIndex().then(() => this.prewarmIndexes()), this.statsOrUndefined(), placed, this.pageLocatorOrNull(), this.catalog.get().then((d) => this.associationsOrUndefined(d))]).catch((e) =>
       this.ports.logger?.warn('search warm-up failed', { error: e })
     );
   }
