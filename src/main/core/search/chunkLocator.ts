@@ -40,7 +40,7 @@ export interface ChunkRef {
  *
  * A row address names a row of an immutable data fragment, and fragment ids are never reused, so
  * an address known here names the same chunk in any later version; rows written since (unknown
- * addresses) are read from the table instead. About 30 bytes per chunk.
+ * addresses) are read from the table instead. About 36 bytes per chunk (36 MB at a million).
  */
 export class LocatorSnapshot {
   constructor(

@@ -26,7 +26,6 @@ export const CHUNK_COLUMNS = [
   'charEnd'
 ] as const;
 
-
 export type { ChunkRecord, ChunkRef } from './chunkLocator';
 
 export const REF_COLUMNS = ['id', 'docId', 'page'] as const;
