@@ -105,9 +105,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   logger.info('core started', { host: config.host, version: config.version });
   // Reload remembered models in the background: startup never waits for a model to load.
   if (config.restoreModels !== false) services.models.restoreFromSettings();
-  // Likewise search's statistics, chunk locator and index caches: built in the background, so the
-  // first question after start-up does not wait for them.
-  services.search.scheduleWarm();
+  // Likewise search's statistics, locators and index caches, so the first question after start-up
+  // does not wait for them; a one-shot CLI command builds only what it uses.
+  if (config.host !== 'cli') services.search.scheduleWarm();
   return core;
 }
 
