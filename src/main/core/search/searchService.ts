@@ -195,51 +195,34 @@ export class SearchService {
     return this.pageIndex;
   }
 
-  private async associationsOrUndefined(docs: CatalogSnapshot): Promise<AssociationSnapshot | undefined> {
+  private associationsOrUndefined(docs: CatalogSnapshot): Promise<AssociationSnapshot | undefined> {
     const hidden = new Set(docs.hidden);
-    try {
-      return await this.associations.sync([...docs.byId.keys()].filter((d) => !hidden.has(d)));
-    } catch (e) {
-      this.ports.logger?.warn('library associations unavailable', { error: e });
-      return undefined;
-    }
+    return this.softly(() => this.associations.sync([...docs.byId.keys()].filter((d) => !hidden.has(d))), undefined, 'library associations unavailable');
   }
 
-  private async locatorOrNull(): Promise<LocatorSnapshot | null> {
-    if (!this.tuning.locator) return null;
-    try {
-      return await this.locator.get();
-    } catch (e) {
-      this.ports.logger?.warn('chunk locator unavailable; lanes read rows', { error: e });
-      return null;
-    }
+  private locatorOrNull(): Promise<LocatorSnapshot | null> {
+    return this.tuning.locator ? this.softly(() => this.locator.get(), null, 'chunk locator unavailable; lanes read rows') : Promise.resolve(null);
   }
 
-  private async pageLocatorOrNull(): Promise<PageLocatorSnapshot | null> {
-    if (!this.tuning.locator) return null;
-    try {
-      return await this.pageLocator.get();
-    } catch (e) {
-      this.ports.logger?.warn('page locator unavailable; page texts are queried', { error: e });
-      return null;
-    }
+  private pageLocatorOrNull(): Promise<PageLocatorSnapshot | null> {
+    return this.tuning.locator ? this.softly(() => this.pageLocator.get(), null, 'page locator unavailable; page texts are queried') : Promise.resolve(null);
   }
 
-  private async placementOrNull(vectors: VectorSource, locator: LocatorSnapshot): Promise<VectorPlacement | null> {
-    try {
-      return await this.placements.get(vectors.table, locator);
-    } catch (e) {
-      this.ports.logger?.warn('vector placement unavailable; vector lane reads chunk ids', { error: e });
-      return null;
-    }
+  private placementOrNull(vectors: VectorSource, locator: LocatorSnapshot): Promise<VectorPlacement | null> {
+    return this.softly(() => this.placements.get(vectors.table, locator), null, 'vector placement unavailable; vector lane reads chunk ids');
   }
 
-  private async statsOrUndefined(): Promise<CorpusStatsSnapshot | undefined> {
+  private statsOrUndefined(): Promise<CorpusStatsSnapshot | undefined> {
+    return this.softly(() => this.stats.get(), undefined, 'corpus statistics unavailable');
+  }
+
+  /** `get()`, or `fallback` with a warning: search goes on without the piece (slower or plainer), never fails for it. */
+  private async softly<T, F>(get: () => Promise<T>, fallback: F, warning: string): Promise<T | F> {
     try {
-      return await this.stats.get();
+      return await get();
     } catch (e) {
-      this.ports.logger?.warn('corpus statistics unavailable', { error: e });
-      return undefined;
+      this.ports.logger?.warn(warning, { error: e });
+      return fallback;
     }
   }
 
