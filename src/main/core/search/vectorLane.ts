@@ -7,9 +7,10 @@ import type { VectorSource } from './ports';
 
 /**
  * Vector lane: ANN over the active model's vector table, then the chunks' pages: from the vector
- * placement (row address → chunk), else from the chunk id through the locator (the id says page and
- * ordinal), else by a chunk lookup by id. A vector whose chunk is gone is dropped. Only references: reading all 11 columns of its 60 chunks took about as long as the
- * search itself, for the handful of them a search ends up showing.
+ * placement (row address → chunk), else from the chunk id through the locator (the id says page
+ * and ordinal), else by a chunk lookup by id. A vector whose chunk is gone is dropped. Only
+ * references: reading all 11 columns of its 60 chunks took about as long as the search itself,
+ * for the handful of them a search ends up showing.
  */
 export async function vectorLane(
   chunks: Table,
