@@ -1,5 +1,6 @@
 import type { Table } from '../index/lanceStore';
 import { chunkIdOf, chunkIdParts } from '../index/schema';
+import { PerVersion } from './perVersion';
 
 /** A chunk as search shows it (the chunks table's display columns). */
 export interface ChunkRecord {
@@ -228,39 +229,6 @@ export async function buildLocator(table: Table, version: number): Promise<Locat
     fragments.set(frag, out);
   }
   return new LocatorSnapshot(version, docs, strings, fragments, perDoc.map((p) => new AddressIndex(p.ordinals, p.addrs)));
-}
-
-/**
- * One snapshot per table version, built on first use after a change (like CorpusStats) and
- * shared by the searches that run meanwhile.
- */
-export class PerVersion<T> {
-  private cached: { version: number; snapshot: T } | undefined;
-  private building: { version: number; done: Promise<T> } | undefined;
-
-  constructor(
-    private readonly table: () => Table,
-    private readonly build: (table: Table, version: number) => Promise<T>
-  ) {}
-
-  async get(): Promise<T> {
-    const version = await this.table().version();
-    if (this.cached?.version === version) return this.cached.snapshot;
-    if (this.building?.version !== version) {
-      const done = this.build(this.table(), version).then((snapshot) => {
-        if (!this.cached || this.cached.version < version) this.cached = { version, snapshot };
-        return snapshot;
-      });
-      const entry = { version, done };
-      this.building = entry;
-      void done
-        .finally(() => {
-          if (this.building === entry) this.building = undefined;
-        })
-        .catch(() => {});
-    }
-    return this.building!.done;
-  }
 }
 
 /** The chunks table's locator (null when its chunk ids have another form). */

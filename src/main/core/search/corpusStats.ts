@@ -1,4 +1,5 @@
 import type { Table } from '../index/lanceStore';
+import { PerVersion } from './perVersion';
 import { isStopWord, stem, wordTokens } from './textTerms';
 
 /**
@@ -47,35 +48,24 @@ export function countDistinctStems(text: string, df: Map<string, number>): void 
 }
 
 export class CorpusStats {
-  private cached: { version: number; snapshot: CorpusStatsSnapshot } | undefined;
-  private building: Promise<CorpusStatsSnapshot> | undefined;
+  private readonly snapshots: PerVersion<CorpusStatsSnapshot>;
 
   constructor(
-    private readonly table: () => Table,
+    table: () => Table,
     private readonly maxRows = 200_000
-  ) {}
-
-  async get(): Promise<CorpusStatsSnapshot> {
-    const version = await this.table().version();
-    if (this.cached && this.cached.version === version) return this.cached.snapshot;
-    if (!this.building) {
-      this.building = this.build()
-        .then((snapshot) => {
-          this.cached = { version, snapshot };
-          return snapshot;
-        })
-        .finally(() => {
-          this.building = undefined;
-        });
-    }
-    return this.building;
+  ) {
+    this.snapshots = new PerVersion(table, (t) => this.build(t));
   }
 
-  private async build(): Promise<CorpusStatsSnapshot> {
+  get(): Promise<CorpusStatsSnapshot> {
+    return this.snapshots.get();
+  }
+
+  private async build(table: Table): Promise<CorpusStatsSnapshot> {
     const df = new Map<string, number>();
     let n = 0;
     const sections = new Map<string, { docId: string; sectionPath: string; pages: Set<number> }>();
-    const query = this.table().query().select(['searchText', 'docId', 'sectionPath', 'page']).limit(this.maxRows);
+    const query = table.query().select(['searchText', 'docId', 'sectionPath', 'page']).limit(this.maxRows);
     for await (const batch of query) {
       const col = batch.getChild('searchText');
       const docCol = batch.getChild('docId');

@@ -1,5 +1,6 @@
 import type { Table } from '../index/lanceStore';
-import { AddressIndex, addressOf, PerVersion, rowIdOf } from './chunkLocator';
+import { AddressIndex, addressOf, rowIdOf } from './chunkLocator';
+import { PerVersion } from './perVersion';
 
 /**
  * The row address of every page row of one pages-table version, by document and page number.
