@@ -8,6 +8,7 @@ import type { PageLocatorSnapshot } from './pageLocator';
 import { ChunkRows } from './chunkRows';
 import type { CatalogSnapshot } from './docCatalog';
 import { feedbackTerms } from './feedback';
+import { rescorePages } from './feedbackRescore';
 import { aggregatePages, pageKey, rrfFuse, type FusedPage, type LaneRanking } from './fusion';
 import { bestSpan } from './highlight';
 import { fillMissingChunks, identLane, pageLane, pageTextsOf, textLane, type ChunkRecord, type LaneRow, type PageLaneHit } from './lanes';
@@ -141,8 +142,14 @@ async function feedbackPass(ctx: QueryContext, textHits: Promise<LaneRow[]>, pag
   const association = assoc && tune.feedbackAssociations ? (s: string) => Math.max(0, ...q.stems.map((t) => assoc.pmi(t, s))) : undefined;
   const extra = feedbackTerms(q, top, stats, tune.feedback, association);
   if (extra.length === 0) return null;
-  // Whole pages carry the feedback best; re-running only the page lane halves its cost.
-  if (tune.feedbackLanes === 'page' && pages && ctx.pages) {
+  // Whole pages carry the feedback best: the first pass's pages re-scored (see rescorePages).
+  if (tune.feedbackLanes === 'rescore' && pages?.length && pages.every((p) => p.text !== undefined)) {
+    const textRows = await textHits;
+    if (textRows.length === 0) return null;
+    return { text: textRows, pages: rescorePages(pages, extra, stats), feedback: extra };
+  }
+  // The same as a second page search (re-running only the page lane halves the cost of both).
+  if (tune.feedbackLanes !== 'all' && pages && ctx.pages) {
     // The second pass mostly re-ranks the first pass's pages: it asks for ranks only and keeps the
     // texts already read; fuseLanes reads the ones it still needs.
     const known = new Map(pages.map((p) => [pageKey(p.docId, p.page), p.text]));

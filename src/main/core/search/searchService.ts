@@ -52,7 +52,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   strongIdentBoost: 2,
   weakIdentWeight: 0.25,
   feedback: { pages: 3, terms: 6, weight: 0.3 },
-  feedbackLanes: 'page',
+  feedbackLanes: 'rescore',
   feedbackAssociations: false,
   wordnet: DEFAULT_WORDNET_EXPANSION,
   exactVectorRows: 20_000,
