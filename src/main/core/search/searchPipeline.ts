@@ -119,7 +119,8 @@ export async function applyFeedback(ctx: QueryContext, lanes: LaneResults): Prom
 }
 
 /**
- * A second, expanded page (or text+page) pass for worded questions; null when none applies.
+ * A second, expanded pass for worded questions (by default the first pass's pages re-scored in
+ * memory, else a second page or text+page search); null when none applies.
  * With page hits the feedback terms come from the page texts alone, so the pass starts as soon
  * as the page lane returns (usually well before the text lane, which reads more columns); only
  * its answer waits for the text lane, and an empty text lane still means no feedback.
