@@ -99,4 +99,49 @@ test.describe('answer line (search-only)', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  test('a sentence the page break cuts is shown whole, and its rest is highlighted on the next page', async ({ page, webHost }) => {
+    const dir = await mkdtemp(join(tmpdir(), 'benchmate-answer-cut-'));
+    try {
+      await resetHost(webHost);
+      const cut = await makeManualPdf({
+        title: 'R12 Receiver Manual',
+        runningHeader: 'R12 Receiver Manual',
+        pages: [
+          { text: '6 Converters\n\nThe receiver tunes from 0.1 to 30 MHz. To hear the 2 m band, put an upconverter in front of it and enter the\nconverter offset in the tuning menu. For a converter that mixes the 144 MHz band down to 28 MHz, the' },
+          { text: 'offset to enter is 116 MHz in the Converter Offset field. Save the menu before leaving it.\n\n7 Antennas\n\nUse a 50 ohm feed line.' }
+        ]
+      });
+      const file = await writePdf(dir, 'r12.pdf', cut);
+      const app = new AppPage(page);
+      const chat = new ChatScreen(page);
+      await page.setViewportSize({ width: 1024, height: 700 });
+      await app.open(webHost.url);
+      await app.goTo('Library');
+      await page.getByTestId('file-input').setInputFiles([file]);
+      await expect(page.getByTestId('doc-row').filter({ hasText: /R12|r12/ })).toContainText(/ready/i, { timeout: 120_000 });
+      await app.goTo('Chat');
+      await chat.ask('For a converter that mixes the 144 MHz band down to 28 MHz, what converter offset do I enter?');
+      const line = (await chat.waitForAnswer()).getByTestId('answer-line');
+      await expect(line).toContainText('From R12 Receiver Manual, p. 1–2');
+      await expect(line.getByTestId('answer-line-continued')).toHaveText('offset to enter is 116 MHz in the Converter Offset field.');
+      await shootSizesAndThemes(app, webHost, 'answer-line', 'cut-sentence-answer', { width: 1024, height: 700 });
+
+      const list = await webHost.api.sessions.list({});
+      const detail = await webHost.api.sessions.get({ id: list.ok ? list.value.items[0].id : '' });
+      const src = (detail.ok ? detail.value.messages.filter((m) => m.role === 'assistant').pop() : undefined)!.sources[0];
+      expect(src.span?.continued).toMatchObject({ page: 2, text: 'offset to enter is 116 MHz in the Converter Offset field.' });
+      await line.locator('button.cite-chip').click();
+      await chat.viewer.waitRendered(1);
+      expect((await chat.viewer.highlightedText()).replace(/\s+/g, '')).toBe(src.span!.text.replace(/\s+/g, ''));
+      await page.getByRole('button', { name: 'Next page' }).click();
+      await chat.viewer.waitRendered(2);
+      await expect(chat.viewer.highlight.first()).toBeVisible();
+      expect((await chat.viewer.highlightedText()).replace(/\s+/g, '')).toBe(src.span!.continued!.text.replace(/\s+/g, ''));
+      await shootSizesAndThemes(app, webHost, 'answer-line', 'cut-sentence-next-page', { width: 1024, height: 700 });
+      await chat.viewer.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

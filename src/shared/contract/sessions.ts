@@ -37,7 +37,9 @@ export const answerSpan = z.object({
   header: z.string().default(''),
   charStart: z.number().int(),
   charEnd: z.number().int(),
-  marks: z.array(z.tuple([z.number().int(), z.number().int()])).default([])
+  marks: z.array(z.tuple([z.number().int(), z.number().int()])).default([]),
+  /** A sentence the page break cuts: its rest at the top of the next page (that page's text `[charStart, charEnd)`). */
+  continued: z.object({ page: z.number().int().positive(), text: z.string(), charStart: z.number().int(), charEnd: z.number().int() }).optional()
 });
 export type AnswerSpan = z.infer<typeof answerSpan>;
 

@@ -5,6 +5,7 @@ import { sectionTitleStems } from '../search/corpusStats';
 import { analyzeQuery } from '../search/queryAnalysis';
 import { scoreSegment, type ScoredSegment } from './spanScore';
 import { segmentPage, type Segment } from './segments';
+import { continuationOn, endsMidSentence } from './continuation';
 import { identifierTokens } from '../index/identifiers';
 
 /**
@@ -70,7 +71,10 @@ export class AnswerService {
         if (!best || s.score > best.score || (s.score === best.score && near(s, p) < near(best, p))) best = s;
       }
       if (!best || best.score <= 0) continue;
-      out.push(toSpan(p, page, best, i, best.score / (1 + RANK_DISCOUNT * i)));
+      const span = toSpan(p, page, best, i, best.score / (1 + RANK_DISCOUNT * i));
+      const rest = page.offset === 0 && endsMidSentence(page.text, best) ? await this.continuation(p) : undefined;
+      if (rest) span.continued = rest;
+      out.push(span);
     }
     return out.sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex);
   }
@@ -84,6 +88,13 @@ export class AnswerService {
     }
     // The chunk is a verbatim slice of the page: its offsets still point into the page text.
     return { text: p.text, offset: p.charStart ?? 0 };
+  }
+
+  /** The rest of a sentence cut by the page break, from the top of the next page (see continuation.ts). */
+  private async continuation(p: RetrievedPassage): Promise<PageSpan['continued']> {
+    const next = await this.ports.pageText(p.docId, p.page + 1).catch(() => undefined);
+    const at = next === undefined ? undefined : continuationOn(next);
+    return at && next !== undefined ? { page: p.page + 1, text: next.slice(at.start, at.end), charStart: at.start, charEnd: at.end } : undefined;
   }
 
   dispose(): void {}

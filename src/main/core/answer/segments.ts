@@ -53,7 +53,7 @@ const NUMBERED_HEADING = /^\d+(?:\.\d+)*\.?\s+[A-Z][^.!?]*[^.!?,;:]$/;
 /** Shell prompts, options, assignments, paths, calls, identifiers with `_`/`::` — code-shaped tokens. */
 const CODE_MARK = /(^[$#%>] )|(^[\w.-]+> )|(\s--?[A-Za-z]\w*)|(\w=\S)|(^\.{0,2}\/\w)|(\s\/\w)|(\w\(\))|(\w_\w)|(::)|(^[\w./-]+ [\w./:-]+$)/;
 
-const PAGE_NUMBER = /^(?:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
+export const PAGE_NUMBER = /^(?:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
 
 /** Splits the page into typed lines (row, option, step, code, prose, blank). */
 function typedLines(text: string): Line[] {

@@ -57,6 +57,16 @@ describe('viewer store', () => {
     expect(activeHighlight(viewer.getState())).toEqual(citation.highlight);
   });
 
+  it('highlights the rest of a sentence the page break cuts on the next page', async () => {
+    await viewer.getState().open({ ...citation, continued: { page: 5, charStart: 0, charEnd: 4 } });
+    viewer.getState().setPageCount(9);
+    expect(activeHighlight(viewer.getState())).toEqual(citation.highlight);
+    viewer.getState().next();
+    expect(activeHighlight(viewer.getState())).toEqual({ page: 5, charStart: 0, charEnd: 4 });
+    viewer.getState().next();
+    expect(activeHighlight(viewer.getState())).toBeNull();
+  });
+
   it('reuses the bytes when another citation of the same document opens', async () => {
     await viewer.getState().open(citation);
     await viewer.getState().open({ ...citation, page: 2 });

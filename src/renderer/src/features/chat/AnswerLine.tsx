@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AnswerSpan, ChatSource } from '../../../../shared/contract/sessions';
-import { tableCells } from '../../../../shared/answerLine';
+import { pagesOfLine, tableCells } from '../../../../shared/answerLine';
 import { codeLeadLength, codeText, headingLength, isNumberedTitle, proseText, readsAsProse } from './answerLineText';
 
 /**
@@ -15,7 +15,7 @@ export function AnswerLine({ source, onOpen }: { source: ChatSource; onOpen: (s:
     <div className="answer-line" data-testid="answer-line" data-kind={span?.kind ?? 'passage'} onClick={() => onOpen(source)}>
       <p className="answer-line-from">
         <SourceChip source={source} onOpen={onOpen} />
-        From <strong>{source.docTitle}</strong>, p. {source.pageLabel}
+        From <strong>{source.docTitle}</strong>, p. {pagesOfLine(source.pageLabel, !!span?.continued)}
         {source.sectionPath ? <span className="muted"> · {source.sectionPath}</span> : null}
       </p>
       {span ? <SpanText span={span} sectionPath={source.sectionPath} /> : <p className="answer-line-text">{source.quote.slice(0, 300)}</p>}
@@ -86,7 +86,11 @@ export function SpanText({ span, compact = false, sectionPath }: { span: AnswerS
         </p>
       )}
       {lead && <p className="answer-line-text">{marked(span.text.slice(head, cut).trimEnd(), span, head)}</p>}
-      <p className={`answer-line-text${code ? ' answer-line-code' : ''}${compact ? ' compact' : ''}`}>{marked(span.text.slice(cut), span, cut, code)}</p>
+      <p className={`answer-line-text${code ? ' answer-line-code' : ''}${compact ? ' compact' : ''}`}>
+        {marked(span.text.slice(cut), span, cut, code)}
+        {/* A sentence the page break cuts goes on with its rest from the next page. */}
+        {span.continued && <span data-testid="answer-line-continued"> {proseText(span.continued.text)}</span>}
+      </p>
     </div>
   );
 }

@@ -98,7 +98,8 @@ function ChatScreen() {
         sectionPath: src.sectionPath,
         // The viewer's quote is what is highlighted: the answer span when there is one.
         quote: src.span ? answerLineText(src.span) : src.quote,
-        highlight: src.highlight
+        highlight: src.highlight,
+        continued: src.span?.continued
       });
     },
     [viewer]

@@ -84,6 +84,7 @@ function ViewerScreen({ variant = 'page', store: given }: CitationViewerProps) {
           {c && (
             <p className="muted">
               {citedPageText(c.page, c.pageLabel)}
+              {c.continued ? ` (continues on page ${c.continued.page})` : ''}
               {c.sectionPath ? ` · ${c.sectionPath}` : ''}
             </p>
           )}

@@ -18,6 +18,8 @@ export interface ViewerCitation {
   sectionPath?: string;
   quote?: string;
   highlight?: { charStart: number; charEnd: number };
+  /** The rest of a sentence the page break cuts, highlighted on the next page. */
+  continued?: { page: number; charStart: number; charEnd: number };
 }
 
 export const ZOOM_STEPS = [0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
@@ -67,8 +69,9 @@ export type ViewerStore = StoreApi<ViewerState>;
 /** The citation range to highlight on the page being shown, if any. */
 export function activeHighlight(s: Pick<ViewerState, 'citation' | 'docId' | 'page'>): { charStart: number; charEnd: number } | null {
   const c = s.citation;
-  if (!c?.highlight || c.docId !== s.docId || c.page !== s.page) return null;
-  return c.highlight;
+  if (!c || c.docId !== s.docId) return null;
+  if (c.continued && c.continued.page === s.page) return c.continued;
+  return c.page === s.page ? (c.highlight ?? null) : null;
 }
 
 export function createViewerStore(api: Api, opts: { systemViewer?: boolean } = {}): ViewerStore {
