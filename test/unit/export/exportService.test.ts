@@ -54,11 +54,17 @@ const s2 = session('s2', 'Second session', [
     feedback: { rating: 'not_helpful', comment: 'wrong valve', at: '2026-11-20T11:00:00.000Z' } }
 ]);
 
+const cutSpan = { docId: 'doc5', page: 45, kind: 'sentence' as const, text: 'For the 144 MHz band on a 28 MHz receiver, the', header: '', charStart: 10, charEnd: 57, marks: [], continued: { page: 46, text: 'offset to enter is 116 MHz.', charStart: 0, charEnd: 27 } };
+const s3 = session('s3', 'Cut sentence', [
+  { role: 'user', text: 'Which converter offset?' },
+  { role: 'assistant', text: 'From the manual.', mode: 'search_only', sources: [source(5, { span: cutSpan, highlight: { charStart: 10, charEnd: 57 } })], replyTo: 's3-m0' }
+]);
+
 let base: string;
 let svc: ExportService;
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'benchmate-export-'));
-  const states: Record<string, SessionState> = { s1, s2 };
+  const states: Record<string, SessionState> = { s1, s2, s3 };
   svc = new ExportService({
     getSession: async (id) => {
       if (!states[id]) throw new AppError('NOT_FOUND', id);
@@ -99,6 +105,13 @@ describe('export formats', () => {
     expect(md).toContain(r.doc.contentSha256);
     expect(md).not.toMatch(/(^|[^\\])<script>/m); // '\<' is a literal '<' in CommonMark
     expect(md).toContain('\\<script>');
+  });
+
+  it('prints a sentence the page break cuts whole, and says it continues on the next page', async () => {
+    const md = (await svc.render(['s3'], 'md')).bytes.toString('utf8');
+    expect(md).toContain('From X200 Service Manual 5 (rev. R5), p. 4-5 (PDF page 45) — Troubleshooting > Faults (continues on the next page):');
+    expect(flat(md)).toContain('For the 144 MHz band on a 28 MHz receiver, the');
+    expect(flat(md)).toContain('offset to enter is 116 MHz.');
   });
 
   it('HTML escapes everything user- or manual-provided', async () => {

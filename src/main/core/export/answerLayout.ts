@@ -21,7 +21,7 @@ export function searchOnlyLayout(answer: ChatMessage): SearchOnlyLayout | null {
   if (answer.mode !== 'search_only' || !answer.sources.length) return null;
   const [first, ...rest] = answer.sources;
   return {
-    lead: `From ${describeSource(first)}:`,
+    lead: `From ${describeSource(first)}${first.span?.continued ? ' (continues on the next page)' : ''}:`,
     line: shownText(first),
     more: rest.map((s) => ({ cite: `[${s.n}] ${describeSource(s)}`, text: shownText(s) }))
   };
