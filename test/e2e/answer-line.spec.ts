@@ -7,7 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeManualPdf, writePdf } from '../fixtures/pdf/makePdf';
-import { expect, test } from './fixtures/webHost';
+import type { Page } from '@playwright/test';
+import { expect, test, type WebHostHandle } from './fixtures/webHost';
 import { AppPage } from './pages/AppPage';
 import { ChatScreen } from './pages/ChatScreen';
 import { resetHost, shootSizesAndThemes } from './journeySupport';
@@ -38,6 +39,19 @@ const manual = () =>
     ]
   });
 
+/** A fresh host with one manual imported through the Library page (waits for "ready"), then the Chat page. */
+async function importThenChat(page: Page, webHost: WebHostHandle, file: string, name: RegExp): Promise<{ app: AppPage; chat: ChatScreen }> {
+  const app = new AppPage(page);
+  const chat = new ChatScreen(page);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await app.open(webHost.url);
+  await app.goTo('Library');
+  await page.getByTestId('file-input').setInputFiles([file]);
+  await expect(page.getByTestId('doc-row').filter({ hasText: name })).toContainText(/ready/i, { timeout: 120_000 });
+  await app.goTo('Chat');
+  return { app, chat };
+}
+
 test.describe('answer line (search-only)', () => {
   test.describe.configure({ timeout: 180_000 });
   test.afterEach(async ({ webHost }) => resetHost(webHost));
@@ -46,15 +60,7 @@ test.describe('answer line (search-only)', () => {
     const dir = await mkdtemp(join(tmpdir(), 'benchmate-answer-line-'));
     try {
       await resetHost(webHost);
-      const file = await writePdf(dir, 'p40.pdf', await manual());
-      const app = new AppPage(page);
-      const chat = new ChatScreen(page);
-      await page.setViewportSize({ width: 1024, height: 700 });
-      await app.open(webHost.url);
-      await app.goTo('Library');
-      await page.getByTestId('file-input').setInputFiles([file]);
-      await expect(page.getByTestId('doc-row').filter({ hasText: /P40|p40/ })).toContainText(/ready/i, { timeout: 120_000 });
-      await app.goTo('Chat');
+      const { app, chat } = await importThenChat(page, webHost, await writePdf(dir, 'p40.pdf', await manual()), /P40|p40/);
 
       const cases = [
         { name: 'config', question: 'How do I make the pump daemon log every sensor reading?', kind: 'code', shows: 'LogLevel verbose' },
@@ -112,15 +118,7 @@ test.describe('answer line (search-only)', () => {
           { text: 'offset to enter is 116 MHz in the Converter Offset field. Save the menu before leaving it.\n\n7 Antennas\n\nUse a 50 ohm feed line.' }
         ]
       });
-      const file = await writePdf(dir, 'r12.pdf', cut);
-      const app = new AppPage(page);
-      const chat = new ChatScreen(page);
-      await page.setViewportSize({ width: 1024, height: 700 });
-      await app.open(webHost.url);
-      await app.goTo('Library');
-      await page.getByTestId('file-input').setInputFiles([file]);
-      await expect(page.getByTestId('doc-row').filter({ hasText: /R12|r12/ })).toContainText(/ready/i, { timeout: 120_000 });
-      await app.goTo('Chat');
+      const { app, chat } = await importThenChat(page, webHost, await writePdf(dir, 'r12.pdf', cut), /R12|r12/);
       await chat.ask('For a converter that mixes the 144 MHz band down to 28 MHz, what converter offset do I enter?');
       const line = (await chat.waitForAnswer()).getByTestId('answer-line');
       await expect(line).toContainText('From R12 Receiver Manual, p. 1–2');
