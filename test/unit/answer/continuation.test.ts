@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerService } from '../../../src/main/core/answer/answerService';
+import { answerFirst } from '../../../src/main/core/chat/answerLines';
 import { continuationOn, endsMidSentence } from '../../../src/main/core/answer/continuation';
 import { segmentPage } from '../../../src/main/core/answer/segments';
 import type { RetrievedPassage } from '../../../src/main/core/chat/ports';
@@ -51,6 +52,19 @@ describe('a sentence cut by the page break', () => {
     const alone = new AnswerService({ pageText: async (_d, p) => (p === 54 ? CUT : undefined), termWeights: async () => undefined });
     const [only] = await alone.spans('satellites 144-146 MHz transverter receiver 28-30 MHz range', [passage]);
     expect(only.continued).toBeUndefined();
+  });
+
+  it('leaves out the next page when its own line is only that rest, and keeps it when it says more', async () => {
+    const pages: Record<number, string> = { 54: CUT, 55: NEXT };
+    const service = new AnswerService({ pageText: async (_d, p) => pages[p], termWeights: async () => undefined });
+    const at = (page: number): RetrievedPassage => ({ docId: 'g', docTitle: 'Gpredict', page, pageLabel: String(page), sectionPath: '', text: pages[page], charStart: 0, charEnd: pages[page].length, highlight: { charStart: 0, charEnd: 5 } });
+    const question = 'satellites 144-146 MHz transverter receiver 28-30 MHz range LO Down frequency';
+    const spans = await service.spans(question, [at(54), at(55)]);
+    expect(spans.map((s) => s.page)).toEqual([54, 55]);
+    expect(answerFirst([at(54), at(55)], spans).map((p) => p.page)).toEqual([54]);
+    // A next-page line outside the rest is another source.
+    const other = spans.map((s) => (s.page === 55 ? { ...s, charStart: s.charStart + 200, charEnd: s.charEnd + 200 } : s));
+    expect(answerFirst([at(54), at(55)], other).map((p) => p.page)).toEqual([54, 55]);
   });
 
   it('names both pages', () => {
