@@ -130,7 +130,7 @@ async function createPeople(config: CoreConfig, { logger, events }: Platform, se
 }
 
 /** Models, then search (its vector source and reranker come from them), then the answer line. */
-async function createRetrieval(config: CoreConfig, { logger, events, jobs, settings }: Platform, { index, library }: { index: LanceStore; library: LibraryService }, disposables: Disposables) {
+async function createRetrieval(config: CoreConfig, { logger, events, jobs, settings }: Platform, { index }: { index: LanceStore }, disposables: Disposables) {
   const models = await ModelManager.create({ modelsDir: config.paths.models, threads: config.threads, settings, jobs, events, logger: logger.child('models'), store: index });
   disposables.push(models);
   const search = new SearchService({
@@ -142,7 +142,7 @@ async function createRetrieval(config: CoreConfig, { logger, events, jobs, setti
   });
   disposables.push(search);
   const answer = new AnswerService({
-    pageText: (docId, page) => library.pageText(docId, page).then((p) => p.text),
+    pageTexts: (pages) => search.pageTexts(pages),
     termWeights: () => search.termWeights(),
     logger: logger.child('answer')
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerService } from '../../../src/main/core/answer/answerService';
+import { pagesPort } from './pagesPort';
 import { containsEvidence } from '../../../src/main/core/answer/answerEvidence';
 import { answerFirst, hasExactIdentifierMatch } from '../../../src/main/core/chat/answerLines';
 import type { RetrievedPassage } from '../../../src/main/core/chat/ports';
@@ -25,7 +26,7 @@ const passage = (page: number, text = PAGES[`d1:${page}`]): RetrievedPassage => 
 
 const service = () =>
   new AnswerService({
-    pageText: async (docId, page) => PAGES[`${docId}:${page}`],
+    pageTexts: pagesPort((docId, page) => PAGES[`${docId}:${page}`]),
     termWeights: async () => (s) => (s === 'fault' || s === 'code' ? 0.5 : 2)
   });
 
@@ -50,7 +51,7 @@ describe('answer spans', () => {
       // The tool's name is an exact identifier of the question: its lines score about twice the top page's.
       2: 'The fw_flash tool writes new firmware to the board.\n\nThe fw_flash tool also reads the firmware back from the board.\n\nTo update the firmware on a working board, run:\n\nfw_flash -w image.bin\n'
     };
-    const svc = new AnswerService({ pageText: async (_d, page) => pages[page], termWeights: async () => undefined });
+    const svc = new AnswerService({ pageTexts: pagesPort((_d, page) => pages[page]), termWeights: async () => undefined });
     const question = 'The firmware of my board is damaged and fw_flash no longer talks to it. How do I recover the board?';
     const spans = await svc.spans(question, [passage(1, pages[1]), passage(2, pages[2])]);
     expect(spans.map((s) => s.page)).toEqual([1, 2]);
@@ -61,7 +62,7 @@ describe('answer spans', () => {
   });
 
   it('falls back to the chunk (offsets still page-relative) when the page text is missing', async () => {
-    const svc = new AnswerService({ pageText: async () => undefined, termWeights: async () => undefined });
+    const svc = new AnswerService({ pageTexts: pagesPort(() => undefined), termWeights: async () => undefined });
     const chunk = { ...passage(5, 'The heater log is read with the debug command heater.log.'), charStart: 62, charEnd: 120 };
     const [s] = await svc.spans('how is the heater log read?', [chunk]);
     expect(s.charStart).toBe(62);
@@ -72,7 +73,7 @@ describe('answer spans', () => {
 describe('section of each unit', () => {
   it('a unit under a heading naming the asked-for thing beats the same words under another heading', async () => {
     const text = '4.1 Cleaning the Filter\n\nTurn the tank knob to position 2.\n\n4.2 Draining the Tank\n\nTurn the tank knob to position 5.';
-    const svc = new AnswerService({ pageText: async () => text, termWeights: async () => undefined });
+    const svc = new AnswerService({ pageTexts: pagesPort(() => text), termWeights: async () => undefined });
     const [s] = await svc.spans('Which tank knob position drains the tank?', [passage(7, text)]);
     expect(s.text).toBe('Turn the tank knob to position 5.');
   });

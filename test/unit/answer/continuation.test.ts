@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerService } from '../../../src/main/core/answer/answerService';
+import { pagesPort } from './pagesPort';
 import { answerFirst } from '../../../src/main/core/chat/answerLines';
 import { continuationOn, endsMidSentence } from '../../../src/main/core/answer/continuation';
 import { segmentPage } from '../../../src/main/core/answer/segments';
@@ -41,7 +42,7 @@ describe('a sentence cut by the page break', () => {
 
   it('is shown with its rest from the next page, which keeps its own offsets there', async () => {
     const pages: Record<number, string> = { 54: CUT, 55: NEXT };
-    const service = new AnswerService({ pageText: async (_d, p) => pages[p], termWeights: async () => undefined });
+    const service = new AnswerService({ pageTexts: pagesPort((_d, p) => pages[p]), termWeights: async () => undefined });
     const passage: RetrievedPassage = { docId: 'g', docTitle: 'Gpredict', page: 54, pageLabel: '54', sectionPath: '', text: CUT, charStart: 0, charEnd: CUT.length, highlight: { charStart: 0, charEnd: 5 } };
     const [span] = await service.spans('satellites 144-146 MHz transverter receiver 28-30 MHz range', [passage]);
     expect(span.text.endsWith('144-146 MHz')).toBe(true);
@@ -49,14 +50,14 @@ describe('a sentence cut by the page break', () => {
     expect(NEXT.slice(span.continued!.charStart, span.continued!.charEnd)).toBe(span.continued!.text);
     expect(answerLineText(span)).toBe(`${span.text}\n${span.continued!.text}`);
     // Without a next page the line is the cited page's part alone.
-    const alone = new AnswerService({ pageText: async (_d, p) => (p === 54 ? CUT : undefined), termWeights: async () => undefined });
+    const alone = new AnswerService({ pageTexts: pagesPort((_d, p) => (p === 54 ? CUT : undefined)), termWeights: async () => undefined });
     const [only] = await alone.spans('satellites 144-146 MHz transverter receiver 28-30 MHz range', [passage]);
     expect(only.continued).toBeUndefined();
   });
 
   it('leaves out the next page when its own line is only that rest, and keeps it when it says more', async () => {
     const pages: Record<number, string> = { 54: CUT, 55: NEXT };
-    const service = new AnswerService({ pageText: async (_d, p) => pages[p], termWeights: async () => undefined });
+    const service = new AnswerService({ pageTexts: pagesPort((_d, p) => pages[p]), termWeights: async () => undefined });
     const at = (page: number): RetrievedPassage => ({ docId: 'g', docTitle: 'Gpredict', page, pageLabel: String(page), sectionPath: '', text: pages[page], charStart: 0, charEnd: pages[page].length, highlight: { charStart: 0, charEnd: 5 } });
     const question = 'satellites 144-146 MHz transverter receiver 28-30 MHz range LO Down frequency';
     const spans = await service.spans(question, [at(54), at(55)]);
@@ -65,6 +66,19 @@ describe('a sentence cut by the page break', () => {
     // A next-page line outside the rest is another source.
     const other = spans.map((s) => (s.page === 55 ? { ...s, charStart: s.charStart + 200, charEnd: s.charEnd + 200 } : s));
     expect(answerFirst([at(54), at(55)], other).map((p) => p.page)).toEqual([54, 55]);
+  });
+
+  it('reads the pages in one call, and the next pages in one more only when a line is cut', async () => {
+    const pages: Record<number, string> = { 54: CUT, 55: NEXT, 56: 'Fault E-7 means the rotator is stalled.' };
+    const calls: number[][] = [];
+    const read = pagesPort((_d, p) => pages[p]);
+    const service = new AnswerService({ pageTexts: (ps) => (calls.push(ps.map((p) => p.page)), read(ps)), termWeights: async () => undefined });
+    const at = (page: number): RetrievedPassage => ({ docId: 'g', docTitle: 'Gpredict', page, pageLabel: String(page), sectionPath: '', text: pages[page], charStart: 0, charEnd: pages[page].length, highlight: { charStart: 0, charEnd: 5 } });
+    await service.spans('satellites 144-146 MHz transverter receiver rotator stalled', [at(54), at(56)]);
+    expect(calls).toEqual([[54, 56], [55]]);
+    calls.length = 0;
+    await service.spans('What does fault E-7 mean?', [at(56)]);
+    expect(calls).toEqual([[56]]);
   });
 
   it('names both pages', () => {

@@ -54,6 +54,15 @@ beforeAll(async () => {
 });
 afterAll(async () => cleanup?.());
 
+describe('SearchService.pageTexts', () => {
+  it('reads the asked pages whole in one call and leaves out pages that are not indexed', async () => {
+    const texts = await svc.pageTexts([{ docId: 'heat', page: 3 }, { docId: 'cool', page: 2 }, { docId: 'heat', page: 99 }]);
+    expect([...texts.keys()].sort()).toEqual(['cool:2', 'heat:3']);
+    expect(texts.get('heat:3')).toBe(DOCS[0].pages[1].texts.join('\n'));
+    expect(texts.get('cool:2')).toBe(DOCS[1].pages[0].texts[0]);
+  });
+});
+
 describe('SearchService.query', () => {
   it('returns one passage per page, other matching chunks folded in', async () => {
     const r = await svc.query({ text: 'thermal fuse heater', limit: 10 });

@@ -13,7 +13,7 @@ import { resultEvidence } from './evidence';
 import { buildWhere } from './filters';
 import { DEFAULT_PAGE_RERANK} from './pageRerank';
 import { findMissingTerms } from './missingTerms';
-import { identLane, phraseExists } from './lanes';
+import { identLane, pageTextsOf, phraseExists } from './lanes';
 import { exactVectorSearch, vectorLane } from './vectorLane';
 import type { Reranker, RetrievalSettings, VectorSource } from './ports';
 import { DEFAULT_SECTION_LANE} from './sectionLane';
@@ -231,6 +231,11 @@ export class SearchService {
   async termWeights(): Promise<((stem: string) => number) | undefined> {
     const stats = await this.statsOrUndefined();
     return stats ? (s) => stats.idf(s) : undefined;
+  }
+
+  /** Full texts of pages (`docId:page` → text) in one read: by address where the page locator knows them. */
+  async pageTexts(pages: ReadonlyArray<{ docId: string; page: number }>): Promise<Map<string, string>> {
+    return pageTextsOf(this.ports.store.pages(), pages, await this.pageLocatorOrNull());
   }
 
   /**
