@@ -13,7 +13,8 @@ import { resultEvidence } from './evidence';
 import { buildWhere } from './filters';
 import { DEFAULT_PAGE_RERANK} from './pageRerank';
 import { findMissingTerms } from './missingTerms';
-import { identLane, pageTextsOf, phraseExists } from './lanes';
+import { identLane, phraseExists } from './lanes';
+import { RecentPageTexts } from './recentPageTexts';
 import { exactVectorSearch, vectorLane } from './vectorLane';
 import type { Reranker, RetrievalSettings, VectorSource } from './ports';
 import { DEFAULT_SECTION_LANE} from './sectionLane';
@@ -86,6 +87,7 @@ export class SearchService {
   private readonly locator: PerVersion<LocatorSnapshot | null>;
   private readonly pageLocator: PerVersion<PageLocatorSnapshot>;
   private readonly placements = new VectorPlacements();
+  private readonly recentPages = new RecentPageTexts();
   private pageIndex: Promise<boolean> | undefined;
   private warmTimer: ReturnType<typeof setTimeout> | undefined;
   readonly tuning: SearchTuning;
@@ -114,6 +116,7 @@ export class SearchService {
     mark('feedback');
     if (req.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.');
     const fused = await fuseLanes(ctx, lanes, this.ports.reranker?.() ?? null);
+    this.recentPages.remember(ctx.pageLocator, fused.pageTexts);
     const passages = toPassages(ctx, fused);
     mark('fuse');
     const pageText = fusedPageText(fused);
@@ -236,9 +239,9 @@ export class SearchService {
     return stats ? (s) => stats.idf(s) : undefined;
   }
 
-  /** Full texts of pages (`docId:page` → text) in one read: by address where the page locator knows them. */
+  /** Full texts of pages (`docId:page` → text): the last search's, the rest in one read by address. */
   async pageTexts(pages: ReadonlyArray<{ docId: string; page: number }>): Promise<Map<string, string>> {
-    return pageTextsOf(this.ports.store.pages(), pages, await this.pageLocatorOrNull());
+    return this.recentPages.read(this.ports.store.pages(), pages, await this.pageLocatorOrNull());
   }
 
   /**
