@@ -23,10 +23,11 @@ export function rescorePages<T extends { score: number; text?: string }>(pages: 
   if (terms.length === 0 || pages.length === 0) return [...pages];
   const idf = terms.map((t) => stats.idf(t.stem));
   const avgLen = pages.reduce((sum, p) => sum + (p.text?.length ?? 0), 0) / pages.length || 1;
+  const stems = terms.map((t) => t.stem);
   const scored = pages.map((p, rank) => {
     const text = p.text ?? '';
     const norm = K1 * (1 - B + (B * text.length) / avgLen);
-    const tf = termFrequencies(text, terms.map((t) => t.stem));
+    const tf = termFrequencies(text, stems);
     let added = 0;
     for (let i = 0; i < terms.length; i++) if (tf[i] > 0) added += terms[i].weight * idf[i] * ((tf[i] * (K1 + 1)) / (tf[i] + norm));
     return { page: { ...p, score: p.score + added }, rank };

@@ -120,7 +120,7 @@ export async function applyFeedback(ctx: QueryContext, lanes: LaneResults): Prom
 
 /**
  * A second, expanded pass for worded questions (by default the first pass's pages re-scored in
- * memory, else a second page or text+page search); null when none applies.
+ * memory; 'all': a second text and page search); null when none applies.
  * With page hits the feedback terms come from the page texts alone, so the pass starts as soon
  * as the page lane returns (usually well before the text lane, which reads more columns); only
  * its answer waits for the text lane, and an empty text lane still means no feedback.
@@ -143,20 +143,14 @@ async function feedbackPass(ctx: QueryContext, textHits: Promise<LaneRow[]>, pag
   const association = assoc && tune.feedbackAssociations ? (s: string) => Math.max(0, ...q.stems.map((t) => assoc.pmi(t, s))) : undefined;
   const extra = feedbackTerms(q, top, stats, tune.feedback, association);
   if (extra.length === 0) return null;
-  // Whole pages carry the feedback best: the first pass's pages re-scored (see rescorePages).
-  if (tune.feedbackLanes === 'rescore' && pages?.length && pages.every((p) => p.text !== undefined)) {
-    const textRows = await textHits;
-    if (textRows.length === 0) return null;
-    return { text: textRows, pages: rescorePages(pages, extra, stats), feedback: extra };
-  }
-  // The same as a second page search (re-running only the page lane halves the cost of both).
-  if (tune.feedbackLanes !== 'all' && pages && ctx.pages) {
-    // The second pass mostly re-ranks the first pass's pages: it asks for ranks only and keeps the
-    // texts already read; fuseLanes reads the ones it still needs.
-    const known = new Map(pages.map((p) => [pageKey(p.docId, p.page), p.text]));
-    const [textRows, ranked] = await Promise.all([textHits, pageLane(ctx.pages, q, extra, ctx.pageWhere, tune.candidates, false)]);
-    if (textRows.length === 0) return null;
-    return { text: textRows, pages: ranked.map((p) => ({ ...p, text: known.get(pageKey(p.docId, p.page)) })), feedback: extra };
+  if (tune.feedbackLanes === 'rescore' && pages && ctx.pages) {
+    const [textRows, ranked] = await Promise.all([
+      textHits,
+      // Whole pages carry the feedback best: the first pass's pages re-scored (see rescorePages);
+      // only when it found none does the page lane search again, with the feedback words.
+      pages.length ? rescorePages(pages, extra, stats) : pageLane(ctx.pages, q, extra, ctx.pageWhere, tune.candidates, false)
+    ]);
+    return textRows.length ? { text: textRows, pages: ranked, feedback: extra } : null;
   }
   if ((await textHits).length === 0) return null;
   const [text, again] = await Promise.all(lexicalLanes(ctx, extra));

@@ -13,8 +13,8 @@ export interface SearchTuning {
   strongIdentBoost: number;
   weakIdentWeight: number;
   feedback: { pages: number; terms: number; weight: number } | null; // pseudo-relevance feedback
-  /** rescore: the first pass's pages re-scored in memory; page: a second page search; all: second text and page searches. */
-  feedbackLanes: 'rescore' | 'page' | 'all';
+  /** rescore: the first pass's pages re-scored in memory; all: second text and page searches. */
+  feedbackLanes: 'rescore' | 'all';
   /** Favour feedback words associated (PMI) with the query's words. */
   feedbackAssociations: boolean;
   /** Query expansion from WordNet, filtered by the library's vocabulary; null = off. */
